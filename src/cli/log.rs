@@ -1,0 +1,411 @@
+//! Logging in one line: drink, workout, plan, cramp, weight.
+
+use super::{Ctx, SessionOpts, user};
+use crate::domain::entry::{
+    Body, Cramp, CrampContext, Drink, DrinkKind, Muscle, Plan, Relief, Side, Symptoms, Time,
+    WeighWhen, Weight, Workout,
+};
+use crate::domain::history::{History, Op};
+use crate::domain::input::{TimeUse, parse_duration, parse_mass, parse_time, parse_volume};
+use anyhow::Result;
+use chrono::Duration;
+use clap::{Args, Subcommand};
+
+/// The longest session accepted, in hours.
+pub const MAX_WORKOUT_HOURS: i64 = 24;
+
+#[derive(Debug, Args)]
+pub struct DrinkArgs {
+    /// How much: 10oz, 10 oz, 300ml, 0.5l, or a number in the display unit
+    #[arg(value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub amount: String,
+    /// The unit, when written apart from the number (10 oz)
+    #[arg(value_name = "UNIT", hide = true)]
+    pub unit: Option<String>,
+    /// What it was
+    #[arg(long, value_enum, default_value_t = DrinkKind::Water)]
+    pub kind: DrinkKind,
+    /// Sodium in the drink, in mg
+    #[arg(long, value_name = "MG", value_parser = clap::value_parser!(u32).range(0..=10000))]
+    pub sodium: Option<u32>,
+    /// When (default now)
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WorkoutCmd {
+    /// Start a workout now (or --at a recent time): `workout start run --intensity hard`
+    Start {
+        activity: String,
+        #[command(flatten)]
+        opts: SessionOpts,
+        /// New or unaccustomed for you
+        #[arg(long)]
+        new: bool,
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+        at: Option<String>,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Stop the running workout
+    Stop {
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+        at: Option<String>,
+    },
+    /// Log a finished workout: `workout add ride --from 07:00 --to 08:30`
+    Add {
+        activity: String,
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+        from: String,
+        #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+        to: String,
+        #[command(flatten)]
+        opts: SessionOpts,
+        #[arg(long)]
+        new: bool,
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    pub activity: String,
+    /// When it starts: 18:00, tomorrow 07:00, +3h
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: String,
+    /// How long it should last
+    #[arg(long, value_name = "N", default_value_t = 60, value_parser = clap::value_parser!(u32).range(5..=720))]
+    pub minutes: u32,
+    #[command(flatten)]
+    pub opts: SessionOpts,
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CrampArgs {
+    #[arg(value_enum)]
+    pub muscle: Muscle,
+    #[arg(long, value_enum)]
+    pub side: Option<Side>,
+    /// 1 (barely) to 10 (worst imaginable)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=10))]
+    pub severity: Option<u8>,
+    /// How long it lasted: 90s, 2m, 1m30s
+    #[arg(long, value_name = "DUR", allow_hyphen_values = true)]
+    pub duration: Option<String>,
+    /// When it came [default: during or after a workout if one is running or just ended, else rest]
+    #[arg(long, value_enum)]
+    pub context: Option<CrampContext>,
+    #[command(flatten)]
+    pub symptoms: SymptomFlags,
+    /// What helped, comma-separated
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub relief: Vec<Relief>,
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args, Clone, Copy)]
+pub struct SymptomFlags {
+    /// Swelling alongside the cramp
+    #[arg(long)]
+    pub swelling: bool,
+    /// Redness or other skin changes
+    #[arg(long)]
+    pub redness: bool,
+    /// Weakness
+    #[arg(long)]
+    pub weakness: bool,
+    /// Numbness
+    #[arg(long)]
+    pub numbness: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WeightArgs {
+    /// Body weight: 72.4kg or 160lb
+    #[arg(value_name = "VALUE", allow_hyphen_values = true)]
+    pub value: String,
+    /// The unit, when written apart from the number (160 lb)
+    #[arg(value_name = "UNIT", hide = true)]
+    pub unit: Option<String>,
+    /// Before or after a session
+    #[arg(long, value_enum)]
+    pub when: Option<WeighWhen>,
+    #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
+    pub at: Option<String>,
+}
+
+/// Parses `--at` for something that already happened (default: now).
+pub fn past_time(ctx: &Ctx, at: Option<&str>) -> Result<Time> {
+    match at {
+        None => Ok(ctx.now_fixed()),
+        Some(s) => parse_time(s, &ctx.now, TimeUse::Past).or_else(|e| user(format!("--at: {e}"))),
+    }
+}
+
+fn clean_note(note: &Option<String>) -> Option<String> {
+    note.as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+}
+
+/// Appends one add event and confirms it.
+fn add(
+    ctx: &Ctx,
+    history: &History,
+    at: Time,
+    body: Body,
+    extra_line: Option<String>,
+) -> Result<()> {
+    let mut event = ctx.event(history, Op::Add, at);
+    event.entry = Some(body.clone());
+    ctx.journal.append(std::slice::from_ref(&event))?;
+    println!(
+        "saved: {} · {} · id {}",
+        body.describe(ctx.unit()),
+        ctx.when(&at),
+        event.id
+    );
+    if let Some(line) = extra_line {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+fn join_unit(value: &str, unit: Option<&str>) -> String {
+    match unit {
+        Some(u) => format!("{value} {u}"),
+        None => value.to_string(),
+    }
+}
+
+pub fn drink(ctx: &Ctx, a: &DrinkArgs) -> Result<()> {
+    let text = join_unit(&a.amount, a.unit.as_deref());
+    let ml = parse_volume(&text, ctx.unit()).or_else(user)?;
+    let at = past_time(ctx, a.at.as_deref())?;
+    let history = ctx.recent_history()?;
+    let body = Body::Drink(Drink {
+        ml,
+        kind: a.kind,
+        sodium_mg: a.sodium,
+        note: clean_note(&a.note),
+    });
+    add(ctx, &history, at, body, None)
+}
+
+pub fn workout(ctx: &Ctx, cmd: &WorkoutCmd) -> Result<()> {
+    match cmd {
+        WorkoutCmd::Start {
+            activity,
+            opts,
+            new,
+            at,
+            note,
+        } => {
+            let activity = check_activity(activity)?;
+            let at = past_time(ctx, at.as_deref())?;
+            let history = ctx.recent_history()?;
+            if let Some(running) = history.running_workout() {
+                let Body::Workout(w) = &running.body else {
+                    unreachable!("running_workout returns workouts")
+                };
+                return user(format!(
+                    "a workout is already running ({} since {}); stop it first with 'crampwatch workout stop'",
+                    w.activity,
+                    ctx.when(&running.at)
+                ));
+            }
+            let body = Body::Workout(Workout {
+                activity,
+                end: None,
+                intensity: opts.intensity.unwrap_or_default(),
+                heat: opts.heat.unwrap_or_default(),
+                new: *new,
+                note: clean_note(note),
+            });
+            add(
+                ctx,
+                &history,
+                at,
+                body,
+                Some("stop it with: crampwatch workout stop".into()),
+            )
+        }
+        WorkoutCmd::Stop { at } => {
+            let end = past_time(ctx, at.as_deref())?;
+            let history = ctx.recent_history()?;
+            let Some(running) = history.running_workout() else {
+                return user(
+                    "no workout is running; start one with 'crampwatch workout start ACTIVITY' or log a finished one with 'crampwatch workout add'",
+                );
+            };
+            if end <= running.at {
+                return user(format!(
+                    "--at: the stop time must be after the start ({})",
+                    ctx.when(&running.at)
+                ));
+            }
+            let Body::Workout(mut w) = running.body.clone() else {
+                unreachable!("running_workout returns workouts")
+            };
+            w.end = Some(end);
+            let minutes = (end - running.at).num_minutes();
+            let mut event = ctx.event(&history, Op::Amend, running.at);
+            event.target = Some(running.id.clone());
+            event.entry = Some(Body::Workout(w.clone()));
+            ctx.journal.append(std::slice::from_ref(&event))?;
+            println!(
+                "saved: stopped {} after {} min · {} · id {}",
+                w.activity,
+                minutes,
+                ctx.when(&end),
+                running.id
+            );
+            Ok(())
+        }
+        WorkoutCmd::Add {
+            activity,
+            from,
+            to,
+            opts,
+            new,
+            note,
+        } => {
+            let activity = check_activity(activity)?;
+            let start = parse_time(from, &ctx.now, TimeUse::Past)
+                .or_else(|e| user(format!("--from: {e}")))?;
+            let end =
+                parse_time(to, &ctx.now, TimeUse::Past).or_else(|e| user(format!("--to: {e}")))?;
+            check_span(start, end)?;
+            let history = ctx.recent_history()?;
+            let body = Body::Workout(Workout {
+                activity,
+                end: Some(end),
+                intensity: opts.intensity.unwrap_or_default(),
+                heat: opts.heat.unwrap_or_default(),
+                new: *new,
+                note: clean_note(note),
+            });
+            add(ctx, &history, start, body, None)
+        }
+    }
+}
+
+/// A session must end after it starts and last at most a day.
+pub fn check_span(start: Time, end: Time) -> Result<()> {
+    if end <= start {
+        return user("--to must be after --from");
+    }
+    if end - start > Duration::hours(MAX_WORKOUT_HOURS) {
+        return user(format!(
+            "a workout of more than {MAX_WORKOUT_HOURS} hours is not plausible; check --from and --to"
+        ));
+    }
+    Ok(())
+}
+
+pub fn check_activity(activity: &str) -> Result<String> {
+    let a = activity.trim();
+    if a.is_empty() || a.chars().count() > 40 {
+        return user("ACTIVITY needs a short name, like run, ride, swim or tennis");
+    }
+    if a.chars().any(char::is_control) {
+        return user("ACTIVITY cannot hold control characters");
+    }
+    Ok(a.to_string())
+}
+
+pub fn plan(ctx: &Ctx, a: &PlanArgs) -> Result<()> {
+    let activity = check_activity(&a.activity)?;
+    let at = parse_time(&a.at, &ctx.now, TimeUse::Plan).or_else(|e| user(format!("--at: {e}")))?;
+    let history = ctx.recent_history()?;
+    let body = Body::Plan(Plan {
+        activity,
+        minutes: a.minutes,
+        intensity: a.opts.intensity.unwrap_or_default(),
+        heat: a.opts.heat.unwrap_or_default(),
+        note: clean_note(&a.note),
+    });
+    add(ctx, &history, at, body, None)
+}
+
+/// The context a cramp most likely had, when the user gave none.
+pub fn infer_context(history: &History, at: Time) -> CrampContext {
+    for e in history.entries.iter().rev() {
+        if let Body::Workout(w) = &e.body {
+            if e.at > at {
+                continue;
+            }
+            match w.end {
+                None => return CrampContext::During,
+                Some(end) if end >= at => return CrampContext::During,
+                Some(end) if at - end <= Duration::hours(6) => return CrampContext::After,
+                Some(_) => {}
+            }
+        }
+    }
+    CrampContext::Rest
+}
+
+pub fn cramp(ctx: &Ctx, a: &CrampArgs) -> Result<()> {
+    let duration_s = match &a.duration {
+        None => None,
+        Some(d) => Some(check_cramp_duration(d)?),
+    };
+    let at = past_time(ctx, a.at.as_deref())?;
+    let history = ctx.recent_history()?;
+    let (context, inferred) = match a.context {
+        Some(c) => (c, false),
+        None => (infer_context(&history, at), true),
+    };
+    let mut relief = a.relief.clone();
+    relief.sort();
+    relief.dedup();
+    let body = Body::Cramp(Cramp {
+        muscle: a.muscle,
+        side: a.side,
+        severity: a.severity,
+        duration_s,
+        context: Some(context),
+        symptoms: Symptoms {
+            swelling: a.symptoms.swelling,
+            redness: a.symptoms.redness,
+            weakness: a.symptoms.weakness,
+            numbness: a.symptoms.numbness,
+        },
+        relief,
+        note: clean_note(&a.note),
+    });
+    let extra = inferred.then(|| {
+        format!("context '{context}' was inferred from your workouts; set it with --context during|after|rest|night")
+    });
+    add(ctx, &history, at, body, extra)
+}
+
+pub fn check_cramp_duration(d: &str) -> Result<u32> {
+    let secs = parse_duration(d).or_else(|e| user(format!("--duration: {e}")))?;
+    if secs > crate::domain::input::MAX_CRAMP_SECS {
+        return user(format!(
+            "--duration: '{d}' is longer than 4 hours; a cramp that long needs a professional's attention, not a log entry"
+        ));
+    }
+    Ok(secs)
+}
+
+pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
+    let text = join_unit(&a.value, a.unit.as_deref());
+    let kg = parse_mass(&text, ctx.unit()).or_else(user)?;
+    let at = past_time(ctx, a.at.as_deref())?;
+    let history = ctx.recent_history()?;
+    let body = Body::Weight(Weight { kg, when: a.when });
+    add(ctx, &history, at, body, None)
+}

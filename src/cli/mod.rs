@@ -1,0 +1,310 @@
+//! The clap command tree and one small function per command.
+//!
+//! Each command reads the clock once (`Ctx::now`, pinned by `CRAMPWATCH_NOW`),
+//! loads what it needs through `journal.rs`, and hands values to the core.
+
+mod entries;
+mod log;
+mod setup;
+mod transfer;
+
+use crate::config::{Paths, Settings, load_settings};
+use crate::domain::entry::{Heat, Intensity, Time, VolumeUnit};
+use crate::domain::history::{Event, History, Op, SCHEMA_VERSION};
+use crate::journal::{Journal, Loaded, Scope, device_id};
+use anyhow::{Context, Result};
+use chrono::{DateTime, Local, SubsecRound};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const ENV_HELP: &str = "\
+Environment:
+  CRAMPWATCH_DATA_DIR  where the journal lives (same as --data-dir)
+  CRAMPWATCH_CONFIG    the settings file (same as --config)
+  CRAMPWATCH_NOW       pin \"now\" to an RFC 3339 time, e.g. 2026-11-28T14:30:00-05:00
+  CRAMPWATCH_DEVICE    this machine's device name in the journal (default: made on first run)
+
+TIME: 14:30, yesterday 21:00, 2026-11-27 21:00, RFC 3339, -2h, 30m ago; plans also tomorrow 07:00, +3h.
+Health information in crampwatch is general information, not medical advice.";
+
+/// Log workouts, drinks and muscle cramps; hydration countdowns and pattern flags.
+#[derive(Debug, Parser)]
+#[command(name = "crampwatch", version, after_help = ENV_HELP)]
+pub struct Cli {
+    /// Where the journal lives [default: the platform data dir]
+    #[arg(long, global = true, env = "CRAMPWATCH_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// The settings file [default: config.toml in the platform config dir]
+    #[arg(long, global = true, env = "CRAMPWATCH_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Log a drink: `crampwatch drink 10oz --kind sports`
+    Drink(log::DrinkArgs),
+    /// Start, stop or add a workout
+    #[command(subcommand)]
+    Workout(log::WorkoutCmd),
+    /// Plan a workout for later: `crampwatch plan run --at 18:00 --minutes 90`
+    Plan(log::PlanArgs),
+    /// Log a cramp: `crampwatch cramp calf --side left --severity 7 --duration 2m`
+    Cramp(log::CrampArgs),
+    /// Log body weight before or after a session: `crampwatch weight 72.4kg --when before`
+    Weight(log::WeightArgs),
+    /// List entries with their ids
+    List(entries::ListArgs),
+    /// Change an entry: `crampwatch edit ID --amount 12oz`
+    Edit(entries::EditArgs),
+    /// Delete an entry (undo brings it back)
+    Delete {
+        /// The entry's id (or a unique start of it, 4 characters or more)
+        id: String,
+    },
+    /// Undo the last change (a log, an edit or a delete)
+    Undo,
+    /// Redo what undo reverted
+    Redo,
+    /// Write every entry, as it stands now, to stdout
+    Export(transfer::ExportArgs),
+    /// Add the entries of a JSON export, another journal folder or a journal file
+    Import(transfer::ImportArgs),
+    /// Show the files in use and the effective settings
+    Config,
+    /// Print a shell completion script: `crampwatch completions bash > ~/.local/share/bash-completion/completions/crampwatch`
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Output formats shared by several commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// A mistake in what the user typed: one line on stderr, exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UserError(pub String);
+
+/// Shorthand for returning a [`UserError`].
+pub fn user<T>(msg: impl Into<String>) -> Result<T> {
+    Err(UserError(msg.into()).into())
+}
+
+/// What every command works with: files, settings and the one reading of the clock.
+pub struct Ctx {
+    pub paths: Paths,
+    pub settings: Settings,
+    pub journal: Journal,
+    pub now: DateTime<Local>,
+}
+
+impl Ctx {
+    pub fn new(cli: &Cli) -> Result<Ctx> {
+        let now = read_now()?;
+        let paths = Paths::resolve(cli.data_dir.clone(), cli.config.clone())?;
+        let settings = load_settings(&paths.config_file)?;
+        let device = device_id(&paths.device_file).context("cannot make this device's id")?;
+        let journal = Journal::open(&paths.data_dir, &device);
+        Ok(Ctx {
+            paths,
+            settings,
+            journal,
+            now,
+        })
+    }
+
+    /// Loads the journal, printing anything wrong in it as warnings.
+    pub fn load(&self, scope: Scope) -> Result<Loaded> {
+        let loaded = self.journal.load(scope)?;
+        for p in &loaded.problems {
+            eprintln!("warning: {p}");
+        }
+        Ok(loaded)
+    }
+
+    /// Loads and folds the whole journal.
+    pub fn history(&self) -> Result<History> {
+        Ok(History::fold(&self.load(Scope::All)?.events))
+    }
+
+    /// Loads and folds the files that can hold the last few days.
+    pub fn recent_history(&self) -> Result<History> {
+        let since = (self.now - chrono::Duration::days(2)).fixed_offset();
+        Ok(History::fold(&self.load(Scope::Since(since))?.events))
+    }
+
+    pub fn now_fixed(&self) -> Time {
+        self.now.fixed_offset()
+    }
+
+    /// Makes an event with a fresh id that sorts after every id in `history`.
+    pub fn event(&self, history: &History, op: Op, at: Time) -> Event {
+        Event {
+            v: SCHEMA_VERSION,
+            id: new_id(&self.now_fixed(), history.last_event_id.as_deref()),
+            op,
+            at,
+            logged: self.now_fixed(),
+            target: None,
+            entry: None,
+            extra: Default::default(),
+        }
+    }
+
+    pub fn unit(&self) -> VolumeUnit {
+        self.settings.units
+    }
+
+    /// `14:30 today`, `Fri 27 Nov 21:00`, for confirmations.
+    pub fn when(&self, t: &Time) -> String {
+        let local = t.with_timezone(&Local);
+        let today = self.now.date_naive();
+        if local.date_naive() == today {
+            format!("{} today", local.format("%H:%M"))
+        } else if Some(local.date_naive()) == today.pred_opt() {
+            format!("{} yesterday", local.format("%H:%M"))
+        } else if Some(local.date_naive()) == today.succ_opt() {
+            format!("{} tomorrow", local.format("%H:%M"))
+        } else {
+            local.format("%a %-d %b %Y %H:%M").to_string()
+        }
+    }
+}
+
+/// A ULID at `now` that sorts after `last`, so that events written later
+/// always fold later, even if the clock was set back.
+pub fn new_id(now: &Time, last: Option<&str>) -> String {
+    let ms = now.timestamp_millis().max(0) as u64;
+    let id = ulid::Ulid::from_parts(ms, rand::random::<u128>());
+    match last.and_then(|l| ulid::Ulid::from_string(l).ok()) {
+        Some(last) if id <= last => last.increment().unwrap_or(id).to_string(),
+        _ => id.to_string(),
+    }
+}
+
+/// "now": `CRAMPWATCH_NOW` when set (for tests and demos), else the clock.
+pub fn read_now() -> Result<DateTime<Local>> {
+    match std::env::var("CRAMPWATCH_NOW") {
+        Ok(s) if !s.trim().is_empty() => match DateTime::parse_from_rfc3339(s.trim()) {
+            Ok(t) => Ok(t.with_timezone(&Local).trunc_subsecs(0)),
+            Err(_) => user(format!(
+                "CRAMPWATCH_NOW='{s}' is not an RFC 3339 time, like 2026-11-28T14:30:00-05:00"
+            )),
+        },
+        _ => Ok(Local::now().trunc_subsecs(0)),
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let Some(command) = &cli.command else {
+        // The TUI is not part of this build yet: show what the command line offers.
+        use clap::CommandFactory;
+        Cli::command().print_help()?;
+        return Ok(ExitCode::SUCCESS);
+    };
+    if let Command::Completions { shell } = command {
+        setup::completions(*shell);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let ctx = Ctx::new(&cli)?;
+    match command {
+        Command::Drink(a) => log::drink(&ctx, a),
+        Command::Workout(c) => log::workout(&ctx, c),
+        Command::Plan(a) => log::plan(&ctx, a),
+        Command::Cramp(a) => log::cramp(&ctx, a),
+        Command::Weight(a) => log::weight(&ctx, a),
+        Command::List(a) => entries::list(&ctx, a),
+        Command::Edit(a) => entries::edit(&ctx, a),
+        Command::Delete { id } => entries::delete(&ctx, id),
+        Command::Undo => entries::undo(&ctx),
+        Command::Redo => entries::redo(&ctx),
+        Command::Export(a) => transfer::export(&ctx, a),
+        Command::Import(a) => transfer::import(&ctx, a),
+        Command::Config => setup::config(&ctx),
+        Command::Completions { .. } => unreachable!("handled above"),
+    }?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Parses arguments; clap's own errors are folded into one line.
+pub fn parse_args() -> Result<Cli, ExitCode> {
+    match Cli::try_parse() {
+        Ok(cli) => Ok(cli),
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                let _ = e.print();
+                return Err(ExitCode::SUCCESS);
+            }
+            eprintln!("{}", one_line(&e.render().to_string()));
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+/// Folds clap's multi-line message into one line, dropping usage and tips.
+fn one_line(rendered: &str) -> String {
+    let mut parts = Vec::new();
+    for line in rendered.lines() {
+        let t = line.trim();
+        if t.is_empty() {
+            if !parts.is_empty() {
+                break;
+            }
+            continue;
+        }
+        if t.starts_with("Usage:") || t.starts_with("For more information") {
+            break;
+        }
+        if t.starts_with("tip:") {
+            continue;
+        }
+        parts.push(t.to_string());
+    }
+    let mut s = parts.join(" ");
+    if !s.starts_with("error:") {
+        s = format!("error: {s}");
+    }
+    s + " (see crampwatch --help)"
+}
+
+/// Prints an error as one line and picks the exit code: 2 for the user's
+/// mistakes, 1 for everything else.
+pub fn report_error(err: &anyhow::Error) -> ExitCode {
+    if let Some(io) = err.downcast_ref::<std::io::Error>()
+        && io.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!("error: {err:#}");
+    if err.downcast_ref::<UserError>().is_some() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Options shared by workouts and plans.
+#[derive(Debug, Args, Clone, Default)]
+pub struct SessionOpts {
+    /// How hard it is
+    #[arg(long, value_enum)]
+    pub intensity: Option<Intensity>,
+    /// How warm it is
+    #[arg(long, value_enum)]
+    pub heat: Option<Heat>,
+}

@@ -1,0 +1,72 @@
+//! Days that start at a configurable hour, in the user's time zone.
+
+use super::entry::Time;
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone};
+
+/// The day a moment belongs to: with `day_start_hour` 4, 02:00 on the 28th
+/// belongs to the 27th.
+pub fn day_of<Tz: TimeZone>(t: &Time, tz: &Tz, day_start_hour: u32) -> NaiveDate {
+    let local = t.with_timezone(tz);
+    (local.naive_local() - Duration::hours(day_start_hour as i64)).date()
+}
+
+/// When day `date` starts, in `tz` (a start skipped by a DST change moves to
+/// the first moment after the gap).
+pub fn day_start<Tz: TimeZone>(date: NaiveDate, tz: &Tz, day_start_hour: u32) -> Time {
+    let naive = date.and_time(NaiveTime::from_hms_opt(day_start_hour, 0, 0).expect("hour 0-23"));
+    let mut probe = naive;
+    for _ in 0..=180 {
+        if let Some(t) = tz.from_local_datetime(&probe).earliest() {
+            return t.fixed_offset();
+        }
+        probe += Duration::minutes(1);
+    }
+    // No zone skips more than three hours; fall back to UTC reading.
+    chrono::Utc.from_utc_datetime(&naive).fixed_offset()
+}
+
+/// The start and end (exclusive) of the day `now` is in.
+pub fn today_bounds<Tz: TimeZone>(now: &DateTime<Tz>, day_start_hour: u32) -> (Time, Time) {
+    let tz = now.timezone();
+    let today = day_of(&now.fixed_offset(), &tz, day_start_hour);
+    let next = today.succ_opt().unwrap_or(today);
+    (
+        day_start(today, &tz, day_start_hour),
+        day_start(next, &tz, day_start_hour),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono_tz::America::New_York;
+
+    fn t(s: &str) -> Time {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    #[test]
+    fn a_2am_cramp_belongs_to_the_night_before() {
+        let d = day_of(&t("2026-11-28T02:00:00-05:00"), &New_York, 4);
+        assert_eq!(d, NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
+        let d = day_of(&t("2026-11-28T04:00:00-05:00"), &New_York, 4);
+        assert_eq!(d, NaiveDate::from_ymd_opt(2026, 11, 28).unwrap());
+    }
+
+    #[test]
+    fn days_across_dst_are_23_and_25_hours() {
+        let spring = NaiveDate::from_ymd_opt(2026, 3, 8).unwrap();
+        let a = day_start(spring, &New_York, 0);
+        let b = day_start(spring.succ_opt().unwrap(), &New_York, 0);
+        assert_eq!((b - a).num_hours(), 23);
+        let fall = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let a = day_start(fall, &New_York, 0);
+        let b = day_start(fall.succ_opt().unwrap(), &New_York, 0);
+        assert_eq!((b - a).num_hours(), 25);
+        // 02:00 does not exist on 8 March: the day starts at 03:00 EDT.
+        assert_eq!(
+            day_start(spring, &New_York, 2).to_rfc3339(),
+            "2026-03-08T03:00:00-04:00"
+        );
+    }
+}

@@ -1,0 +1,461 @@
+//! What a user logs: drinks, workouts, plans, cramps and body weight.
+//!
+//! Volumes are stored in millilitres and shown in the display unit of the
+//! settings. Everything here is plain data with no I/O.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Millilitres in one US fluid ounce.
+pub const ML_PER_OZ: f64 = 29.5735;
+/// Kilograms in one pound.
+pub const KG_PER_LB: f64 = 0.453_592_37;
+
+/// A time with the UTC offset of that moment, as stored in the journal.
+pub type Time = DateTime<FixedOffset>;
+
+/// The unit volumes are shown in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VolumeUnit {
+    #[default]
+    Oz,
+    Ml,
+}
+
+impl VolumeUnit {
+    /// Formats a volume in this unit, e.g. `10 oz` or `300 ml`.
+    pub fn format(self, ml: f64) -> String {
+        format!("{} {}", self.number(ml), self.label())
+    }
+
+    /// The number alone, rounded for display (oz to one decimal when needed).
+    pub fn number(self, ml: f64) -> String {
+        match self {
+            VolumeUnit::Oz => {
+                let oz = ml / ML_PER_OZ;
+                let rounded = (oz * 10.0).round() / 10.0;
+                if (rounded - rounded.round()).abs() < 1e-9 {
+                    format!("{}", rounded.round() as i64)
+                } else {
+                    format!("{rounded:.1}")
+                }
+            }
+            VolumeUnit::Ml => format!("{}", ml.round() as i64),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            VolumeUnit::Oz => "oz",
+            VolumeUnit::Ml => "ml",
+        }
+    }
+
+    /// Millilitres in one of this unit.
+    pub fn ml(self) -> f64 {
+        match self {
+            VolumeUnit::Oz => ML_PER_OZ,
+            VolumeUnit::Ml => 1.0,
+        }
+    }
+
+    /// The unit body weight is shown in alongside this volume unit.
+    pub fn mass_label(self) -> &'static str {
+        match self {
+            VolumeUnit::Oz => "lb",
+            VolumeUnit::Ml => "kg",
+        }
+    }
+
+    pub fn format_mass(self, kg: f64) -> String {
+        match self {
+            VolumeUnit::Oz => format!("{:.1} lb", kg / KG_PER_LB),
+            VolumeUnit::Ml => format!("{kg:.1} kg"),
+        }
+    }
+}
+
+macro_rules! word_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum)]
+        pub enum $name {
+            $(
+                #[serde(rename = $word)]
+                #[value(name = $word)]
+                $variant,
+            )+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The word used on the command line, in files and on screen.
+            pub fn word(self) -> &'static str {
+                match self {
+                    $($name::$variant => $word,)+
+                }
+            }
+
+            /// Parses the word (case-insensitive).
+            pub fn from_word(s: &str) -> Option<Self> {
+                let s = s.trim().to_ascii_lowercase();
+                Self::ALL.iter().copied().find(|v| v.word() == s)
+            }
+
+            /// The accepted words, comma-separated, for error messages.
+            pub fn choices() -> String {
+                Self::ALL.iter().map(|v| v.word()).collect::<Vec<_>>().join(", ")
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.word())
+            }
+        }
+    };
+}
+
+word_enum!(
+    /// What was drunk.
+    DrinkKind { Water => "water", Sports => "sports", Electrolyte => "electrolyte", Other => "other" }
+);
+word_enum!(
+    /// How hard a session is.
+    Intensity { Easy => "easy", Moderate => "moderate", Hard => "hard", Max => "max" }
+);
+word_enum!(
+    /// How warm the conditions are.
+    Heat { Cool => "cool", Mild => "mild", Hot => "hot" }
+);
+word_enum!(
+    /// Which muscle cramped.
+    Muscle {
+        Calf => "calf", Hamstring => "hamstring", Quadriceps => "quadriceps",
+        Foot => "foot", Hand => "hand", Other => "other",
+    }
+);
+word_enum!(
+    /// Which side of the body.
+    Side { Left => "left", Right => "right", Both => "both" }
+);
+word_enum!(
+    /// When a cramp came, relative to exercise and sleep.
+    CrampContext { During => "during", After => "after", Rest => "rest", Night => "night" }
+);
+word_enum!(
+    /// What helped a cramp ease.
+    Relief {
+        Stretch => "stretch", Massage => "massage", Heat => "heat", Cold => "cold",
+        Topical => "topical", Rest => "rest", PickleJuice => "pickle-juice",
+    }
+);
+word_enum!(
+    /// Whether a weight was taken before or after a session.
+    WeighWhen { Before => "before", After => "after" }
+);
+
+#[allow(clippy::derivable_impls)] // the enum is made by a macro
+impl Default for DrinkKind {
+    fn default() -> Self {
+        DrinkKind::Water
+    }
+}
+#[allow(clippy::derivable_impls)] // the enum is made by a macro
+impl Default for Intensity {
+    fn default() -> Self {
+        Intensity::Moderate
+    }
+}
+#[allow(clippy::derivable_impls)] // the enum is made by a macro
+impl Default for Heat {
+    fn default() -> Self {
+        Heat::Mild
+    }
+}
+
+impl Intensity {
+    /// True for hard and max sessions.
+    pub fn is_hard(self) -> bool {
+        matches!(self, Intensity::Hard | Intensity::Max)
+    }
+}
+
+impl Muscle {
+    /// True for the muscles of the leg and foot.
+    pub fn is_leg(self) -> bool {
+        matches!(
+            self,
+            Muscle::Calf | Muscle::Hamstring | Muscle::Quadriceps | Muscle::Foot
+        )
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Drink {
+    pub ml: u32,
+    #[serde(default)]
+    pub kind: DrinkKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sodium_mg: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A session: running (no end yet) or finished. Its start is the entry's `at`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Workout {
+    pub activity: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Time>,
+    #[serde(default)]
+    pub intensity: Intensity,
+    #[serde(default)]
+    pub heat: Heat,
+    /// New or unaccustomed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub new: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A workout planned for later. Its planned start is the entry's `at`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub activity: String,
+    pub minutes: u32,
+    #[serde(default)]
+    pub intensity: Intensity,
+    #[serde(default)]
+    pub heat: Heat,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Symptoms noticed alongside a cramp.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Symptoms {
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub swelling: bool,
+    /// Redness or other skin changes.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub redness: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub weakness: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub numbness: bool,
+}
+
+impl Symptoms {
+    pub fn any(&self) -> bool {
+        self.swelling || self.redness || self.weakness || self.numbness
+    }
+
+    /// The names of the symptoms present.
+    pub fn names(&self) -> Vec<&'static str> {
+        let mut v = Vec::new();
+        if self.swelling {
+            v.push("swelling");
+        }
+        if self.redness {
+            v.push("redness");
+        }
+        if self.weakness {
+            v.push("weakness");
+        }
+        if self.numbness {
+            v.push("numbness");
+        }
+        v
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cramp {
+    pub muscle: Muscle,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<Side>,
+    /// 1 (barely) to 10 (worst imaginable).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration_s: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<CrampContext>,
+    #[serde(default)]
+    pub symptoms: Symptoms,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relief: Vec<Relief>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Weight {
+    pub kg: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<WeighWhen>,
+}
+
+/// The content of an entry, tagged by `type` in the journal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Body {
+    Drink(Drink),
+    Workout(Workout),
+    Plan(Plan),
+    Cramp(Cramp),
+    Weight(Weight),
+}
+
+word_enum!(
+    /// The kinds of entry, for filters.
+    EntryKind { Drink => "drink", Workout => "workout", Plan => "plan", Cramp => "cramp", Weight => "weight" }
+);
+
+impl Body {
+    pub fn kind(&self) -> EntryKind {
+        match self {
+            Body::Drink(_) => EntryKind::Drink,
+            Body::Workout(_) => EntryKind::Workout,
+            Body::Plan(_) => EntryKind::Plan,
+            Body::Cramp(_) => EntryKind::Cramp,
+            Body::Weight(_) => EntryKind::Weight,
+        }
+    }
+
+    /// A short human description, e.g. `drink 10 oz water`.
+    pub fn describe(&self, unit: VolumeUnit) -> String {
+        match self {
+            Body::Drink(d) => {
+                let mut s = format!("drink {} {}", unit.format(d.ml as f64), d.kind);
+                if let Some(na) = d.sodium_mg {
+                    s.push_str(&format!(" ({na} mg sodium)"));
+                }
+                s
+            }
+            Body::Workout(w) => {
+                let mut s = format!("workout {} {} {}", w.activity, w.intensity, w.heat);
+                if w.new {
+                    s.push_str(" new");
+                }
+                match w.end {
+                    None => s.push_str(" (running)"),
+                    Some(end) => s.push_str(&format!(" until {}", end.format("%H:%M"))),
+                }
+                s
+            }
+            Body::Plan(p) => format!(
+                "plan {} {} min {} {}",
+                p.activity, p.minutes, p.intensity, p.heat
+            ),
+            Body::Cramp(c) => {
+                let mut s = format!("cramp {}", c.muscle);
+                if let Some(side) = c.side {
+                    s.push_str(&format!(" {side}"));
+                }
+                if let Some(sev) = c.severity {
+                    s.push_str(&format!(" severity {sev}"));
+                }
+                if let Some(d) = c.duration_s {
+                    s.push_str(&format!(" {}", format_duration(d)));
+                }
+                if let Some(ctx) = c.context {
+                    s.push_str(&format!(" {ctx}"));
+                }
+                for name in c.symptoms.names() {
+                    s.push_str(&format!(" +{name}"));
+                }
+                if !c.relief.is_empty() {
+                    let r: Vec<_> = c.relief.iter().map(|r| r.word()).collect();
+                    s.push_str(&format!(" eased by {}", r.join(",")));
+                }
+                s
+            }
+            Body::Weight(w) => {
+                let mut s = format!("weight {}", unit.format_mass(w.kg));
+                if let Some(when) = w.when {
+                    s.push_str(&format!(" {when}"));
+                }
+                s
+            }
+        }
+    }
+
+    pub fn note(&self) -> Option<&str> {
+        match self {
+            Body::Drink(d) => d.note.as_deref(),
+            Body::Workout(w) => w.note.as_deref(),
+            Body::Plan(p) => p.note.as_deref(),
+            Body::Cramp(c) => c.note.as_deref(),
+            Body::Weight(_) => None,
+        }
+    }
+}
+
+/// Formats seconds as `90s` → `1m30s`, `120` → `2m`, `3600` → `1h`.
+pub fn format_duration(secs: u32) -> String {
+    let h = secs / 3600;
+    let m = (secs % 3600) / 60;
+    let s = secs % 60;
+    let mut out = String::new();
+    if h > 0 {
+        out.push_str(&format!("{h}h"));
+    }
+    if m > 0 {
+        out.push_str(&format!("{m}m"));
+    }
+    if s > 0 || out.is_empty() {
+        out.push_str(&format!("{s}s"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn volumes_display_in_the_chosen_unit() {
+        assert_eq!(VolumeUnit::Oz.format(296.0), "10 oz");
+        assert_eq!(VolumeUnit::Oz.format(250.0), "8.5 oz");
+        assert_eq!(VolumeUnit::Ml.format(295.7), "296 ml");
+    }
+
+    #[test]
+    fn durations_format_compactly() {
+        assert_eq!(format_duration(90), "1m30s");
+        assert_eq!(format_duration(120), "2m");
+        assert_eq!(format_duration(0), "0s");
+        assert_eq!(format_duration(3660), "1h1m");
+    }
+
+    #[test]
+    fn bodies_round_trip_through_json_with_their_type_tag() {
+        let b = Body::Cramp(Cramp {
+            muscle: Muscle::Calf,
+            side: Some(Side::Left),
+            severity: Some(7),
+            duration_s: Some(120),
+            context: Some(CrampContext::Night),
+            symptoms: Symptoms {
+                swelling: true,
+                ..Default::default()
+            },
+            relief: vec![Relief::Stretch, Relief::PickleJuice],
+            note: None,
+        });
+        let json = serde_json::to_string(&b).unwrap();
+        assert!(json.contains(r#""type":"cramp""#), "{json}");
+        assert!(json.contains(r#""pickle-juice""#), "{json}");
+        let back: Body = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, b);
+    }
+}

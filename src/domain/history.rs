@@ -1,0 +1,506 @@
+//! Journal events folded into entries: amendments, deletes, undo and redo applied.
+//!
+//! Nothing is ever rewritten: an edit is an `amend` event naming the entry it
+//! replaces, a delete is a `delete` tombstone, and undo/redo are events that
+//! name the event they revert. [`History::fold`] turns any set of events, in
+//! any order, into the same state: events are taken in id order (ids are
+//! time-sortable ULIDs) and each undo or redo names its target explicitly.
+
+use super::entry::{Body, EntryKind, Time};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// The journal schema version this program writes and understands.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What an event does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Op {
+    /// A new entry; its id is the event's id.
+    Add,
+    /// Replaces the content (and time) of the entry `target`.
+    Amend,
+    /// Removes the entry `target`.
+    Delete,
+    /// Reverts the event `target` (an add, amend, delete or redo... of an action).
+    Undo,
+    /// Reapplies the action event `target` that an undo reverted.
+    Redo,
+}
+
+/// One line of the journal.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub v: u32,
+    pub id: String,
+    pub op: Op,
+    /// When it happened (for add and amend, the entry's time).
+    pub at: Time,
+    /// When it was written.
+    pub logged: Time,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry: Option<Body>,
+    /// Fields this version does not know, kept as they were.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// Why a line is not a usable event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventProblem {
+    /// Written by a newer crampwatch.
+    NewerSchema(u32),
+    /// Well-formed JSON that does not make sense as an event.
+    Invalid(String),
+}
+
+impl Event {
+    /// Checks that the fields fit the op (an add has an entry, an undo a target...).
+    pub fn check(&self) -> Result<(), EventProblem> {
+        if self.v > SCHEMA_VERSION {
+            return Err(EventProblem::NewerSchema(self.v));
+        }
+        if self.id.is_empty() {
+            return Err(EventProblem::Invalid("empty id".into()));
+        }
+        let needs_entry = matches!(self.op, Op::Add | Op::Amend);
+        let needs_target = !matches!(self.op, Op::Add);
+        if needs_entry && self.entry.is_none() {
+            return Err(EventProblem::Invalid(format!(
+                "{:?} without an entry",
+                self.op
+            )));
+        }
+        if needs_target && self.target.is_none() {
+            return Err(EventProblem::Invalid(format!(
+                "{:?} without a target",
+                self.op
+            )));
+        }
+        if let Some(Body::Cramp(c)) = &self.entry
+            && let Some(s) = c.severity
+            && !(1..=10).contains(&s)
+        {
+            return Err(EventProblem::Invalid(format!("severity {s} is not 1-10")));
+        }
+        Ok(())
+    }
+}
+
+/// An entry as it stands after every event is applied.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: String,
+    pub at: Time,
+    /// When it was first logged.
+    pub logged: Time,
+    /// When it was last changed, if it was amended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amended: Option<Time>,
+    #[serde(flatten)]
+    pub body: Body,
+}
+
+impl Entry {
+    pub fn kind(&self) -> EntryKind {
+        self.body.kind()
+    }
+}
+
+/// An action that undo would revert, or redo reapply.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Action {
+    pub event_id: String,
+    pub op: Op,
+    /// The entry it acted on.
+    pub entry_id: String,
+    /// The entry as that action left it (or, for a delete, as it was).
+    pub body: Option<Body>,
+    pub at: Time,
+}
+
+/// Every entry, in time order, and what undo and redo would do next.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct History {
+    /// Entries sorted by time, then id.
+    pub entries: Vec<Entry>,
+    undo_stack: Vec<Action>,
+    redo_stack: Vec<Action>,
+    /// The highest event id seen.
+    pub last_event_id: Option<String>,
+}
+
+impl History {
+    /// Folds events (in any order, duplicates allowed) into the current state.
+    pub fn fold(events: &[Event]) -> History {
+        let mut order: Vec<&Event> = events.iter().collect();
+        order.sort_by(|a, b| a.id.cmp(&b.id));
+        order.dedup_by(|a, b| a.id == b.id);
+
+        // Pass 1: which action events are in force once undo/redo are applied.
+        let by_id: HashMap<&str, &Event> = order.iter().map(|e| (e.id.as_str(), *e)).collect();
+        let mut inactive: HashSet<&str> = HashSet::new();
+        let mut undo_stack: Vec<&str> = Vec::new();
+        let mut redo_stack: Vec<&str> = Vec::new();
+        for e in &order {
+            match e.op {
+                Op::Add | Op::Amend | Op::Delete => {
+                    undo_stack.push(&e.id);
+                    redo_stack.clear();
+                }
+                Op::Undo | Op::Redo => {
+                    let Some(t) = e.target.as_deref() else {
+                        continue;
+                    };
+                    let Some(target) = by_id.get(t) else { continue };
+                    if !matches!(target.op, Op::Add | Op::Amend | Op::Delete) {
+                        continue;
+                    }
+                    if e.op == Op::Undo {
+                        if inactive.insert(&target.id) {
+                            undo_stack.retain(|x| *x != t);
+                            redo_stack.push(&target.id);
+                        }
+                    } else if inactive.remove(t) {
+                        redo_stack.retain(|x| *x != t);
+                        undo_stack.push(&target.id);
+                    }
+                }
+            }
+        }
+
+        // Pass 2: apply the actions in force, in id order.
+        let mut live: BTreeMap<String, Entry> = BTreeMap::new();
+        let mut deleted: HashSet<&str> = HashSet::new();
+        for e in &order {
+            if inactive.contains(e.id.as_str()) {
+                continue;
+            }
+            match e.op {
+                Op::Add => {
+                    if let Some(body) = &e.entry
+                        && !deleted.contains(e.id.as_str())
+                    {
+                        live.insert(
+                            e.id.clone(),
+                            Entry {
+                                id: e.id.clone(),
+                                at: e.at,
+                                logged: e.logged,
+                                amended: None,
+                                body: body.clone(),
+                            },
+                        );
+                    }
+                }
+                Op::Amend => {
+                    let (Some(t), Some(body)) = (e.target.as_deref(), &e.entry) else {
+                        continue;
+                    };
+                    if deleted.contains(t) {
+                        continue;
+                    }
+                    // An amend carries the whole entry, so it stands even when
+                    // the add it amends was not loaded (a partial read).
+                    let logged = live.get(t).map(|x| x.logged).unwrap_or(e.logged);
+                    live.insert(
+                        t.to_string(),
+                        Entry {
+                            id: t.to_string(),
+                            at: e.at,
+                            logged,
+                            amended: Some(e.logged),
+                            body: body.clone(),
+                        },
+                    );
+                }
+                Op::Delete => {
+                    if let Some(t) = e.target.as_deref() {
+                        live.remove(t);
+                        deleted.insert(t);
+                    }
+                }
+                Op::Undo | Op::Redo => {}
+            }
+        }
+
+        let mut entries: Vec<Entry> = live.into_values().collect();
+        entries.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
+
+        let describe = |id: &str| -> Option<Action> {
+            let e = by_id.get(id)?;
+            let entry_id = match e.op {
+                Op::Add => e.id.clone(),
+                _ => e.target.clone()?,
+            };
+            let body = match e.op {
+                Op::Delete => by_id_latest_body(&order, &entry_id, &e.id, &inactive),
+                _ => e.entry.clone(),
+            };
+            Some(Action {
+                event_id: e.id.clone(),
+                op: e.op,
+                entry_id,
+                body,
+                at: e.at,
+            })
+        };
+        History {
+            entries,
+            undo_stack: undo_stack.iter().filter_map(|id| describe(id)).collect(),
+            redo_stack: redo_stack.iter().filter_map(|id| describe(id)).collect(),
+            last_event_id: order.last().map(|e| e.id.clone()),
+        }
+    }
+
+    /// The action `undo` would revert.
+    pub fn next_undo(&self) -> Option<&Action> {
+        self.undo_stack.last()
+    }
+
+    /// The action `redo` would reapply.
+    pub fn next_redo(&self) -> Option<&Action> {
+        self.redo_stack.last()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.id == id)
+    }
+
+    /// Finds an entry by its full id or a unique start or end of it
+    /// (at least 4 characters, case-insensitive).
+    pub fn find(&self, id_or_prefix: &str) -> Result<&Entry, FindError> {
+        let needle = id_or_prefix.trim().to_ascii_uppercase();
+        if needle.len() < 4 {
+            return Err(FindError::TooShort);
+        }
+        let hits: Vec<&Entry> = self
+            .entries
+            .iter()
+            .filter(|e| {
+                let id = e.id.to_ascii_uppercase();
+                id.starts_with(&needle) || id.ends_with(&needle)
+            })
+            .collect();
+        match hits.len() {
+            0 => Err(FindError::NotFound),
+            1 => Ok(hits[0]),
+            n => Err(FindError::Ambiguous(n)),
+        }
+    }
+
+    /// The workout that has started and not stopped, if any (the latest).
+    pub fn running_workout(&self) -> Option<&Entry> {
+        self.entries
+            .iter()
+            .rev()
+            .find(|e| matches!(&e.body, Body::Workout(w) if w.end.is_none()))
+    }
+}
+
+/// The body an entry had just before event `before_id`, among events in force.
+fn by_id_latest_body(
+    order: &[&Event],
+    entry_id: &str,
+    before_id: &str,
+    inactive: &HashSet<&str>,
+) -> Option<Body> {
+    let mut body = None;
+    for e in order {
+        if e.id.as_str() >= before_id {
+            break;
+        }
+        if inactive.contains(e.id.as_str()) {
+            continue;
+        }
+        let touches = match e.op {
+            Op::Add => e.id == entry_id,
+            Op::Amend => e.target.as_deref() == Some(entry_id),
+            _ => false,
+        };
+        if touches {
+            body = e.entry.clone();
+        }
+    }
+    body
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FindError {
+    TooShort,
+    NotFound,
+    Ambiguous(usize),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::entry::{Drink, DrinkKind};
+    use chrono::DateTime;
+
+    fn t(s: &str) -> Time {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn drink(ml: u32) -> Body {
+        Body::Drink(Drink {
+            ml,
+            kind: DrinkKind::Water,
+            sodium_mg: None,
+            note: None,
+        })
+    }
+
+    fn ev(id: &str, op: Op, target: Option<&str>, entry: Option<Body>) -> Event {
+        Event {
+            v: SCHEMA_VERSION,
+            id: id.into(),
+            op,
+            at: t("2026-11-28T10:00:00-05:00"),
+            logged: t("2026-11-28T10:00:00-05:00"),
+            target: target.map(Into::into),
+            entry,
+            extra: Default::default(),
+        }
+    }
+
+    fn ml_of(h: &History, id: &str) -> Option<u32> {
+        match &h.get(id)?.body {
+            Body::Drink(d) => Some(d.ml),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn an_amend_replaces_the_entry_and_keeps_its_id() {
+        let h = History::fold(&[
+            ev("A1", Op::Add, None, Some(drink(250))),
+            ev("A2", Op::Amend, Some("A1"), Some(drink(300))),
+        ]);
+        assert_eq!(h.entries.len(), 1);
+        assert_eq!(ml_of(&h, "A1"), Some(300));
+    }
+
+    #[test]
+    fn an_edit_of_an_edited_entry_keeps_the_latest() {
+        let h = History::fold(&[
+            ev("A1", Op::Add, None, Some(drink(250))),
+            ev("A2", Op::Amend, Some("A1"), Some(drink(300))),
+            ev("A3", Op::Amend, Some("A1"), Some(drink(350))),
+        ]);
+        assert_eq!(ml_of(&h, "A1"), Some(350));
+        // Undoing the second edit brings back the first.
+        let h = History::fold(&[
+            ev("A1", Op::Add, None, Some(drink(250))),
+            ev("A2", Op::Amend, Some("A1"), Some(drink(300))),
+            ev("A3", Op::Amend, Some("A1"), Some(drink(350))),
+            ev("A4", Op::Undo, Some("A3"), None),
+        ]);
+        assert_eq!(ml_of(&h, "A1"), Some(300));
+    }
+
+    #[test]
+    fn a_delete_removes_and_an_undo_restores() {
+        let base = vec![
+            ev("A1", Op::Add, None, Some(drink(250))),
+            ev("A2", Op::Delete, Some("A1"), None),
+        ];
+        let h = History::fold(&base);
+        assert!(h.entries.is_empty());
+        assert_eq!(h.next_undo().unwrap().op, Op::Delete);
+        assert_eq!(h.next_undo().unwrap().body, Some(drink(250)));
+
+        let mut with_undo = base.clone();
+        with_undo.push(ev("A3", Op::Undo, Some("A2"), None));
+        let h = History::fold(&with_undo);
+        assert_eq!(ml_of(&h, "A1"), Some(250));
+        assert_eq!(h.next_redo().unwrap().event_id, "A2");
+        assert_eq!(h.next_undo().unwrap().event_id, "A1");
+    }
+
+    #[test]
+    fn redo_reapplies_what_undo_reverted_and_a_new_action_clears_redo() {
+        let mut evs = vec![
+            ev("A1", Op::Add, None, Some(drink(250))),
+            ev("A2", Op::Undo, Some("A1"), None),
+        ];
+        let h = History::fold(&evs);
+        assert!(h.entries.is_empty());
+        assert_eq!(h.next_redo().unwrap().entry_id, "A1");
+
+        evs.push(ev("A3", Op::Redo, Some("A1"), None));
+        let h = History::fold(&evs);
+        assert_eq!(ml_of(&h, "A1"), Some(250));
+        assert!(h.next_redo().is_none());
+
+        evs.push(ev("A4", Op::Undo, Some("A1"), None));
+        evs.push(ev("A5", Op::Add, None, Some(drink(100))));
+        let h = History::fold(&evs);
+        assert!(h.next_redo().is_none(), "a new action clears redo");
+        assert_eq!(h.entries.len(), 1);
+        assert_eq!(ml_of(&h, "A5"), Some(100));
+    }
+
+    #[test]
+    fn undo_twice_reverts_two_actions() {
+        let h = History::fold(&[
+            ev("A1", Op::Add, None, Some(drink(100))),
+            ev("A2", Op::Add, None, Some(drink(200))),
+            ev("A3", Op::Undo, Some("A2"), None),
+            ev("A4", Op::Undo, Some("A1"), None),
+        ]);
+        assert!(h.entries.is_empty());
+        assert!(h.next_undo().is_none());
+        assert_eq!(h.next_redo().unwrap().event_id, "A1");
+    }
+
+    #[test]
+    fn order_and_duplicates_do_not_matter() {
+        let evs = vec![
+            ev("A1", Op::Add, None, Some(drink(100))),
+            ev("A2", Op::Amend, Some("A1"), Some(drink(150))),
+            ev("A3", Op::Add, None, Some(drink(200))),
+            ev("A4", Op::Delete, Some("A3"), None),
+        ];
+        let mut shuffled = evs.clone();
+        shuffled.reverse();
+        shuffled.extend(evs.iter().cloned());
+        assert_eq!(History::fold(&evs), History::fold(&shuffled));
+    }
+
+    #[test]
+    fn an_amend_after_a_delete_does_not_resurrect() {
+        let h = History::fold(&[
+            ev("A1", Op::Add, None, Some(drink(100))),
+            ev("A2", Op::Delete, Some("A1"), None),
+            ev("A3", Op::Amend, Some("A1"), Some(drink(150))),
+        ]);
+        assert!(h.entries.is_empty());
+    }
+
+    #[test]
+    fn prefixes_find_entries() {
+        let h = History::fold(&[
+            ev("01ABCD", Op::Add, None, Some(drink(100))),
+            ev("01ABCE", Op::Add, None, Some(drink(100))),
+        ]);
+        assert_eq!(h.find("01abcd").unwrap().id, "01ABCD");
+        assert_eq!(h.find("01ABC"), Err(FindError::Ambiguous(2)));
+        assert_eq!(h.find("abce").unwrap().id, "01ABCE");
+        assert_eq!(h.find("ZZZZ"), Err(FindError::NotFound));
+        assert_eq!(h.find("01"), Err(FindError::TooShort));
+    }
+
+    #[test]
+    fn newer_schema_is_refused_and_unknown_fields_kept() {
+        let line = r#"{"v":2,"id":"X","op":"add","at":"2026-11-28T10:00:00Z","logged":"2026-11-28T10:00:00Z","entry":{"type":"drink","ml":100},"mood":"good"}"#;
+        let e: Event = serde_json::from_str(line).unwrap();
+        assert_eq!(e.check(), Err(EventProblem::NewerSchema(2)));
+        assert_eq!(e.extra.get("mood").unwrap(), "good");
+        let back = serde_json::to_string(&e).unwrap();
+        assert!(back.contains(r#""mood":"good""#));
+    }
+}

@@ -1,0 +1,9 @@
+//! The domain core: plain values and functions of them. No terminal, no
+//! files, no clock reads: "now" is always passed in.
+
+pub mod day;
+pub mod entry;
+pub mod history;
+pub mod input;
+pub mod prefs;
+pub mod rules;

@@ -1,0 +1,750 @@
+//! The event files on disk: open, append, reload, recover, import.
+//!
+//! Layout: `<data dir>/journal/<device>/<YYYY-MM>.jsonl`, one JSON event a
+//! line, by the (UTC) month the event was written. Each device writes only its
+//! own folder; reading takes the union of every `*.jsonl` file, conflict copies
+//! from sync tools included, deduplicated by id.
+//!
+//! Each append: an exclusive lock on `<device>/.lock`, a check that the file
+//! ends in a newline (a torn tail is moved to `rejected.jsonl` first), one
+//! `write` of each whole line with O_APPEND, `sync_data` before returning, and
+//! an fsync of the folder when a file is created. Files are mode 0600.
+
+use crate::domain::entry::Time;
+use crate::domain::history::{Event, EventProblem, SCHEMA_VERSION};
+use chrono::{Datelike, Duration, Utc};
+use std::collections::HashSet;
+use std::fmt;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+const LOCK_FILE: &str = ".lock";
+const REJECTED_FILE: &str = "rejected.jsonl";
+
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: io::Error },
+    #[error(
+        "{}, line {line}: written by a newer crampwatch (journal schema {found}; this one knows {known}); upgrade crampwatch to read this journal",
+        path.display(),
+        known = SCHEMA_VERSION
+    )]
+    NewerSchema {
+        path: PathBuf,
+        line: usize,
+        found: u32,
+    },
+    #[error("{}: {what}", path.display())]
+    NotAJournal { path: PathBuf, what: String },
+}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> JournalError + '_ {
+    move |source| JournalError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Something wrong in a file that did not stop the rest from loading.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// A bad line left in place (garbage, NUL bytes, bad UTF-8, a hand edit).
+    BadLine {
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
+    /// An unfinished last line moved into `rejected.jsonl`.
+    TornTailMoved { path: PathBuf, moved_to: PathBuf },
+    /// A last line that lacked only its newline, completed in place.
+    TornTailRepaired { path: PathBuf, line: usize },
+    /// An unfinished last line in another device's file, left alone.
+    TornTailSkipped { path: PathBuf, line: usize },
+    /// The same id twice with different content; the first was kept.
+    DuplicateId {
+        path: PathBuf,
+        line: usize,
+        id: String,
+    },
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::BadLine { path, line, reason } => write!(
+                f,
+                "{}, line {line}: skipped a line that is not a valid entry ({reason}); it was left in place",
+                path.display()
+            ),
+            Problem::TornTailMoved { path, moved_to } => write!(
+                f,
+                "{}: its last line was cut short (a crash while writing?); it was moved to {}",
+                path.display(),
+                moved_to.display()
+            ),
+            Problem::TornTailRepaired { path, line } => write!(
+                f,
+                "{}, line {line}: the last line had lost its newline; it was completed",
+                path.display()
+            ),
+            Problem::TornTailSkipped { path, line } => write!(
+                f,
+                "{}, line {line}: the last line is unfinished (another device's file, maybe still syncing); skipped",
+                path.display()
+            ),
+            Problem::DuplicateId { path, line, id } => write!(
+                f,
+                "{}, line {line}: id {id} appears twice with different content; the first was kept",
+                path.display()
+            ),
+        }
+    }
+}
+
+/// What a load found.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub events: Vec<Event>,
+    pub problems: Vec<Problem>,
+    /// How many files were read.
+    pub files: usize,
+}
+
+/// Which files a load reads.
+#[derive(Clone, Copy, Debug)]
+pub enum Scope {
+    /// Every file.
+    All,
+    /// Only the monthly files that can hold entries from this time on
+    /// (with room for plans made weeks ahead).
+    Since(Time),
+}
+
+/// A cheap fingerprint of the journal files, to notice another writer.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Signature(Vec<(PathBuf, u64, Option<std::time::SystemTime>)>);
+
+/// The journal of one data directory, as seen from one device.
+#[derive(Clone, Debug)]
+pub struct Journal {
+    data_dir: PathBuf,
+    device: String,
+}
+
+impl Journal {
+    /// Opens the journal in `data_dir` as `device`. Nothing is created until
+    /// the first append.
+    pub fn open(data_dir: &Path, device: &str) -> Journal {
+        Journal {
+            data_dir: data_dir.to_path_buf(),
+            device: device.to_string(),
+        }
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    pub fn device(&self) -> &str {
+        &self.device
+    }
+
+    pub fn journal_dir(&self) -> PathBuf {
+        self.data_dir.join("journal")
+    }
+
+    /// This device's folder.
+    pub fn device_dir(&self) -> PathBuf {
+        self.journal_dir().join(&self.device)
+    }
+
+    /// The file an event written at `logged` goes to.
+    pub fn file_for(&self, logged: &Time) -> PathBuf {
+        let utc = logged.with_timezone(&Utc);
+        self.device_dir()
+            .join(format!("{:04}-{:02}.jsonl", utc.year(), utc.month()))
+    }
+
+    /// Every journal file, sorted, with its device folder.
+    fn files(&self) -> Result<Vec<PathBuf>, JournalError> {
+        let root = self.journal_dir();
+        let mut out = Vec::new();
+        let devices = match fs::read_dir(&root) {
+            Ok(d) => d,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(out),
+            Err(e) => return Err(io_err(&root)(e)),
+        };
+        for dev in devices {
+            let dev = dev.map_err(io_err(&root))?;
+            let dir = dev.path();
+            if !dir.is_dir() {
+                continue;
+            }
+            let entries = fs::read_dir(&dir).map_err(io_err(&dir))?;
+            for f in entries {
+                let f = f.map_err(io_err(&dir))?;
+                let path = f.path();
+                if is_journal_file(&path) {
+                    out.push(path);
+                }
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// Reads the journal: the union of every file (or the recent ones), by id.
+    /// A torn tail in this device's files is recovered under the lock.
+    pub fn load(&self, scope: Scope) -> Result<Loaded, JournalError> {
+        let mut loaded = Loaded::default();
+        let min_month = match scope {
+            Scope::All => None,
+            Scope::Since(t) => {
+                let from = (t - Duration::days(crate::domain::input::MAX_PLAN_DAYS + 2))
+                    .with_timezone(&Utc);
+                Some(format!("{:04}-{:02}", from.year(), from.month()))
+            }
+        };
+        let mut seen: HashSet<String> = HashSet::new();
+        let own = self.device_dir();
+        for path in self.files()? {
+            if let Some(min) = &min_month
+                && let Some(month) = month_of(&path)
+                && month.as_str() < min.as_str()
+            {
+                continue;
+            }
+            loaded.files += 1;
+            let is_own = path.parent() == Some(own.as_path());
+            self.read_file(&path, is_own, &mut loaded, &mut seen)?;
+        }
+        Ok(loaded)
+    }
+
+    fn read_file(
+        &self,
+        path: &Path,
+        is_own: bool,
+        loaded: &mut Loaded,
+        seen: &mut HashSet<String>,
+    ) -> Result<(), JournalError> {
+        let mut bytes = fs::read(path).map_err(io_err(path))?;
+        if !bytes.is_empty() && !bytes.ends_with(b"\n") {
+            if is_own {
+                if let Some(p) = self.recover_tail(path)? {
+                    loaded.problems.push(p);
+                }
+                bytes = fs::read(path).map_err(io_err(path))?;
+            } else {
+                let cut = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+                let line = bytes[..cut].iter().filter(|b| **b == b'\n').count() + 1;
+                loaded.problems.push(Problem::TornTailSkipped {
+                    path: path.to_path_buf(),
+                    line,
+                });
+                bytes.truncate(cut);
+            }
+        }
+        parse_lines(path, &bytes, loaded, seen)
+    }
+
+    /// Under the lock: completes a last line that lacks only its newline, or
+    /// moves an unfinished one into `rejected.jsonl`.
+    fn recover_tail(&self, path: &Path) -> Result<Option<Problem>, JournalError> {
+        let _lock = self.lock()?;
+        recover_tail_locked(path)
+    }
+
+    /// Takes the exclusive lock of this device's folder (creating it).
+    pub fn lock(&self) -> Result<File, JournalError> {
+        let dir = self.device_dir();
+        ensure_dir(&dir)?;
+        let path = dir.join(LOCK_FILE);
+        let f = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(&path)
+            .map_err(io_err(&path))?;
+        f.lock().map_err(io_err(&path))?;
+        Ok(f)
+    }
+
+    /// Appends events, each as one line in one write, and syncs them to disk
+    /// before returning. On any failure the file is cut back to where it was,
+    /// so a half-written line never stays behind.
+    pub fn append(&self, events: &[Event]) -> Result<(), JournalError> {
+        if events.is_empty() {
+            return Ok(());
+        }
+        let _lock = self.lock()?;
+        let mut open: Option<(PathBuf, File)> = None;
+        for event in events {
+            let path = self.file_for(&event.logged);
+            if open.as_ref().map(|(p, _)| p) != Some(&path) {
+                if let Some((p, f)) = open.take() {
+                    f.sync_data().map_err(io_err(&p))?;
+                }
+                let f = self.open_for_append(&path)?;
+                open = Some((path.clone(), f));
+            }
+            let (path, file) = open.as_mut().expect("opened above");
+            let mut line = serde_json::to_vec(event).expect("events always serialize");
+            line.push(b'\n');
+            write_line(file, path, &line)?;
+        }
+        if let Some((p, f)) = open {
+            f.sync_data().map_err(io_err(&p))?;
+        }
+        Ok(())
+    }
+
+    /// Appends raw lines (already checked events, as written elsewhere) to
+    /// this device's current file, keeping every byte, unknown fields included.
+    pub fn append_raw(&self, lines: &[Vec<u8>], logged: &Time) -> Result<(), JournalError> {
+        if lines.is_empty() {
+            return Ok(());
+        }
+        let _lock = self.lock()?;
+        let path = self.file_for(logged);
+        let mut file = self.open_for_append(&path)?;
+        for l in lines {
+            let mut line = l.clone();
+            line.push(b'\n');
+            write_line(&mut file, &path, &line)?;
+        }
+        file.sync_data().map_err(io_err(&path))
+    }
+
+    /// Opens (or creates, 0600, with a folder fsync) a file for appending,
+    /// after recovering a torn tail. The caller holds the lock.
+    fn open_for_append(&self, path: &Path) -> Result<File, JournalError> {
+        let existed = path.exists();
+        if existed {
+            let len = fs::metadata(path).map_err(io_err(path))?.len();
+            if len > 0 {
+                let mut f = File::open(path).map_err(io_err(path))?;
+                f.seek(SeekFrom::End(-1)).map_err(io_err(path))?;
+                let mut last = [0u8; 1];
+                f.read_exact(&mut last).map_err(io_err(path))?;
+                if last[0] != b'\n' {
+                    recover_tail_locked(path)?;
+                }
+            }
+        }
+        let f = open_append(path)?;
+        if !existed && let Some(dir) = path.parent() {
+            sync_dir(dir)?;
+        }
+        Ok(f)
+    }
+
+    /// A fingerprint of every file's size and mtime, to notice other writers.
+    pub fn signature(&self) -> Signature {
+        let mut sig = Vec::new();
+        if let Ok(files) = self.files() {
+            for p in files {
+                if let Ok(m) = fs::metadata(&p) {
+                    sig.push((p, m.len(), m.modified().ok()));
+                }
+            }
+        }
+        Signature(sig)
+    }
+}
+
+/// Completes a last line that lacks only its newline, or moves an unfinished
+/// one into `rejected.jsonl`. The caller holds the lock (a second lock from
+/// this process would wait on itself: flock is per open file description).
+fn recover_tail_locked(path: &Path) -> Result<Option<Problem>, JournalError> {
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)
+        .map_err(io_err(path))?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(io_err(path))?;
+    if bytes.is_empty() || bytes.ends_with(b"\n") {
+        return Ok(None); // another process fixed it first
+    }
+    let cut = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    let tail = &bytes[cut..];
+    let line = bytes[..cut].iter().filter(|b| **b == b'\n').count() + 1;
+    let complete = std::str::from_utf8(tail)
+        .ok()
+        .and_then(|s| serde_json::from_str::<Event>(s.trim_end_matches('\r')).ok())
+        .is_some_and(|e| e.check().is_ok());
+    if complete {
+        file.seek(SeekFrom::End(0)).map_err(io_err(path))?;
+        file.write_all(b"\n").map_err(io_err(path))?;
+        file.sync_data().map_err(io_err(path))?;
+        return Ok(Some(Problem::TornTailRepaired {
+            path: path.to_path_buf(),
+            line,
+        }));
+    }
+    let rejected = path.with_file_name(REJECTED_FILE);
+    let mut record = tail.to_vec();
+    record.push(b'\n');
+    let mut rf = open_append(&rejected)?;
+    rf.write_all(&record).map_err(io_err(&rejected))?;
+    rf.sync_data().map_err(io_err(&rejected))?;
+    file.set_len(cut as u64).map_err(io_err(path))?;
+    file.sync_data().map_err(io_err(path))?;
+    Ok(Some(Problem::TornTailMoved {
+        path: path.to_path_buf(),
+        moved_to: rejected,
+    }))
+}
+
+/// One write of a whole line; a short write is cut back and reported.
+fn write_line(file: &mut File, path: &Path, line: &[u8]) -> Result<(), JournalError> {
+    let before = file.metadata().map_err(io_err(path))?.len();
+    match file.write(line) {
+        Ok(n) if n == line.len() => Ok(()),
+        Ok(_) => {
+            let _ = file.set_len(before);
+            Err(io_err(path)(io::Error::new(
+                io::ErrorKind::StorageFull,
+                "the disk is full (only part of the line could be written; it was removed)",
+            )))
+        }
+        Err(e) => {
+            let _ = file.set_len(before);
+            Err(io_err(path)(e))
+        }
+    }
+}
+
+fn open_append(path: &Path) -> Result<File, JournalError> {
+    if let Some(dir) = path.parent() {
+        ensure_dir(dir)?;
+    }
+    let f = OpenOptions::new()
+        .create(true)
+        .append(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(io_err(path))?;
+    // Files made by older versions or other tools are made private too.
+    let perms = f.metadata().map_err(io_err(path))?.permissions();
+    if perms.mode() & 0o077 != 0 {
+        let _ = f.set_permissions(fs::Permissions::from_mode(0o600));
+    }
+    Ok(f)
+}
+
+/// Creates a folder (0700) and its parents, syncing each new folder's parent.
+fn ensure_dir(dir: &Path) -> Result<(), JournalError> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    if let Some(parent) = dir.parent()
+        && !parent.as_os_str().is_empty()
+    {
+        ensure_dir(parent)?;
+    }
+    match fs::DirBuilder::new().mode(0o700).create(dir) {
+        Ok(()) => {
+            if let Some(parent) = dir.parent()
+                && !parent.as_os_str().is_empty()
+            {
+                sync_dir(parent)?;
+            }
+            Ok(())
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+        Err(e) => Err(io_err(dir)(e)),
+    }
+}
+
+fn sync_dir(dir: &Path) -> Result<(), JournalError> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(io_err(dir))
+}
+
+/// `*.jsonl`, not the rejected file (or a conflict copy of it), not hidden.
+fn is_journal_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    path.is_file()
+        && name.ends_with(".jsonl")
+        && !name.starts_with('.')
+        && !name.starts_with("rejected")
+}
+
+/// `2026-11` from `2026-11.jsonl` or `2026-11.sync-conflict-….jsonl`.
+fn month_of(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let m = name.get(..7)?;
+    let b = m.as_bytes();
+    let ok = b[4] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || c.is_ascii_digit());
+    ok.then(|| m.to_string())
+}
+
+/// Parses complete lines; bad ones become problems, a newer schema an error.
+fn parse_lines(
+    path: &Path,
+    bytes: &[u8],
+    loaded: &mut Loaded,
+    seen: &mut HashSet<String>,
+) -> Result<(), JournalError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    for (i, raw) in bytes.split(|b| *b == b'\n').enumerate() {
+        let line_no = i + 1;
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        if raw.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        match parse_event(raw) {
+            Ok(event) => {
+                if !seen.insert(event.id.clone()) {
+                    if let Some(first) = loaded.events.iter().find(|e| e.id == event.id)
+                        && *first != event
+                    {
+                        loaded.problems.push(Problem::DuplicateId {
+                            path: path.to_path_buf(),
+                            line: line_no,
+                            id: event.id,
+                        });
+                    }
+                    continue;
+                }
+                loaded.events.push(event);
+            }
+            Err(LineError::Newer(found)) => {
+                return Err(JournalError::NewerSchema {
+                    path: path.to_path_buf(),
+                    line: line_no,
+                    found,
+                });
+            }
+            Err(LineError::Bad(reason)) => loaded.problems.push(Problem::BadLine {
+                path: path.to_path_buf(),
+                line: line_no,
+                reason,
+            }),
+        }
+    }
+    Ok(())
+}
+
+pub(crate) enum LineError {
+    Newer(u32),
+    Bad(String),
+}
+
+/// Parses and checks one line (without its newline).
+pub(crate) fn parse_event(raw: &[u8]) -> Result<Event, LineError> {
+    if raw.contains(&0) {
+        return Err(LineError::Bad("NUL bytes".into()));
+    }
+    let text = std::str::from_utf8(raw).map_err(|_| LineError::Bad("invalid UTF-8".into()))?;
+    let event: Event = match serde_json::from_str(text) {
+        Ok(e) => e,
+        Err(err) => {
+            // A newer schema may not even parse as this version's event.
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(text)
+                && let Some(found) = v.get("v").and_then(|v| v.as_u64())
+                && found > SCHEMA_VERSION as u64
+            {
+                return Err(LineError::Newer(found as u32));
+            }
+            return Err(LineError::Bad(shorten(&err.to_string())));
+        }
+    };
+    match event.check() {
+        Ok(()) => Ok(event),
+        Err(EventProblem::NewerSchema(v)) => Err(LineError::Newer(v)),
+        Err(EventProblem::Invalid(why)) => Err(LineError::Bad(why)),
+    }
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() > 100 {
+        let mut t: String = s.chars().take(100).collect();
+        t.push('…');
+        t
+    } else {
+        s.to_string()
+    }
+}
+
+/// What an import found in a source.
+#[derive(Debug, Default)]
+pub struct ImportSource {
+    /// Lines (events) as found, with their ids.
+    pub lines: Vec<(String, Vec<u8>)>,
+    pub problems: Vec<Problem>,
+}
+
+/// Reads the events of another journal: a data dir, a `journal/` folder, a
+/// device folder, or one `.jsonl` file. Lines are kept byte for byte.
+pub fn read_foreign(path: &Path) -> Result<ImportSource, JournalError> {
+    let mut files = Vec::new();
+    collect_jsonl(path, &mut files, 0)?;
+    files.sort();
+    let mut out = ImportSource::default();
+    let mut seen = HashSet::new();
+    let mut lines_total = 0usize;
+    for f in &files {
+        let bytes = fs::read(f).map_err(io_err(f))?;
+        let cut = if bytes.ends_with(b"\n") {
+            bytes.len()
+        } else {
+            bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1)
+        };
+        let body = bytes[..cut]
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(&bytes[..cut]);
+        for (i, raw) in body.split(|b| *b == b'\n').enumerate() {
+            let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+            if raw.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            lines_total += 1;
+            match parse_event(raw) {
+                Ok(e) => {
+                    if seen.insert(e.id.clone()) {
+                        out.lines.push((e.id, raw.to_vec()));
+                    }
+                }
+                Err(LineError::Newer(found)) => {
+                    return Err(JournalError::NewerSchema {
+                        path: f.clone(),
+                        line: i + 1,
+                        found,
+                    });
+                }
+                Err(LineError::Bad(reason)) => out.problems.push(Problem::BadLine {
+                    path: f.clone(),
+                    line: i + 1,
+                    reason,
+                }),
+            }
+        }
+    }
+    if out.lines.is_empty() {
+        let what = if files.is_empty() {
+            "not a crampwatch journal or export (no .jsonl journal files found)".to_string()
+        } else if lines_total == 0 {
+            "holds no entries".to_string()
+        } else {
+            "not a crampwatch journal or export (no line is a crampwatch event)".to_string()
+        };
+        return Err(JournalError::NotAJournal {
+            path: path.to_path_buf(),
+            what,
+        });
+    }
+    Ok(out)
+}
+
+fn collect_jsonl(path: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), JournalError> {
+    let meta = fs::metadata(path).map_err(io_err(path))?;
+    if meta.is_file() {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
+    if depth > 3 {
+        return Ok(());
+    }
+    for e in fs::read_dir(path).map_err(io_err(path))? {
+        let p = e.map_err(io_err(path))?.path();
+        if p.is_dir() {
+            collect_jsonl(&p, out, depth + 1)?;
+        } else if is_journal_file(&p) {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// Reads (or makes, on first run) this device's id, kept at `file`, outside
+/// the data dir. Made atomically, so two first runs agree on one id.
+pub fn device_id(file: &Path) -> Result<String, JournalError> {
+    if let Ok(id) = std::env::var("CRAMPWATCH_DEVICE") {
+        let id = sanitize_device(&id);
+        if !id.is_empty() {
+            return Ok(id);
+        }
+    }
+    if let Ok(text) = fs::read_to_string(file) {
+        let id = sanitize_device(text.trim());
+        if !id.is_empty() {
+            return Ok(id);
+        }
+    }
+    let dir = file.parent().unwrap_or(Path::new("."));
+    ensure_dir(dir)?;
+    let host = fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| fs::read_to_string("/etc/hostname"))
+        .unwrap_or_default();
+    let mut id = sanitize_device(host.trim());
+    if id.is_empty() {
+        id = "device".into();
+    }
+    let suffix: u16 = rand::random();
+    let id = format!("{id}-{suffix:04x}");
+    let tmp = dir.join(format!(".device-id.{}.tmp", std::process::id()));
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&tmp)
+        .map_err(io_err(&tmp))?;
+    f.write_all(format!("{id}\n").as_bytes())
+        .and_then(|()| f.sync_all())
+        .map_err(io_err(&tmp))?;
+    let linked = fs::hard_link(&tmp, file);
+    let _ = fs::remove_file(&tmp);
+    match linked {
+        Ok(()) => Ok(id),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            let text = fs::read_to_string(file).map_err(io_err(file))?;
+            Ok(sanitize_device(text.trim()))
+        }
+        Err(e) => Err(io_err(file)(e)),
+    }
+}
+
+fn sanitize_device(s: &str) -> String {
+    s.chars()
+        .map(|c| c.to_ascii_lowercase())
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .take(40)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_come_from_file_names_and_conflict_copies() {
+        assert_eq!(
+            month_of(Path::new("a/2026-11.jsonl")).as_deref(),
+            Some("2026-11")
+        );
+        assert_eq!(
+            month_of(Path::new("a/2026-11.sync-conflict-20261128-1.jsonl")).as_deref(),
+            Some("2026-11")
+        );
+        assert_eq!(month_of(Path::new("a/notes.jsonl")), None);
+    }
+
+    #[test]
+    fn device_names_are_safe_folder_names() {
+        assert_eq!(sanitize_device("My Laptop/../x"), "mylaptopx");
+    }
+}

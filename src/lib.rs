@@ -1,0 +1,10 @@
+//! crampwatch: log workouts, drinks and muscle cramps; hydration countdowns
+//! from published guidelines; pattern flags that say when to see a professional.
+//!
+//! The binary (`src/main.rs`) only parses arguments and dispatches here.
+
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod export;
+pub mod journal;
