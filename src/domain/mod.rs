@@ -4,6 +4,7 @@
 pub mod day;
 pub mod entry;
 pub mod history;
+pub mod hydration;
 pub mod input;
 pub mod prefs;
 pub mod rules;
