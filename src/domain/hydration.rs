@@ -165,11 +165,16 @@ fn mins(m: u32) -> Duration {
     Duration::minutes(m as i64)
 }
 
+/// Millilitres rounded to a whole number of `unit`, so messages stay short.
+fn whole(unit: VolumeUnit, ml: u32) -> f64 {
+    (ml as f64 / unit.ml()).round() * unit.ml()
+}
+
 /// `8-10 oz`, `237-296 ml`.
 fn range(unit: VolumeUnit, lo: u32, hi: u32) -> String {
-    let (a, b) = (unit.number(lo as f64), unit.number(hi as f64));
+    let (a, b) = (unit.number(whole(unit, lo)), unit.number(whole(unit, hi)));
     if a == b {
-        unit.format(lo as f64)
+        unit.format(whole(unit, lo))
     } else {
         format!("{a}-{b} {}", unit.label())
     }
@@ -217,7 +222,12 @@ where
     }
 
     fn vol(&self, ml: u32) -> String {
-        self.unit.format(ml as f64)
+        self.unit.format(whole(self.unit, ml))
+    }
+
+    /// The number alone, in whole units.
+    fn num(&self, ml: u32) -> String {
+        self.unit.number(whole(self.unit, ml))
     }
 
     #[allow(clippy::too_many_arguments)] // one field each, called from every rule
@@ -424,7 +434,7 @@ where
                 format!(
                     "pre-load {} more by {by} ({}/{})",
                     cx.vol(target - done),
-                    cx.unit.number(done as f64),
+                    cx.num(done),
                     cx.vol(target)
                 ),
             )
@@ -433,7 +443,7 @@ where
                 TimerState::Overdue,
                 format!(
                     "pre-load deadline {by} passed ({}/{}); top-up from {}, to thirst",
-                    cx.unit.number(done as f64),
+                    cx.num(done),
                     cx.vol(target),
                     cx.hhmm(start - mins(r.topup.opens_min_before))
                 ),
@@ -731,7 +741,7 @@ where
                             "rehydrate {} by {by}, with electrolytes ({} lost; {}/{})",
                             range(cx.unit, lo, hi),
                             cx.unit.format_mass(lost),
-                            cx.unit.number(done as f64),
+                            cx.num(done),
                             cx.vol(lo)
                         )
                     };
@@ -807,7 +817,7 @@ where
     Tz::Offset: Copy,
 {
     let d = &cx.rules.daily;
-    let so_far = format!("{}/{} today", cx.unit.number(intake as f64), cx.vol(goal));
+    let so_far = format!("{}/{} today", cx.num(intake), cx.vol(goal));
     let make = |state, due, msg| {
         cx.timer(
             TimerKind::Daily,
