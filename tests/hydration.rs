@@ -288,6 +288,8 @@ fn a_workout_with_no_drinks_counts_sips_from_its_start() {
     assert_eq!(w.activity, "run");
     assert_eq!(w.elapsed_secs, 32 * 60);
     assert_eq!(h.timers[0].kind, TimerKind::Sip, "the overdue sip leads");
+    // The daily nudge keeps quiet while the sip timer speaks.
+    assert_eq!(find(&h, TimerKind::Daily).state, TimerState::Active);
 }
 
 #[test]

@@ -6,6 +6,7 @@
 mod entries;
 mod log;
 mod setup;
+mod status;
 mod transfer;
 
 use crate::config::{Paths, Settings, load_settings};
@@ -72,6 +73,8 @@ pub enum Command {
     Export(transfer::ExportArgs),
     /// Add the entries of a JSON export, another journal folder or a journal file
     Import(transfer::ImportArgs),
+    /// Hydration timers now: one line for a prompt or tmux bar, or JSON
+    Status(status::StatusArgs),
     /// Show the files in use and the effective settings
     Config,
     /// Print a shell completion script: `crampwatch completions bash > ~/.local/share/bash-completion/completions/crampwatch`
@@ -229,6 +232,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Redo => entries::redo(&ctx),
         Command::Export(a) => transfer::export(&ctx, a),
         Command::Import(a) => transfer::import(&ctx, a),
+        Command::Status(a) => status::status(&ctx, a),
         Command::Config => setup::config(&ctx),
         Command::Completions { .. } => unreachable!("handled above"),
     }?;

@@ -166,7 +166,7 @@ fn mins(m: u32) -> Duration {
 }
 
 /// Millilitres rounded to a whole number of `unit`, so messages stay short.
-fn whole(unit: VolumeUnit, ml: u32) -> f64 {
+pub fn whole(unit: VolumeUnit, ml: u32) -> f64 {
     (ml as f64 / unit.ml()).round() * unit.ml()
 }
 
@@ -305,7 +305,12 @@ where
         during_timers(&cx, e, over_sweat.contains(&e.id), &mut timers);
     }
     after_timers(&cx, history, &mut timers);
-    timers.push(daily_timer(&cx, intake_today_ml, prefs.goal_ml));
+    timers.push(daily_timer(
+        &cx,
+        intake_today_ml,
+        prefs.goal_ml,
+        running.is_some(),
+    ));
 
     let max = rules.safety.max_ml_per_hour;
     if last_hour_ml >= max {
@@ -602,13 +607,13 @@ fn during_timers<Tz: TimeZone>(
     let amount = range(cx.unit, d.min_ml, d.max_ml);
 
     // Sip: the clock restarts at each drink.
-    let last = cx
+    let last_drink = cx
         .drinks
         .iter()
         .filter(|(t, _, _)| *t >= start && *t <= cx.now)
         .map(|(t, _, _)| *t)
-        .max()
-        .unwrap_or(start);
+        .max();
+    let last = last_drink.unwrap_or(start);
     let opens = last + mins(d.opens_after_min);
     let due = last + mins(d.due_after_min);
     let overdue = due + mins(d.due_after_min - d.opens_after_min);
@@ -642,7 +647,12 @@ fn during_timers<Tz: TimeZone>(
             TimerState::Overdue,
             Some(due),
             format!(
-                "sip {amount}, to thirst (last drink {} ago)",
+                "sip {amount}, to thirst ({} for {})",
+                if last_drink.is_none() {
+                    "no drink yet"
+                } else {
+                    "no drink"
+                },
                 countdown((cx.now - last).num_seconds())
             ),
         )
@@ -811,8 +821,9 @@ where
     }
 }
 
-/// Today's intake against the goal, with a nudge after hours awake without a drink.
-fn daily_timer<Tz: TimeZone>(cx: &Ctx<'_, Tz>, intake: u32, goal: u32) -> Timer
+/// Today's intake against the goal, with a nudge after hours awake without a
+/// drink (none while a workout runs: the sip timer speaks then).
+fn daily_timer<Tz: TimeZone>(cx: &Ctx<'_, Tz>, intake: u32, goal: u32, in_workout: bool) -> Timer
 where
     Tz::Offset: Copy,
 {
@@ -841,7 +852,7 @@ where
         wake_day.succ_opt().unwrap_or(wake_day)
     };
     let sleep = day_start(sleep_day, &cx.tz, d.quiet_from_hour);
-    if cx.now >= sleep {
+    if cx.now >= sleep || in_workout {
         return make(TimerState::Active, None, so_far);
     }
     let last = cx
