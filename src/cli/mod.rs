@@ -3,6 +3,7 @@
 //! Each command reads the clock once (`Ctx::now`, pinned by `CRAMPWATCH_NOW`),
 //! loads what it needs through `journal.rs`, and hands values to the core.
 
+mod demo;
 mod entries;
 mod log;
 mod setup;
@@ -75,6 +76,8 @@ pub enum Command {
     Import(transfer::ImportArgs),
     /// Hydration timers now: one line for a prompt or tmux bar, or JSON
     Status(status::StatusArgs),
+    /// Write a generated journal of realistic use: `crampwatch demo --days 30 --data-dir /tmp/cw`
+    Demo(demo::DemoArgs),
     /// Show the files in use and the effective settings
     Config,
     /// Print a shell completion script: `crampwatch completions bash > ~/.local/share/bash-completion/completions/crampwatch`
@@ -233,6 +236,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export(a) => transfer::export(&ctx, a),
         Command::Import(a) => transfer::import(&ctx, a),
         Command::Status(a) => status::status(&ctx, a),
+        Command::Demo(a) => demo::demo(&ctx, a, cli.data_dir.is_some()),
         Command::Config => setup::config(&ctx),
         Command::Completions { .. } => unreachable!("handled above"),
     }?;
