@@ -572,7 +572,24 @@ fn below_the_hourly_limit_timers_still_ask() {
     let s = find(&h, TimerKind::Sip);
     assert!(!s.is_paused());
     assert_eq!(s.state, TimerState::Due);
+    // It asks only for what stays under the limit: 1 ml, not 8-10 oz.
+    assert_eq!(s.message, "sip a mouthful at most now, to thirst");
     assert!(h.warnings.is_empty(), "{:?}", h.warnings);
+
+    // 900 ml in the hour: room for 300 ml, about 10 oz, so the range stands...
+    let log = workout_with_drinks(&[("2026-06-10T08:30:00-04:00", 900)]);
+    let h = run("2026-06-10T08:55:00-04:00", &log);
+    assert_eq!(
+        find(&h, TimerKind::Sip).message,
+        "sip 8-10 oz now, to thirst"
+    );
+    // ...with 1000 ml, it is capped at the 200 ml left.
+    let log = workout_with_drinks(&[("2026-06-10T08:30:00-04:00", 1000)]);
+    let h = run("2026-06-10T08:55:00-04:00", &log);
+    assert_eq!(
+        find(&h, TimerKind::Sip).message,
+        "sip up to 7 oz now, to thirst"
+    );
 }
 
 #[test]
@@ -590,7 +607,7 @@ fn at_the_hourly_limit_no_timer_asks_for_more() {
             assert_eq!(t.state, TimerState::Upcoming, "{t:?}");
             // Resumes once the 08:10 drink leaves the hour.
             assert_eq!(t.due, Some(self::t("2026-06-10T09:10:00-04:00")));
-            assert!(t.message.contains("safe limit of 41 oz/h"), "{}", t.message);
+            assert!(t.message.contains("(safe limit 41 oz/h)"), "{}", t.message);
         }
     }
     assert_eq!(find(&h, TimerKind::Sip).short(), "sip paused");

@@ -213,6 +213,23 @@ where
             .sum()
     }
 
+    /// An amount to drink now, `8-10 oz`, or `up to 5 oz` when the range
+    /// would take the last hour's intake past the safe limit.
+    fn ask(&self, lo: u32, hi: u32) -> String {
+        let room = self
+            .rules
+            .safety
+            .max_ml_per_hour
+            .saturating_sub(self.hour_before(self.now));
+        if room >= hi {
+            range(self.unit, lo, hi)
+        } else if whole(self.unit, room) > 0.0 {
+            format!("up to {}", self.vol(room))
+        } else {
+            "a mouthful at most".to_string()
+        }
+    }
+
     fn local(&self, t: Time) -> Time {
         t.with_timezone(&self.tz).fixed_offset()
     }
@@ -324,7 +341,7 @@ where
                     t.target_ml,
                     t.done_ml,
                     format!(
-                        "{} {PAUSED} {} in the last hour reaches the safe limit of {}/h; resumes {}",
+                        "{} {PAUSED} {} in the last hour (safe limit {}/h); resumes {}",
                         t.kind.label(),
                         cx.vol(last_hour_ml),
                         cx.vol(max),
@@ -469,7 +486,7 @@ where
         let opens = start - mins(t.opens_min_before);
         let closes = start - mins(t.closes_min_before);
         let done = cx.ml_in(opens, closes);
-        let amount = range(cx.unit, t.min_ml, t.max_ml);
+        let amount = cx.ask(t.min_ml, t.max_ml);
         let (state, due, msg) = if done >= t.min_ml {
             (
                 TimerState::Done,
@@ -604,7 +621,7 @@ fn during_timers<Tz: TimeZone>(
     let r = cx.rules;
     let d = &r.during;
     let start = workout.at;
-    let amount = range(cx.unit, d.min_ml, d.max_ml);
+    let amount = cx.ask(d.min_ml, d.max_ml);
 
     // Sip: the clock restarts at each drink.
     let last_drink = cx
