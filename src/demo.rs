@@ -104,9 +104,21 @@ where
     }
 
     /// A plain day's drinks between waking and bed, around a daily total.
-    fn day_drinks(&mut self, date: NaiveDate, wake: i64, bed: i64) -> Vec<usize> {
-        let n = self.rng.random_range(16..=24);
-        let total: f64 = self.rng.random_range(1300.0..2600.0);
+    /// `busy`: a session (with its pre-load and rehydration) when the day's
+    /// other drinks pause.
+    fn day_drinks(
+        &mut self,
+        date: NaiveDate,
+        wake: i64,
+        bed: i64,
+        busy: Option<(Time, Time)>,
+    ) -> Vec<usize> {
+        let n = self.rng.random_range(20..=28);
+        let total: f64 = if busy.is_some() {
+            self.rng.random_range(1000.0..1900.0)
+        } else {
+            self.rng.random_range(1400.0..2600.0)
+        };
         let mut ids = Vec::new();
         for _ in 0..n {
             let m = self.rng.random_range(wake..bed);
@@ -116,14 +128,17 @@ where
                 1..=3 => DrinkKind::Other,
                 _ => DrinkKind::Water,
             };
-            if let Some(at) = self.at(date, m) {
+            if let Some(at) = self.at(date, m)
+                && !busy.is_some_and(|(from, to)| at >= from && at <= to)
+            {
                 ids.push(self.drink(at, ml.max(30), kind));
             }
         }
         ids
     }
 
-    fn workout(&mut self, date: NaiveDate) {
+    /// A session on `date`; returns when it keeps the day's drinking busy.
+    fn workout(&mut self, date: NaiveDate) -> Option<(Time, Time)> {
         let (activity, lo, hi) = ACTIVITIES[self.rng.random_range(0..ACTIVITIES.len())];
         let minutes = self.rng.random_range(lo..=hi) as i64;
         let intensity = match self.rng.random_range(0..10) {
@@ -154,9 +169,7 @@ where
         } else {
             self.rng.random_range(6 * 60..8 * 60 + 30)
         };
-        let Some(start) = self.at(date, start_min) else {
-            return;
-        };
+        let start = self.at(date, start_min)?;
         let end = start + Duration::minutes(minutes);
 
         // Most evening sessions are planned in the morning or the night before.
@@ -294,6 +307,7 @@ where
             let at = end + Duration::minutes(self.rng.random_range(window));
             self.cramp(at, CrampContext::After, 3..=7, false);
         }
+        Some((start - Duration::minutes(30), end + Duration::minutes(90)))
     }
 
     fn cramp(
@@ -372,10 +386,12 @@ where
             let kg = (self.mass_kg * 10.0 + self.rng.random_range(-4.0..4.0)).round() / 10.0;
             self.add(at, Body::Weight(Weight { kg, when: None }));
         }
-        let drinks = self.day_drinks(date, wake, bed);
-        if self.rng.random_bool(0.64) {
-            self.workout(date);
-        }
+        let busy = if self.rng.random_bool(0.64) {
+            self.workout(date)
+        } else {
+            None
+        };
+        let drinks = self.day_drinks(date, wake, bed, busy);
         // Night cramps now and then; a rest cramp; a rare severe, long one.
         let night = 24 * 60 + self.rng.random_range(60..240);
         let rest = self.rng.random_range(wake..bed);
