@@ -410,7 +410,7 @@ fn write_line(file: &mut File, path: &Path, line: &[u8]) -> Result<(), JournalEr
             let _ = file.set_len(before);
             Err(io_err(path)(io::Error::new(
                 io::ErrorKind::StorageFull,
-                "the disk is full (only part of the line could be written; it was removed)",
+                "the disk is full or the file reached its size limit (only part of the line could be written; it was removed)",
             )))
         }
         Err(e) => {
