@@ -262,6 +262,9 @@ fn files_are_private() {
 
 // ---------------------------------------------------------------- read-only, full disk
 
+/// Runs crampwatch with some arguments, one way or another.
+type Runner<'a> = dyn Fn(&[&str]) -> std::process::Output + 'a;
+
 /// A mount made for a test, unmounted when dropped.
 struct Mounted(PathBuf);
 
@@ -336,7 +339,7 @@ fn a_read_only_data_dir_gives_a_clear_error_and_loses_nothing() {
 
     // Make it read-only in a way that holds for root too.
     let _mount;
-    let run: Box<dyn Fn(&[&str]) -> std::process::Output>;
+    let run: Box<Runner>;
     if !is_root() {
         chmod_read_only(&env.data);
         run = Box::new(|args| env.run(args));
