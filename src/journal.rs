@@ -61,7 +61,8 @@ pub enum Problem {
     TornTailMoved { path: PathBuf, moved_to: PathBuf },
     /// A last line that lacked only its newline, completed in place.
     TornTailRepaired { path: PathBuf, line: usize },
-    /// An unfinished last line in another device's file, left alone.
+    /// An unfinished last line in another device's file (or in a file that
+    /// cannot be written), left alone.
     TornTailSkipped { path: PathBuf, line: usize },
     /// The same id twice with different content; the first was kept.
     DuplicateId {
@@ -92,7 +93,7 @@ impl fmt::Display for Problem {
             ),
             Problem::TornTailSkipped { path, line } => write!(
                 f,
-                "{}, line {line}: the last line is unfinished (another device's file, maybe still syncing); skipped",
+                "{}, line {line}: the last line is unfinished (another device's file still syncing, or a file this program cannot write); skipped and left in place",
                 path.display()
             ),
             Problem::DuplicateId { path, line, id } => write!(
@@ -233,12 +234,20 @@ impl Journal {
     ) -> Result<(), JournalError> {
         let mut bytes = fs::read(path).map_err(io_err(path))?;
         if !bytes.is_empty() && !bytes.ends_with(b"\n") {
-            if is_own {
-                if let Some(p) = self.recover_tail(path)? {
+            // Recovery writes; when it cannot (a read-only data dir), the
+            // file is read around its unfinished line instead.
+            let recovered = if is_own {
+                self.recover_tail(path).ok()
+            } else {
+                None
+            };
+            if let Some(problem) = recovered {
+                if let Some(p) = problem {
                     loaded.problems.push(p);
                 }
                 bytes = fs::read(path).map_err(io_err(path))?;
-            } else {
+            }
+            if !bytes.is_empty() && !bytes.ends_with(b"\n") {
                 let cut = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
                 let line = bytes[..cut].iter().filter(|b| **b == b'\n').count() + 1;
                 loaded.problems.push(Problem::TornTailSkipped {
@@ -390,9 +399,13 @@ fn recover_tail_locked(path: &Path) -> Result<Option<Problem>, JournalError> {
     let rejected = path.with_file_name(REJECTED_FILE);
     let mut record = tail.to_vec();
     record.push(b'\n');
+    let made = !rejected.exists();
     let mut rf = open_append(&rejected)?;
     rf.write_all(&record).map_err(io_err(&rejected))?;
     rf.sync_data().map_err(io_err(&rejected))?;
+    if made && let Some(dir) = rejected.parent() {
+        sync_dir(dir)?; // the torn line is kept before it leaves the journal
+    }
     file.set_len(cut as u64).map_err(io_err(path))?;
     file.sync_data().map_err(io_err(path))?;
     Ok(Some(Problem::TornTailMoved {

@@ -871,3 +871,17 @@ fn global_flags_override_the_environment() {
     assert!(other.join("journal/testdev/2026-11.jsonl").is_file());
     assert!(!env.data.exists());
 }
+
+#[test]
+fn an_export_saved_with_a_byte_order_mark_still_imports() {
+    let a = Env::with_device("laptop");
+    let ids = sample(&a);
+    let export = a.root().join("export.json");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(a.quiet(&["export"]).replace('\n', "\r\n").into_bytes());
+    std::fs::write(&export, bytes).unwrap();
+    let b = Env::with_device("desktop");
+    let out = b.quiet(&["import", export.to_str().unwrap()]);
+    assert!(out.starts_with("imported 5 entries"), "{out}");
+    assert_eq!(b.exported().len(), ids.len());
+}

@@ -128,11 +128,13 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
 /// Reads a JSON export, or `None` when the file is not one (a journal file).
 fn read_export(path: &std::path::Path) -> Result<Option<ExportDoc>> {
     let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    // An export saved again by a Windows editor starts with a byte order mark.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     if first != Some(&b'{') {
         return Ok(None);
     }
-    let value: serde_json::Value = match serde_json::from_slice(&bytes) {
+    let value: serde_json::Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(_) => return Ok(None), // JSON Lines: one object per line
     };
