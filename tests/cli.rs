@@ -751,6 +751,15 @@ fn bad_input_is_refused_with_one_line_and_the_journal_unchanged() {
         (vec!["list", "--since", "bogus"], "is not a time or a span"),
         (vec!["redo"], "nothing to redo"),
         (vec!["frobnicate"], "unrecognized subcommand"),
+        (vec!["drink"], "required"),
+        (vec!["plan", "run"], "--at"),
+        (vec!["workout", "add", "run", "--from", "07:00"], "--to"),
+        (vec!["workout", "start", "   "], "short name"),
+        (vec!["drink", "10oz", "--sodium", "20000"], "--sodium"),
+        (
+            vec!["plan", "run", "--at", "18:00", "--minutes", "2"],
+            "--minutes",
+        ),
     ];
     for (args, want) in &cases {
         let err = env.refused(args);
