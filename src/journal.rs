@@ -611,10 +611,15 @@ pub fn read_foreign(path: &Path) -> Result<ImportSource, JournalError> {
     let mut lines_total = 0usize;
     for f in &files {
         let bytes = fs::read(f).map_err(io_err(f))?;
-        let cut = if bytes.ends_with(b"\n") {
+        let cut = if bytes.is_empty() || bytes.ends_with(b"\n") {
             bytes.len()
         } else {
-            bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1)
+            let cut = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            out.problems.push(Problem::TornTailSkipped {
+                path: f.clone(),
+                line: bytes[..cut].iter().filter(|b| **b == b'\n').count() + 1,
+            });
+            cut
         };
         let body = bytes[..cut]
             .strip_prefix(b"\xEF\xBB\xBF")

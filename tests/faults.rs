@@ -764,3 +764,69 @@ fn four_first_runs_at_once_agree_on_one_device_id() {
     let id = fs::read_to_string(env.root().join("state/crampwatch/device-id")).unwrap();
     assert!(env.data.join("journal").join(id.trim()).is_dir());
 }
+
+#[test]
+fn two_devices_exchanging_json_exports_reach_the_same_entries() {
+    let laptop = Env::with_device("laptop");
+    let desktop = Env::with_device("desktop");
+    let l1 = laptop.log(&["drink", "10oz", "--at", "-3h"]);
+    laptop.log(&["cramp", "calf", "--context", "night", "--at", "03:00"]);
+    laptop.quiet(&["edit", &l1, "--amount", "12oz"]);
+    let d1 = desktop.log(&["drink", "300ml", "--at", "-2h"]);
+    desktop.log(&["plan", "swim", "--at", "tomorrow 07:00"]);
+    desktop.quiet(&["delete", &d1]);
+
+    let export = |env: &Env, name: &str| {
+        let p = env.root().join(name);
+        fs::write(&p, env.quiet(&["export"])).unwrap();
+        p
+    };
+    let from_laptop = export(&laptop, "laptop.json");
+    let from_desktop = export(&desktop, "desktop.json");
+    let out = desktop.quiet(&["import", from_laptop.to_str().unwrap()]);
+    assert!(out.starts_with("imported 2 entries"), "{out}");
+    let out = laptop.quiet(&["import", from_desktop.to_str().unwrap()]);
+    assert!(out.starts_with("imported 1 entries"), "{out}");
+    // An export holds entries as they stand: the edit arrives as its result.
+    // (When it was edited is not carried over; compare without it.)
+    let strip = |v: Vec<serde_json::Value>| -> Vec<serde_json::Value> {
+        v.into_iter()
+            .map(|mut e| {
+                e.as_object_mut().unwrap().remove("amended");
+                e
+            })
+            .collect()
+    };
+    assert_eq!(strip(laptop.exported()), strip(desktop.exported()));
+    assert_eq!(laptop.exported().len(), 3);
+    assert!(desktop.entry(&d1).is_none(), "the deleted stays deleted");
+    for (env, file) in [(&laptop, &from_desktop), (&desktop, &from_laptop)] {
+        let out = env.quiet(&["import", file.to_str().unwrap()]);
+        assert!(out.starts_with("imported 0 entries"), "{out}");
+    }
+}
+
+#[test]
+fn import_reports_an_unfinished_last_line_of_the_source() {
+    let src = Env::with_device("laptop");
+    let a = src.log(&["drink", "10oz"]);
+    let file = src.month_file();
+    append_bytes(&file, b"{\"v\":1,\"id\":\"01M8");
+    let before = fs::read(&file).unwrap();
+    let dst = Env::with_device("desktop");
+    let out = dst.run(&["import", file.to_str().unwrap()]);
+    assert!(out.status.success());
+    let err = stderr_of(&out);
+    assert!(
+        err.contains(file.to_str().unwrap()) && err.contains("line 2"),
+        "{err}"
+    );
+    assert!(err.contains("unfinished"), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("imported 1 events"));
+    assert!(dst.entry(&a).is_some());
+    assert_eq!(
+        fs::read(&file).unwrap(),
+        before,
+        "the source is not changed"
+    );
+}
