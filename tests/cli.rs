@@ -894,3 +894,30 @@ fn an_export_saved_with_a_byte_order_mark_still_imports() {
     assert!(out.starts_with("imported 5 entries"), "{out}");
     assert_eq!(b.exported().len(), ids.len());
 }
+
+#[test]
+fn an_export_with_a_bad_entry_is_refused_whole() {
+    let a = Env::with_device("laptop");
+    a.log(&["drink", "10oz"]);
+    a.log(&["cramp", "calf", "--severity", "5", "--context", "rest"]);
+    let text = a
+        .quiet(&["export"])
+        .replace("\"severity\": 5", "\"severity\": 11");
+    let file = a.root().join("edited.json");
+    std::fs::write(&file, text).unwrap();
+    let (b, _) = populated(false);
+    let err = b.refused(&["import", file.to_str().unwrap()]);
+    assert!(
+        err.contains("edited.json") && err.contains("severity 11 is not 1-10"),
+        "{err}"
+    );
+    let text = a
+        .quiet(&["export"])
+        .replace("\"ml\": 296", "\"ml\": \"lots\"");
+    std::fs::write(&file, text).unwrap();
+    let err = b.refused(&["import", file.to_str().unwrap()]);
+    assert!(
+        err.contains("edited.json") && err.contains("bad entry"),
+        "{err}"
+    );
+}

@@ -1,7 +1,7 @@
 //! Export (everything, as it stands) and import (adds only the ids it lacks).
 
 use super::{Ctx, user};
-use crate::domain::history::{Event, History, Op, SCHEMA_VERSION};
+use crate::domain::history::{Event, EventProblem, History, Op, SCHEMA_VERSION};
 use crate::export::{EXPORT_FORMAT, ExportDoc, to_csv};
 use crate::journal::{Scope, read_foreign};
 use anyhow::Result;
@@ -76,7 +76,13 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
                 extra: Default::default(),
             };
             if let Err(why) = event.check() {
-                return user(format!("{}: entry {}: {why:?}", path.display(), entry.id));
+                let why = match why {
+                    EventProblem::Invalid(s) => s,
+                    EventProblem::NewerSchema(v) => {
+                        format!("written by a newer crampwatch (schema {v})")
+                    }
+                };
+                return user(format!("{}: entry {}: {why}", path.display(), entry.id));
             }
             last = last.max(Some(event.id.clone()));
             events.push(event);
