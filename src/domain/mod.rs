@@ -8,3 +8,4 @@ pub mod hydration;
 pub mod input;
 pub mod prefs;
 pub mod rules;
+pub mod timefmt;
