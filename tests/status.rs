@@ -192,9 +192,9 @@ fn status_reads_only_the_recent_files() {
         "",
         "old file was read"
     );
-    // While `list`, which reads everything, does see it.
+    // While `list --all`, which reads everything, does see it.
     let out = env
-        .cmd("2026-06-10T08:00:00-04:00", &["list"])
+        .cmd("2026-06-10T08:00:00-04:00", &["list", "--all"])
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("2019-01.jsonl"));
