@@ -1,9 +1,11 @@
 //! The demo generator and `crampwatch demo`.
 
-use assert_cmd::Command;
+mod common;
+
 use chrono::{DateTime, Duration};
 use chrono_tz::America::New_York;
 use chrono_tz::Tz;
+use common::Env;
 use crampwatch::demo::generate;
 use crampwatch::domain::entry::{Body, CrampContext, EntryKind};
 use crampwatch::domain::history::{History, Op};
@@ -126,37 +128,22 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
-fn cmd(home: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_crampwatch"));
-    c.args(args)
-        .env_clear()
-        .env("HOME", home)
-        .env("XDG_STATE_HOME", home.join("state"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_DATA_HOME", home.join("share"))
-        .env("CRAMPWATCH_CONFIG", home.join("config.toml"))
-        .env("CRAMPWATCH_NOW", "2026-06-10T18:30:00-04:00")
-        .env("TZ", "America/New_York")
-        .env("NO_COLOR", "1");
-    c
-}
-
 #[test]
 fn demo_writes_the_same_journal_for_a_seed_into_monthly_files() {
-    let tmp = tempfile::tempdir().unwrap();
-    let home = tmp.path();
-    let (a, b) = (home.join("a"), home.join("b"));
+    let mut env = Env::new();
+    env.now = "2026-06-10T18:30:00-04:00".into();
+    let (a, b) = (env.root().join("a"), env.root().join("b"));
     for dir in [&a, &b] {
-        let out = cmd(home, &["demo", "--days", "45", "--seed", "9", "--data-dir"])
-            .arg(dir)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert!(String::from_utf8_lossy(&out.stdout).starts_with("wrote "));
+        let out = env.quiet(&[
+            "demo",
+            "--days",
+            "45",
+            "--seed",
+            "9",
+            "--data-dir",
+            dir.to_str().unwrap(),
+        ]);
+        assert!(out.starts_with("wrote "), "{out}");
     }
     let fa = files(&a);
     assert_eq!(fa, files(&b));
@@ -170,45 +157,25 @@ fn demo_writes_the_same_journal_for_a_seed_into_monthly_files() {
     assert!((45 * 25..=45 * 35).contains(&lines), "{lines} lines");
 
     // The journal reads back: status works on it.
-    let out = cmd(home, &["status", "--data-dir"])
-        .arg(&a)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("/64 oz"));
+    let out = env.quiet(&["status", "--data-dir", a.to_str().unwrap()]);
+    assert!(out.contains("/64 oz"), "{out}");
 }
 
 #[test]
 fn demo_refuses_a_data_dir_with_a_journal_and_needs_an_explicit_one() {
-    let tmp = tempfile::tempdir().unwrap();
-    let home = tmp.path();
-    let dir = home.join("mine");
-    let out = cmd(home, &["drink", "10oz", "--data-dir"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let before = files(&dir);
-    let out = cmd(home, &["demo", "--days", "5", "--data-dir"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.starts_with("error: ") && err.contains("already has a journal"),
-        "{err}"
-    );
-    assert_eq!(files(&dir), before, "the journal was changed");
+    let env = Env::new();
+    env.quiet(&["drink", "10oz"]);
+    let err = env.refused(&["demo", "--days", "5"]);
+    assert!(err.contains("already has a journal"), "{err}");
 
-    let out = cmd(home, &["demo", "--days", "5"]).output().unwrap();
+    // Without --data-dir (or CRAMPWATCH_DATA_DIR) it will not pick the default.
+    let out = env
+        .std_cmd()
+        .env_remove("CRAMPWATCH_DATA_DIR")
+        .args(["demo", "--days", "5"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--data-dir"));
-    assert!(
-        !home
-            .join("share")
-            .join("crampwatch")
-            .join("journal")
-            .exists()
-    );
+    assert!(!env.root().join("xdg-data").exists());
 }

@@ -1,111 +1,78 @@
 //! `crampwatch status` and the plan's pre-load line, through the built binary.
 
-use assert_cmd::Command;
-use tempfile::TempDir;
+mod common;
 
-struct Env {
-    dir: TempDir,
+use common::Env;
+
+/// Runs a command at `now` that must succeed quietly; returns its stdout.
+fn at(env: &mut Env, now: &str, args: &[&str]) -> String {
+    env.now = now.to_string();
+    env.quiet(args)
 }
 
-impl Env {
-    fn new() -> Env {
-        Env {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn data(&self) -> std::path::PathBuf {
-        self.dir.path().join("data")
-    }
-
-    fn cmd(&self, now: &str, args: &[&str]) -> Command {
-        let d = self.dir.path();
-        let mut c = Command::new(env!("CARGO_BIN_EXE_crampwatch"));
-        c.args(args)
-            .env_clear()
-            .env("HOME", d)
-            .env("XDG_STATE_HOME", d.join("state"))
-            .env("XDG_CONFIG_HOME", d.join("config"))
-            .env("XDG_DATA_HOME", d.join("share"))
-            .env("CRAMPWATCH_DATA_DIR", self.data())
-            .env("CRAMPWATCH_CONFIG", d.join("config.toml"))
-            .env("CRAMPWATCH_NOW", now)
-            .env("TZ", "America/New_York")
-            .env("NO_COLOR", "1");
-        c
-    }
-
-    /// Runs a command that must succeed and returns its stdout.
-    fn ok(&self, now: &str, args: &[&str]) -> String {
-        let out = self.cmd(now, args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn status_json(&self, now: &str) -> serde_json::Value {
-        serde_json::from_str(&self.ok(now, &["status", "--format", "json"])).unwrap()
-    }
+fn status_json(env: &mut Env, now: &str) -> serde_json::Value {
+    serde_json::from_str(&at(env, now, &["status", "--format", "json"])).unwrap()
 }
 
 #[test]
 fn an_empty_journal_shows_the_goal_in_one_line() {
-    let env = Env::new();
-    let out = env.ok("2026-06-10T08:00:00-04:00", &["status"]);
+    let mut env = Env::new();
+    let out = at(&mut env, "2026-06-10T08:00:00-04:00", &["status"]);
     assert_eq!(out, "0/64 oz today\n");
-    assert!(
-        !env.data().join("journal").exists(),
-        "status writes nothing"
-    );
+    assert!(!env.data.join("journal").exists(), "status writes nothing");
 }
 
 #[test]
 fn the_line_shows_the_pre_load_countdown_and_intake() {
-    let env = Env::new();
-    env.ok(
+    let mut env = Env::new();
+    at(
+        &mut env,
         "2026-06-10T13:00:00-04:00",
         &["plan", "run", "--at", "18:00"],
     );
-    env.ok("2026-06-10T14:10:00-04:00", &["drink", "14oz"]);
-    let out = env.ok("2026-06-10T15:00:00-04:00", &["status"]);
+    at(&mut env, "2026-06-10T14:10:00-04:00", &["drink", "14oz"]);
+    let out = at(&mut env, "2026-06-10T15:00:00-04:00", &["status"]);
     assert_eq!(out, "pre-load 1:00:00 left · 14/64 oz today\n");
 }
 
 #[test]
 fn during_a_workout_the_line_shows_its_clock_and_the_sip() {
-    let env = Env::new();
-    env.ok(
+    let mut env = Env::new();
+    at(
+        &mut env,
         "2026-06-10T07:00:00-04:00",
         &["workout", "start", "run", "--intensity", "moderate"],
     );
-    env.ok("2026-06-10T07:10:00-04:00", &["drink", "10oz"]);
-    let out = env.ok("2026-06-10T07:13:20-04:00", &["status"]);
+    at(&mut env, "2026-06-10T07:10:00-04:00", &["drink", "10oz"]);
+    let out = at(&mut env, "2026-06-10T07:13:20-04:00", &["status"]);
     assert_eq!(out, "run 0:13 · sip in 6:40 · 10/64 oz\n");
-    let out = env.ok("2026-06-10T07:32:00-04:00", &["status"]);
+    let out = at(&mut env, "2026-06-10T07:32:00-04:00", &["status"]);
     assert_eq!(out, "run 0:32 · sip due · 10/64 oz\n");
-    let out = env.ok("2026-06-10T07:32:00-04:00", &["status", "--format", "line"]);
+    let out = at(
+        &mut env,
+        "2026-06-10T07:32:00-04:00",
+        &["status", "--format", "line"],
+    );
     assert_eq!(out, "run 0:32 · sip due · 10/64 oz\n");
     // 20 oz more in 13 minutes is past the session's estimated sweat loss:
     // the sip prompt stops and a warning shows.
-    env.ok("2026-06-10T07:33:00-04:00", &["drink", "20oz"]);
-    let out = env.ok("2026-06-10T07:34:00-04:00", &["status"]);
+    at(&mut env, "2026-06-10T07:33:00-04:00", &["drink", "20oz"]);
+    let out = at(&mut env, "2026-06-10T07:34:00-04:00", &["status"]);
     assert_eq!(out, "run 0:34 · sports drink in 26:00 · 30/64 oz · ⚠ 1\n");
 }
 
 #[test]
 fn json_has_now_today_workout_timers_and_warnings() {
-    let env = Env::new();
-    let v = env.status_json("2026-06-10T08:00:00-04:00");
+    let mut env = Env::new();
+    let v = status_json(&mut env, "2026-06-10T08:00:00-04:00");
     assert_eq!(v["now"], "2026-06-10T08:00:00-04:00");
     assert_eq!(v["today"]["intake_ml"], 0);
     assert_eq!(v["today"]["goal_ml"], 1893);
     assert!(v["workout"].is_null());
     assert_eq!(v["warnings"].as_array().unwrap().len(), 0);
 
-    env.ok(
+    at(
+        &mut env,
         "2026-06-10T07:00:00-04:00",
         &[
             "workout",
@@ -117,8 +84,8 @@ fn json_has_now_today_workout_timers_and_warnings() {
             "hot",
         ],
     );
-    env.ok("2026-06-10T07:05:00-04:00", &["drink", "300ml"]);
-    let v = env.status_json("2026-06-10T07:20:00-04:00");
+    at(&mut env, "2026-06-10T07:05:00-04:00", &["drink", "300ml"]);
+    let v = status_json(&mut env, "2026-06-10T07:20:00-04:00");
     assert_eq!(v["today"]["intake_ml"], 300);
     assert_eq!(v["workout"]["activity"], "ride");
     assert_eq!(v["workout"]["started"], "2026-06-10T07:00:00-04:00");
@@ -149,16 +116,20 @@ fn json_has_now_today_workout_timers_and_warnings() {
 
 #[test]
 fn past_the_hourly_limit_the_line_says_paused_and_warns() {
-    let env = Env::new();
-    env.ok("2026-06-10T07:00:00-04:00", &["workout", "start", "run"]);
-    env.ok("2026-06-10T07:10:00-04:00", &["drink", "700ml"]);
-    env.ok("2026-06-10T07:30:00-04:00", &["drink", "600ml"]);
-    let out = env.ok("2026-06-10T07:45:00-04:00", &["status"]);
+    let mut env = Env::new();
+    at(
+        &mut env,
+        "2026-06-10T07:00:00-04:00",
+        &["workout", "start", "run"],
+    );
+    at(&mut env, "2026-06-10T07:10:00-04:00", &["drink", "700ml"]);
+    at(&mut env, "2026-06-10T07:30:00-04:00", &["drink", "600ml"]);
+    let out = at(&mut env, "2026-06-10T07:45:00-04:00", &["status"]);
     assert!(out.starts_with("run 0:45 · "), "{out}");
     assert!(out.contains("paused"), "{out}");
     assert!(!out.contains("due"), "{out}");
     assert!(out.contains('⚠'), "{out}");
-    let v = env.status_json("2026-06-10T07:45:00-04:00");
+    let v = status_json(&mut env, "2026-06-10T07:45:00-04:00");
     assert_eq!(v["last_hour_ml"], 1300);
     let warnings = v["warnings"].as_array().unwrap();
     assert!(
@@ -171,20 +142,12 @@ fn past_the_hourly_limit_the_line_says_paused_and_warns() {
 
 #[test]
 fn status_reads_only_the_recent_files() {
-    let env = Env::new();
-    env.ok("2026-06-10T07:00:00-04:00", &["drink", "10oz"]);
+    let mut env = Env::new();
+    at(&mut env, "2026-06-10T07:00:00-04:00", &["drink", "10oz"]);
     // A broken file from years ago: a full load would report it.
-    let dev = std::fs::read_dir(env.data().join("journal"))
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
-    std::fs::write(dev.join("2019-01.jsonl"), "not json\n").unwrap();
-    let out = env
-        .cmd("2026-06-10T08:00:00-04:00", &["status"])
-        .output()
-        .unwrap();
+    std::fs::write(env.device_dir().join("2019-01.jsonl"), "not json\n").unwrap();
+    env.now = "2026-06-10T08:00:00-04:00".into();
+    let out = env.run(&["status"]);
     assert!(out.status.success());
     assert_eq!(String::from_utf8_lossy(&out.stdout), "10/64 oz today\n");
     assert_eq!(
@@ -193,17 +156,15 @@ fn status_reads_only_the_recent_files() {
         "old file was read"
     );
     // While `list --all`, which reads everything, does see it.
-    let out = env
-        .cmd("2026-06-10T08:00:00-04:00", &["list", "--all"])
-        .output()
-        .unwrap();
+    let out = env.run(&["list", "--all"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("2019-01.jsonl"));
 }
 
 #[test]
 fn plan_prints_the_pre_load_deadline_from_the_rules() {
-    let env = Env::new();
-    let out = env.ok(
+    let mut env = Env::new();
+    let out = at(
+        &mut env,
         "2026-06-10T10:00:00-04:00",
         &["plan", "run", "--at", "18:00"],
     );
@@ -214,7 +175,8 @@ fn plan_prints_the_pre_load_deadline_from_the_rules() {
         "{out}"
     );
     // A plan too close for its pre-load points to the top-up instead.
-    let out = env.ok(
+    let out = at(
+        &mut env,
         "2026-06-10T17:00:00-04:00",
         &["plan", "ride", "--at", "18:30"],
     );
