@@ -784,6 +784,21 @@ fn workout_start_while_one_runs_is_refused() {
 }
 
 #[test]
+fn a_forgotten_workout_is_not_stopped_days_later_without_a_time() {
+    let mut env = Env::new();
+    env.now = "2026-11-25T07:00:00-05:00".into();
+    env.ok(&["workout", "start", "run"]);
+    env.now = common::NOW.into();
+    let err = env.refused(&["workout", "stop"]);
+    assert!(
+        err.contains("more than 24 h") && err.contains("--at"),
+        "{err}"
+    );
+    let out = env.ok(&["workout", "stop", "--at", "2026-11-25 08:00"]);
+    assert!(out.contains("stopped run after 60 min"), "{out}");
+}
+
+#[test]
 fn bad_input_on_a_fresh_data_dir_creates_nothing() {
     let env = Env::new();
     for args in [
@@ -841,6 +856,7 @@ fn import_of_something_that_is_not_a_journal_is_refused() {
 fn a_bad_now_or_a_bad_config_is_refused() {
     let (mut env, _) = populated(false);
     env.write_config("units = \"gallons\"\n");
+    assert_eq!(env.run(&["drink", "10oz"]).status.code(), Some(2));
     let err = env.refused(&["drink", "10oz"]);
     assert!(
         err.contains("config.toml") && err.contains("gallons"),
