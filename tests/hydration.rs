@@ -785,3 +785,78 @@ fn most_urgent_first_overdue_due_open_upcoming_then_active_and_done() {
         .collect();
     assert!(ups.windows(2).all(|w| w[0] <= w[1]), "{ups:?}");
 }
+
+// ---- properties -----------------------------------------------------------
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn rank(s: TimerState) -> u8 {
+        match s {
+            TimerState::Overdue => 0,
+            TimerState::Due => 1,
+            TimerState::Open => 2,
+            TimerState::Upcoming => 3,
+            TimerState::Active => 4,
+            TimerState::Done => 5,
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whatever was drunk, once the last hour reaches the limit nothing
+        /// asks for more; the order is always most urgent first; and a cramp
+        /// never changes a timer.
+        #[test]
+        fn the_safety_limit_and_the_order_always_hold(
+            drinks in prop::collection::vec((0i64..240, 30u32..1000), 0..14),
+            workout_ago in prop::option::of(5i64..150),
+            plan_in in prop::option::of(10i64..600),
+            cramp_ago in 0i64..240,
+        ) {
+            let now = ny("2026-06-10T12:00:00-04:00");
+            let ago = |m: i64| (now - chrono::Duration::minutes(m)).fixed_offset().to_rfc3339();
+            let mut log = Log::default();
+            if let Some(w) = workout_ago {
+                log = log.workout(&ago(w), None, Intensity::Hard, Heat::Hot);
+            }
+            if let Some(p) = plan_in {
+                log = log.plan(&ago(-p), 60);
+            }
+            for (m, ml) in &drinks {
+                log = log.drink(&ago(*m), *ml);
+            }
+            let r = rules();
+            let h = timers(&now, &log.history(), &r, &Prefs::default());
+            if h.last_hour_ml >= r.safety.max_ml_per_hour {
+                for t in &h.timers {
+                    if t.kind.asks_to_drink() && t.state != TimerState::Done {
+                        prop_assert!(t.is_paused(), "{t:?}");
+                        prop_assert_eq!(t.state, TimerState::Upcoming);
+                    }
+                }
+                prop_assert!(!h.warnings.is_empty());
+            }
+            let ranks: Vec<_> = h.timers.iter().map(|t| rank(t.state)).collect();
+            prop_assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{ranks:?}");
+
+            let with_cramp = log.clone_log().add(
+                &ago(cramp_ago),
+                Body::Cramp(Cramp {
+                    muscle: Muscle::Calf,
+                    side: None,
+                    severity: Some(8),
+                    duration_s: Some(60),
+                    context: None,
+                    symptoms: Symptoms::default(),
+                    relief: vec![],
+                    note: None,
+                }),
+            );
+            let h2 = timers(&now, &with_cramp.history(), &r, &Prefs::default());
+            prop_assert_eq!(h, h2);
+        }
+    }
+}
