@@ -59,6 +59,9 @@ fn during_a_workout_the_line_shows_its_clock_and_the_sip() {
     at(&mut env, "2026-06-10T07:33:00-04:00", &["drink", "20oz"]);
     let out = at(&mut env, "2026-06-10T07:34:00-04:00", &["status"]);
     assert_eq!(out, "run 0:34 · sports drink in 26:00 · 30/64 oz · ⚠ 1\n");
+    // Past the hour: the sports drink is due once, then the sip leads again.
+    let out = at(&mut env, "2026-06-10T08:00:00-04:00", &["status"]);
+    assert_eq!(out, "run 1:00 · sports drink due · 30/64 oz · ⚠ 1\n");
 }
 
 #[test]
@@ -107,11 +110,11 @@ fn json_has_now_today_workout_timers_and_warnings() {
     assert_eq!(sip["due"], "2026-06-10T07:25:00-04:00");
     assert_eq!(sip["secs_left"], 300);
     assert_eq!(sip["target_ml"], 296);
-    // Hot and hard: the sports drink is suggested from the start.
+    // Hot and hard: the sports drink was due from the start; 20 min on it is
+    // standing advice, behind the sip, which is most urgent.
     let sports = timers.iter().find(|t| t["kind"] == "sports-drink").unwrap();
-    assert_eq!(sports["state"], "due");
-    // Most urgent first.
-    assert_eq!(timers[0]["kind"], "sports-drink");
+    assert_eq!(sports["state"], "active");
+    assert_eq!(timers[0]["kind"], "sip");
 }
 
 #[test]

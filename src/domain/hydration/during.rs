@@ -110,6 +110,14 @@ pub(super) fn during_timers<Tz: TimeZone>(
             None,
             "sports drink for the rest of the session, to thirst".to_string(),
         )
+    } else if cx.now >= from + mins(d.due_after_min) {
+        // Said once as due; after that it is standing advice, and the sip
+        // countdown leads again.
+        (
+            TimerState::Active,
+            None,
+            "sports drink rather than water from now on, to thirst".to_string(),
+        )
     } else {
         (
             TimerState::Due,
