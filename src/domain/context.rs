@@ -164,3 +164,76 @@ impl Snapshot {
         s
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::entry::{CrampContext, Muscle, VolumeUnit};
+    use crate::domain::patterns::tests::B;
+
+    #[test]
+    fn a_snapshot_counts_fluids_and_finds_the_last_session() {
+        let h = B::default()
+            .drink("D24", "2026-11-26T13:00:00-05:00", 500, DrinkKind::Water)
+            .drink("D25", "2026-11-26T11:59:00-05:00", 999, DrinkKind::Water)
+            .drink("D6", "2026-11-27T07:00:00-05:00", 300, DrinkKind::Sports)
+            .drink("D2", "2026-11-27T11:00:00-05:00", 200, DrinkKind::Water)
+            .workout(
+                "W1",
+                "2026-11-27T08:00:00-05:00",
+                Some("2026-11-27T09:30:00-05:00"),
+                Intensity::Hard,
+                Heat::Hot,
+            )
+            .cramp("C1", "2026-11-27T12:00:00-05:00", |c| {
+                c.context = Some(CrampContext::After)
+            })
+            .h();
+        let c = h.get("C1").unwrap();
+        let s = snapshot(c, &h, &Rules::embedded().unwrap());
+        assert_eq!(
+            (s.fluids_2h_ml, s.fluids_6h_ml, s.fluids_24h_ml),
+            (200, 500, 1000)
+        );
+        assert!(s.electrolyte_24h);
+        assert!(s.during_workout.is_none());
+        let w = s.last_workout.as_ref().unwrap();
+        assert_eq!((w.entry_id.as_str(), w.minutes), ("W1", 90));
+        assert_eq!(w.hours_since, 2.5);
+        assert!(s.in_cramp_window);
+        assert_eq!(
+            s.describe(VolumeUnit::Ml),
+            "before: 200 ml in 2h, 500 ml in 6h, 1000 ml in 24h, electrolytes taken · \
+             last session: run hard hot 90 min, ended 2h30m before (in the cramp-prone window, a heuristic)"
+        );
+    }
+
+    #[test]
+    fn a_cramp_during_a_session_knows_it_and_the_window_ends_after_8h() {
+        let h = B::default()
+            .workout(
+                "W0",
+                "2026-11-27T06:00:00-05:00",
+                Some("2026-11-27T06:20:00-05:00"),
+                Intensity::Max,
+                Heat::Cool,
+            )
+            .workout(
+                "W1",
+                "2026-11-27T14:00:00-05:00",
+                None,
+                Intensity::Easy,
+                Heat::Cool,
+            )
+            .cramp("C1", "2026-11-27T14:21:00-05:00", |c| {
+                c.muscle = Muscle::Foot
+            })
+            .h();
+        let s = snapshot(h.get("C1").unwrap(), &h, &Rules::embedded().unwrap());
+        assert_eq!(s.during_workout.as_deref(), Some("W1"));
+        assert_eq!(s.last_workout.as_ref().unwrap().entry_id, "W0");
+        assert!(!s.in_cramp_window, "8 h 1 min after a max session");
+        assert_eq!(s.fluids_24h_ml, 0);
+        assert!(!s.electrolyte_24h);
+    }
+}

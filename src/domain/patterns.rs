@@ -733,3 +733,7 @@ where
         })
     }
 }
+
+#[cfg(test)]
+#[path = "patterns_tests.rs"]
+pub(crate) mod tests;
