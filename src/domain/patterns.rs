@@ -298,7 +298,7 @@ where
             ),
             source: self.source(&self.rules.flags.red_flags.source),
             professional: Some(format!("{GP}; soon if a leg is swollen, red or warm")),
-            evidence: self.evidence(&seen, |s| s.cramp.symptoms.names().join(", ")),
+            evidence: self.evidence(&seen, |_| String::new()),
         })
     }
 
@@ -429,6 +429,12 @@ where
         let recent = self.in_last(&seen, r.days);
         let hours = r.hours_after_workout;
         let detail = |s: &Seen| match &s.snap.last_workout {
+            Some(w) if w.hours_since >= 48.0 => {
+                format!(
+                    "last session ended {:.0} days before",
+                    (w.hours_since / 24.0).floor()
+                )
+            }
             Some(w) => format!("last session ended {:.0} h before", w.hours_since.floor()),
             None => "no session logged before it".to_string(),
         };
