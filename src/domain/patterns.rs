@@ -289,7 +289,7 @@ where
         Some(Flag {
             id: "red-flag-symptoms".into(),
             level: Level::Professional,
-            title: "Cramps with swelling, redness, skin changes, weakness or numbness".into(),
+            title: "Cramps with swelling, redness, weakness or numbness".into(),
             why: format!(
                 "{} logged with swelling, redness or skin changes, weakness or numbness. \
                  These alongside a cramp are a reason to have it checked rather than \
