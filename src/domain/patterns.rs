@@ -537,7 +537,15 @@ where
     fn low_intake(&self) -> Option<Flag> {
         let r = &self.rules.flags.low_intake;
         let floor = (self.prefs.goal_ml as f64 * r.share_of_goal).round() as u32;
-        let seen = self.matching(|s| s.snap.fluids_24h_ml < floor);
+        // Someone who does not log drinks would see this before every cramp:
+        // it only looks at cramps after the first drink in the journal.
+        let first_drink = self
+            .history
+            .entries
+            .iter()
+            .find(|e| matches!(e.body, Body::Drink(_)))?
+            .at;
+        let seen = self.matching(|s| s.entry.at > first_drink && s.snap.fluids_24h_ml < floor);
         if seen.is_empty() {
             return None;
         }

@@ -401,6 +401,8 @@ fn intake_under_75_percent_of_the_goal_in_24h_is_low_and_at_75_is_not() {
     );
     let enough = low.drink("D3", "2026-11-27T09:00:00-05:00", 1, DrinkKind::Water);
     assert!(find(&enough, "low-intake").is_none());
+    let never_logs_drinks = B::default().cramp("C1", "2026-11-27T10:00:00-05:00", at_rest);
+    assert!(find(&never_logs_drinks, "low-intake").is_none());
 }
 
 fn session_then_cramp(minutes: i64, intensity: Intensity, heat: Heat) -> B {
@@ -538,7 +540,7 @@ fn flags_come_most_serious_first() {
             at_rest(c);
             c.severity = Some(9);
         })
-        .drink("D1", "2026-11-27T11:00:00-05:00", 100, DrinkKind::Water);
+        .drink("D1", "2026-11-26T09:00:00-05:00", 100, DrinkKind::Water);
     let f = all(&b);
     let got: Vec<_> = f.iter().map(|f| (f.id.as_str(), f.level)).collect();
     assert_eq!(
