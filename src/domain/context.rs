@@ -63,17 +63,52 @@ pub fn fluids_between(history: &History, from: &Time, to: &Time) -> u32 {
     drinks_between(history, from, to).map(|(_, d)| d.ml).sum()
 }
 
+/// The entries in `[from, to]`: a slice, found by binary search, since
+/// history entries are sorted by time.
+pub fn entries_between<'h>(history: &'h History, from: &Time, to: &Time) -> &'h [Entry] {
+    let lo = history.entries.partition_point(|e| e.at < *from);
+    let hi = history.entries.partition_point(|e| e.at <= *to).max(lo);
+    &history.entries[lo..hi]
+}
+
 /// The drinks logged in `[from, to]`, in time order.
 pub fn drinks_between<'h>(
     history: &'h History,
     from: &Time,
     to: &Time,
 ) -> impl Iterator<Item = (&'h Entry, &'h Drink)> {
-    let (from, to) = (*from, *to);
-    history.entries.iter().filter_map(move |e| match &e.body {
-        Body::Drink(d) if e.at >= from && e.at <= to => Some((e, d)),
-        _ => None,
-    })
+    entries_between(history, from, to)
+        .iter()
+        .filter_map(|e| match &e.body {
+            Body::Drink(d) => Some((e, d)),
+            _ => None,
+        })
+}
+
+/// The sessions around moment `at`: one running then (started before and not
+/// ended by then), and the one that ended last before it, with its end.
+///
+/// It walks back from `at` to the last ended session, so it costs what lies
+/// between them, not the whole history; an unfinished session older than
+/// that one (a forgotten stop) is not taken as running.
+pub fn sessions_before<'h>(
+    history: &'h History,
+    at: &Time,
+) -> (Option<&'h Entry>, Option<(&'h Entry, &'h Workout, Time)>) {
+    let mut running = None;
+    let upto = history.entries.partition_point(|e| e.at <= *at);
+    for e in history.entries[..upto].iter().rev() {
+        let Body::Workout(w) = &e.body else { continue };
+        match w.end {
+            Some(end) if end <= *at => return (running, Some((e, w, end))),
+            _ => {
+                if running.is_none() {
+                    running = Some(e);
+                }
+            }
+        }
+    }
+    (running, None)
 }
 
 /// The context snapshot of `cramp` (any entry; its time is what counts).
@@ -83,22 +118,8 @@ pub fn snapshot(cramp: &Entry, history: &History, rules: &Rules) -> Snapshot {
     let electrolyte_24h =
         drinks_between(history, &(at - Duration::hours(24)), &at).any(|(_, d)| is_electrolyte(d));
 
-    let mut during_workout = None;
-    let mut last: Option<(&Entry, &Workout, Time)> = None;
-    for e in &history.entries {
-        let Body::Workout(w) = &e.body else { continue };
-        if e.at > at {
-            break; // entries are in time order
-        }
-        match w.end {
-            Some(end) if end <= at => {
-                if last.is_none_or(|(_, _, prev)| end >= prev) {
-                    last = Some((e, w, end));
-                }
-            }
-            _ => during_workout = Some(e.id.clone()),
-        }
-    }
+    let (running, last) = sessions_before(history, &at);
+    let during_workout = running.map(|e| e.id.clone());
     let last_workout = last.map(|(e, w, end)| LastWorkout {
         entry_id: e.id.clone(),
         activity: w.activity.clone(),
@@ -235,5 +256,29 @@ mod tests {
         assert!(!s.in_cramp_window, "8 h 1 min after a max session");
         assert_eq!(s.fluids_24h_ml, 0);
         assert!(!s.electrolyte_24h);
+    }
+
+    #[test]
+    fn a_forgotten_stop_before_a_finished_session_is_not_running() {
+        let h = B::default()
+            .workout(
+                "W0",
+                "2026-11-20T06:00:00-05:00",
+                None,
+                Intensity::Easy,
+                Heat::Cool,
+            )
+            .workout(
+                "W1",
+                "2026-11-26T06:00:00-05:00",
+                Some("2026-11-26T07:00:00-05:00"),
+                Intensity::Easy,
+                Heat::Cool,
+            )
+            .cramp("C1", "2026-11-27T06:00:00-05:00", |_| {})
+            .h();
+        let s = snapshot(h.get("C1").unwrap(), &h, &Rules::embedded().unwrap());
+        assert_eq!(s.during_workout, None);
+        assert_eq!(s.last_workout.unwrap().entry_id, "W1");
     }
 }

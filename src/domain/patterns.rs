@@ -19,7 +19,8 @@
 //!   gives that week's flags.
 
 use super::context::{
-    Snapshot, drinks_between, fluids_between, is_electrolyte, minutes_between, snapshot,
+    Snapshot, drinks_between, entries_between, fluids_between, is_electrolyte, minutes_between,
+    sessions_before, snapshot,
 };
 use super::day::day_of;
 use super::entry::{Body, Cramp, CrampContext, Relief, Time, Workout};
@@ -133,10 +134,8 @@ where
         None => days_back(now, rules.flags.recent_days),
     };
     let end = now.fixed_offset();
-    let cramps: Vec<Seen> = history
-        .entries
+    let cramps: Vec<Seen> = entries_between(history, &start, &end)
         .iter()
-        .filter(|e| e.at >= start && e.at <= end)
         .filter_map(|e| match &e.body {
             Body::Cramp(c) => Some(Seen {
                 entry: e,
@@ -263,16 +262,19 @@ where
     /// `[flags.not_tied] hours_after_workout` before it. With the time the
     /// session's hydration is judged up to (its end, or the cramp if sooner).
     fn tied_session(&self, s: &Seen) -> Option<(&'a Entry, &'a Workout, Time)> {
-        let id = match (&s.snap.during_workout, &s.snap.last_workout) {
-            (Some(id), _) => id.clone(),
-            (None, Some(w)) if w.hours_since <= self.rules.flags.not_tied.hours_after_workout => {
-                w.entry_id.clone()
+        let (running, last) = sessions_before(self.history, &s.entry.at);
+        let (e, w) = match (running, last) {
+            (Some(e), _) => match &e.body {
+                Body::Workout(w) => (e, w),
+                _ => return None,
+            },
+            (None, Some((e, w, end)))
+                if (s.entry.at - end).num_seconds() as f64 / 3600.0
+                    <= self.rules.flags.not_tied.hours_after_workout =>
+            {
+                (e, w)
             }
             _ => return None,
-        };
-        let e = self.history.get(&id)?;
-        let Body::Workout(w) = &e.body else {
-            return None;
         };
         let until = match w.end {
             Some(end) if end <= s.entry.at => end,
@@ -623,18 +625,17 @@ where
         }
         let r = &self.rules.flags.new_or_harder;
         let from = session.at - Duration::weeks(r.weeks as i64);
-        let prev: Vec<(u32, super::entry::Intensity)> = self
-            .history
-            .entries
-            .iter()
-            .filter(|e| e.at >= from && e.at < session.at)
-            .filter_map(|e| match &e.body {
-                Body::Workout(pw) => pw
-                    .end
-                    .map(|end| (minutes_between(&e.at, &end), pw.intensity)),
-                _ => None,
-            })
-            .collect();
+        let prev: Vec<(u32, super::entry::Intensity)> =
+            entries_between(self.history, &from, &session.at)
+                .iter()
+                .filter(|e| e.at < session.at)
+                .filter_map(|e| match &e.body {
+                    Body::Workout(pw) => pw
+                        .end
+                        .map(|end| (minutes_between(&e.at, &end), pw.intensity)),
+                    _ => None,
+                })
+                .collect();
         if prev.is_empty() {
             return None;
         }

@@ -6,7 +6,7 @@
 //! snapshots, with [`evidence_snapshots`]) and keeps an [`InsightsState`].
 
 use super::guide::wrap;
-use crate::domain::context::{Snapshot, snapshot};
+use crate::domain::context::{Snapshot, entries_between, snapshot};
 use crate::domain::entry::VolumeUnit;
 use crate::domain::history::History;
 use crate::domain::patterns::{DISCLAIMER, Flag, Level};
@@ -87,8 +87,11 @@ pub fn evidence_snapshots(
 ) -> BTreeMap<String, Snapshot> {
     let mut out = BTreeMap::new();
     for e in flags.iter().flat_map(|f| &f.evidence) {
+        // Found by time (binary search), not by scanning every entry for the id.
         if !out.contains_key(&e.entry_id)
-            && let Some(entry) = history.get(&e.entry_id)
+            && let Some(entry) = entries_between(history, &e.at, &e.at)
+                .iter()
+                .find(|x| x.id == e.entry_id)
         {
             out.insert(e.entry_id.clone(), snapshot(entry, history, rules));
         }
