@@ -381,6 +381,18 @@ mod tests {
         assert!(err.contains("safety.max_ml_per_hour"), "{err}");
         let bad = GUIDELINES_TOML.replace("source = \"aafp\"", "source = \"blog\"");
         assert!(Rules::from_toml(&bad).unwrap_err().contains("blog"));
+        let bad = GUIDELINES_TOML.replace("recent_days = 30", "recent_days = 0");
+        assert!(
+            Rules::from_toml(&bad)
+                .unwrap_err()
+                .contains("flags.recent_days")
+        );
+        let bad = GUIDELINES_TOML.replace("nights = 2", "nights = 0");
+        assert!(
+            Rules::from_toml(&bad)
+                .unwrap_err()
+                .contains("flags.sleep.nights")
+        );
         let bad = GUIDELINES_TOML.replace("target_ml = 591", "target_ml = \"lots\"");
         assert!(Rules::from_toml(&bad).is_err());
     }
