@@ -9,3 +9,4 @@ pub mod input;
 pub mod patterns;
 pub mod prefs;
 pub mod rules;
+pub mod timefmt;
