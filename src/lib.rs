@@ -9,3 +9,4 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod journal;
+pub mod tui;
