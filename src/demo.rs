@@ -115,7 +115,7 @@ where
     ) -> Vec<usize> {
         let n = self.rng.random_range(20..=28);
         let total: f64 = if busy.is_some() {
-            self.rng.random_range(1000.0..1900.0)
+            self.rng.random_range(800.0..1600.0)
         } else {
             self.rng.random_range(1400.0..2600.0)
         };
@@ -241,7 +241,7 @@ where
         let mut t = start + Duration::minutes(self.rng.random_range(8..20));
         let mut drunk = 0.0;
         while t < end {
-            let ml = self.rng.random_range(120..=300);
+            let ml = self.rng.random_range(120..=250);
             let kind = if sports && (t - start) >= Duration::minutes(45) {
                 DrinkKind::Sports
             } else {
@@ -275,14 +275,14 @@ where
         }
 
         // Rehydration after.
-        for k in 0..self.rng.random_range(1..=3) {
+        for k in 0..self.rng.random_range(1..=2) {
             let t = end + Duration::minutes(15 + 40 * k + self.rng.random_range(0..30));
             let kind = if k == 0 && self.rng.random_bool(0.4) {
                 DrinkKind::Electrolyte
             } else {
                 DrinkKind::Water
             };
-            let ml = self.rng.random_range(250..=600);
+            let ml = self.rng.random_range(200..=450);
             self.drink(t, ml, kind);
         }
 
@@ -376,7 +376,8 @@ where
         }
     }
 
-    fn day(&mut self, date: NaiveDate) {
+    /// One day; `severe`: the day of the rare severe cramp.
+    fn day(&mut self, date: NaiveDate, severe: bool) {
         let wake = self.rng.random_range(6 * 60 + 15..7 * 60 + 45);
         let bed = self.rng.random_range(22 * 60..23 * 60 + 30);
         // A morning weigh-in, some days.
@@ -405,7 +406,7 @@ where
         {
             self.cramp(at, CrampContext::Rest, 2..=5, false);
         }
-        if self.rng.random_bool(0.004)
+        if (severe || self.rng.random_bool(0.002))
             && let Some(at) = self.at(date, rest)
         {
             let i = self.cramp(at, CrampContext::Rest, 8..=9, false);
@@ -436,8 +437,11 @@ where
     };
     let last = end.date_naive();
     let first = last - Duration::days(days.saturating_sub(1) as i64);
+    // At least one severe cramp in any stretch of a week or more, so that
+    // its flag shows in a demo.
+    let severe_day = (days >= 7).then(|| g.rng.random_range(0..days as i64));
     for i in 0..days as i64 {
-        g.day(first + Duration::days(i));
+        g.day(first + Duration::days(i), severe_day == Some(i));
     }
     finish(g.drafts, end.fixed_offset(), &mut g.rng)
 }
