@@ -1,9 +1,10 @@
 //! After a session: rehydration and the cramp-prone window (a heuristic).
 
-use super::context::{Ctx, hours, mins, range};
+use super::context::{Ctx, hours, range};
 use super::safety::session_weights;
 use super::{Timer, TimerKind, TimerState};
-use crate::domain::entry::{Body, Heat};
+use crate::domain::context::{minutes_between, opens_cramp_window};
+use crate::domain::entry::Body;
 use crate::domain::history::History;
 use chrono::TimeZone;
 
@@ -82,8 +83,7 @@ where
         if end > cx.now {
             continue;
         }
-        let long = (end - e.at) >= mins(c.long_session_min);
-        if !(w.intensity.is_hard() || long || w.heat == Heat::Hot) {
+        if !opens_cramp_window(w, minutes_between(&e.at, &end), c) {
             continue;
         }
         let peak = end + hours(c.peak_from_hours);
