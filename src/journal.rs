@@ -893,6 +893,47 @@ mod tests {
     }
 
     #[test]
+    fn appends_never_go_to_a_month_before_the_newest_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = Journal::open(dir.path(), "laptop");
+        let event = |logged: &str, id: &str| -> Event {
+            serde_json::from_str(&format!(
+                r#"{{"v":1,"id":"{id}","op":"add","at":"{logged}","logged":"{logged}","entry":{{"type":"drink","ml":250}}}}"#
+            ))
+            .unwrap()
+        };
+        j.append(&[event(
+            "2026-11-28T14:30:00-05:00",
+            "01M8HT5HP00000000000000001",
+        )])
+        .unwrap();
+        // The clock set back a year, and a sync conflict copy of a later month.
+        fs::write(j.device_dir().join("2027-01.sync-conflict-1.jsonl"), "").unwrap();
+        j.append(&[event(
+            "2025-11-28T14:30:00-05:00",
+            "01M8HT5HP00000000000000002",
+        )])
+        .unwrap();
+        assert!(!j.device_dir().join("2025-11.jsonl").exists());
+        let lines = fs::read_to_string(j.device_dir().join("2026-11.jsonl")).unwrap();
+        assert_eq!(lines.lines().count(), 2);
+    }
+
+    #[test]
+    fn a_file_holding_only_a_byte_order_mark_is_empty_not_torn() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = Journal::open(dir.path(), "laptop");
+        for dev in ["laptop", "phone"] {
+            let d = j.journal_dir().join(dev);
+            fs::create_dir_all(&d).unwrap();
+            fs::write(d.join("2026-11.jsonl"), b"\xEF\xBB\xBF").unwrap();
+        }
+        let loaded = j.load(Scope::All).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(loaded.files, 2);
+    }
+
+    #[test]
     fn device_names_are_safe_folder_names() {
         assert_eq!(sanitize_device("My Laptop/../x"), "mylaptopx");
     }

@@ -43,7 +43,7 @@ fn kill_9_at_random_moments_during_1000_appends() {
     let next = AtomicUsize::new(0);
     let confirmed = Mutex::new(Vec::<(usize, String)>::new());
     let killed = AtomicUsize::new(0);
-    let deadline = Instant::now() + Duration::from_secs(45);
+    let deadline = Instant::now() + Duration::from_secs(90);
     let env = &env;
     std::thread::scope(|s| {
         for _ in 0..WRITERS {
