@@ -277,9 +277,15 @@ impl Journal {
             );
         }
         // Union by id: sort (stably, so the first file wins), drop repeats.
-        events.sort_by(|a, b| a.0.id.cmp(&b.0.id));
-        let mut out: Vec<Event> = Vec::with_capacity(events.len());
-        for (e, fi, line) in events {
+        // The order is found on indices, so each event moves only once.
+        let mut order: Vec<u32> = (0..events.len() as u32).collect();
+        order.sort_by(|a, b| events[*a as usize].0.id.cmp(&events[*b as usize].0.id));
+        let mut slots: Vec<Option<(Event, u32, u32)>> = events.into_iter().map(Some).collect();
+        let mut out: Vec<Event> = Vec::with_capacity(slots.len());
+        for i in order {
+            let Some((e, fi, line)) = slots[i as usize].take() else {
+                continue;
+            };
             if let Some(prev) = out.last()
                 && prev.id == e.id
             {
@@ -655,7 +661,11 @@ struct FileRead {
 /// Parses complete lines; bad ones become problems, a newer schema an error.
 fn parse_lines(path: &Path, bytes: &[u8], read: &mut FileRead) -> Result<(), JournalError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    for (i, raw) in bytes.split(|b| *b == b'\n').enumerate() {
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    for (i, end) in ends.enumerate() {
+        let raw = &bytes[start..end];
+        start = end + 1;
         let line_no = i + 1;
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
         if raw.iter().all(|b| b.is_ascii_whitespace()) {
@@ -687,7 +697,11 @@ pub(crate) enum LineError {
 
 /// Parses and checks one line (without its newline).
 pub(crate) fn parse_event(raw: &[u8]) -> Result<Event, LineError> {
-    let event: Event = match serde_json::from_slice(raw) {
+    let parsed = match crate::fastline::parse(raw) {
+        Some(e) => Ok(e),
+        None => serde_json::from_slice::<Event>(raw),
+    };
+    let event: Event = match parsed {
         Ok(e) => e,
         Err(err) => {
             if raw.contains(&0) {

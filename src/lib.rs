@@ -8,5 +8,6 @@ pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod fastline;
 pub mod journal;
 pub mod tui;

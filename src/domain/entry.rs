@@ -105,6 +105,14 @@ macro_rules! word_enum {
                 Self::ALL.iter().copied().find(|v| v.word() == s)
             }
 
+            /// The word exactly as the journal writes it (no trimming or case folding).
+            pub fn from_exact(s: &str) -> Option<Self> {
+                match s {
+                    $($word => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+
             /// The accepted words, comma-separated, for error messages.
             pub fn choices() -> String {
                 Self::ALL.iter().map(|v| v.word()).collect::<Vec<_>>().join(", ")
@@ -318,29 +326,29 @@ pub enum Body {
 
 /// Every field any entry type can have, as read from a line.
 #[derive(Deserialize)]
-struct RawBody {
+pub(crate) struct RawBody {
     #[serde(rename = "type")]
-    ty: EntryKind,
-    ml: Option<u32>,
-    kind: Option<DrinkKind>,
-    sodium_mg: Option<u32>,
-    note: Option<String>,
-    activity: Option<String>,
+    pub(crate) ty: EntryKind,
+    pub(crate) ml: Option<u32>,
+    pub(crate) kind: Option<DrinkKind>,
+    pub(crate) sodium_mg: Option<u32>,
+    pub(crate) note: Option<String>,
+    pub(crate) activity: Option<String>,
     #[serde(default, deserialize_with = "super::timefmt::de_opt")]
-    end: Option<Time>,
-    intensity: Option<Intensity>,
-    heat: Option<Heat>,
-    new: Option<bool>,
-    minutes: Option<u32>,
-    muscle: Option<Muscle>,
-    side: Option<Side>,
-    severity: Option<u8>,
-    duration_s: Option<u32>,
-    context: Option<CrampContext>,
-    symptoms: Option<Symptoms>,
-    relief: Option<Vec<Relief>>,
-    kg: Option<f64>,
-    when: Option<WeighWhen>,
+    pub(crate) end: Option<Time>,
+    pub(crate) intensity: Option<Intensity>,
+    pub(crate) heat: Option<Heat>,
+    pub(crate) new: Option<bool>,
+    pub(crate) minutes: Option<u32>,
+    pub(crate) muscle: Option<Muscle>,
+    pub(crate) side: Option<Side>,
+    pub(crate) severity: Option<u8>,
+    pub(crate) duration_s: Option<u32>,
+    pub(crate) context: Option<CrampContext>,
+    pub(crate) symptoms: Option<Symptoms>,
+    pub(crate) relief: Option<Vec<Relief>>,
+    pub(crate) kg: Option<f64>,
+    pub(crate) when: Option<WeighWhen>,
 }
 
 impl TryFrom<RawBody> for Body {
