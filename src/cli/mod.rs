@@ -4,7 +4,7 @@
 //! loads what it needs through `journal.rs`, and hands values to the core.
 
 mod entries;
-mod log;
+pub(crate) mod log;
 mod setup;
 mod transfer;
 
@@ -206,9 +206,7 @@ pub fn read_now() -> Result<DateTime<Local>> {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let Some(command) = &cli.command else {
-        // The TUI is not part of this build yet: show what the command line offers.
-        use clap::CommandFactory;
-        Cli::command().print_help()?;
+        crate::tui::run(&Ctx::new(&cli)?)?;
         return Ok(ExitCode::SUCCESS);
     };
     if let Command::Completions { shell } = command {
