@@ -89,10 +89,21 @@ pub enum Action {
 /// One change to write to the journal.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
-    Add { at: Time, body: Body },
-    Amend { target: String, at: Time, body: Body },
-    Undo { event_id: String },
-    Redo { event_id: String },
+    Add {
+        at: Time,
+        body: Body,
+    },
+    Amend {
+        target: String,
+        at: Time,
+        body: Body,
+    },
+    Undo {
+        event_id: String,
+    },
+    Redo {
+        event_id: String,
+    },
 }
 
 /// What the loop must do after an update.
@@ -273,10 +284,10 @@ impl<Z: Zone> App<Z> {
             );
             return Vec::new();
         };
-        let what = a.body.as_ref().map_or_else(
-            || a.entry_id.clone(),
-            |b| b.describe(self.settings.units),
-        );
+        let what = a
+            .body
+            .as_ref()
+            .map_or_else(|| a.entry_id.clone(), |b| b.describe(self.settings.units));
         let verb = match a.op {
             crate::domain::history::Op::Add => "log of",
             crate::domain::history::Op::Amend => "edit of",
@@ -361,15 +372,12 @@ pub enum Mode {
 /// The timers that ring, each with a key that is stable while it stays the
 /// same deadline, and its message.
 fn due_keys(h: &Hydration) -> impl Iterator<Item = (String, String)> + '_ {
-    h.timers
-        .iter()
-        .filter(|t| timers::rings(t.state))
-        .map(|t| {
-            let due = t.due.map(|d| d.timestamp()).unwrap_or_default();
-            (format!("{:?}@{due}", t.kind), t.message.clone())
-        })
+    h.timers.iter().filter(|t| timers::rings(t.state)).map(|t| {
+        let due = t.due.map(|d| d.timestamp()).unwrap_or_default();
+        (format!("{:?}@{due}", t.kind), t.message.clone())
+    })
 }
 
 #[cfg(test)]
 #[path = "app_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -76,7 +76,10 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form, t: Theme, unit: VolumeUn
         }
         lines.push(Line::from(spans));
         if let Some(e) = &f.error {
-            lines.push(Line::styled(format!("{:>w$}{e}", "", w = LABEL + 2), t.bad()));
+            lines.push(Line::styled(
+                format!("{:>w$}{e}", "", w = LABEL + 2),
+                t.bad(),
+            ));
         }
     }
     lines.push(Line::raw(""));

@@ -12,9 +12,7 @@ use crate::domain::entry::{
     Symptoms, Time, VolumeUnit, Workout,
 };
 use crate::domain::history::History;
-use crate::domain::input::{
-    MAX_CRAMP_SECS, TimeUse, parse_duration, parse_time, parse_volume,
-};
+use crate::domain::input::{MAX_CRAMP_SECS, TimeUse, parse_duration, parse_time, parse_volume};
 use chrono::DateTime;
 use tui_input::{Input, InputRequest};
 
@@ -52,10 +50,20 @@ pub enum Submitted {
 #[derive(Clone, Debug)]
 pub enum Value {
     Text(Input),
-    Choice { options: Vec<String>, idx: usize },
-    Multi { options: Vec<String>, on: Vec<bool>, cursor: usize },
+    Choice {
+        options: Vec<String>,
+        idx: usize,
+    },
+    Multi {
+        options: Vec<String>,
+        on: Vec<bool>,
+        cursor: usize,
+    },
     /// Drink sizes, in ml; `idx` is the one Enter takes.
-    Presets { ml: Vec<u32>, idx: usize },
+    Presets {
+        ml: Vec<u32>,
+        idx: usize,
+    },
 }
 
 #[derive(Clone, Debug)]

@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 
 /// Every key, for the help overlay and the README: (keys, what they do).
 pub const KEYS: &[(&str, &str)] = &[
-    ("d", "log a drink (then 1-9 for a preset, Enter for the default)"),
+    ("d", "log a drink: then 1-9 picks a size, Enter the first"),
     ("w", "start a workout, or stop the running one"),
     ("p", "plan a workout"),
     ("c", "log a cramp"),

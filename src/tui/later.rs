@@ -13,7 +13,7 @@ pub fn draw(frame: &mut Frame, area: Rect, screen: Screen, theme: Theme) {
     );
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(screen.title())
+        .title(format!(" {} ", screen.title()))
         .title_style(theme.title());
     frame.render_widget(
         Paragraph::new(text)

@@ -113,12 +113,7 @@ fn event_loop(
 }
 
 /// Does what an effect asks; a write is followed by a reload (or a failure).
-fn carry_out(
-    effect: Effect,
-    app: &App<Local>,
-    journal: &Journal,
-    clock: &Clock,
-) -> Option<Action> {
+fn carry_out(effect: Effect, app: &App<Local>, journal: &Journal, clock: &Clock) -> Option<Action> {
     match effect {
         Effect::Quit => None,
         Effect::Bell => {

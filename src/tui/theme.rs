@@ -54,7 +54,7 @@ impl Theme {
     }
     pub fn gauge(self) -> Style {
         if self.color {
-            Style::new().fg(Color::Blue).bg(Color::Black)
+            Style::new().fg(Color::Blue)
         } else {
             Style::new()
         }

@@ -7,7 +7,7 @@ use super::view::clock;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 /// Timer rows shown at most; the rest are counted.
 const MAX_TIMERS: usize = 5;
@@ -20,7 +20,13 @@ pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
         h.timers.len().min(MAX_TIMERS) as u16 + 1
     };
     let warn_rows = warnings(app).len().min(3) as u16;
-    let [timers_area, gauge_area, workout_area, warn_area, entries_area] = Layout::vertical([
+    let [
+        timers_area,
+        gauge_area,
+        workout_area,
+        warn_area,
+        entries_area,
+    ] = Layout::vertical([
         Constraint::Length(timer_rows + 2),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -91,9 +97,7 @@ fn draw_timers<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
         lines.push(Line::raw(
             " No countdown running. Plan a workout (p) for pre-load and top-up",
         ));
-        lines.push(Line::raw(
-            " deadlines, or start one (w) for sip reminders.",
-        ));
+        lines.push(Line::raw(" deadlines, or start one (w) for sip reminders."));
     } else {
         for (i, t) in timers.iter().take(MAX_TIMERS).enumerate() {
             lines.push(timer_line(app, t, i == 0));
@@ -121,22 +125,30 @@ fn draw_gauge<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
         (h.intake_today_ml as f64 / h.goal_ml as f64).clamp(0.0, 1.0)
     };
     let label = format!(
-        "{} / {} {} today",
+        " {} / {} {} today ({:.0}%)",
         unit.number(h.intake_today_ml as f64),
         unit.number(h.goal_ml as f64),
-        unit.label()
+        unit.label(),
+        100.0 * h.intake_today_ml as f64 / h.goal_ml.max(1) as f64
     );
-    let [name, bar] =
-        Layout::horizontal([Constraint::Length(9), Constraint::Min(10)]).areas(area);
+    let [name, bar, text] = Layout::horizontal([
+        Constraint::Length(9),
+        Constraint::Min(10),
+        Constraint::Length(label.chars().count() as u16 + 1),
+    ])
+    .areas(area);
     frame.render_widget(Paragraph::new(" Intake "), name);
+    // A plain bar of full and light blocks: it reads the same without colour.
+    let w = bar.width as usize;
+    let full = ((ratio * w as f64).round() as usize).min(w);
     frame.render_widget(
-        Gauge::default()
-            .ratio(ratio)
-            .label(label)
-            .use_unicode(true)
-            .gauge_style(app.theme.gauge()),
+        Paragraph::new(Line::from(vec![
+            Span::styled("█".repeat(full), app.theme.gauge()),
+            Span::styled("░".repeat(w - full), app.theme.dim()),
+        ])),
         bar,
     );
+    frame.render_widget(Paragraph::new(label), text);
 }
 
 fn workout_line<Z: Zone>(app: &App<Z>) -> Paragraph<'static> {
@@ -203,7 +215,11 @@ fn draw_entries<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
             if let Some(n) = e.body.note() {
                 text.push_str(&format!("  \"{n}\""));
             }
-            let style = if e.at > now { th.dim() } else { ratatui::style::Style::new() };
+            let style = if e.at > now {
+                th.dim()
+            } else {
+                ratatui::style::Style::new()
+            };
             Line::from(vec![
                 Span::styled(format!(" {} ", local.format("%H:%M")), th.dim()),
                 Span::styled(text, style),

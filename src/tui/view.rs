@@ -63,7 +63,11 @@ fn tabs<Z: Zone>(app: &App<Z>, width: u16) -> Line<'static> {
             Span::raw(label)
         });
     }
-    let fmt = if width >= 100 { "%a %-d %b %H:%M:%S" } else { "%a %H:%M:%S" };
+    let fmt = if width >= 100 {
+        "%a %-d %b %H:%M:%S"
+    } else {
+        "%a %H:%M:%S"
+    };
     let clock = app.now.format(fmt).to_string();
     let used: usize = spans.iter().map(|s| s.width()).sum();
     let pad = (width as usize).saturating_sub(used + clock.len() + 1);
@@ -118,3 +122,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         height: h,
     }
 }
+
+#[cfg(test)]
+#[path = "view_tests.rs"]
+mod tests;
