@@ -1,0 +1,200 @@
+//! The real binary in a pseudo-terminal, read through a vt100 parser: what a
+//! person sees, keys as a person types them, and the journal afterwards.
+//! Every wait polls the screen with a deadline; nothing sleeps for long.
+
+use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+const NOW: &str = "2026-11-28T14:30:00-05:00";
+const WAIT: Duration = Duration::from_secs(10);
+
+fn envs(dir: &Path) -> Vec<(&'static str, PathBuf)> {
+    vec![
+        ("HOME", dir.join("home")),
+        ("XDG_STATE_HOME", dir.join("state")),
+        ("XDG_CONFIG_HOME", dir.join("config")),
+        ("XDG_DATA_HOME", dir.join("data")),
+        ("CRAMPWATCH_DATA_DIR", dir.join("journal")),
+        ("CRAMPWATCH_CONFIG", dir.join("config.toml")),
+    ]
+}
+
+/// Runs a CLI command with the same environment as the TUI.
+fn cli(dir: &Path, args: &[&str]) -> String {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_crampwatch"));
+    for (k, v) in envs(dir) {
+        cmd.env(k, v);
+    }
+    let out = cmd
+        .env("CRAMPWATCH_NOW", NOW)
+        .env("TZ", "America/New_York")
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+struct Tui {
+    parser: vt100::Parser,
+    rx: Receiver<Vec<u8>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+}
+
+impl Tui {
+    fn start(dir: &Path, args: &[&str]) -> Tui {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_crampwatch"));
+        cmd.args(args);
+        cmd.cwd(dir);
+        for (k, v) in envs(dir) {
+            cmd.env(k, v);
+        }
+        cmd.env("CRAMPWATCH_NOW", NOW);
+        cmd.env("TZ", "America/New_York");
+        cmd.env("NO_COLOR", "1");
+        cmd.env("TERM", "xterm-256color");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let _master = pair.master; // keep the pty open while reading
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Tui {
+            parser: vt100::Parser::new(24.try_into().unwrap(), 80.try_into().unwrap(), 0),
+            rx,
+            writer,
+            child,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Reads output until the screen shows `text`, or fails after `WAIT`.
+    fn wait_for(&mut self, text: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if self.screen().contains(text) {
+                return;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            assert!(
+                !left.is_zero(),
+                "'{text}' did not appear; the screen:\n{}",
+                self.screen()
+            );
+            if let Ok(bytes) = self.rx.recv_timeout(left.min(Duration::from_millis(50))) {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+
+    fn keys(&mut self, s: &str) {
+        self.writer.write_all(s.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for the program to end and gives its exit code.
+    fn wait_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            assert!(Instant::now() < deadline, "the TUI did not exit");
+            // Keep draining output so the child never blocks on a full pty.
+            if let Ok(bytes) = self.rx.recv_timeout(Duration::from_millis(50)) {
+                self.parser.process(&bytes);
+            }
+        }
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+#[test]
+fn log_a_drink_with_keys_and_see_another_terminals_drink() {
+    let dir = tempfile::tempdir().unwrap();
+    cli(dir.path(), &["workout", "start", "run", "--at", "13:48"]);
+
+    let mut tui = Tui::start(dir.path(), &[]);
+    tui.wait_for("1 Today");
+    // The running workout's clock ticks on from the pinned now.
+    tui.wait_for("run 42:0");
+    tui.wait_for("0 / 64 oz today");
+
+    // d opens the drink form; 2 logs the second preset (10 oz) at once.
+    tui.keys("d");
+    tui.wait_for("Log a drink");
+    tui.keys("2");
+    tui.wait_for("10 / 64 oz today");
+    tui.wait_for("saved: drink 10 oz water");
+
+    // Another process logs a drink: it shows up within a couple of ticks.
+    cli(dir.path(), &["drink", "8oz"]);
+    tui.wait_for("18 / 64 oz today");
+
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+
+    let list = cli(dir.path(), &["list", "--kind", "drink"]);
+    assert!(list.contains("drink 10 oz water"), "{list}");
+    assert!(list.contains("drink 8 oz water"), "{list}");
+}
+
+#[test]
+fn a_bad_amount_is_refused_inline_and_the_journal_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(dir.path(), &[]);
+    tui.wait_for("Nothing logged yet");
+    tui.keys("d\t10 parsecs");
+    tui.wait_for("not a volume");
+    tui.keys("\r");
+    // Still open, still refused; Esc closes it and q quits.
+    tui.wait_for("10 parsecs");
+    tui.keys("\x1b");
+    tui.wait_for("Nothing logged yet");
+    // Give the lone Esc time to be read as Esc, not Alt+q.
+    std::thread::sleep(Duration::from_millis(100));
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let list = cli(dir.path(), &["list", "--all"]);
+    assert!(list.starts_with("no entries"), "{list}");
+}
+
+#[test]
+fn ctrl_c_quits_and_gives_the_terminal_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(dir.path(), &[]);
+    tui.wait_for("1 Today");
+    tui.keys("c\x03");
+    assert_eq!(tui.wait_exit(), 0);
+    // Back on the main screen, not the alternate one.
+    assert!(!tui.parser.screen().alternate_screen());
+}
