@@ -193,3 +193,40 @@ fn reload(journal: &Journal, now: &DateTime<Local>) -> Action {
         Err(e) => Action::Failed(format!("cannot read the journal: {e}")),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_notify_command_gets_the_message_as_one_argument_never_through_a_shell() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let got = dir.path().join("got");
+        let script = dir.path().join("notify.sh");
+        std::fs::write(
+            &script,
+            format!(
+                "#!/bin/sh\nprintf '%s|%s' \"$1\" \"$2\" > '{}.tmp' && mv '{0}.tmp' '{0}'\n",
+                got.display()
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let message = "sip due; $(touch pwned) `touch pwned2`";
+        notify(&format!("{} --urgent", script.display()), message).unwrap();
+        let deadline = Instant::now() + std::time::Duration::from_secs(5);
+        while !got.exists() {
+            assert!(Instant::now() < deadline, "the notify command did not run");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let text = std::fs::read_to_string(&got).unwrap();
+        assert_eq!(text, format!("--urgent|{message}"));
+    }
+
+    #[test]
+    fn a_missing_notify_command_is_an_error_message_not_a_crash() {
+        let err = notify("/nonexistent/notifier", "sip due").unwrap_err();
+        assert!(err.contains("/nonexistent/notifier"), "{err}");
+    }
+}

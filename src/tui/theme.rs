@@ -60,3 +60,17 @@ impl Theme {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn without_colour_no_style_sets_a_colour() {
+        let t = Theme { color: false };
+        for s in [t.title(), t.dim(), t.good(), t.warn(), t.bad(), t.gauge()] {
+            assert_eq!((s.fg, s.bg), (None, None), "{s:?}");
+        }
+        assert!(Theme::default().bad().fg.is_some());
+    }
+}
