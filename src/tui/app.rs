@@ -79,7 +79,7 @@ pub enum Action {
     Form(FormAction),
     /// The journal was (re)loaded.
     Loaded {
-        history: History,
+        history: Box<History>,
         problems: Vec<String>,
     },
     /// Writing to the journal failed.
@@ -215,7 +215,7 @@ impl<Z: Zone> App<Z> {
             Action::Redo => effects.extend(self.undo_redo(false)),
             Action::Form(fa) => effects.extend(self.form_key(fa)),
             Action::Loaded { history, problems } => {
-                self.history = history;
+                self.history = *history;
                 self.problems = problems;
                 let max = self.today_entries().len().saturating_sub(1);
                 self.scroll = self.scroll.min(max);

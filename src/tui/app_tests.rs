@@ -369,7 +369,7 @@ fn a_reload_updates_intake_and_only_todays_entries_count() {
     send(
         &mut app,
         Action::Loaded {
-            history: History::fold(&events),
+            history: Box::new(History::fold(&events)),
             problems: vec![],
         },
     );

@@ -189,7 +189,10 @@ fn load(journal: &Journal, now: &DateTime<Local>) -> Result<(History, Vec<String
 
 fn reload(journal: &Journal, now: &DateTime<Local>) -> Action {
     match load(journal, now) {
-        Ok((history, problems)) => Action::Loaded { history, problems },
+        Ok((history, problems)) => Action::Loaded {
+            history: Box::new(history),
+            problems,
+        },
         Err(e) => Action::Failed(format!("cannot read the journal: {e}")),
     }
 }
