@@ -414,7 +414,11 @@ impl Form {
         let note = Some(self.text("note")).filter(|n| !n.is_empty());
         let when = |at: &Time| -> String {
             let local = at.with_timezone(&now.timezone());
-            format!("{}", local.format("%H:%M"))
+            if local.date_naive() == now.date_naive() {
+                local.format("%H:%M").to_string()
+            } else {
+                local.format("%a %-d %b %H:%M").to_string()
+            }
         };
         let (change, said) = match kind {
             FormKind::Drink => {
