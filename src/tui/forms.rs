@@ -5,7 +5,7 @@
 //! (`domain::input`), and again, with every field, on Enter.
 
 use super::app::{Change, Zone};
-use crate::cli::log::infer_context;
+use crate::cli::log::{MAX_WORKOUT_HOURS, infer_context};
 use crate::config::Settings;
 use crate::domain::entry::{
     Body, Cramp, CrampContext, Drink, DrinkKind, Heat, Intensity, Muscle, Plan, Relief, Side,
@@ -460,6 +460,13 @@ impl Form {
                         self.fields[0].error = Some(format!(
                             "the stop time must be after the start ({})",
                             when(&entry.at)
+                        ));
+                        return Err(self);
+                    }
+                    if end - entry.at > chrono::Duration::hours(MAX_WORKOUT_HOURS) {
+                        self.fields[0].error = Some(format!(
+                            "it started {}, more than {MAX_WORKOUT_HOURS} h ago; give when it really ended",
+                            entry.at.with_timezone(&now.timezone()).format("%a %-d %b %H:%M")
                         ));
                         return Err(self);
                     }
