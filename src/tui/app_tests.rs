@@ -395,3 +395,27 @@ fn a_failed_write_is_shown_as_an_error() {
     let f = app.flash.as_ref().unwrap();
     assert!(f.error && f.text.contains("disk full"));
 }
+
+#[test]
+fn a_workout_left_running_for_days_asks_when_it_really_ended() {
+    let run = Body::Workout(Workout {
+        activity: "run".into(),
+        end: None,
+        intensity: Intensity::Moderate,
+        heat: Heat::Mild,
+        new: false,
+        note: None,
+    });
+    let mut app = app_with(&[add("01A", "2026-11-26T08:00:00-05:00", run)]);
+    send(&mut app, Action::Open(FormKind::Workout));
+    assert!(key(&mut app, FormAction::Submit).is_empty());
+    let err = app.form.as_ref().unwrap().fields[0].error.clone().unwrap();
+    assert!(err.contains("really ended"), "{err}");
+    type_text(&mut app, "2026-11-26 09:10");
+    let effects = key(&mut app, FormAction::Submit);
+    let [Effect::Write(Change::Amend { body, .. })] = effects.as_slice() else {
+        panic!("expected an amend, got {effects:?}")
+    };
+    let Body::Workout(w) = body else { panic!() };
+    assert_eq!(w.end, Some(at("2026-11-26T09:10:00-05:00").fixed_offset()));
+}
