@@ -466,7 +466,10 @@ impl Form {
                     if end - entry.at > chrono::Duration::hours(MAX_WORKOUT_HOURS) {
                         self.fields[0].error = Some(format!(
                             "it started {}, more than {MAX_WORKOUT_HOURS} h ago; give when it really ended",
-                            entry.at.with_timezone(&now.timezone()).format("%a %-d %b %H:%M")
+                            entry
+                                .at
+                                .with_timezone(&now.timezone())
+                                .format("%a %-d %b %H:%M")
                         ));
                         return Err(self);
                     }

@@ -1,7 +1,7 @@
 //! Glance: the most urgent countdown in big digits, readable across a room.
 //!
 //! The digits are drawn from a 3x5 block font, scaled to the largest size
-//! that fits (twice as wide as tall, since terminal cells are tall).
+//! that fits.
 
 use super::app::{App, Zone};
 use super::timers::{kind_label, state_label};
@@ -34,7 +34,7 @@ fn glyph(c: char) -> [&'static str; GLYPH_ROWS] {
     }
 }
 
-/// Big digits for `text`, at scale `s` (each font cell is 2s x s).
+/// Big digits for `text`, as large as the area allows.
 pub struct BigText<'a> {
     pub text: &'a str,
     pub style: Style,
@@ -48,22 +48,27 @@ impl BigText<'_> {
         (w as u16, GLYPH_ROWS as u16)
     }
 
-    /// The largest scale that fits `area`, if any.
-    pub fn scale_for(&self, area: Rect) -> Option<u16> {
+    /// The largest scale that fits `area`, if any: (across, down), each
+    /// font cell drawn `across` columns by `down` rows. Terminal cells are
+    /// about twice as tall as wide, so across is at most twice down.
+    pub fn scale_for(&self, area: Rect) -> Option<(u16, u16)> {
         let (w, h) = self.cells();
-        let s = (area.width / (w * 2)).min(area.height / h);
-        (s >= 1).then_some(s)
+        let sx_max = area.width / w;
+        let sy_max = area.height / h;
+        let sy = sy_max.min(sx_max);
+        let sx = sx_max.min(2 * sy);
+        (sx >= 1 && sy >= 1).then_some((sx, sy))
     }
 }
 
 impl Widget for BigText<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let Some(s) = self.scale_for(area) else {
+        let Some((sx, sy)) = self.scale_for(area) else {
             return;
         };
         let (w, h) = self.cells();
-        let x0 = area.x + (area.width - w * 2 * s) / 2;
-        let y0 = area.y + (area.height - h * s) / 2;
+        let x0 = area.x + (area.width - w * sx) / 2;
+        let y0 = area.y + (area.height - h * sy) / 2;
         let mut col = 0u16;
         for c in self.text.chars() {
             let g = glyph(c);
@@ -72,10 +77,10 @@ impl Widget for BigText<'_> {
                     if ch != '#' {
                         continue;
                     }
-                    for dy in 0..s {
-                        for dx in 0..2 * s {
-                            let x = x0 + (col + i as u16) * 2 * s + dx;
-                            let y = y0 + row as u16 * s + dy;
+                    for dy in 0..sy {
+                        for dx in 0..sx {
+                            let x = x0 + (col + i as u16) * sx + dx;
+                            let y = y0 + row as u16 * sy + dy;
                             if let Some(cell) = buf.cell_mut((x, y)) {
                                 cell.set_symbol("█").set_style(self.style);
                             }
@@ -91,15 +96,20 @@ impl Widget for BigText<'_> {
 pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     let t = app.theme;
     let h = &app.hydration;
-    let (title, digits, message) = if let Some(timer) = h.timers.first() {
+    // The most urgent timer that counts down (the daily total has no clock).
+    let counting = h.timers.iter().find(|t| t.secs_left.is_some());
+    let (title, digits, message) = if let Some(timer) = counting {
         let secs = timer.secs_left.unwrap_or(0);
-        let sign = if secs < 0 { "-" } else { "" };
+        let (sign, when) = if secs < 0 {
+            ("-", format!(" · {} ago", clock(secs)))
+        } else {
+            ("", String::new())
+        };
         (
             format!(
-                "{} · {}{}",
+                "{} · {}{when}",
                 kind_label(timer.kind),
-                state_label(timer.state),
-                if secs < 0 { " (ago)" } else { "" }
+                state_label(timer.state)
             ),
             format!("{sign}{}", clock(secs)),
             timer.message.clone(),

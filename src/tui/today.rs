@@ -9,16 +9,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-/// Timer rows shown at most; the rest are counted.
-const MAX_TIMERS: usize = 5;
-
 pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
-    let h = &app.hydration;
-    let timer_rows = if h.timers.is_empty() {
-        2
-    } else {
-        h.timers.len().min(MAX_TIMERS) as u16 + 1
-    };
+    let timer_lines = timer_text(app, area.width.saturating_sub(2) as usize);
+    let timer_rows = timer_lines.len() as u16;
     let warn_rows = warnings(app).len().min(3) as u16;
     let [
         timers_area,
@@ -34,7 +27,7 @@ pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
         Constraint::Min(3),
     ])
     .areas(area);
-    draw_timers(frame, timers_area, app);
+    draw_timers(frame, timers_area, timer_lines, app.theme);
     draw_gauge(frame, gauge_area, app);
     frame.render_widget(workout_line(app), workout_area);
     let t = app.theme;
@@ -61,36 +54,70 @@ fn warnings<Z: Zone>(app: &App<Z>) -> Vec<String> {
     w
 }
 
-fn timer_line<'a, Z: Zone>(app: &App<Z>, t: &'a Timer, first: bool) -> Line<'a> {
+/// Columns before a timer's message: marker, kind, when.
+const KIND_W: usize = 13;
+const WHEN_W: usize = 18;
+const PREFIX_W: usize = 3 + KIND_W + WHEN_W;
+/// Timer lines at most (a long message takes two).
+const MAX_TIMER_LINES: usize = 8;
+
+/// When a timer is, in words: `in 2:30:00`, `open 6:40 left`, `overdue 5:00`.
+fn when(t: &Timer) -> String {
+    match (t.state, t.secs_left) {
+        (TimerState::Upcoming, Some(s)) => format!("in {}", clock(s)),
+        (TimerState::Open, Some(s)) => format!("open {} left", clock(s)),
+        (TimerState::Due, _) => "due now".into(),
+        (TimerState::Overdue, Some(s)) => format!("overdue {}", clock(s)),
+        (TimerState::Active, Some(s)) if s >= 0 => format!("{} left", clock(s)),
+        (state, _) => state_label(state).into(),
+    }
+}
+
+/// Splits `text` into lines of at most `width` characters, at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let last = lines.last_mut().expect("never empty");
+        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
+            lines.push(word.to_string());
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    lines
+}
+
+fn timer_lines<Z: Zone>(app: &App<Z>, t: &Timer, first: bool, width: usize) -> Vec<Line<'static>> {
     let th = app.theme;
-    let when = match (t.state, t.secs_left) {
-        (TimerState::Done, _) => String::new(),
-        (_, Some(s)) if s < 0 => format!("{} ago", clock(s)),
-        (_, Some(s)) => format!("in {}", clock(s)),
-        (_, None) => String::new(),
-    };
     let state_style = match t.state {
         TimerState::Due | TimerState::Overdue => th.bad(),
         TimerState::Open => th.warn(),
         TimerState::Done => th.good(),
         _ => ratatui::style::Style::new(),
     };
-    let kind_style = if first { th.title() } else { th.dim() };
-    Line::from(vec![
+    let kind_style = if first {
+        th.title()
+    } else {
+        ratatui::style::Style::new()
+    };
+    let message = wrap(&t.message, width.saturating_sub(PREFIX_W).max(10));
+    let mut lines = vec![Line::from(vec![
         Span::raw(if first { " > " } else { "   " }),
-        Span::styled(format!("{:<18}", kind_label(t.kind)), kind_style),
-        Span::styled(format!("{:<9}", state_label(t.state)), state_style),
-        Span::styled(format!("{when:>13}  "), kind_style),
-        Span::raw(t.message.as_str()),
-    ])
+        Span::styled(format!("{:<KIND_W$}", kind_label(t.kind)), kind_style),
+        Span::styled(format!("{:<WHEN_W$}", when(t)), state_style),
+        Span::raw(message[0].clone()),
+    ])];
+    for more in message.iter().skip(1).take(1) {
+        lines.push(Line::raw(format!("{:PREFIX_W$}{more}", "")));
+    }
+    lines
 }
 
-fn draw_timers<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
+fn timer_text<Z: Zone>(app: &App<Z>, width: usize) -> Vec<Line<'static>> {
     let th = app.theme;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" Timers ")
-        .title_style(th.title());
     let timers = &app.hydration.timers;
     let mut lines: Vec<Line> = Vec::new();
     if timers.is_empty() {
@@ -98,21 +125,40 @@ fn draw_timers<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
             " No countdown running. Plan a workout (p) for pre-load and top-up",
         ));
         lines.push(Line::raw(" deadlines, or start one (w) for sip reminders."));
-    } else {
-        for (i, t) in timers.iter().take(MAX_TIMERS).enumerate() {
-            lines.push(timer_line(app, t, i == 0));
-        }
-        let more = timers.len().saturating_sub(MAX_TIMERS);
-        let tail = if more > 0 {
-            format!(" and {more} more · ")
-        } else {
-            " ".to_string()
-        };
-        lines.push(Line::from(Span::styled(
-            format!("{tail}general information, not medical advice; drink to thirst"),
-            th.dim(),
-        )));
+        return lines;
     }
+    let mut shown = 0;
+    for (i, t) in timers.iter().enumerate() {
+        let more = timer_lines(app, t, i == 0, width);
+        if i > 0 && lines.len() + more.len() > MAX_TIMER_LINES {
+            break;
+        }
+        lines.extend(more);
+        shown += 1;
+    }
+    let hidden = timers.len() - shown;
+    let tail = if hidden > 0 {
+        format!(" and {hidden} more · ")
+    } else {
+        " ".to_string()
+    };
+    lines.push(Line::from(Span::styled(
+        format!("{tail}general information, not medical advice; drink to thirst"),
+        th.dim(),
+    )));
+    lines
+}
+
+fn draw_timers(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    theme: super::theme::Theme,
+) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Timers ")
+        .title_style(theme.title());
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
