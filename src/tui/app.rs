@@ -139,7 +139,8 @@ pub struct App<Z: Zone> {
     pub problems: Vec<String>,
     pub hydration: Hydration,
     pub flash: Option<Flash>,
-    /// First line shown of today's entries.
+    /// How many of today's newest entries are scrolled out of view below
+    /// (0: the newest is shown at the bottom).
     pub scroll: usize,
     /// Timers that already rang, so each rings once.
     rung: HashSet<String>,
@@ -202,11 +203,11 @@ impl<Z: Zone> App<Z> {
             }
             Action::NextScreen => self.screen = self.screen.step(1),
             Action::PrevScreen => self.screen = self.screen.step(-1),
-            Action::ScrollDown => {
+            Action::ScrollUp => {
                 let max = self.today_entries().len().saturating_sub(1);
                 self.scroll = (self.scroll + 1).min(max);
             }
-            Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
+            Action::ScrollDown => self.scroll = self.scroll.saturating_sub(1),
             Action::Open(kind) => {
                 self.help = false;
                 self.form = Some(Form::open(kind, &self.history, &self.settings, &self.now));

@@ -222,11 +222,24 @@ fn workout_line<Z: Zone>(app: &App<Z>) -> Paragraph<'static> {
 fn draw_entries<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     let th = app.theme;
     let entries = app.today_entries();
-    let title = format!(
-        " Today since {:02}:00 ({}) ",
-        app.prefs.day_start_hour,
-        entries.len()
-    );
+    let visible = area.height.saturating_sub(2) as usize;
+    let end = entries.len().saturating_sub(app.scroll);
+    let start = end.saturating_sub(visible);
+    let title = if entries.len() > visible {
+        format!(
+            " Today since {:02}:00 ({}-{} of {}, j/k scroll) ",
+            app.prefs.day_start_hour,
+            start + 1,
+            end,
+            entries.len()
+        )
+    } else {
+        format!(
+            " Today since {:02}:00 ({}) ",
+            app.prefs.day_start_hour,
+            entries.len()
+        )
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .title(title)
@@ -254,7 +267,8 @@ fn draw_entries<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     let now = app.now.fixed_offset();
     let lines: Vec<Line> = entries
         .iter()
-        .skip(app.scroll)
+        .skip(start)
+        .take(end - start)
         .map(|e| {
             let local = e.at.with_timezone(&tz);
             let mut text = e.body.describe(app.settings.units);

@@ -4,7 +4,7 @@ use super::*;
 use crate::domain::entry::{
     Body, Cramp, CrampContext, Heat, Intensity, Muscle, Plan, Side, Symptoms, Workout,
 };
-use crate::tui::app::tests::{add, app_with, now, water};
+use crate::tui::app::tests::{add, app_with, at, now, water};
 use crate::tui::app::{Action, App};
 use crate::tui::forms::{FormAction, FormKind};
 use chrono_tz::Tz;
@@ -55,6 +55,21 @@ fn busy() -> App<Tz> {
     ])
 }
 
+/// Twenty drinks today, every 30 minutes from 04:30: more than fit at 80x24.
+fn many() -> App<Tz> {
+    let events: Vec<_> = (0..20)
+        .map(|i| {
+            let t = at("2026-11-28T04:30:00-05:00") + chrono::Duration::minutes(30 * i);
+            add(
+                &format!("01A{i:02}"),
+                &t.to_rfc3339(),
+                water(100 + i as u32),
+            )
+        })
+        .collect();
+    app_with(&events)
+}
+
 fn with(mut app: App<Tz>, actions: Vec<Action>) -> App<Tz> {
     for a in actions {
         app.update(a, now());
@@ -66,6 +81,14 @@ fn screens() -> Vec<(&'static str, App<Tz>)> {
     vec![
         ("today_empty", app_with(&[])),
         ("today_busy", busy()),
+        ("today_many", many()),
+        (
+            "today_many_scrolled_up",
+            with(
+                many(),
+                vec![Action::ScrollUp, Action::ScrollUp, Action::ScrollUp],
+            ),
+        ),
         (
             "glance_busy",
             with(busy(), vec![Action::Show(Screen::Glance)]),
