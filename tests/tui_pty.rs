@@ -141,12 +141,17 @@ impl Drop for Tui {
 #[test]
 fn log_a_drink_with_keys_and_see_another_terminals_drink() {
     let dir = tempfile::tempdir().unwrap();
-    cli(dir.path(), &["workout", "start", "run", "--at", "13:48"]);
+    cli(
+        dir.path(),
+        &["plan", "swim", "--at", "18:00", "--minutes", "45"],
+    );
 
     let mut tui = Tui::start(dir.path(), &[]);
     tui.wait_for("1 Today");
-    // The running workout's clock ticks on from the pinned now.
-    tui.wait_for("run 42:0");
+    // The pre-load deadline (2 h before the swim) counts down from the pinned now.
+    tui.wait_for("pre-load");
+    tui.wait_for("open 1:30:00 left");
+    tui.wait_for("open 1:29:5");
     tui.wait_for("0 / 64 oz today");
 
     // d opens the drink form; 2 logs the second preset (10 oz) at once.

@@ -419,3 +419,83 @@ fn a_workout_left_running_for_days_asks_when_it_really_ended() {
     let Body::Workout(w) = body else { panic!() };
     assert_eq!(w.end, Some(at("2026-11-26T09:10:00-05:00").fixed_offset()));
 }
+
+fn easy_run_from_14() -> Vec<Event> {
+    let run = Body::Workout(Workout {
+        activity: "run".into(),
+        end: None,
+        intensity: Intensity::Moderate,
+        heat: Heat::Mild,
+        new: false,
+        note: None,
+    });
+    vec![
+        add("01A", "2026-11-28T08:00:00-05:00", water(500)),
+        add("01B", "2026-11-28T14:00:00-05:00", run),
+    ]
+}
+
+fn app_at(events: &[Event], settings: Settings, when: &str) -> App<Tz> {
+    App::new(
+        settings,
+        Rules::embedded().unwrap(),
+        History::fold(events),
+        at(when),
+    )
+}
+
+#[test]
+fn the_bell_rings_once_when_a_sip_comes_due() {
+    let mut app = app_at(
+        &easy_run_from_14(),
+        Settings::default(),
+        "2026-11-28T14:15:00-05:00",
+    );
+    let sip = |app: &App<Tz>| {
+        app.hydration
+            .timers
+            .iter()
+            .find(|t| t.kind == timers::TimerKind::Sip)
+            .map(|t| t.state)
+    };
+    assert_eq!(sip(&app), Some(timers::TimerState::Open));
+    assert!(
+        app.update(Action::Tick, at("2026-11-28T14:19:59-05:00"))
+            .is_empty()
+    );
+    let effects = app.update(Action::Tick, at("2026-11-28T14:20:00-05:00"));
+    assert_eq!(sip(&app), Some(timers::TimerState::Due));
+    assert_eq!(effects, vec![Effect::Bell]);
+    assert!(
+        app.update(Action::Tick, at("2026-11-28T14:20:01-05:00"))
+            .is_empty()
+    );
+}
+
+#[test]
+fn the_notify_command_gets_the_message_and_the_bell_can_be_off() {
+    let settings = Settings {
+        bell: false,
+        notify_command: Some("notify-send".into()),
+        ..Settings::default()
+    };
+    let mut app = app_at(&easy_run_from_14(), settings, "2026-11-28T14:15:00-05:00");
+    let effects = app.update(Action::Tick, at("2026-11-28T14:20:00-05:00"));
+    let [Effect::Notify(message)] = effects.as_slice() else {
+        panic!("expected one notify, got {effects:?}")
+    };
+    assert!(message.contains("sip"), "{message}");
+}
+
+#[test]
+fn what_is_already_due_at_start_does_not_ring() {
+    let mut app = app_at(
+        &easy_run_from_14(),
+        Settings::default(),
+        "2026-11-28T14:25:00-05:00",
+    );
+    assert!(
+        app.update(Action::Tick, at("2026-11-28T14:25:01-05:00"))
+            .is_empty()
+    );
+}

@@ -4,7 +4,7 @@
 //! that fits.
 
 use super::app::{App, Zone};
-use super::timers::{kind_label, state_label};
+use super::timers::{Timer, TimerKind, kind_label, state_label};
 use super::view::clock;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -53,7 +53,7 @@ impl BigText<'_> {
     /// about twice as tall as wide, so across is at most twice down.
     pub fn scale_for(&self, area: Rect) -> Option<(u16, u16)> {
         let (w, h) = self.cells();
-        let sx_max = area.width / w;
+        let sx_max = area.width.saturating_sub(4) / w;
         let sy_max = area.height / h;
         let sy = sy_max.min(sx_max);
         let sx = sx_max.min(2 * sy);
@@ -96,8 +96,17 @@ impl Widget for BigText<'_> {
 pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     let t = app.theme;
     let h = &app.hydration;
-    // The most urgent timer that counts down (the daily total has no clock).
-    let counting = h.timers.iter().find(|t| t.secs_left.is_some());
+    // The most urgent timer that counts down. Neither the daily nudge nor
+    // the switch to a sports drink is a deadline to watch across a room (the
+    // next sip is), so they come last; the daily one shows as a message.
+    let counts = |t: &&Timer| t.secs_left.is_some() && t.kind != TimerKind::Daily;
+    let counting = h
+        .timers
+        .iter()
+        .filter(counts)
+        .find(|t| t.kind != TimerKind::SportsDrink)
+        .or_else(|| h.timers.iter().find(counts));
+    let daily = h.timers.iter().find(|t| t.kind == TimerKind::Daily);
     let (title, digits, message) = if let Some(timer) = counting {
         let secs = timer.secs_left.unwrap_or(0);
         let (sign, when) = if secs < 0 {
@@ -118,13 +127,13 @@ pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
         (
             format!("{} running", w.activity),
             clock(w.elapsed_secs),
-            "no countdown yet".to_string(),
+            daily.map_or_else(|| "no countdown yet".to_string(), |d| d.message.clone()),
         )
     } else {
         (
-            "no countdown running".to_string(),
+            "no countdown running: plan a workout (p) or start one (w)".to_string(),
             app.now.format("%H:%M").to_string(),
-            "plan a workout (p) or start one (w) for countdowns".to_string(),
+            daily.map_or_else(String::new, |d| d.message.clone()),
         )
     };
     let unit = app.settings.units;

@@ -7,6 +7,7 @@
 //! one-second tick, and carries out the effects (journal writes, bell, notify).
 
 pub mod app;
+pub mod demo;
 mod form_view;
 pub mod forms;
 mod glance;
