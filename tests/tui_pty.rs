@@ -203,3 +203,38 @@ fn ctrl_c_quits_and_gives_the_terminal_back() {
     // Back on the main screen, not the alternate one.
     assert!(!tui.parser.screen().alternate_screen());
 }
+
+#[test]
+fn demo_opens_a_generated_month_and_leaves_the_journal_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(dir.path(), &["--demo"]);
+    tui.wait_for("1 Today");
+    tui.wait_for(" oz today (");
+    // A month of use: today already has entries.
+    tui.wait_for("drink ");
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert!(
+        !dir.path().join("journal").exists(),
+        "--demo wrote into the user's data dir"
+    );
+    assert!(!dir.path().join("state").exists(), "--demo made a device id");
+}
+
+#[test]
+fn demo_with_a_command_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_crampwatch"));
+    for (k, v) in envs(dir.path()) {
+        cmd.env(k, v);
+    }
+    let out = cmd
+        .env("CRAMPWATCH_NOW", NOW)
+        .args(["--demo", "drink", "10oz"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("error: --demo"), "{err}");
+    assert!(!dir.path().join("journal").exists());
+}
