@@ -218,7 +218,10 @@ fn demo_opens_a_generated_month_and_leaves_the_journal_untouched() {
         !dir.path().join("journal").exists(),
         "--demo wrote into the user's data dir"
     );
-    assert!(!dir.path().join("state").exists(), "--demo made a device id");
+    assert!(
+        !dir.path().join("state").exists(),
+        "--demo made a device id"
+    );
 }
 
 #[test]

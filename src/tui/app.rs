@@ -138,6 +138,8 @@ pub struct App<Z: Zone> {
     /// Problems found reading the journal (bad lines, torn tails).
     pub problems: Vec<String>,
     pub hydration: Hydration,
+    /// Pattern flags over the loaded history, most serious first.
+    pub flags: Vec<crate::domain::patterns::Flag>,
     pub flash: Option<Flash>,
     /// How many of today's newest entries are scrolled out of view below
     /// (0: the newest is shown at the bottom).
@@ -163,12 +165,14 @@ impl<Z: Zone> App<Z> {
             history,
             problems: Vec::new(),
             hydration,
+            flags: Vec::new(),
             flash: None,
             scroll: 0,
             rung: HashSet::new(),
             quit: false,
             theme: super::theme::Theme::default(),
         };
+        app.flags = app.compute_flags();
         // What is already due at start-up does not ring: the user is looking.
         app.rung = due_keys(&app.hydration).map(|(k, _)| k).collect();
         app
@@ -218,6 +222,7 @@ impl<Z: Zone> App<Z> {
             Action::Loaded { history, problems } => {
                 self.history = *history;
                 self.problems = problems;
+                self.flags = self.compute_flags();
                 let max = self.today_entries().len().saturating_sub(1);
                 self.scroll = self.scroll.min(max);
             }
@@ -231,6 +236,10 @@ impl<Z: Zone> App<Z> {
             self.flash = None;
         }
         effects
+    }
+
+    fn compute_flags(&self) -> Vec<crate::domain::patterns::Flag> {
+        crate::domain::patterns::flags(&self.now, &self.history, &self.rules, &self.prefs)
     }
 
     fn say(&mut self, text: impl Into<String>, error: bool) {

@@ -58,7 +58,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         base: ctx.now,
         started: Instant::now(),
     };
-    let (history, problems) = load(&ctx.journal, &clock.now())?;
+    let (history, problems) = load(&ctx.journal, &clock.now(), rules.flags.recent_days)?;
     let mut app = App::new(ctx.settings.clone(), rules, history, clock.now());
     app.problems = problems;
     app.theme = theme::Theme::from_env();
@@ -98,7 +98,7 @@ fn event_loop(
             let now_sig = journal.signature();
             if now_sig != signature {
                 signature = now_sig;
-                actions.push(reload(journal, &clock.now()));
+                actions.push(reload(journal, &clock.now(), app.rules.flags.recent_days));
             }
             actions.push(Action::Tick);
         }
@@ -132,7 +132,7 @@ fn carry_out(effect: Effect, app: &App<Local>, journal: &Journal, clock: &Clock)
             let now = clock.now().fixed_offset();
             let event = event_for(change, &now, app.history.last_event_id.as_deref());
             match journal.append(std::slice::from_ref(&event)) {
-                Ok(()) => Some(reload(journal, &clock.now())),
+                Ok(()) => Some(reload(journal, &clock.now(), app.rules.flags.recent_days)),
                 Err(e) => Some(Action::Failed(format!("not saved: {e}"))),
             }
         }
@@ -181,17 +181,17 @@ fn notify(command: &str, message: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The events that can matter on Today: the newest monthly files only, so a
-/// journal of years opens as fast as a new one.
-fn load(journal: &Journal, now: &DateTime<Local>) -> Result<(History, Vec<String>)> {
-    let since = (*now - Duration::days(2)).fixed_offset();
+/// The events that can matter on Today and to the recent flags: the newest
+/// monthly files only, so a journal of years opens as fast as a new one.
+fn load(journal: &Journal, now: &DateTime<Local>, days: u32) -> Result<(History, Vec<String>)> {
+    let since = (*now - Duration::days(days as i64 + 2)).fixed_offset();
     let loaded = journal.load(Scope::Since(since))?;
     let problems = loaded.problems.iter().map(|p| p.to_string()).collect();
     Ok((History::fold(&loaded.events), problems))
 }
 
-fn reload(journal: &Journal, now: &DateTime<Local>) -> Action {
-    match load(journal, now) {
+fn reload(journal: &Journal, now: &DateTime<Local>, days: u32) -> Action {
+    match load(journal, now, days) {
         Ok((history, problems)) => Action::Loaded {
             history: Box::new(history),
             problems,

@@ -43,6 +43,9 @@ pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
 /// Warnings from the timers, then problems reading the journal.
 fn warnings<Z: Zone>(app: &App<Z>) -> Vec<String> {
     let mut w = app.hydration.warnings.clone();
+    if let Some(line) = super::insights::today_line(&app.flags) {
+        w.push(format!("{line} · 4 Insights"));
+    }
     match app.problems.len() {
         0 => {}
         1 => w.push(format!("journal: {}", app.problems[0])),

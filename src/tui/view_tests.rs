@@ -55,6 +55,24 @@ fn busy() -> App<Tz> {
     ])
 }
 
+/// A severe, long cramp last night: flags that say see a professional.
+fn flagged() -> App<Tz> {
+    let cramp = Body::Cramp(Cramp {
+        muscle: Muscle::Calf,
+        side: Some(Side::Right),
+        severity: Some(9),
+        duration_s: Some(720),
+        context: Some(CrampContext::Night),
+        symptoms: Symptoms::default(),
+        relief: vec![],
+        note: None,
+    });
+    app_with(&[
+        add("01A", "2026-11-28T02:40:00-05:00", cramp),
+        add("01B", "2026-11-28T08:00:00-05:00", water(473)),
+    ])
+}
+
 /// Twenty drinks today, every 30 minutes from 04:30: more than fit at 80x24.
 fn many() -> App<Tz> {
     let events: Vec<_> = (0..20)
@@ -82,6 +100,7 @@ fn screens() -> Vec<(&'static str, App<Tz>)> {
         ("today_empty", app_with(&[])),
         ("today_busy", busy()),
         ("today_many", many()),
+        ("today_flagged", flagged()),
         (
             "today_many_scrolled_up",
             with(
