@@ -10,9 +10,33 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
-    let timer_lines = timer_text(app, area.width.saturating_sub(2) as usize);
+    let t = app.theme;
+    // Warnings and flags wrap rather than lose their end; three lines at most.
+    let width = (area.width as usize).saturating_sub(3).max(10);
+    let warn: Vec<Line> = warnings(app)
+        .iter()
+        .flat_map(|w| {
+            wrap(w, width)
+                .into_iter()
+                .enumerate()
+                .map(|(i, part)| {
+                    let lead = if i == 0 { " ! " } else { "   " };
+                    Line::from(Span::styled(format!("{lead}{part}"), t.warn()))
+                })
+                .collect::<Vec<_>>()
+        })
+        .take(3)
+        .collect();
+    let warn_rows = warn.len() as u16;
+    // Timers take what is left once the gauge, the workout, the warnings and
+    // three rows of entries have their place.
+    let room = (area.height as usize).saturating_sub(2 + warn.len() + 5 + 2 + 1);
+    let timer_lines = timer_text(
+        app,
+        area.width.saturating_sub(2) as usize,
+        room.min(MAX_TIMER_LINES),
+    );
     let timer_rows = timer_lines.len() as u16;
-    let warn_rows = warnings(app).len().min(3) as u16;
     let [
         timers_area,
         gauge_area,
@@ -30,12 +54,6 @@ pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     draw_timers(frame, timers_area, timer_lines, app.theme);
     draw_gauge(frame, gauge_area, app);
     frame.render_widget(workout_line(app), workout_area);
-    let t = app.theme;
-    let warn: Vec<Line> = warnings(app)
-        .into_iter()
-        .take(3)
-        .map(|w| Line::from(Span::styled(format!(" ! {w}"), t.warn())))
-        .collect();
     frame.render_widget(Paragraph::new(warn), warn_area);
     draw_entries(frame, entries_area, app);
 }
@@ -119,7 +137,7 @@ fn timer_lines<Z: Zone>(app: &App<Z>, t: &Timer, first: bool, width: usize) -> V
     lines
 }
 
-fn timer_text<Z: Zone>(app: &App<Z>, width: usize) -> Vec<Line<'static>> {
+fn timer_text<Z: Zone>(app: &App<Z>, width: usize, max_lines: usize) -> Vec<Line<'static>> {
     let th = app.theme;
     let timers = &app.hydration.timers;
     let mut lines: Vec<Line> = Vec::new();
@@ -133,7 +151,7 @@ fn timer_text<Z: Zone>(app: &App<Z>, width: usize) -> Vec<Line<'static>> {
     let mut shown = 0;
     for (i, t) in timers.iter().enumerate() {
         let more = timer_lines(app, t, i == 0, width);
-        if i > 0 && lines.len() + more.len() > MAX_TIMER_LINES {
+        if i > 0 && lines.len() + more.len() > max_lines {
             break;
         }
         lines.extend(more);

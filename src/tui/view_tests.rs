@@ -187,3 +187,9 @@ fn no_size_down_to_1x1_panics() {
         }
     }
 }
+
+#[test]
+fn the_smallest_size_laid_out_still_shows_what_matters() {
+    insta::assert_snapshot!("today_flagged_60x16", render(&flagged(), 60, 16).backend());
+    insta::assert_snapshot!("today_busy_60x16", render(&busy(), 60, 16).backend());
+}
