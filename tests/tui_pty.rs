@@ -241,3 +241,21 @@ fn demo_with_a_command_is_refused() {
     assert!(err.starts_with("error: --demo"), "{err}");
     assert!(!dir.path().join("journal").exists());
 }
+
+#[test]
+fn without_a_terminal_the_tui_says_what_to_use_instead() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_crampwatch"));
+    for (k, v) in envs(dir.path()) {
+        cmd.env(k, v);
+    }
+    let out = cmd
+        .env("CRAMPWATCH_NOW", NOW)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert!(out.stdout.is_empty(), "no escape codes on a pipe");
+}

@@ -63,7 +63,13 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     app.problems = problems;
     app.theme = theme::Theme::from_env();
 
-    let mut terminal = ratatui::init();
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return crate::cli::user(
+            "the TUI needs a terminal; from scripts use a command, e.g. 'crampwatch status' or 'crampwatch drink 10oz' (see crampwatch --help)",
+        );
+    }
+    let mut terminal = ratatui::try_init()?;
     let mouse = ctx.settings.mouse;
     if mouse {
         let _ = execute!(std::io::stdout(), EnableMouseCapture);
