@@ -72,6 +72,8 @@ pub enum Action {
     PrevScreen,
     ScrollUp,
     ScrollDown,
+    /// Enter on a screen: open what is selected (a flag, an entry).
+    Select,
     Open(FormKind),
     Undo,
     Redo,
@@ -207,11 +209,9 @@ impl<Z: Zone> App<Z> {
             }
             Action::NextScreen => self.screen = self.screen.step(1),
             Action::PrevScreen => self.screen = self.screen.step(-1),
-            Action::ScrollUp => {
-                let max = self.today_entries().len().saturating_sub(1);
-                self.scroll = (self.scroll + 1).min(max);
-            }
-            Action::ScrollDown => self.scroll = self.scroll.saturating_sub(1),
+            Action::ScrollUp => self.scroll_by(-1),
+            Action::ScrollDown => self.scroll_by(1),
+            Action::Select => {}
             Action::Open(kind) => {
                 self.help = false;
                 self.form = Some(Form::open(kind, &self.history, &self.settings, &self.now));
@@ -236,6 +236,18 @@ impl<Z: Zone> App<Z> {
             self.flash = None;
         }
         effects
+    }
+
+    /// j/k and the arrows: each screen moves its own list (`by` > 0 is down).
+    fn scroll_by(&mut self, by: isize) {
+        match self.screen {
+            Screen::Today => {
+                // Today counts from the newest entry up.
+                let max = self.today_entries().len().saturating_sub(1);
+                self.scroll = self.scroll.saturating_add_signed(-by).min(max);
+            }
+            Screen::Glance | Screen::History | Screen::Insights | Screen::Guide => {}
+        }
     }
 
     fn compute_flags(&self) -> Vec<crate::domain::patterns::Flag> {

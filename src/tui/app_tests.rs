@@ -499,3 +499,23 @@ fn what_is_already_due_at_start_does_not_ring() {
             .is_empty()
     );
 }
+
+#[test]
+fn k_scrolls_back_through_today_and_stops_at_the_first_entry() {
+    let events = [
+        add("01A", "2026-11-28T09:00:00-05:00", water(296)),
+        add("01B", "2026-11-28T10:00:00-05:00", water(296)),
+        add("01C", "2026-11-28T11:00:00-05:00", water(296)),
+    ];
+    let mut app = app_with(&events);
+    assert_eq!(app.scroll, 0, "the newest entry is in view");
+    for _ in 0..5 {
+        send(&mut app, Action::ScrollUp);
+    }
+    assert_eq!(app.scroll, 2, "at most back to the first entry");
+    send(&mut app, Action::ScrollDown);
+    assert_eq!(app.scroll, 1);
+    send(&mut app, Action::Show(Screen::Glance));
+    send(&mut app, Action::ScrollDown);
+    assert_eq!(app.scroll, 1, "other screens keep Today's place");
+}

@@ -73,6 +73,7 @@ fn normal_key(key: &KeyEvent) -> Option<Action> {
     Some(match key.code {
         KeyCode::Char('q') => Action::Quit,
         KeyCode::Esc => Action::Back,
+        KeyCode::Enter => Action::Select,
         KeyCode::Char('?') => Action::ToggleHelp,
         KeyCode::Tab | KeyCode::Right | KeyCode::Char('l') => Action::NextScreen,
         KeyCode::BackTab | KeyCode::Left | KeyCode::Char('h') => Action::PrevScreen,
