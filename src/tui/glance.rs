@@ -5,7 +5,7 @@
 
 use super::app::{App, Zone};
 use super::timers::{Timer, TimerKind, kind_label, state_label};
-use super::view::clock;
+use super::view::{clock, elapsed};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -126,7 +126,7 @@ pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     } else if let Some(w) = &h.workout {
         (
             format!("{} running", w.activity),
-            clock(w.elapsed_secs),
+            elapsed(w.elapsed_secs),
             daily.map_or_else(|| "no countdown yet".to_string(), |d| d.message.clone()),
         )
     } else {

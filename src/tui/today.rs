@@ -3,7 +3,7 @@
 
 use super::app::{App, Zone};
 use super::timers::{Timer, TimerState, kind_label, state_label};
-use super::view::clock;
+use super::view::{clock, elapsed};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -224,7 +224,7 @@ fn workout_line<Z: Zone>(app: &App<Z>) -> Paragraph<'static> {
         Some(w) => Line::from(vec![
             Span::raw(" Workout "),
             Span::styled(
-                format!("{} {}", w.activity, clock(w.elapsed_secs)),
+                format!("{} {}", w.activity, elapsed(w.elapsed_secs)),
                 t.title(),
             ),
             Span::raw(format!(

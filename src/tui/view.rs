@@ -111,6 +111,13 @@ pub fn clock(secs: i64) -> String {
     }
 }
 
+/// `0:18:01`: how long something has run, always with hours so that it never
+/// reads as a time of day.
+pub fn elapsed(secs: i64) -> String {
+    let s = secs.max(0);
+    format!("{}:{:02}:{:02}", s / 3600, (s % 3600) / 60, s % 60)
+}
+
 /// A rectangle of at most `w` x `h` centred in `area`.
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
