@@ -69,8 +69,17 @@ pub fn run(ctx: &Ctx) -> Result<()> {
             "the TUI needs a terminal; from scripts use a command, e.g. 'crampwatch status' or 'crampwatch drink 10oz' (see crampwatch --help)",
         );
     }
-    let mut terminal = ratatui::try_init()?;
     let mouse = ctx.settings.mouse;
+    if mouse {
+        // ratatui's panic hook restores the screen; this one, run inside
+        // it, gives the mouse back too.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(std::io::stdout(), DisableMouseCapture);
+            previous(info);
+        }));
+    }
+    let mut terminal = ratatui::try_init()?;
     if mouse {
         let _ = execute!(std::io::stdout(), EnableMouseCapture);
     }
