@@ -121,6 +121,10 @@ impl Tui {
         let deadline = Instant::now() + WAIT;
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
+                // Read what it wrote last (restoring the terminal).
+                while let Ok(bytes) = self.rx.recv_timeout(Duration::from_millis(100)) {
+                    self.parser.process(&bytes);
+                }
                 return status.exit_code();
             }
             assert!(Instant::now() < deadline, "the TUI did not exit");
@@ -258,4 +262,32 @@ fn without_a_terminal_the_tui_says_what_to_use_instead() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("needs a terminal"), "{err}");
     assert!(out.stdout.is_empty(), "no escape codes on a pipe");
+}
+
+#[test]
+fn the_mouse_is_captured_only_when_the_config_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(dir.path(), &[]);
+    tui.wait_for("1 Today");
+    assert_eq!(
+        tui.parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+
+    std::fs::write(dir.path().join("config.toml"), "mouse = true\n").unwrap();
+    let mut tui = Tui::start(dir.path(), &[]);
+    tui.wait_for("1 Today");
+    assert_ne!(
+        tui.parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None
+    );
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(
+        tui.parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "given back on quit"
+    );
 }
