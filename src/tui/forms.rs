@@ -241,7 +241,6 @@ impl Form {
                 ],
             ),
         };
-        let _ = unit;
         Form {
             kind,
             title,
