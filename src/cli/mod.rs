@@ -6,7 +6,7 @@
 mod demo;
 mod entries;
 mod flags;
-mod log;
+pub(crate) mod log;
 mod setup;
 mod status;
 mod transfer;
@@ -41,6 +41,9 @@ pub struct Cli {
     /// The settings file [default: config.toml in the platform config dir]
     #[arg(long, global = true, env = "CRAMPWATCH_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Open the TUI on a generated month of data in a temporary folder (your journal is untouched)
+    #[arg(long)]
+    pub demo: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -220,11 +223,18 @@ pub fn read_now() -> Result<DateTime<Local>> {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let Some(command) = &cli.command else {
-        // The TUI is not part of this build yet: show what the command line offers.
-        use clap::CommandFactory;
-        Cli::command().print_help()?;
+        if cli.demo {
+            crate::tui::demo::run(&cli)?;
+        } else {
+            crate::tui::run(&Ctx::new(&cli)?)?;
+        }
         return Ok(ExitCode::SUCCESS);
     };
+    if cli.demo {
+        return user(
+            "--demo opens the TUI on generated data and takes no command; to write a demo journal use 'crampwatch demo --days 30 --data-dir DIR'",
+        );
+    }
     if let Command::Completions { shell } = command {
         setup::completions(*shell);
         return Ok(ExitCode::SUCCESS);

@@ -1,2 +1,254 @@
+//! The live terminal interface: `crampwatch` with no subcommand.
+//!
+//! The Elm Architecture, kept small: [`app::App`] holds the state,
+//! [`keys::action`] turns a key into an [`app::Action`], `App::update` changes
+//! the state and returns effects, [`view::draw`] draws `&App`. This file owns
+//! the terminal and the clock: it draws, waits for a key until the next
+//! one-second tick, and carries out the effects (journal writes, bell, notify).
+
+pub mod app;
+pub mod demo;
+mod form_build;
+mod form_view;
+pub mod forms;
+mod glance;
 pub mod guide;
+mod help;
 pub mod insights;
+pub mod keys;
+mod later;
+pub mod theme;
+pub mod timers;
+mod today;
+pub mod view;
+
+use crate::cli::{Ctx, new_id};
+use crate::domain::entry::Time;
+use crate::domain::history::{Event, History, Op, SCHEMA_VERSION};
+use crate::domain::rules::Rules;
+use crate::journal::{Journal, Scope};
+use anyhow::{Result, anyhow};
+use app::{Action, App, Change, Effect};
+use chrono::{DateTime, Duration, Local};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use std::io::Write;
+use std::time::Instant;
+
+const TICK: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// "now" that runs on: from `CRAMPWATCH_NOW` when set, else the clock, plus
+/// the real time elapsed since start.
+struct Clock {
+    base: DateTime<Local>,
+    started: Instant,
+}
+
+impl Clock {
+    fn now(&self) -> DateTime<Local> {
+        let secs = self.started.elapsed().as_secs() as i64;
+        self.base + Duration::seconds(secs)
+    }
+}
+
+/// Opens the TUI on the journal of `ctx` and runs it until the user quits.
+pub fn run(ctx: &Ctx) -> Result<()> {
+    let rules = Rules::embedded().map_err(|e| anyhow!(e))?;
+    let clock = Clock {
+        base: ctx.now,
+        started: Instant::now(),
+    };
+    let (history, problems) = load(&ctx.journal, &clock.now(), rules.flags.recent_days)?;
+    let mut app = App::new(ctx.settings.clone(), rules, history, clock.now());
+    app.problems = problems;
+    app.theme = theme::Theme::from_env();
+
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return crate::cli::user(
+            "the TUI needs a terminal; from scripts use a command, e.g. 'crampwatch status' or 'crampwatch drink 10oz' (see crampwatch --help)",
+        );
+    }
+    let mouse = ctx.settings.mouse;
+    if mouse {
+        // ratatui's panic hook restores the screen; this one, run inside
+        // it, gives the mouse back too.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(std::io::stdout(), DisableMouseCapture);
+            previous(info);
+        }));
+    }
+    let mut terminal = ratatui::try_init()?;
+    if mouse {
+        let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    }
+    let result = event_loop(&mut terminal, &mut app, &ctx.journal, &clock);
+    if mouse {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App<Local>,
+    journal: &Journal,
+    clock: &Clock,
+) -> Result<()> {
+    let mut signature = journal.signature();
+    let mut next_tick = Instant::now() + TICK;
+    while !app.quit {
+        terminal.draw(|f| view::draw(f, app))?;
+        let wait = next_tick.saturating_duration_since(Instant::now());
+        let mut actions = Vec::new();
+        if event::poll(wait)? {
+            if let Some(a) = keys::action(&event::read()?, app.mode()) {
+                actions.push(a);
+            }
+        } else {
+            next_tick = Instant::now() + TICK;
+            // Another terminal (the CLI, a second TUI) may have written.
+            let now_sig = journal.signature();
+            if now_sig != signature {
+                signature = now_sig;
+                actions.push(reload(journal, &clock.now(), app.rules.flags.recent_days));
+            }
+            actions.push(Action::Tick);
+        }
+        for action in actions {
+            let effects = app.update(action, clock.now());
+            for effect in effects {
+                if let Some(follow) = carry_out(effect, app, journal, clock) {
+                    app.update(follow, clock.now());
+                    signature = journal.signature();
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Does what an effect asks; a write is followed by a reload (or a failure).
+fn carry_out(effect: Effect, app: &App<Local>, journal: &Journal, clock: &Clock) -> Option<Action> {
+    match effect {
+        Effect::Quit => None,
+        Effect::Bell => {
+            let mut out = std::io::stdout();
+            let _ = out.write_all(b"\x07").and_then(|_| out.flush());
+            None
+        }
+        Effect::Notify(message) => {
+            let cmd = app.settings.notify_command.as_deref().unwrap_or_default();
+            notify(cmd, &message).err().map(Action::Failed)
+        }
+        Effect::Write(change) => {
+            let now = clock.now().fixed_offset();
+            let event = event_for(change, &now, app.history.last_event_id.as_deref());
+            match journal.append(std::slice::from_ref(&event)) {
+                Ok(()) => Some(reload(journal, &clock.now(), app.rules.flags.recent_days)),
+                Err(e) => Some(Action::Failed(format!("not saved: {e}"))),
+            }
+        }
+    }
+}
+
+fn event_for(change: Change, now: &Time, last_id: Option<&str>) -> Event {
+    let (op, at, target, entry) = match change {
+        Change::Add { at, body } => (Op::Add, at, None, Some(body)),
+        Change::Amend { target, at, body } => (Op::Amend, at, Some(target), Some(body)),
+        Change::Undo { event_id } => (Op::Undo, *now, Some(event_id), None),
+        Change::Redo { event_id } => (Op::Redo, *now, Some(event_id), None),
+    };
+    Event {
+        v: SCHEMA_VERSION,
+        id: new_id(now, last_id),
+        op,
+        at,
+        logged: *now,
+        target,
+        entry,
+        extra: Default::default(),
+    }
+}
+
+/// Runs the notify command with the message as its last argument: no shell,
+/// so nothing in the message is ever interpreted. It runs on its own; a
+/// thread waits for it so that it leaves no zombie.
+fn notify(command: &str, message: &str) -> Result<(), String> {
+    let mut parts = command.split_whitespace();
+    let Some(program) = parts.next() else {
+        return Ok(());
+    };
+    let child = std::process::Command::new(program)
+        .args(parts)
+        .arg(message)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| format!("notify_command '{program}' did not start: {e}"))?;
+    std::thread::spawn(move || {
+        let mut child = child;
+        let _ = child.wait();
+    });
+    Ok(())
+}
+
+/// The events that can matter on Today and to the recent flags: the newest
+/// monthly files only, so a journal of years opens as fast as a new one.
+fn load(journal: &Journal, now: &DateTime<Local>, days: u32) -> Result<(History, Vec<String>)> {
+    let since = (*now - Duration::days(days as i64 + 2)).fixed_offset();
+    let loaded = journal.load(Scope::Since(since))?;
+    let problems = loaded.problems.iter().map(|p| p.to_string()).collect();
+    Ok((History::fold(&loaded.events), problems))
+}
+
+fn reload(journal: &Journal, now: &DateTime<Local>, days: u32) -> Action {
+    match load(journal, now, days) {
+        Ok((history, problems)) => Action::Loaded {
+            history: Box::new(history),
+            problems,
+        },
+        Err(e) => Action::Failed(format!("cannot read the journal: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_notify_command_gets_the_message_as_one_argument_never_through_a_shell() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let got = dir.path().join("got");
+        let script = dir.path().join("notify.sh");
+        std::fs::write(
+            &script,
+            format!(
+                "#!/bin/sh\nprintf '%s|%s' \"$1\" \"$2\" > '{}.tmp' && mv '{0}.tmp' '{0}'\n",
+                got.display()
+            ),
+        )
+        .unwrap();
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let message = "sip due; $(touch pwned) `touch pwned2`";
+        notify(&format!("{} --urgent", script.display()), message).unwrap();
+        let deadline = Instant::now() + std::time::Duration::from_secs(5);
+        while !got.exists() {
+            assert!(Instant::now() < deadline, "the notify command did not run");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let text = std::fs::read_to_string(&got).unwrap();
+        assert_eq!(text, format!("--urgent|{message}"));
+    }
+
+    #[test]
+    fn a_missing_notify_command_is_an_error_message_not_a_crash() {
+        let err = notify("/nonexistent/notifier", "sip due").unwrap_err();
+        assert!(err.contains("/nonexistent/notifier"), "{err}");
+    }
+}

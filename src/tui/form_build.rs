@@ -1,0 +1,267 @@
+//! Turning a filled form into the change to write: every field checked with
+//! the same parsers as the command line (`domain::input`), defaults applied.
+
+use super::app::{Change, Zone};
+use super::forms::{Form, FormKind, Value};
+use crate::cli::log::{MAX_WORKOUT_HOURS, infer_context};
+use crate::config::Settings;
+use crate::domain::entry::{
+    Body, Cramp, CrampContext, Drink, DrinkKind, Heat, Intensity, Muscle, Plan, Relief, Side,
+    Symptoms, Time, VolumeUnit, Workout,
+};
+use crate::domain::history::History;
+use crate::domain::input::{MAX_CRAMP_SECS, TimeUse, parse_duration, parse_time, parse_volume};
+use chrono::DateTime;
+
+impl Form {
+    /// Checks every field and makes the change to write, with a description
+    /// for the confirmation; or gives the form back with its errors marked.
+    pub fn build<Z: Zone>(
+        mut self,
+        history: &History,
+        now: &DateTime<Z>,
+        settings: &Settings,
+    ) -> Result<(Change, String), Form> {
+        let unit = settings.units;
+        let kind = self.kind;
+        let mut first_bad = None;
+        for (i, f) in self.fields.iter_mut().enumerate() {
+            if let Value::Text(input) = &f.value {
+                let v = input.value().trim().to_string();
+                f.error = check(kind, f.key, &v, now, unit).err();
+                if f.error.is_some() && first_bad.is_none() {
+                    first_bad = Some(i);
+                }
+            }
+        }
+        if let Some(i) = first_bad {
+            self.focus = i;
+            return Err(self);
+        }
+        let time = |key: &str, use_: TimeUse| -> Time {
+            let v = self.text(key);
+            if v.is_empty() {
+                now.fixed_offset()
+            } else {
+                parse_time(&v, now, use_).unwrap_or_else(|_| now.fixed_offset())
+            }
+        };
+        let note = Some(self.text("note")).filter(|n| !n.is_empty());
+        let when = |at: &Time| -> String {
+            let local = at.with_timezone(&now.timezone());
+            if local.date_naive() == now.date_naive() {
+                local.format("%H:%M").to_string()
+            } else {
+                local.format("%a %-d %b %H:%M").to_string()
+            }
+        };
+        let (change, said) = match kind {
+            FormKind::Drink => {
+                let amount = self.text("amount");
+                let ml = if amount.is_empty() {
+                    match &self.fields[0].value {
+                        Value::Presets { ml, idx } => ml.get(*idx).copied().unwrap_or(237),
+                        _ => 237,
+                    }
+                } else {
+                    parse_volume(&amount, unit).unwrap_or_default()
+                };
+                let sodium = self.text("sodium").parse::<u32>().ok();
+                let kind = self
+                    .choice("kind")
+                    .and_then(|k| DrinkKind::from_word(&k))
+                    .unwrap_or_default();
+                let at = time("at", TimeUse::Past);
+                let body = Body::Drink(Drink {
+                    ml,
+                    kind,
+                    sodium_mg: sodium,
+                    note,
+                });
+                let said = format!("{} at {}", body.describe(unit), when(&at));
+                (Change::Add { at, body }, said)
+            }
+            FormKind::Workout => match &self.stopping {
+                Some(id) => {
+                    let end = time("at", TimeUse::Past);
+                    let Some(entry) = history.get(id) else {
+                        self.fields[0].error = Some("that workout is no longer running".into());
+                        return Err(self);
+                    };
+                    let Body::Workout(mut w) = entry.body.clone() else {
+                        return Err(self);
+                    };
+                    if end <= entry.at {
+                        self.fields[0].error = Some(format!(
+                            "the stop time must be after the start ({})",
+                            when(&entry.at)
+                        ));
+                        return Err(self);
+                    }
+                    if end - entry.at > chrono::Duration::hours(MAX_WORKOUT_HOURS) {
+                        self.fields[0].error = Some(format!(
+                            "it started {}, more than {MAX_WORKOUT_HOURS} h ago; give when it really ended",
+                            entry
+                                .at
+                                .with_timezone(&now.timezone())
+                                .format("%a %-d %b %H:%M")
+                        ));
+                        return Err(self);
+                    }
+                    w.end = Some(end);
+                    let mins = (end - entry.at).num_minutes();
+                    let said = format!("stopped {} after {mins} min", w.activity);
+                    (
+                        Change::Amend {
+                            target: id.clone(),
+                            at: entry.at,
+                            body: Body::Workout(w),
+                        },
+                        said,
+                    )
+                }
+                None => {
+                    let at = time("at", TimeUse::Past);
+                    let body = Body::Workout(Workout {
+                        activity: self.text("activity"),
+                        end: None,
+                        intensity: self
+                            .choice("intensity")
+                            .and_then(|s| Intensity::from_word(&s))
+                            .unwrap_or_default(),
+                        heat: self
+                            .choice("heat")
+                            .and_then(|s| Heat::from_word(&s))
+                            .unwrap_or_default(),
+                        new: self.choice("new").as_deref() == Some("yes"),
+                        note,
+                    });
+                    let said = format!("{} from {}", body.describe(unit), when(&at));
+                    (Change::Add { at, body }, said)
+                }
+            },
+            FormKind::Plan => {
+                let at = time("at", TimeUse::Plan);
+                let body = Body::Plan(Plan {
+                    activity: self.text("activity"),
+                    minutes: self.text("minutes").parse().unwrap_or(60),
+                    intensity: self
+                        .choice("intensity")
+                        .and_then(|s| Intensity::from_word(&s))
+                        .unwrap_or_default(),
+                    heat: self
+                        .choice("heat")
+                        .and_then(|s| Heat::from_word(&s))
+                        .unwrap_or_default(),
+                    note,
+                });
+                let said = format!("{} at {}", body.describe(unit), when(&at));
+                (Change::Add { at, body }, said)
+            }
+            FormKind::Cramp => {
+                let at = time("at", TimeUse::Past);
+                let symptoms = self.multi("symptoms");
+                let has = |s: &str| symptoms.iter().any(|x| x == s);
+                let mut relief: Vec<Relief> = self
+                    .multi("relief")
+                    .iter()
+                    .filter_map(|r| Relief::from_word(r))
+                    .collect();
+                relief.sort();
+                let duration = self.text("duration");
+                let body = Body::Cramp(Cramp {
+                    muscle: self
+                        .choice("muscle")
+                        .and_then(|s| Muscle::from_word(&s))
+                        .unwrap_or(Muscle::Other),
+                    side: self.choice("side").and_then(|s| Side::from_word(&s)),
+                    severity: self.text("severity").parse().ok(),
+                    duration_s: (!duration.is_empty())
+                        .then(|| parse_duration(&duration).ok())
+                        .flatten(),
+                    context: Some(
+                        self.choice("context")
+                            .and_then(|s| CrampContext::from_word(&s))
+                            .unwrap_or_else(|| infer_context(history, at)),
+                    ),
+                    symptoms: Symptoms {
+                        swelling: has("swelling"),
+                        redness: has("redness"),
+                        weakness: has("weakness"),
+                        numbness: has("numbness"),
+                    },
+                    relief,
+                    note,
+                });
+                let said = format!("{} at {}", body.describe(unit), when(&at));
+                (Change::Add { at, body }, said)
+            }
+        };
+        Ok((change, said))
+    }
+}
+
+/// Checks one text field as typed: `Err` holds the message shown beside it.
+/// Empty optional fields are fine; empty required ones are not.
+pub fn check<Z: Zone>(
+    kind: FormKind,
+    key: &str,
+    v: &str,
+    now: &DateTime<Z>,
+    unit: VolumeUnit,
+) -> Result<(), String> {
+    let required = matches!(
+        (kind, key),
+        (FormKind::Workout | FormKind::Plan, "activity") | (FormKind::Plan, "at" | "minutes")
+    );
+    if v.is_empty() {
+        return if required {
+            Err(match key {
+                "activity" => "needs a short name, like run, ride, swim or tennis".into(),
+                "at" => "when does it start? e.g. 18:00, tomorrow 07:00, +3h".into(),
+                _ => "needed".into(),
+            })
+        } else {
+            Ok(())
+        };
+    }
+    match key {
+        "amount" => parse_volume(v, unit).map(|_| ()),
+        "sodium" => match v.parse::<u32>() {
+            Ok(n) if n <= 10_000 => Ok(()),
+            _ => Err(format!("'{v}' is not a sodium amount; give mg, 0-10000")),
+        },
+        "at" => {
+            let use_ = if kind == FormKind::Plan {
+                TimeUse::Plan
+            } else {
+                TimeUse::Past
+            };
+            parse_time(v, now, use_).map(|_| ())
+        }
+        "activity" => {
+            if v.chars().count() > 40 || v.chars().any(char::is_control) {
+                Err("needs a short name (up to 40 characters), like run or ride".into())
+            } else {
+                Ok(())
+            }
+        }
+        "minutes" => match v.parse::<u32>() {
+            Ok(n) if (5..=720).contains(&n) => Ok(()),
+            _ => Err(format!("'{v}' is not a number of minutes from 5 to 720")),
+        },
+        "severity" => match v.parse::<u8>() {
+            Ok(n) if (1..=10).contains(&n) => Ok(()),
+            _ => Err(format!("'{v}' is not a severity; give 1 to 10")),
+        },
+        "duration" => {
+            let secs = parse_duration(v)?;
+            if secs > MAX_CRAMP_SECS {
+                Err("longer than 4 hours: that needs a professional's attention".into())
+            } else {
+                Ok(())
+            }
+        }
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,135 @@
+//! The frame around every screen: tabs, the screen, the key line, and what
+//! floats above (a form, the help). Drawing reads `&App` and changes nothing.
+
+use super::app::{App, Screen, Zone};
+use super::{form_view, glance, help, later, today};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// The smallest terminal the screens are laid out for.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub fn draw<Z: Zone>(frame: &mut Frame, app: &App<Z>) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let [top, body, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(tabs(app, top.width), top);
+    match app.screen {
+        Screen::Today => today::draw(frame, body, app),
+        Screen::Glance => glance::draw(frame, body, app),
+        Screen::History | Screen::Insights | Screen::Guide => {
+            later::draw(frame, body, app.screen, app.theme)
+        }
+    }
+    frame.render_widget(key_line(app), bottom);
+    if let Some(form) = &app.form {
+        form_view::draw(frame, area, form, app.theme, app.settings.units);
+    }
+    if app.help {
+        help::draw(frame, area, app.theme);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "terminal too small: {}x{}; crampwatch needs at least {MIN_WIDTH}x{MIN_HEIGHT} (q quits)",
+        area.width, area.height
+    );
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+fn tabs<Z: Zone>(app: &App<Z>, width: u16) -> Line<'static> {
+    let t = app.theme;
+    let mut spans = Vec::new();
+    if width >= 80 {
+        spans.push(Span::styled(" crampwatch ", t.title()));
+    }
+    for (i, s) in Screen::ALL.iter().enumerate() {
+        let label = format!(" {} {} ", i + 1, s.title());
+        spans.push(if *s == app.screen {
+            Span::styled(label, t.selected())
+        } else {
+            Span::raw(label)
+        });
+    }
+    let fmt = if width >= 100 {
+        "%a %-d %b %H:%M:%S"
+    } else {
+        "%a %H:%M:%S"
+    };
+    let clock = app.now.format(fmt).to_string();
+    let used: usize = spans.iter().map(|s| s.width()).sum();
+    let pad = (width as usize).saturating_sub(used + clock.len() + 1);
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(clock, t.dim()));
+    Line::from(spans)
+}
+
+fn key_line<Z: Zone>(app: &App<Z>) -> Line<'static> {
+    let t = app.theme;
+    if let Some(f) = &app.flash {
+        let style = if f.error { t.bad() } else { t.good() };
+        return Line::from(Span::styled(format!(" {}", f.text), style));
+    }
+    let keys = [
+        ("d", "drink"),
+        ("w", "workout"),
+        ("p", "plan"),
+        ("c", "cramp"),
+        ("u", "undo"),
+        ("g", "glance"),
+        ("?", "help"),
+        ("q", "quit"),
+    ];
+    let mut spans = vec![Span::raw(" ")];
+    for (k, what) in keys {
+        spans.push(Span::styled(k, t.title()));
+        spans.push(Span::raw(format!(" {what}  ")));
+    }
+    Line::from(spans)
+}
+
+/// `6:40`, `1:05:00`: a countdown or clock, from seconds.
+pub fn clock(secs: i64) -> String {
+    let s = secs.unsigned_abs();
+    let (h, m, s) = (s / 3600, (s % 3600) / 60, s % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// `0:18:01`: how long something has run, always with hours so that it never
+/// reads as a time of day.
+pub fn elapsed(secs: i64) -> String {
+    let s = secs.max(0);
+    format!("{}:{:02}:{:02}", s / 3600, (s % 3600) / 60, s % 60)
+}
+
+/// A rectangle of at most `w` x `h` centred in `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+#[cfg(test)]
+#[path = "view_tests.rs"]
+mod tests;

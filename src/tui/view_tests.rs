@@ -1,0 +1,195 @@
+//! Every screen drawn to a `TestBackend` and compared with a reviewed snapshot.
+
+use super::*;
+use crate::domain::entry::{
+    Body, Cramp, CrampContext, Heat, Intensity, Muscle, Plan, Side, Symptoms, Workout,
+};
+use crate::tui::app::tests::{add, app_with, at, now, water};
+use crate::tui::app::{Action, App};
+use crate::tui::forms::{FormAction, FormKind};
+use chrono_tz::Tz;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tui_input::InputRequest;
+
+fn render(app: &App<Tz>, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(f, app)).unwrap();
+    t
+}
+
+fn busy() -> App<Tz> {
+    let run = Body::Workout(Workout {
+        activity: "run".into(),
+        end: None,
+        intensity: Intensity::Hard,
+        heat: Heat::Hot,
+        new: false,
+        note: None,
+    });
+    let plan = Body::Plan(Plan {
+        activity: "swim".into(),
+        minutes: 45,
+        intensity: Intensity::Easy,
+        heat: Heat::Cool,
+        note: None,
+    });
+    let cramp = Body::Cramp(Cramp {
+        muscle: Muscle::Calf,
+        side: Some(Side::Left),
+        severity: Some(6),
+        duration_s: Some(90),
+        context: Some(CrampContext::Rest),
+        symptoms: Symptoms::default(),
+        relief: vec![],
+        note: Some("on the stairs".into()),
+    });
+    app_with(&[
+        add("01A", "2026-11-28T03:10:00-05:00", water(500)),
+        add("01B", "2026-11-28T07:10:00-05:00", water(296)),
+        add("01C", "2026-11-28T09:40:00-05:00", water(591)),
+        add("01D", "2026-11-28T11:00:00-05:00", cramp),
+        add("01E", "2026-11-28T13:48:00-05:00", run),
+        add("01F", "2026-11-28T14:05:00-05:00", water(237)),
+        add("01G", "2026-11-28T19:00:00-05:00", plan),
+    ])
+}
+
+/// A severe, long cramp last night: flags that say see a professional.
+fn flagged() -> App<Tz> {
+    let cramp = Body::Cramp(Cramp {
+        muscle: Muscle::Calf,
+        side: Some(Side::Right),
+        severity: Some(9),
+        duration_s: Some(720),
+        context: Some(CrampContext::Night),
+        symptoms: Symptoms::default(),
+        relief: vec![],
+        note: None,
+    });
+    app_with(&[
+        add("01A", "2026-11-28T02:40:00-05:00", cramp),
+        add("01B", "2026-11-28T08:00:00-05:00", water(473)),
+    ])
+}
+
+/// Twenty drinks today, every 30 minutes from 04:30: more than fit at 80x24.
+fn many() -> App<Tz> {
+    let events: Vec<_> = (0..20)
+        .map(|i| {
+            let t = at("2026-11-28T04:30:00-05:00") + chrono::Duration::minutes(30 * i);
+            add(
+                &format!("01A{i:02}"),
+                &t.to_rfc3339(),
+                water(100 + i as u32),
+            )
+        })
+        .collect();
+    app_with(&events)
+}
+
+fn with(mut app: App<Tz>, actions: Vec<Action>) -> App<Tz> {
+    for a in actions {
+        app.update(a, now());
+    }
+    app
+}
+
+fn screens() -> Vec<(&'static str, App<Tz>)> {
+    vec![
+        ("today_empty", app_with(&[])),
+        ("today_busy", busy()),
+        ("today_many", many()),
+        ("today_flagged", flagged()),
+        (
+            "today_many_scrolled_up",
+            with(
+                many(),
+                vec![Action::ScrollUp, Action::ScrollUp, Action::ScrollUp],
+            ),
+        ),
+        (
+            "glance_busy",
+            with(busy(), vec![Action::Show(Screen::Glance)]),
+        ),
+        (
+            "glance_empty",
+            with(app_with(&[]), vec![Action::Show(Screen::Glance)]),
+        ),
+        (
+            "history_placeholder",
+            with(busy(), vec![Action::Show(Screen::History)]),
+        ),
+        ("help", with(busy(), vec![Action::ToggleHelp])),
+        (
+            "drink_form",
+            with(busy(), vec![Action::Open(FormKind::Drink)]),
+        ),
+        (
+            "cramp_form_with_error",
+            with(
+                busy(),
+                vec![
+                    Action::Open(FormKind::Cramp),
+                    Action::Form(FormAction::Next),
+                    Action::Form(FormAction::Next),
+                    Action::Form(FormAction::Edit(InputRequest::InsertChar('1'))),
+                    Action::Form(FormAction::Edit(InputRequest::InsertChar('2'))),
+                ],
+            ),
+        ),
+        (
+            "workout_stop_form",
+            with(busy(), vec![Action::Open(FormKind::Workout)]),
+        ),
+        (
+            "workout_start_form",
+            with(app_with(&[]), vec![Action::Open(FormKind::Workout)]),
+        ),
+        (
+            "plan_form",
+            with(app_with(&[]), vec![Action::Open(FormKind::Plan)]),
+        ),
+    ]
+}
+
+#[test]
+fn every_screen_at_80x24() {
+    for (name, app) in screens() {
+        insta::assert_snapshot!(format!("{name}_80x24"), render(&app, 80, 24).backend());
+    }
+}
+
+#[test]
+fn every_screen_at_120x40() {
+    for (name, app) in screens() {
+        insta::assert_snapshot!(format!("{name}_120x40"), render(&app, 120, 40).backend());
+    }
+}
+
+#[test]
+fn a_tiny_terminal_says_so_on_every_screen() {
+    let tiny = render(&app_with(&[]), 40, 10);
+    insta::assert_snapshot!("too_small_40x10", tiny.backend());
+    for (name, app) in screens() {
+        let t = render(&app, 40, 10);
+        assert_eq!(t.backend().buffer(), tiny.backend().buffer(), "{name}");
+    }
+}
+
+#[test]
+fn no_size_down_to_1x1_panics() {
+    for (_, app) in screens() {
+        for w in [1, 2, 5, 20, 59, 60, 61] {
+            for h in [1, 2, 3, 15, 16, 17] {
+                render(&app, w, h);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_smallest_size_laid_out_still_shows_what_matters() {
+    insta::assert_snapshot!("today_flagged_60x16", render(&flagged(), 60, 16).backend());
+    insta::assert_snapshot!("today_busy_60x16", render(&busy(), 60, 16).backend());
+}
