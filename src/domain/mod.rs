@@ -7,3 +7,4 @@ pub mod history;
 pub mod input;
 pub mod prefs;
 pub mod rules;
+pub mod week;
