@@ -70,7 +70,7 @@ pub enum Command {
     Redo,
     /// Write every entry, as it stands now, to stdout
     Export(transfer::ExportArgs),
-    /// Add the entries of a JSON export, another journal folder or a journal file
+    /// Add the entries of a JSON or CSV export, another journal folder or a journal file
     Import(transfer::ImportArgs),
     /// Show the files in use and the effective settings
     Config,
