@@ -5,6 +5,7 @@
 
 mod entries;
 mod log;
+mod report;
 mod setup;
 mod transfer;
 
@@ -72,6 +73,8 @@ pub enum Command {
     Export(transfer::ExportArgs),
     /// Add the entries of a JSON or CSV export, another journal folder or a journal file
     Import(transfer::ImportArgs),
+    /// A week (or the days since a time) in figures: `crampwatch report --week 2026-W48 --format markdown`
+    Report(report::ReportArgs),
     /// Show the files in use and the effective settings
     Config,
     /// Print a shell completion script: `crampwatch completions bash > ~/.local/share/bash-completion/completions/crampwatch`
@@ -229,6 +232,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Redo => entries::redo(&ctx),
         Command::Export(a) => transfer::export(&ctx, a),
         Command::Import(a) => transfer::import(&ctx, a),
+        Command::Report(a) => report::report(&ctx, a),
         Command::Config => setup::config(&ctx),
         Command::Completions { .. } => unreachable!("handled above"),
     }?;
