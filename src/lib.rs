@@ -9,3 +9,4 @@ pub mod domain;
 pub mod export;
 pub mod journal;
 pub mod report;
+pub mod tui;

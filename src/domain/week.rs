@@ -403,6 +403,42 @@ pub fn cramps_per_day<Tz: TimeZone>(
     out
 }
 
+/// Cramps per day over several weeks, for an overview (a heat map).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Overview {
+    /// The Monday of the first week.
+    pub first: NaiveDate,
+    /// One count per day from `first`, whole weeks.
+    pub counts: Vec<u32>,
+}
+
+impl Overview {
+    pub fn weeks(&self) -> usize {
+        self.counts.len() / 7
+    }
+
+    /// The count of a day, None outside the overview.
+    pub fn on(&self, date: NaiveDate) -> Option<u32> {
+        let i = (date - self.first).num_days();
+        (i >= 0).then(|| self.counts.get(i as usize).copied())?
+    }
+}
+
+/// The `weeks` weeks ending with the week of `last_monday`.
+pub fn overview<Tz: TimeZone>(
+    history: &History,
+    tz: &Tz,
+    day_start_hour: u32,
+    last_monday: NaiveDate,
+    weeks: u32,
+) -> Overview {
+    let first = monday_of(last_monday) - Duration::weeks(weeks.max(1) as i64 - 1);
+    Overview {
+        first,
+        counts: cramps_per_day(history, tz, day_start_hour, first, weeks.max(1) * 7),
+    }
+}
+
 #[cfg(test)]
 #[path = "week_tests.rs"]
 mod tests;
