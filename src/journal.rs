@@ -196,10 +196,10 @@ impl Journal {
         Ok(out)
     }
 
-    /// Reads the journal: the union of every file (or the recent ones), by id.
-    /// A torn tail in this device's files is recovered under the lock.
+    /// Reads the journal: the union of every file (or the recent ones), by id,
+    /// in id order. Files are parsed on a few threads. A torn tail in this
+    /// device's files is recovered under the lock.
     pub fn load(&self, scope: Scope) -> Result<Loaded, JournalError> {
-        let mut loaded = Loaded::default();
         let min_month = match scope {
             Scope::All => None,
             Scope::Since(t) => {
@@ -208,47 +208,99 @@ impl Journal {
                 Some(format!("{:04}-{:02}", from.year(), from.month()))
             }
         };
-        let mut seen: HashSet<String> = HashSet::new();
-        let own = self.device_dir();
-        for path in self.files()? {
-            if let Some(min) = &min_month
-                && let Some(month) = month_of(&path)
-                && month.as_str() < min.as_str()
+        let files: Vec<PathBuf> = self
+            .files()?
+            .into_iter()
+            .filter(|path| match (&min_month, month_of(path)) {
+                (Some(min), Some(month)) => month.as_str() >= min.as_str(),
+                _ => true,
+            })
+            .collect();
+
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 4)
+            .min(files.len().max(1));
+        let mut results: Vec<Option<Result<FileRead, JournalError>>> =
+            (0..files.len()).map(|_| None).collect();
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|w| {
+                    let files = &files;
+                    scope.spawn(move || {
+                        (w..files.len())
+                            .step_by(workers)
+                            .map(|i| (i, self.read_file(&files[i])))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            for h in handles {
+                for (i, r) in h.join().expect("a journal reader thread panicked") {
+                    results[i] = Some(r);
+                }
+            }
+        });
+
+        let mut loaded = Loaded {
+            files: files.len(),
+            ..Loaded::default()
+        };
+        let mut events: Vec<(Event, u32, u32)> = Vec::new();
+        for (fi, r) in results.into_iter().enumerate() {
+            let read = r.expect("every file was read")?;
+            loaded.problems.extend(read.problems);
+            events.extend(
+                read.events
+                    .into_iter()
+                    .map(|(e, line)| (e, fi as u32, line)),
+            );
+        }
+        // Union by id: sort (stably, so the first file wins), drop repeats.
+        events.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+        let mut out: Vec<Event> = Vec::with_capacity(events.len());
+        for (e, fi, line) in events {
+            if let Some(prev) = out.last()
+                && prev.id == e.id
             {
+                if *prev != e {
+                    loaded.problems.push(Problem::DuplicateId {
+                        path: files[fi as usize].clone(),
+                        line: line as usize,
+                        id: e.id,
+                    });
+                }
                 continue;
             }
-            loaded.files += 1;
-            let is_own = path.parent() == Some(own.as_path());
-            self.read_file(&path, is_own, &mut loaded, &mut seen)?;
+            out.push(e);
         }
+        loaded.events = out;
         Ok(loaded)
     }
 
-    fn read_file(
-        &self,
-        path: &Path,
-        is_own: bool,
-        loaded: &mut Loaded,
-        seen: &mut HashSet<String>,
-    ) -> Result<(), JournalError> {
+    /// Reads and parses one file, recovering a torn tail in this device's files.
+    fn read_file(&self, path: &Path) -> Result<FileRead, JournalError> {
+        let mut read = FileRead::default();
         let mut bytes = fs::read(path).map_err(io_err(path))?;
         if !bytes.is_empty() && !bytes.ends_with(b"\n") {
+            let is_own = path.parent() == Some(self.device_dir().as_path());
             if is_own {
                 if let Some(p) = self.recover_tail(path)? {
-                    loaded.problems.push(p);
+                    read.problems.push(p);
                 }
                 bytes = fs::read(path).map_err(io_err(path))?;
             } else {
                 let cut = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
                 let line = bytes[..cut].iter().filter(|b| **b == b'\n').count() + 1;
-                loaded.problems.push(Problem::TornTailSkipped {
+                read.problems.push(Problem::TornTailSkipped {
                     path: path.to_path_buf(),
                     line,
                 });
                 bytes.truncate(cut);
             }
         }
-        parse_lines(path, &bytes, loaded, seen)
+        parse_lines(path, &bytes, &mut read)?;
+        Ok(read)
     }
 
     /// Under the lock: completes a last line that lacks only its newline, or
@@ -491,13 +543,16 @@ fn month_of(path: &Path) -> Option<String> {
     ok.then(|| m.to_string())
 }
 
+/// What one file held.
+#[derive(Default)]
+struct FileRead {
+    /// Events with their line numbers.
+    events: Vec<(Event, u32)>,
+    problems: Vec<Problem>,
+}
+
 /// Parses complete lines; bad ones become problems, a newer schema an error.
-fn parse_lines(
-    path: &Path,
-    bytes: &[u8],
-    loaded: &mut Loaded,
-    seen: &mut HashSet<String>,
-) -> Result<(), JournalError> {
+fn parse_lines(path: &Path, bytes: &[u8], read: &mut FileRead) -> Result<(), JournalError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     for (i, raw) in bytes.split(|b| *b == b'\n').enumerate() {
         let line_no = i + 1;
@@ -506,21 +561,7 @@ fn parse_lines(
             continue;
         }
         match parse_event(raw) {
-            Ok(event) => {
-                if !seen.insert(event.id.clone()) {
-                    if let Some(first) = loaded.events.iter().find(|e| e.id == event.id)
-                        && *first != event
-                    {
-                        loaded.problems.push(Problem::DuplicateId {
-                            path: path.to_path_buf(),
-                            line: line_no,
-                            id: event.id,
-                        });
-                    }
-                    continue;
-                }
-                loaded.events.push(event);
-            }
+            Ok(event) => read.events.push((event, line_no as u32)),
             Err(LineError::Newer(found)) => {
                 return Err(JournalError::NewerSchema {
                     path: path.to_path_buf(),
@@ -528,7 +569,7 @@ fn parse_lines(
                     found,
                 });
             }
-            Err(LineError::Bad(reason)) => loaded.problems.push(Problem::BadLine {
+            Err(LineError::Bad(reason)) => read.problems.push(Problem::BadLine {
                 path: path.to_path_buf(),
                 line: line_no,
                 reason,
@@ -545,13 +586,15 @@ pub(crate) enum LineError {
 
 /// Parses and checks one line (without its newline).
 pub(crate) fn parse_event(raw: &[u8]) -> Result<Event, LineError> {
-    if raw.contains(&0) {
-        return Err(LineError::Bad("NUL bytes".into()));
-    }
-    let text = std::str::from_utf8(raw).map_err(|_| LineError::Bad("invalid UTF-8".into()))?;
-    let event: Event = match serde_json::from_str(text) {
+    let event: Event = match serde_json::from_slice(raw) {
         Ok(e) => e,
         Err(err) => {
+            if raw.contains(&0) {
+                return Err(LineError::Bad("NUL bytes".into()));
+            }
+            let Ok(text) = std::str::from_utf8(raw) else {
+                return Err(LineError::Bad("invalid UTF-8".into()));
+            };
             // A newer schema may not even parse as this version's event.
             if let Ok(v) = serde_json::from_str::<serde_json::Value>(text)
                 && let Some(found) = v.get("v").and_then(|v| v.as_u64())

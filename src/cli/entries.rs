@@ -7,6 +7,7 @@ use crate::domain::entry::{
 };
 use crate::domain::history::{Entry, FindError, History, Op};
 use crate::domain::input::{TimeUse, parse_mass, parse_since, parse_time, parse_volume};
+use crate::journal::Scope;
 use anyhow::Result;
 use chrono::Local;
 use clap::Args;
@@ -33,7 +34,10 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> Result<()> {
         let s = a.since.as_deref().unwrap_or("7d");
         Some(parse_since(s, &ctx.now).or_else(|e| user(format!("--since: {e}")))?)
     };
-    let history = ctx.history()?;
+    let history = match since {
+        Some(s) => History::fold(&ctx.load(Scope::Since(s))?.events),
+        None => ctx.history()?,
+    };
     let shown: Vec<&Entry> = history
         .entries
         .iter()

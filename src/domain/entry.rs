@@ -304,15 +304,91 @@ pub struct Weight {
     pub when: Option<WeighWhen>,
 }
 
-/// The content of an entry, tagged by `type` in the journal.
+/// The content of an entry, tagged by `type` in the journal. Read through
+/// [`RawBody`] (one pass, no buffering: it is the hot path of every load).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+#[serde(tag = "type", rename_all = "lowercase", try_from = "RawBody")]
 pub enum Body {
     Drink(Drink),
     Workout(Workout),
     Plan(Plan),
     Cramp(Cramp),
     Weight(Weight),
+}
+
+/// Every field any entry type can have, as read from a line.
+#[derive(Deserialize)]
+struct RawBody {
+    #[serde(rename = "type")]
+    ty: EntryKind,
+    ml: Option<u32>,
+    kind: Option<DrinkKind>,
+    sodium_mg: Option<u32>,
+    note: Option<String>,
+    activity: Option<String>,
+    #[serde(default, deserialize_with = "super::timefmt::de_opt")]
+    end: Option<Time>,
+    intensity: Option<Intensity>,
+    heat: Option<Heat>,
+    new: Option<bool>,
+    minutes: Option<u32>,
+    muscle: Option<Muscle>,
+    side: Option<Side>,
+    severity: Option<u8>,
+    duration_s: Option<u32>,
+    context: Option<CrampContext>,
+    symptoms: Option<Symptoms>,
+    relief: Option<Vec<Relief>>,
+    kg: Option<f64>,
+    when: Option<WeighWhen>,
+}
+
+impl TryFrom<RawBody> for Body {
+    type Error = String;
+
+    fn try_from(r: RawBody) -> Result<Body, String> {
+        let need = |what: &str| format!("a {} entry without `{what}`", r.ty);
+        Ok(match r.ty {
+            EntryKind::Drink => Body::Drink(Drink {
+                ml: r.ml.ok_or_else(|| need("ml"))?,
+                kind: r.kind.unwrap_or_default(),
+                sodium_mg: r.sodium_mg,
+                note: r.note,
+            }),
+            EntryKind::Workout => Body::Workout(Workout {
+                activity: r.activity.ok_or_else(|| need("activity"))?,
+                end: r.end,
+                intensity: r.intensity.unwrap_or_default(),
+                heat: r.heat.unwrap_or_default(),
+                new: r.new.unwrap_or(false),
+                note: r.note,
+            }),
+            EntryKind::Plan => Body::Plan(Plan {
+                activity: r.activity.ok_or_else(|| need("activity"))?,
+                minutes: r.minutes.ok_or_else(|| need("minutes"))?,
+                intensity: r.intensity.unwrap_or_default(),
+                heat: r.heat.unwrap_or_default(),
+                note: r.note,
+            }),
+            EntryKind::Cramp => Body::Cramp(Cramp {
+                muscle: r.muscle.ok_or_else(|| need("muscle"))?,
+                side: r.side,
+                severity: r.severity,
+                duration_s: r.duration_s,
+                context: r.context,
+                symptoms: r.symptoms.unwrap_or_default(),
+                relief: r.relief.unwrap_or_default(),
+                note: r.note,
+            }),
+            EntryKind::Weight => {
+                let kg = r.kg.ok_or_else(|| need("kg"))?;
+                if !kg.is_finite() || kg <= 0.0 {
+                    return Err(format!("a weight of {kg} kg"));
+                }
+                Body::Weight(Weight { kg, when: r.when })
+            }
+        })
+    }
 }
 
 word_enum!(

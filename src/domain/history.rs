@@ -7,8 +7,10 @@
 //! time-sortable ULIDs) and each undo or redo names its target explicitly.
 
 use super::entry::{Body, EntryKind, Time};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
 
 /// The journal schema version this program writes and understands.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -29,8 +31,9 @@ pub enum Op {
     Redo,
 }
 
-/// One line of the journal.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One line of the journal. Read by a hand-written, one-pass
+/// `Deserialize` (below): loading years of lines is the hot path.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Event {
     pub v: u32,
     pub id: String,
@@ -46,6 +49,93 @@ pub struct Event {
     /// Fields this version does not know, kept as they were.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The keys of an event line; anything else is kept in `extra`.
+enum EventKey {
+    V,
+    Id,
+    Op,
+    At,
+    Logged,
+    Target,
+    Entry,
+    Other(String),
+}
+
+impl<'de> Deserialize<'de> for EventKey {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = EventKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a field name")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<EventKey, E> {
+                Ok(match v {
+                    "v" => EventKey::V,
+                    "id" => EventKey::Id,
+                    "op" => EventKey::Op,
+                    "at" => EventKey::At,
+                    "logged" => EventKey::Logged,
+                    "target" => EventKey::Target,
+                    "entry" => EventKey::Entry,
+                    other => EventKey::Other(other.to_string()),
+                })
+            }
+        }
+        d.deserialize_identifier(KeyVisitor)
+    }
+}
+
+struct TimeField(Time);
+
+impl<'de> Deserialize<'de> for TimeField {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::timefmt::de(d).map(TimeField)
+    }
+}
+
+impl<'de> Deserialize<'de> for Event {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct EventVisitor;
+        impl<'de> Visitor<'de> for EventVisitor {
+            type Value = Event;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a crampwatch event object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
+                let (mut v, mut id, mut op, mut at, mut logged) = (None, None, None, None, None);
+                let (mut target, mut entry) = (None, None);
+                let mut extra = serde_json::Map::new();
+                while let Some(key) = map.next_key::<EventKey>()? {
+                    match key {
+                        EventKey::V => v = Some(map.next_value::<u32>()?),
+                        EventKey::Id => id = Some(map.next_value::<String>()?),
+                        EventKey::Op => op = Some(map.next_value::<Op>()?),
+                        EventKey::At => at = Some(map.next_value::<TimeField>()?.0),
+                        EventKey::Logged => logged = Some(map.next_value::<TimeField>()?.0),
+                        EventKey::Target => target = map.next_value::<Option<String>>()?,
+                        EventKey::Entry => entry = map.next_value::<Option<Body>>()?,
+                        EventKey::Other(k) => {
+                            extra.insert(k, map.next_value::<serde_json::Value>()?);
+                        }
+                    }
+                }
+                Ok(Event {
+                    v: v.ok_or_else(|| de::Error::missing_field("v"))?,
+                    id: id.ok_or_else(|| de::Error::missing_field("id"))?,
+                    op: op.ok_or_else(|| de::Error::missing_field("op"))?,
+                    at: at.ok_or_else(|| de::Error::missing_field("at"))?,
+                    logged: logged.ok_or_else(|| de::Error::missing_field("logged"))?,
+                    target,
+                    entry,
+                    extra,
+                })
+            }
+        }
+        d.deserialize_map(EventVisitor)
+    }
 }
 
 /// Why a line is not a usable event.
@@ -127,8 +217,8 @@ pub struct Action {
 pub struct History {
     /// Entries sorted by time, then id.
     pub entries: Vec<Entry>,
-    undo_stack: Vec<Action>,
-    redo_stack: Vec<Action>,
+    undo_top: Option<Action>,
+    redo_top: Option<Action>,
     /// The highest event id seen.
     pub last_event_id: Option<String>,
 }
@@ -137,11 +227,17 @@ impl History {
     /// Folds events (in any order, duplicates allowed) into the current state.
     pub fn fold(events: &[Event]) -> History {
         let mut order: Vec<&Event> = events.iter().collect();
+        // Stable, and linear on the already-sorted input a load gives.
         order.sort_by(|a, b| a.id.cmp(&b.id));
         order.dedup_by(|a, b| a.id == b.id);
+        let find = |id: &str| {
+            order
+                .binary_search_by(|e| e.id.as_str().cmp(id))
+                .ok()
+                .map(|i| order[i])
+        };
 
         // Pass 1: which action events are in force once undo/redo are applied.
-        let by_id: HashMap<&str, &Event> = order.iter().map(|e| (e.id.as_str(), *e)).collect();
         let mut inactive: HashSet<&str> = HashSet::new();
         let mut undo_stack: Vec<&str> = Vec::new();
         let mut redo_stack: Vec<&str> = Vec::new();
@@ -155,13 +251,15 @@ impl History {
                     let Some(t) = e.target.as_deref() else {
                         continue;
                     };
-                    let Some(target) = by_id.get(t) else { continue };
+                    let Some(target) = find(t) else { continue };
                     if !matches!(target.op, Op::Add | Op::Amend | Op::Delete) {
                         continue;
                     }
                     if e.op == Op::Undo {
                         if inactive.insert(&target.id) {
-                            undo_stack.retain(|x| *x != t);
+                            if let Some(pos) = undo_stack.iter().rposition(|x| *x == t) {
+                                undo_stack.remove(pos);
+                            }
                             redo_stack.push(&target.id);
                         }
                     } else if inactive.remove(t) {
@@ -172,29 +270,44 @@ impl History {
             }
         }
 
-        // Pass 2: apply the actions in force, in id order.
-        let mut live: BTreeMap<String, Entry> = BTreeMap::new();
+        // Pass 2: apply the actions in force, in id order. Only entries that
+        // are amended or deleted somewhere need an index by id.
+        let touched: HashSet<&str> = order
+            .iter()
+            .filter(|e| matches!(e.op, Op::Amend | Op::Delete))
+            .filter_map(|e| e.target.as_deref())
+            .collect();
+        let mut slots: Vec<Option<Entry>> = Vec::with_capacity(order.len());
+        let mut index: HashMap<&str, usize> = HashMap::new();
         let mut deleted: HashSet<&str> = HashSet::new();
         for e in &order {
-            if inactive.contains(e.id.as_str()) {
+            if !inactive.is_empty() && inactive.contains(e.id.as_str()) {
                 continue;
             }
             match e.op {
                 Op::Add => {
-                    if let Some(body) = &e.entry
-                        && !deleted.contains(e.id.as_str())
-                    {
-                        live.insert(
-                            e.id.clone(),
-                            Entry {
-                                id: e.id.clone(),
-                                at: e.at,
-                                logged: e.logged,
-                                amended: None,
-                                body: body.clone(),
-                            },
-                        );
+                    let Some(body) = &e.entry else { continue };
+                    let id = e.id.as_str();
+                    if touched.contains(id) {
+                        if deleted.contains(id) {
+                            continue;
+                        }
+                        if let Some(&i) = index.get(id) {
+                            // An amend was read first (clock skew between devices).
+                            if let Some(x) = slots[i].as_mut() {
+                                x.logged = e.logged;
+                            }
+                            continue;
+                        }
+                        index.insert(id, slots.len());
                     }
+                    slots.push(Some(Entry {
+                        id: e.id.clone(),
+                        at: e.at,
+                        logged: e.logged,
+                        amended: None,
+                        body: body.clone(),
+                    }));
                 }
                 Op::Amend => {
                     let (Some(t), Some(body)) = (e.target.as_deref(), &e.entry) else {
@@ -203,23 +316,31 @@ impl History {
                     if deleted.contains(t) {
                         continue;
                     }
-                    // An amend carries the whole entry, so it stands even when
-                    // the add it amends was not loaded (a partial read).
-                    let logged = live.get(t).map(|x| x.logged).unwrap_or(e.logged);
-                    live.insert(
-                        t.to_string(),
-                        Entry {
-                            id: t.to_string(),
-                            at: e.at,
-                            logged,
-                            amended: Some(e.logged),
-                            body: body.clone(),
-                        },
-                    );
+                    match index.get(t).and_then(|&i| slots[i].as_mut()) {
+                        Some(x) => {
+                            x.at = e.at;
+                            x.amended = Some(e.logged);
+                            x.body = body.clone();
+                        }
+                        None => {
+                            // An amend carries the whole entry, so it stands
+                            // even when its add was not loaded (a partial read).
+                            index.insert(t, slots.len());
+                            slots.push(Some(Entry {
+                                id: t.to_string(),
+                                at: e.at,
+                                logged: e.logged,
+                                amended: Some(e.logged),
+                                body: body.clone(),
+                            }));
+                        }
+                    }
                 }
                 Op::Delete => {
                     if let Some(t) = e.target.as_deref() {
-                        live.remove(t);
+                        if let Some(&i) = index.get(t) {
+                            slots[i] = None;
+                        }
                         deleted.insert(t);
                     }
                 }
@@ -227,17 +348,17 @@ impl History {
             }
         }
 
-        let mut entries: Vec<Entry> = live.into_values().collect();
+        let mut entries: Vec<Entry> = slots.into_iter().flatten().collect();
         entries.sort_by(|a, b| a.at.cmp(&b.at).then_with(|| a.id.cmp(&b.id)));
 
         let describe = |id: &str| -> Option<Action> {
-            let e = by_id.get(id)?;
+            let e = find(id)?;
             let entry_id = match e.op {
                 Op::Add => e.id.clone(),
                 _ => e.target.clone()?,
             };
             let body = match e.op {
-                Op::Delete => by_id_latest_body(&order, &entry_id, &e.id, &inactive),
+                Op::Delete => latest_body(&order, &entry_id, &e.id, &inactive),
                 _ => e.entry.clone(),
             };
             Some(Action {
@@ -250,20 +371,20 @@ impl History {
         };
         History {
             entries,
-            undo_stack: undo_stack.iter().filter_map(|id| describe(id)).collect(),
-            redo_stack: redo_stack.iter().filter_map(|id| describe(id)).collect(),
+            undo_top: undo_stack.last().and_then(|id| describe(id)),
+            redo_top: redo_stack.last().and_then(|id| describe(id)),
             last_event_id: order.last().map(|e| e.id.clone()),
         }
     }
 
     /// The action `undo` would revert.
     pub fn next_undo(&self) -> Option<&Action> {
-        self.undo_stack.last()
+        self.undo_top.as_ref()
     }
 
     /// The action `redo` would reapply.
     pub fn next_redo(&self) -> Option<&Action> {
-        self.redo_stack.last()
+        self.redo_top.as_ref()
     }
 
     pub fn get(&self, id: &str) -> Option<&Entry> {
@@ -302,7 +423,7 @@ impl History {
 }
 
 /// The body an entry had just before event `before_id`, among events in force.
-fn by_id_latest_body(
+fn latest_body(
     order: &[&Event],
     entry_id: &str,
     before_id: &str,

@@ -7,4 +7,5 @@ pub mod history;
 pub mod input;
 pub mod prefs;
 pub mod rules;
+pub mod timefmt;
 pub mod week;
