@@ -1,13 +1,13 @@
 //! `crampwatch report`: a week (or the days since a time) as text, Markdown or JSON.
 
 use super::{Ctx, user};
-use crate::domain::day::{day_of, day_start};
+use crate::domain::day::day_of;
 use crate::domain::rules::Rules;
-use crate::domain::week::{monday_of, parse_iso_week, raised_flags, summarize, tied_to_exercise};
+use crate::domain::week::{monday_of, parse_iso_week, period_flags, summarize, tied_to_exercise};
 use crate::domain::{entry::Body, input::parse_since};
 use crate::report::{Report, days_between, json, markdown, text};
 use anyhow::Result;
-use chrono::{Duration, Local};
+use chrono::Local;
 use clap::{Args, ValueEnum};
 use std::io::Write;
 
@@ -55,10 +55,7 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
     };
 
     let history = ctx.history()?;
-    // Flags as they stood at the end of the period (or now, if it reaches now).
-    let end = day_start(first + Duration::days(n_days as i64), &tz, h).with_timezone(&tz);
-    let as_of = end.min(ctx.now);
-    let flags = raised_flags(&as_of, &history, &rules, &prefs);
+    let flags = period_flags(&ctx.now, first, n_days, &history, &rules, &prefs);
     let summary = summarize(&ctx.now, first, n_days, &history, &rules, &prefs, &flags);
     let entries = summary.entries(&history, &tz, h);
     let workouts: Vec<_> = history

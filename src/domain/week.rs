@@ -4,7 +4,7 @@
 //! `prefs.day_start_hour` (see [`super::day`]): a 2 am cramp on Tuesday counts
 //! for Monday. Reports over `--since` use the same [`Summary`] over more days.
 
-use super::day::day_of;
+use super::day::{day_of, day_start};
 use super::entry::{Body, CrampContext, Muscle, Time};
 use super::history::{Entry, History};
 use super::prefs::Prefs;
@@ -137,6 +137,31 @@ where
     Tz::Offset: Copy,
 {
     Vec::new()
+}
+
+/// The flags raised by the end of `n_days` days from `first` (or by now, if
+/// those days reach now): pass them to [`summarize`], which keeps those with
+/// evidence in the days.
+pub fn period_flags<Tz: TimeZone>(
+    now: &DateTime<Tz>,
+    first: NaiveDate,
+    n_days: u32,
+    history: &History,
+    rules: &Rules,
+    prefs: &Prefs,
+) -> Vec<WeekFlag>
+where
+    Tz::Offset: Copy,
+{
+    let tz = now.timezone();
+    let end = day_start(
+        first + Duration::days(n_days as i64),
+        &tz,
+        prefs.day_start_hour,
+    )
+    .with_timezone(&tz);
+    let as_of = if end < *now { end } else { now.clone() };
+    raised_flags(&as_of, history, rules, prefs)
 }
 
 /// A run of days: a week, or the days of a `--since` report.

@@ -11,12 +11,58 @@ mod view;
 
 pub use view::HistoryView;
 
-use crate::domain::history::Entry;
-use chrono::{Duration, NaiveDate};
+use crate::domain::history::{Entry, History};
+use crate::domain::prefs::Prefs;
+use crate::domain::rules::Rules;
+use crate::domain::week::{Overview, Week, overview, period_flags, week};
+use chrono::{DateTime, Duration, NaiveDate, TimeZone};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// How many weeks the overview shows.
 pub const OVERVIEW_WEEKS: u32 = 12;
+
+/// The figures the screen draws for one week, computed by the app when the
+/// week shown or the journal changes (not on every frame).
+#[derive(Clone, Debug, PartialEq)]
+pub struct HistoryData {
+    pub week: Week,
+    pub overview: Overview,
+}
+
+impl HistoryData {
+    pub fn compute<Tz: TimeZone>(
+        now: &DateTime<Tz>,
+        monday: NaiveDate,
+        history: &History,
+        rules: &Rules,
+        prefs: &Prefs,
+    ) -> HistoryData
+    where
+        Tz::Offset: Copy,
+    {
+        let flags = period_flags(now, monday, 7, history, rules, prefs);
+        HistoryData {
+            week: week(now, monday, history, rules, prefs, &flags),
+            overview: overview(
+                history,
+                &now.timezone(),
+                prefs.day_start_hour,
+                monday,
+                OVERVIEW_WEEKS,
+            ),
+        }
+    }
+
+    /// The week's entries, in the table's order.
+    pub fn entries<'h, Tz: TimeZone>(
+        &self,
+        history: &'h History,
+        tz: &Tz,
+        prefs: &Prefs,
+    ) -> Vec<&'h Entry> {
+        self.week.entries(history, tz, prefs.day_start_hour)
+    }
+}
 
 /// What a key does on the History screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use crate::domain::entry::{
 use crate::domain::history::{Event, History, Op, SCHEMA_VERSION};
 use crate::domain::prefs::Prefs;
 use crate::domain::rules::Rules;
-use crate::domain::week::{Overview, Week, WeekEvidence, WeekFlag, overview, week};
+use crate::domain::week::{Overview, Week, WeekEvidence, WeekFlag, week};
 use chrono::DateTime;
 use chrono_tz::America::New_York;
 use ratatui::Terminal;
@@ -149,8 +149,12 @@ fn screen(flags: &[WeekFlag]) -> Screen {
     };
     let rules = Rules::embedded().unwrap();
     let state = HistoryState::new(date("2026-11-23"));
+    // The flags come from the pattern engine in the app; here they are given.
+    let data = HistoryData::compute(&now, state.week, &history, &rules, &prefs);
     let week = week(&now, state.week, &history, &rules, &prefs, flags);
-    let overview = overview(&history, &New_York, 4, state.week, OVERVIEW_WEEKS);
+    assert_eq!(data.week.totals, week.totals);
+    let overview = data.overview;
+    assert_eq!(overview.weeks(), OVERVIEW_WEEKS as usize);
     Screen {
         history,
         week,
