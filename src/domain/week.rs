@@ -160,7 +160,7 @@ where
         prefs.day_start_hour,
     )
     .with_timezone(&tz);
-    let as_of = if end < *now { end } else { now.clone() };
+    let as_of = if end < *now { end } else { *now };
     raised_flags(&as_of, history, rules, prefs)
 }
 
