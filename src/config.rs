@@ -161,9 +161,8 @@ impl Paths {
 /// Loads the settings; a missing file gives the defaults.
 pub fn load_settings(path: &Path) -> Result<Settings> {
     match std::fs::read_to_string(path) {
-        Ok(text) => {
-            Settings::from_toml(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
-        }
+        Ok(text) => Settings::from_toml(&text)
+            .map_err(|e| crate::cli::UserError(format!("{}: {e}", path.display())).into()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
         Err(e) => bail!("cannot read {}: {e}", path.display()),
     }

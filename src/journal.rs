@@ -61,7 +61,8 @@ pub enum Problem {
     TornTailMoved { path: PathBuf, moved_to: PathBuf },
     /// A last line that lacked only its newline, completed in place.
     TornTailRepaired { path: PathBuf, line: usize },
-    /// An unfinished last line in another device's file, left alone.
+    /// An unfinished last line in another device's file (or in a file that
+    /// cannot be written), left alone.
     TornTailSkipped { path: PathBuf, line: usize },
     /// The same id twice with different content; the first was kept.
     DuplicateId {
@@ -92,7 +93,7 @@ impl fmt::Display for Problem {
             ),
             Problem::TornTailSkipped { path, line } => write!(
                 f,
-                "{}, line {line}: the last line is unfinished (another device's file, maybe still syncing); skipped",
+                "{}, line {line}: the last line is unfinished (another device's file still syncing, or a file this program cannot write); skipped and left in place",
                 path.display()
             ),
             Problem::DuplicateId { path, line, id } => write!(
@@ -284,12 +285,20 @@ impl Journal {
         let mut bytes = fs::read(path).map_err(io_err(path))?;
         if !bytes.is_empty() && !bytes.ends_with(b"\n") {
             let is_own = path.parent() == Some(self.device_dir().as_path());
-            if is_own {
-                if let Some(p) = self.recover_tail(path)? {
+            // Recovery writes; when it cannot (a read-only data dir), the
+            // file is read around its unfinished line instead.
+            let recovered = if is_own {
+                self.recover_tail(path).ok()
+            } else {
+                None
+            };
+            if let Some(problem) = recovered {
+                if let Some(p) = problem {
                     read.problems.push(p);
                 }
                 bytes = fs::read(path).map_err(io_err(path))?;
-            } else {
+            }
+            if !bytes.is_empty() && !bytes.ends_with(b"\n") {
                 let cut = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
                 let line = bytes[..cut].iter().filter(|b| **b == b'\n').count() + 1;
                 read.problems.push(Problem::TornTailSkipped {
@@ -442,9 +451,13 @@ fn recover_tail_locked(path: &Path) -> Result<Option<Problem>, JournalError> {
     let rejected = path.with_file_name(REJECTED_FILE);
     let mut record = tail.to_vec();
     record.push(b'\n');
+    let made = !rejected.exists();
     let mut rf = open_append(&rejected)?;
     rf.write_all(&record).map_err(io_err(&rejected))?;
     rf.sync_data().map_err(io_err(&rejected))?;
+    if made && let Some(dir) = rejected.parent() {
+        sync_dir(dir)?; // the torn line is kept before it leaves the journal
+    }
     file.set_len(cut as u64).map_err(io_err(path))?;
     file.sync_data().map_err(io_err(path))?;
     Ok(Some(Problem::TornTailMoved {
@@ -462,7 +475,7 @@ fn write_line(file: &mut File, path: &Path, line: &[u8]) -> Result<(), JournalEr
             let _ = file.set_len(before);
             Err(io_err(path)(io::Error::new(
                 io::ErrorKind::StorageFull,
-                "the disk is full (only part of the line could be written; it was removed)",
+                "the disk is full or the file reached its size limit (only part of the line could be written; it was removed)",
             )))
         }
         Err(e) => {
@@ -641,10 +654,15 @@ pub fn read_foreign(path: &Path) -> Result<ImportSource, JournalError> {
     let mut lines_total = 0usize;
     for f in &files {
         let bytes = fs::read(f).map_err(io_err(f))?;
-        let cut = if bytes.ends_with(b"\n") {
+        let cut = if bytes.is_empty() || bytes.ends_with(b"\n") {
             bytes.len()
         } else {
-            bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1)
+            let cut = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            out.problems.push(Problem::TornTailSkipped {
+                path: f.clone(),
+                line: bytes[..cut].iter().filter(|b| **b == b'\n').count() + 1,
+            });
+            cut
         };
         let body = bytes[..cut]
             .strip_prefix(b"\xEF\xBB\xBF")

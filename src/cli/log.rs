@@ -254,6 +254,12 @@ pub fn workout(ctx: &Ctx, cmd: &WorkoutCmd) -> Result<()> {
                     ctx.when(&running.at)
                 ));
             }
+            if end - running.at > Duration::hours(MAX_WORKOUT_HOURS) {
+                return user(format!(
+                    "the running workout started {}, more than {MAX_WORKOUT_HOURS} h before; give --at with when it really ended",
+                    ctx.when(&running.at)
+                ));
+            }
             let Body::Workout(mut w) = running.body.clone() else {
                 unreachable!("running_workout returns workouts")
             };

@@ -183,12 +183,17 @@ impl Ctx {
 }
 
 /// A ULID at `now` that sorts after `last`, so that events written later
-/// always fold later, even if the clock was set back.
+/// always fold later, even if the clock was set back. When it must step past
+/// `last`, it steps by a random amount: two processes that read the same
+/// journal at once (or in the same millisecond) must not make the same id.
 pub fn new_id(now: &Time, last: Option<&str>) -> String {
     let ms = now.timestamp_millis().max(0) as u64;
     let id = ulid::Ulid::from_parts(ms, rand::random::<u128>());
     match last.and_then(|l| ulid::Ulid::from_string(l).ok()) {
-        Some(last) if id <= last => last.increment().unwrap_or(id).to_string(),
+        Some(last) if id <= last => {
+            let step = 1 + u128::from(rand::random::<u64>());
+            last.0.checked_add(step).map_or(id, ulid::Ulid).to_string()
+        }
         _ => id.to_string(),
     }
 }
@@ -294,12 +299,26 @@ pub fn report_error(err: &anyhow::Error) -> ExitCode {
     {
         return ExitCode::SUCCESS;
     }
-    eprintln!("error: {err:#}");
+    eprintln!("error: {}", one_line_chain(err));
     if err.downcast_ref::<UserError>().is_some() {
         ExitCode::from(2)
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// The error and its causes on one line, each cause once: a cause whose text
+/// the message already ends with (`path: reason` errors) is not repeated.
+fn one_line_chain(err: &anyhow::Error) -> String {
+    let mut msg = err.to_string();
+    for cause in err.chain().skip(1) {
+        let c = cause.to_string();
+        if !msg.ends_with(&c) {
+            msg.push_str(": ");
+            msg.push_str(&c);
+        }
+    }
+    msg.replace('\n', " ")
 }
 
 /// Options shared by workouts and plans.

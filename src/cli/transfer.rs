@@ -1,7 +1,7 @@
 //! Export (everything, as it stands) and import (adds only the ids it lacks).
 
 use super::{Ctx, new_id, user};
-use crate::domain::history::{Event, History, Op, SCHEMA_VERSION};
+use crate::domain::history::{Event, EventProblem, History, Op, SCHEMA_VERSION};
 use crate::export::{EXPORT_FORMAT, ExportDoc, RowError, from_csv, to_csv};
 use crate::journal::{Scope, read_foreign};
 use anyhow::Result;
@@ -82,7 +82,13 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
                 extra: Default::default(),
             };
             if let Err(why) = event.check() {
-                return user(format!("{}: entry {}: {why:?}", path.display(), entry.id));
+                let why = match why {
+                    EventProblem::Invalid(s) => s,
+                    EventProblem::NewerSchema(v) => {
+                        format!("written by a newer crampwatch (schema {v})")
+                    }
+                };
+                return user(format!("{}: entry {}: {why}", path.display(), entry.id));
             }
             last = last.max(Some(event.id.clone()));
             events.push(event);
@@ -238,11 +244,13 @@ fn import_csv(
 /// Reads a JSON export, or `None` when the file is not one (a journal file).
 fn read_export(path: &std::path::Path) -> Result<Option<ExportDoc>> {
     let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    // An export saved again by a Windows editor starts with a byte order mark.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     if first != Some(&b'{') {
         return Ok(None);
     }
-    let value: serde_json::Value = match serde_json::from_slice(&bytes) {
+    let value: serde_json::Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(_) => return Ok(None), // JSON Lines: one object per line
     };

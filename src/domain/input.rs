@@ -502,4 +502,53 @@ mod tests {
         assert_eq!(t.to_rfc3339(), "2026-11-27T21:00:00-05:00");
         assert!(parse_since("soon", &now).is_err());
     }
+
+    #[test]
+    fn the_edges_of_what_is_accepted() {
+        let now = ny("2026-11-28 15:00");
+        // Five minutes of slack for clock drift, not six.
+        assert!(parse_time("15:05", &now, TimeUse::Past).is_ok());
+        assert!(parse_time("15:06", &now, TimeUse::Past).is_err());
+        // Plans: up to 60 days ahead, and not hours in the past.
+        assert!(parse_time("2027-01-26 15:00", &now, TimeUse::Plan).is_ok());
+        let err = parse_time("2027-01-28 15:00", &now, TimeUse::Plan).unwrap_err();
+        assert!(err.contains("60 days"), "{err}");
+        assert!(parse_time("in 3h", &now, TimeUse::Plan).is_ok());
+        // Dates that do not exist.
+        assert!(parse_time("2026-02-30 10:00", &now, TimeUse::Past).is_err());
+        assert!(parse_time("2026-11-27", &now, TimeUse::Past).is_err());
+        // Volumes below one millilitre, units in capitals, fl oz spelled out.
+        assert!(
+            parse_volume("0.01oz", VolumeUnit::Oz)
+                .unwrap_err()
+                .contains("1 ml")
+        );
+        assert_eq!(parse_volume("10 FL OZ", VolumeUnit::Oz), Ok(296));
+        assert_eq!(parse_volume("2000ml", VolumeUnit::Oz), Ok(2000));
+        assert!(parse_volume("2001ml", VolumeUnit::Oz).is_err());
+        // Durations need a unit on every number.
+        assert!(parse_duration("1m30").unwrap_err().contains("needs a unit"));
+        assert_eq!(parse_duration("1h"), Ok(3600));
+        assert_eq!(parse_duration("90 sec"), Ok(90));
+    }
+
+    #[test]
+    fn relative_and_day_words_across_the_spring_dst_change() {
+        // 03:10 EDT on the day New York skipped 02:00-03:00: 30 elapsed
+        // minutes back is 01:40 EST.
+        let now = ny("2026-03-08 03:10");
+        let t = parse_time("30m ago", &now, TimeUse::Past).unwrap();
+        assert_eq!(t.to_rfc3339(), "2026-03-08T01:40:00-05:00");
+        // The next day, "yesterday 02:30" names a time that never happened.
+        let now = ny("2026-03-09 12:00");
+        let err = parse_time("yesterday 02:30", &now, TimeUse::Past).unwrap_err();
+        assert!(err.contains("clocks changed"), "{err}");
+        // A plan across the change keeps its wall-clock time.
+        let now = ny("2026-03-07 20:00");
+        let t = parse_time("tomorrow 07:00", &now, TimeUse::Plan).unwrap();
+        assert_eq!(t.to_rfc3339(), "2026-03-08T07:00:00-04:00");
+        // "+12h" is 12 elapsed hours, which reads 09:00 on the clock.
+        let t = parse_time("+12h", &now, TimeUse::Plan).unwrap();
+        assert_eq!(t.to_rfc3339(), "2026-03-08T09:00:00-04:00");
+    }
 }
