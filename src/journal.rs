@@ -124,6 +124,10 @@ pub enum Scope {
     Since(Time),
 }
 
+/// The journal's exclusive lock, held until dropped.
+#[derive(Debug)]
+pub struct Lock(#[allow(dead_code)] File);
+
 /// A cheap fingerprint of the journal files, to notice another writer.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Signature(Vec<(PathBuf, u64, Option<std::time::SystemTime>)>);
@@ -314,25 +318,40 @@ impl Journal {
 
     /// Under the lock: completes a last line that lacks only its newline, or
     /// moves an unfinished one into `rejected.jsonl`.
+    /// A writer that holds the lock may be mid-line: then the line is not
+    /// torn, and the reader reads around it without a word.
     fn recover_tail(&self, path: &Path) -> Result<Option<Problem>, JournalError> {
-        let _lock = self.lock()?;
-        recover_tail_locked(path)
+        let f = self.lock_file()?;
+        match f.try_lock() {
+            Ok(()) => recover_tail_locked(path),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(e)) => {
+                Err(io_err(&self.device_dir().join(LOCK_FILE))(e))
+            }
+        }
     }
 
-    /// Takes the exclusive lock of this device's folder (creating it).
-    pub fn lock(&self) -> Result<File, JournalError> {
+    fn lock_file(&self) -> Result<File, JournalError> {
         let dir = self.device_dir();
         ensure_dir(&dir)?;
         let path = dir.join(LOCK_FILE);
-        let f = OpenOptions::new()
+        OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .mode(0o600)
             .open(&path)
-            .map_err(io_err(&path))?;
-        f.lock().map_err(io_err(&path))?;
-        Ok(f)
+            .map_err(io_err(&path))
+    }
+
+    /// Takes the exclusive lock of this device's folder (creating it), for a
+    /// check and an append that must not interleave with another writer's
+    /// (see [`Journal::append_locked`]). Released when dropped.
+    pub fn lock(&self) -> Result<Lock, JournalError> {
+        let f = self.lock_file()?;
+        f.lock()
+            .map_err(io_err(&self.device_dir().join(LOCK_FILE)))?;
+        Ok(Lock(f))
     }
 
     /// Appends events, each as one line in one write, and syncs them to disk
@@ -342,7 +361,12 @@ impl Journal {
         if events.is_empty() {
             return Ok(());
         }
-        let _lock = self.lock()?;
+        let lock = self.lock()?;
+        self.append_locked(&lock, events)
+    }
+
+    /// [`Journal::append`] for a caller that already holds the lock.
+    pub fn append_locked(&self, _lock: &Lock, events: &[Event]) -> Result<(), JournalError> {
         let mut open: Option<(PathBuf, File)> = None;
         for event in events {
             let path = self.file_for(&event.logged);

@@ -4,6 +4,7 @@
 //! Nothing here writes escape codes: the text is the same on a terminal and in
 //! a pipe.
 
+use crate::domain::context::Snapshot;
 use crate::domain::day::day_of;
 use crate::domain::entry::{Body, Time, VolumeUnit, format_duration};
 use crate::domain::history::Entry;
@@ -24,6 +25,8 @@ pub struct Report<'a, Tz: TimeZone> {
     pub entries: Vec<&'a Entry>,
     /// For each cramp entry id, whether it was tied to exercise.
     pub tied: Vec<(String, bool)>,
+    /// For each cramp entry id, what came before it.
+    pub snapshots: Vec<(String, Snapshot)>,
     pub prefs: &'a Prefs,
     pub tz: Tz,
     /// The day "now" is in, for "3 days ago".
@@ -37,6 +40,10 @@ impl<Tz: TimeZone> Report<'_, Tz> {
 
     fn is_tied(&self, id: &str) -> bool {
         self.tied.iter().any(|(i, t)| i == id && *t)
+    }
+
+    fn snapshot(&self, id: &str) -> Option<&Snapshot> {
+        self.snapshots.iter().find(|(i, _)| i == id).map(|(_, s)| s)
     }
 
     fn local(&self, t: &Time) -> chrono::NaiveDateTime {
@@ -175,8 +182,9 @@ fn signed_secs(s: i64) -> String {
 
 fn totals_line(t: &Totals) -> String {
     let mut s = format!(
-        "{} cramps ({} not tied to exercise)",
-        t.cramps, t.cramps_untied
+        "{} ({} not tied to exercise)",
+        plural(t.cramps, "cramp"),
+        t.cramps_untied
     );
     if let Some(w) = t.worst_severity {
         let _ = write!(s, ", worst severity {w}");
@@ -280,7 +288,7 @@ pub fn text<Tz: TimeZone>(r: &Report<Tz>) -> String {
     } else {
         let _ = writeln!(o, "flags:");
         for f in &s.flags {
-            let _ = writeln!(o, "  [{}] {}", f.level, f.title);
+            let _ = writeln!(o, "  [{}] {}", f.level.label(), f.title);
             let _ = writeln!(o, "      {}", f.why);
         }
     }
@@ -367,6 +375,20 @@ pub fn markdown<Tz: TimeZone>(r: &Report<Tz>) -> String {
                 cell(c.note.as_deref().unwrap_or("")),
             );
         }
+        let _ = writeln!(o);
+        let _ = writeln!(o, "### What came before each cramp");
+        let _ = writeln!(o);
+        for (e, c) in r.cramps() {
+            if let Some(snap) = r.snapshot(&e.id) {
+                let _ = writeln!(
+                    o,
+                    "- {} ({}): {}",
+                    r.local(&e.at).format("%a %-d %b %H:%M"),
+                    c.muscle,
+                    snap.describe(unit)
+                );
+            }
+        }
     }
     let _ = writeln!(o);
 
@@ -376,18 +398,13 @@ pub fn markdown<Tz: TimeZone>(r: &Report<Tz>) -> String {
         let _ = writeln!(o, "No pattern flags were raised in this period.");
     } else {
         for f in &s.flags {
-            let _ = writeln!(o, "- **{}** ({}): {}", f.title, f.level, f.why);
+            let _ = writeln!(o, "- **{}** ({}): {}", f.title, f.level.label(), f.why);
             if let Some(p) = &f.professional {
-                let _ = writeln!(o, "  - {p}");
+                let _ = writeln!(o, "  - Who to see: {p}");
             }
             let _ = writeln!(o, "  - Source: {}", f.source);
             for ev in &f.evidence {
-                let _ = writeln!(
-                    o,
-                    "  - {}: {}",
-                    r.local(&ev.at).format("%a %-d %b %H:%M"),
-                    ev.summary
-                );
+                let _ = writeln!(o, "  - {}", ev.summary);
             }
         }
     }
@@ -403,7 +420,7 @@ pub fn markdown<Tz: TimeZone>(r: &Report<Tz>) -> String {
         unit.format(r.prefs.goal_ml as f64),
         t.days_goal_met,
         s.days.len(),
-        t.workouts,
+        plural(t.workouts, "workout"),
         t.workout_minutes
     );
     let _ = writeln!(o);
@@ -503,6 +520,7 @@ pub fn json<Tz: TimeZone>(r: &Report<Tz>) -> Value {
             "day": day_of(&e.at, &r.tz, r.prefs.day_start_hour),
             "tied": r.is_tied(&e.id),
             "cramp": c,
+            "snapshot": r.snapshot(&e.id),
         })).collect::<Vec<_>>(),
         "flags": s.flags,
         "days_since_last_cramp": s.days_since_last_cramp,

@@ -269,7 +269,9 @@ fn list_filters_by_time_and_kind_and_shows_ids() {
     let cramp = env.log(&["cramp", "calf", "--context", "rest", "--at", "-1h"]);
 
     let text = env.quiet(&["list"]);
-    let lines: Vec<&str> = text.lines().collect();
+    // A cramp's context snapshot is an indented line under it.
+    let entry_lines = |t: &str| t.lines().filter(|l| !l.starts_with(' ')).count();
+    let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with(' ')).collect();
     assert_eq!(lines.len(), 2, "the default is the last 7 days: {text}");
     assert!(
         lines[0].starts_with(&drink),
@@ -278,17 +280,23 @@ fn list_filters_by_time_and_kind_and_shows_ids() {
     assert!(lines[0].contains("Sat 28 Nov 11:30"), "{text}");
     assert!(lines[1].starts_with(&cramp), "{text}");
     assert!(!text.contains(&old));
+    assert!(
+        text.contains(&format!(
+            "{cramp}  Sat 28 Nov 13:30  cramp calf rest\n    before: 10 oz in 2h"
+        )),
+        "{text}"
+    );
 
     let all = env.quiet(&["list", "--all"]);
     assert!(all.lines().next().unwrap().starts_with(&old), "{all}");
-    assert_eq!(all.lines().count(), 3);
+    assert_eq!(entry_lines(&all), 3);
     let since = env.quiet(&["list", "--since", "30d"]);
-    assert_eq!(since.lines().count(), 3, "{since}");
+    assert_eq!(entry_lines(&since), 3, "{since}");
     let since = env.quiet(&["list", "--since", "2h"]);
-    assert_eq!(since.lines().count(), 1, "{since}");
+    assert_eq!(entry_lines(&since), 1, "{since}");
     assert!(since.starts_with(&cramp));
     let since = env.quiet(&["list", "--since", "2026-11-10 08:00"]);
-    assert_eq!(since.lines().count(), 3, "{since}");
+    assert_eq!(entry_lines(&since), 3, "{since}");
 
     let json: Value =
         serde_json::from_str(&env.quiet(&["list", "--kind", "cramp", "--format", "json"])).unwrap();

@@ -572,6 +572,38 @@ fn four_processes_logging_fifty_drinks_each_lose_nothing() {
 }
 
 #[test]
+fn two_terminals_starting_a_workout_at_once_start_only_one() {
+    for round in 0..5 {
+        let env = Env::new();
+        env.log(&["drink", "1oz"]);
+        let env = &env;
+        let outcomes: Vec<bool> = std::thread::scope(|s| {
+            let handles: Vec<_> = (0..4)
+                .map(|p| {
+                    s.spawn(move || {
+                        env.run(&["workout", "start", &format!("run{p}")])
+                            .status
+                            .success()
+                    })
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        assert_eq!(
+            outcomes.iter().filter(|ok| **ok).count(),
+            1,
+            "round {round}: exactly one start succeeds: {outcomes:?}"
+        );
+        let workouts = env
+            .entries()
+            .into_iter()
+            .filter(|e| e["type"] == "workout")
+            .count();
+        assert_eq!(workouts, 1, "round {round}");
+    }
+}
+
+#[test]
 fn killing_writers_at_random_moments_loses_no_saved_drink() {
     let env = Env::new();
     env.log(&["drink", "1oz"]);

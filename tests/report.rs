@@ -134,7 +134,20 @@ fn json_has_the_figures_of_each_day_and_the_week() {
     assert_eq!(v["totals"]["days_goal_met"], 1);
     assert_eq!(v["muscles"][0]["muscle"], "calf");
     assert_eq!(v["muscles"][0]["cramps"], 2);
-    assert!(v["flags"].is_array());
+    // The swelling on Thursday's cramp and the untied night cramp raise flags.
+    let flag_ids: Vec<&str> = v["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert!(flag_ids.contains(&"red-flag-symptoms"), "{flag_ids:?}");
+    assert!(flag_ids.contains(&"not-tied-to-exercise"), "{flag_ids:?}");
+    let tue_cramp = &v["cramps"][0];
+    assert_eq!(tue_cramp["tied"], true);
+    assert_eq!(tue_cramp["snapshot"]["last_workout"]["activity"], "run");
+    assert_eq!(tue_cramp["snapshot"]["in_cramp_window"], true);
+    assert_eq!(v["cramps"][1]["tied"], false);
     assert_eq!(v["days_since_last_cramp"], 3);
     assert_eq!(v["previous"]["first"], "2026-11-16");
     assert_eq!(v["previous"]["totals"]["cramps"], 1);
@@ -195,6 +208,17 @@ fn markdown_has_every_section_for_a_clinician() {
         "a pipe in a note is escaped: {md}"
     );
     assert!(md.contains("diuretic"), "{md}");
+    assert!(md.contains("### What came before each cramp"), "{md}");
+    assert!(
+        md.contains("- Tue 24 Nov 22:00 (calf): before: 0 ml in 2h"),
+        "the context snapshot: {md}"
+    );
+    assert!(
+        md.contains("**Cramps with swelling, redness, weakness or numbness** (see a professional)"),
+        "{md}"
+    );
+    assert!(md.contains("  - Who to see: "), "{md}");
+    assert!(md.contains("  - Source: Mayo Clinic"), "{md}");
     assert!(
         md.contains("| run | Tue 24 Nov 18:00 | 60 | hard |"),
         "{md}"
@@ -209,6 +233,10 @@ fn text_has_charts_and_no_escape_codes() {
     let out = run(home.path(), &["report", "--week", "2026-W48"]);
     assert!(!out.contains('\x1b'), "{out}");
     assert!(out.contains("week 2026-W48"), "{out}");
+    assert!(
+        out.contains("[see a professional] Cramps with swelling"),
+        "{out}"
+    );
     // Tuesday: one tied cramp; Wednesday: one not tied; Friday past the goal.
     let line = |p: &str| out.lines().find(|l| l.starts_with(p)).unwrap().to_string();
     assert!(line("Tue 24 Nov").contains("█ "), "{out}");

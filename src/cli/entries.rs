@@ -2,6 +2,7 @@
 
 use super::log::{check_activity, check_cramp_duration, check_span};
 use super::{Ctx, Format, user};
+use crate::domain::context::snapshot;
 use crate::domain::entry::{
     Body, CrampContext, DrinkKind, EntryKind, Heat, Intensity, Muscle, Relief, Side, WeighWhen,
 };
@@ -44,9 +45,21 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> Result<()> {
         .filter(|e| since.is_none_or(|s| e.at >= s))
         .filter(|e| a.kind.is_none_or(|k| e.kind() == k))
         .collect();
+    let rules = crate::domain::rules::Rules::embedded().map_err(|e| anyhow::anyhow!(e))?;
+    // A cramp's context snapshot is computed from the whole history, not
+    // only what is shown.
+    let snap = |e: &Entry| matches!(e.body, Body::Cramp(_)).then(|| snapshot(e, &history, &rules));
     match a.format {
         Format::Json => {
-            println!("{}", serde_json::to_string_pretty(&shown)?);
+            let mut items = Vec::with_capacity(shown.len());
+            for e in &shown {
+                let mut v = serde_json::to_value(e)?;
+                if let (Some(s), Some(obj)) = (snap(e), v.as_object_mut()) {
+                    obj.insert("snapshot".into(), serde_json::to_value(s)?);
+                }
+                items.push(v);
+            }
+            println!("{}", serde_json::to_string_pretty(&items)?);
         }
         Format::Text => {
             if shown.is_empty() {
@@ -65,6 +78,9 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> Result<()> {
             }
             for e in shown {
                 println!("{}", list_line(ctx, e));
+                if let Some(s) = snap(e) {
+                    println!("    {}", s.describe(ctx.unit()));
+                }
             }
         }
     }

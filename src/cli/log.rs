@@ -7,6 +7,7 @@ use crate::domain::entry::{
 };
 use crate::domain::history::{History, Op};
 use crate::domain::input::{TimeUse, parse_duration, parse_mass, parse_time, parse_volume};
+use crate::journal::Lock;
 use anyhow::Result;
 use chrono::Duration;
 use clap::{Args, Subcommand};
@@ -166,9 +167,24 @@ fn add(
     body: Body,
     extra_line: Option<String>,
 ) -> Result<()> {
+    add_locked(ctx, None, history, at, body, extra_line)
+}
+
+/// [`add`], under a lock the caller took for its check.
+fn add_locked(
+    ctx: &Ctx,
+    lock: Option<&Lock>,
+    history: &History,
+    at: Time,
+    body: Body,
+    extra_line: Option<String>,
+) -> Result<()> {
     let mut event = ctx.event(history, Op::Add, at);
     event.entry = Some(body.clone());
-    ctx.journal.append(std::slice::from_ref(&event))?;
+    match lock {
+        Some(l) => ctx.journal.append_locked(l, std::slice::from_ref(&event))?,
+        None => ctx.journal.append(std::slice::from_ref(&event))?,
+    }
     println!(
         "saved: {} · {} · id {}",
         body.describe(ctx.unit()),
@@ -213,17 +229,11 @@ pub fn workout(ctx: &Ctx, cmd: &WorkoutCmd) -> Result<()> {
         } => {
             let activity = check_activity(activity)?;
             let at = past_time(ctx, at.as_deref())?;
+            refuse_if_running(ctx, &ctx.recent_history()?)?;
+            // Check again under the lock: two terminals must not both start one.
+            let lock = ctx.journal.lock()?;
             let history = ctx.recent_history()?;
-            if let Some(running) = history.running_workout() {
-                let Body::Workout(w) = &running.body else {
-                    unreachable!("running_workout returns workouts")
-                };
-                return user(format!(
-                    "a workout is already running ({} since {}); stop it first with 'crampwatch workout stop'",
-                    w.activity,
-                    ctx.when(&running.at)
-                ));
-            }
+            refuse_if_running(ctx, &history)?;
             let body = Body::Workout(Workout {
                 activity,
                 end: None,
@@ -232,8 +242,9 @@ pub fn workout(ctx: &Ctx, cmd: &WorkoutCmd) -> Result<()> {
                 new: *new,
                 note: clean_note(note),
             });
-            add(
+            add_locked(
                 ctx,
+                Some(&lock),
                 &history,
                 at,
                 body,
@@ -242,12 +253,10 @@ pub fn workout(ctx: &Ctx, cmd: &WorkoutCmd) -> Result<()> {
         }
         WorkoutCmd::Stop { at } => {
             let end = past_time(ctx, at.as_deref())?;
+            running_or_refuse(&ctx.recent_history()?)?;
+            let lock = ctx.journal.lock()?;
             let history = ctx.recent_history()?;
-            let Some(running) = history.running_workout() else {
-                return user(
-                    "no workout is running; start one with 'crampwatch workout start ACTIVITY' or log a finished one with 'crampwatch workout add'",
-                );
-            };
+            let running = running_or_refuse(&history)?;
             if end <= running.at {
                 return user(format!(
                     "--at: the stop time must be after the start ({})",
@@ -268,7 +277,8 @@ pub fn workout(ctx: &Ctx, cmd: &WorkoutCmd) -> Result<()> {
             let mut event = ctx.event(&history, Op::Amend, running.at);
             event.target = Some(running.id.clone());
             event.entry = Some(Body::Workout(w.clone()));
-            ctx.journal.append(std::slice::from_ref(&event))?;
+            ctx.journal
+                .append_locked(&lock, std::slice::from_ref(&event))?;
             println!(
                 "saved: stopped {} after {} min · {} · id {}",
                 w.activity,
@@ -304,6 +314,31 @@ pub fn workout(ctx: &Ctx, cmd: &WorkoutCmd) -> Result<()> {
             add(ctx, &history, start, body, None)
         }
     }
+}
+
+fn refuse_if_running(ctx: &Ctx, history: &History) -> Result<()> {
+    if let Some(running) = history.running_workout() {
+        let Body::Workout(w) = &running.body else {
+            unreachable!("running_workout returns workouts")
+        };
+        return user(format!(
+            "a workout is already running ({} since {}); stop it first with 'crampwatch workout stop'",
+            w.activity,
+            ctx.when(&running.at)
+        ));
+    }
+    Ok(())
+}
+
+fn running_or_refuse(history: &History) -> Result<&crate::domain::history::Entry> {
+    history.running_workout().map_or_else(
+        || {
+            user(
+                "no workout is running; start one with 'crampwatch workout start ACTIVITY' or log a finished one with 'crampwatch workout add'",
+            )
+        },
+        Ok,
+    )
 }
 
 /// A session must end after it starts and last at most a day.

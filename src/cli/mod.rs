@@ -4,6 +4,7 @@
 //! loads what it needs through `journal.rs`, and hands values to the core.
 
 mod entries;
+mod flags;
 mod log;
 mod report;
 mod setup;
@@ -56,6 +57,8 @@ pub enum Command {
     Cramp(log::CrampArgs),
     /// Log body weight before or after a session: `crampwatch weight 72.4kg --when before`
     Weight(log::WeightArgs),
+    /// Patterns worth noticing, with evidence: `crampwatch flags --since 60d`
+    Flags(flags::FlagsArgs),
     /// List entries with their ids
     List(entries::ListArgs),
     /// Change an entry: `crampwatch edit ID --amount 12oz`
@@ -230,6 +233,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Plan(a) => log::plan(&ctx, a),
         Command::Cramp(a) => log::cramp(&ctx, a),
         Command::Weight(a) => log::weight(&ctx, a),
+        Command::Flags(a) => flags::flags(&ctx, a),
         Command::List(a) => entries::list(&ctx, a),
         Command::Edit(a) => entries::edit(&ctx, a),
         Command::Delete { id } => entries::delete(&ctx, id),

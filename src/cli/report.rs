@@ -1,6 +1,7 @@
 //! `crampwatch report`: a week (or the days since a time) as text, Markdown or JSON.
 
 use super::{Ctx, user};
+use crate::domain::context::snapshot;
 use crate::domain::day::day_of;
 use crate::domain::rules::Rules;
 use crate::domain::week::{monday_of, parse_iso_week, period_flags, summarize, tied_to_exercise};
@@ -71,10 +72,16 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
             (e.id.clone(), t)
         })
         .collect();
+    let snapshots = entries
+        .iter()
+        .filter(|e| matches!(e.body, Body::Cramp(_)))
+        .map(|e| (e.id.clone(), snapshot(e, &history, &rules)))
+        .collect();
     let r = Report {
         summary: &summary,
         entries,
         tied,
+        snapshots,
         prefs: &prefs,
         tz,
         today,

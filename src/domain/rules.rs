@@ -155,6 +155,8 @@ pub struct NewOrHarder {
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FlagRules {
+    /// How far back flags about single cramps look, by default.
+    pub recent_days: u32,
     pub not_tied: NotTied,
     pub sleep: Sleep,
     pub long: Long,
@@ -302,6 +304,32 @@ impl Rules {
             2000,
         )?;
         num("safety.hot_factor", self.safety.hot_factor, 1.0, 3.0)?;
+        ml("flags.recent_days", f.recent_days, 1, 3650)?;
+        for (name, c) in [
+            ("flags.despite_prevention", &f.despite_prevention),
+            ("flags.eased_by_rest", &f.eased_by_rest),
+            ("flags.cramp_window", &f.cramp_window),
+        ] {
+            ml(&format!("{name}.count"), c.count, 1, 100)?;
+            ml(&format!("{name}.days"), c.days, 1, 365)?;
+        }
+        ml("flags.not_tied.days", f.not_tied.days, 1, 365)?;
+        ml(
+            "flags.not_tied.professional_count",
+            f.not_tied.professional_count,
+            1,
+            100,
+        )?;
+        ml("flags.sleep.nights", f.sleep.nights, 1, 31)?;
+        ml("flags.sleep.days", f.sleep.days, 1, 365)?;
+        ml("flags.long.min_secs", f.long.min_secs, 10, 14400)?;
+        ml(
+            "flags.no_electrolytes.long_session_min",
+            f.no_electrolytes.long_session_min,
+            10,
+            600,
+        )?;
+        ml("flags.new_or_harder.weeks", f.new_or_harder.weeks, 1, 52)?;
         num(
             "flags.not_tied.hours_after_workout",
             f.not_tied.hours_after_workout,
@@ -353,6 +381,18 @@ mod tests {
         assert!(err.contains("safety.max_ml_per_hour"), "{err}");
         let bad = GUIDELINES_TOML.replace("source = \"aafp\"", "source = \"blog\"");
         assert!(Rules::from_toml(&bad).unwrap_err().contains("blog"));
+        let bad = GUIDELINES_TOML.replace("recent_days = 30", "recent_days = 0");
+        assert!(
+            Rules::from_toml(&bad)
+                .unwrap_err()
+                .contains("flags.recent_days")
+        );
+        let bad = GUIDELINES_TOML.replace("nights = 2", "nights = 0");
+        assert!(
+            Rules::from_toml(&bad)
+                .unwrap_err()
+                .contains("flags.sleep.nights")
+        );
         let bad = GUIDELINES_TOML.replace("target_ml = 591", "target_ml = \"lots\"");
         assert!(Rules::from_toml(&bad).is_err());
     }

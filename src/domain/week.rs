@@ -7,6 +7,7 @@
 use super::day::{day_of, day_start};
 use super::entry::{Body, CrampContext, Muscle, Time};
 use super::history::{Entry, History};
+use super::patterns::{Flag, flags_since};
 use super::prefs::Prefs;
 use super::rules::Rules;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Weekday};
@@ -102,46 +103,9 @@ impl Totals {
     }
 }
 
-/// A flag as a week shows it: what patterns raised, with the times of its evidence.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct WeekFlag {
-    pub id: String,
-    /// `note`, `watch` or `professional`.
-    pub level: String,
-    pub title: String,
-    pub why: String,
-    pub source: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub professional: Option<String>,
-    pub evidence: Vec<WeekEvidence>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct WeekEvidence {
-    pub entry_id: String,
-    pub at: Time,
-    pub summary: String,
-}
-
-/// The pattern flags as of `now`, for the week views.
-///
-/// Until the pattern engine (`patterns.rs`) is part of the build this returns
-/// none: the week shows no flag rather than a made-up one.
-pub fn raised_flags<Tz: TimeZone>(
-    _now: &DateTime<Tz>,
-    _history: &History,
-    _rules: &Rules,
-    _prefs: &Prefs,
-) -> Vec<WeekFlag>
-where
-    Tz::Offset: Copy,
-{
-    Vec::new()
-}
-
-/// The flags raised by the end of `n_days` days from `first` (or by now, if
-/// those days reach now): pass them to [`summarize`], which keeps those with
-/// evidence in the days.
+/// The flags raised by the cramps of `n_days` days from `first`, as they
+/// stood at the end of those days (or now, if they reach now): pass them to
+/// [`summarize`], which keeps those with evidence in the days.
 pub fn period_flags<Tz: TimeZone>(
     now: &DateTime<Tz>,
     first: NaiveDate,
@@ -149,7 +113,7 @@ pub fn period_flags<Tz: TimeZone>(
     history: &History,
     rules: &Rules,
     prefs: &Prefs,
-) -> Vec<WeekFlag>
+) -> Vec<Flag>
 where
     Tz::Offset: Copy,
 {
@@ -161,7 +125,8 @@ where
     )
     .with_timezone(&tz);
     let as_of = if end < *now { end } else { *now };
-    raised_flags(&as_of, history, rules, prefs)
+    let start = day_start(first, &tz, prefs.day_start_hour);
+    flags_since(&as_of, history, rules, prefs, Some(&start))
 }
 
 /// A run of days: a week, or the days of a `--since` report.
@@ -176,7 +141,7 @@ pub struct Summary {
     /// Cramps per context (`during`, `after`, `rest`, `night`, `unknown`), most first.
     pub contexts: Vec<(String, u32)>,
     /// Flags with evidence in these days.
-    pub flags: Vec<WeekFlag>,
+    pub flags: Vec<Flag>,
     /// Whole days from the last cramp (up to the end of these days, or now) to
     /// the last of these days (or today); None when no cramp was ever logged.
     pub days_since_last_cramp: Option<i64>,
@@ -245,7 +210,7 @@ pub fn week<Tz: TimeZone>(
     history: &History,
     rules: &Rules,
     prefs: &Prefs,
-    flags: &[WeekFlag],
+    flags: &[Flag],
 ) -> Week
 where
     Tz::Offset: Copy,
@@ -262,7 +227,7 @@ pub fn summarize<Tz: TimeZone>(
     history: &History,
     rules: &Rules,
     prefs: &Prefs,
-    flags: &[WeekFlag],
+    flags: &[Flag],
 ) -> Summary
 where
     Tz::Offset: Copy,
@@ -342,7 +307,7 @@ where
         let d = day_of(t, &tz, h);
         d >= first && d <= last
     };
-    let flags: Vec<WeekFlag> = flags
+    let flags: Vec<Flag> = flags
         .iter()
         .filter(|f| f.evidence.iter().any(|ev| in_days(&ev.at)))
         .cloned()

@@ -1,6 +1,7 @@
 use super::*;
 use crate::domain::entry::{Cramp, Drink, DrinkKind, Heat, Intensity, Workout};
 use crate::domain::history::{Event, Op, SCHEMA_VERSION};
+use crate::domain::patterns::{Evidence, Flag, Level};
 use chrono_tz::America::New_York;
 use chrono_tz::Tz;
 
@@ -373,14 +374,14 @@ fn a_running_workout_counts_up_to_now() {
 #[test]
 fn a_weeks_flags_are_those_with_evidence_in_it() {
     let h = november();
-    let flag = |id: &str, at: &str| WeekFlag {
+    let flag = |id: &str, at: &str| Flag {
         id: id.into(),
-        level: "watch".into(),
+        level: Level::Watch,
         title: id.into(),
         why: "because".into(),
         source: "mayo".into(),
         professional: None,
-        evidence: vec![WeekEvidence {
+        evidence: vec![Evidence {
             entry_id: "x".into(),
             at: t(at),
             summary: "cramp".into(),
@@ -415,4 +416,25 @@ fn cramps_per_day_for_the_overview() {
     assert_eq!(v[8], 1, "Tuesday 24th");
     assert_eq!(v[9], 1, "Wednesday 25th (the 02:30 cramp)");
     assert_eq!(v.iter().sum::<u32>(), 3);
+}
+
+#[test]
+fn a_past_weeks_flags_are_those_its_cramps_raised_by_its_end() {
+    // A severe cramp in W47 and nothing in W48: W47 shows the flag, W48 does not.
+    let h = History::fold(&[add(
+        "01G1",
+        "2026-11-18T20:00:00-05:00",
+        cramp(Muscle::Calf, 9, 60, CrampContext::Rest),
+    )]);
+    let now = ny("2026-11-28T15:00:00-05:00");
+    let (r, p) = (rules(), prefs());
+    let w47 = date("2026-11-16");
+    let flags = period_flags(&now, w47, 7, &h, &r, &p);
+    let last_week = week(&now, w47, &h, &r, &p, &flags);
+    let ids: Vec<&str> = last_week.flags.iter().map(|f| f.id.as_str()).collect();
+    assert!(ids.contains(&"severe"), "{ids:?}");
+    let w48 = date("2026-11-23");
+    let flags = period_flags(&now, w48, 7, &h, &r, &p);
+    let this_week = week(&now, w48, &h, &r, &p, &flags);
+    assert!(this_week.flags.is_empty(), "{:?}", this_week.flags);
 }

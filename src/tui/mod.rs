@@ -1,3 +1,3 @@
-//! The terminal interface.
-
+pub mod guide;
 pub mod history;
+pub mod insights;

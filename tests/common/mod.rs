@@ -168,11 +168,19 @@ impl Env {
         err.trim_end().to_string()
     }
 
-    /// `list --all --format json`, parsed.
+    /// The entries of `list --all --format json`, without a cramp's computed
+    /// `snapshot` (context, not part of the entry).
     pub fn entries(&self) -> Vec<Value> {
         let out = self.ok(&["list", "--all", "--format", "json"]);
         match serde_json::from_str(&out).expect("list json") {
-            Value::Array(v) => v,
+            Value::Array(mut v) => {
+                for e in &mut v {
+                    if let Some(o) = e.as_object_mut() {
+                        o.remove("snapshot");
+                    }
+                }
+                v
+            }
             other => panic!("list json is not an array: {other}"),
         }
     }

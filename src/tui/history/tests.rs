@@ -4,9 +4,10 @@ use crate::domain::entry::{
     Body, Cramp, CrampContext, Drink, DrinkKind, Heat, Intensity, Muscle, Time, VolumeUnit, Workout,
 };
 use crate::domain::history::{Event, History, Op, SCHEMA_VERSION};
+use crate::domain::patterns::{Evidence, Flag, Level};
 use crate::domain::prefs::Prefs;
 use crate::domain::rules::Rules;
-use crate::domain::week::{Overview, Week, WeekEvidence, WeekFlag, week};
+use crate::domain::week::{Overview, Week, week};
 use chrono::DateTime;
 use chrono_tz::America::New_York;
 use ratatui::Terminal;
@@ -139,7 +140,7 @@ struct Screen {
     state: HistoryState,
 }
 
-fn screen(flags: &[WeekFlag]) -> Screen {
+fn screen(flags: &[Flag]) -> Screen {
     let history = fixture();
     let now = t(NOW).with_timezone(&New_York);
     let prefs = Prefs {
@@ -180,15 +181,15 @@ fn render(s: &Screen, w: u16, h: u16) -> Terminal<TestBackend> {
     term
 }
 
-fn not_tied_flag() -> WeekFlag {
-    WeekFlag {
+fn not_tied_flag() -> Flag {
+    Flag {
         id: "not-tied-to-exercise".into(),
-        level: "watch".into(),
+        level: Level::Watch,
         title: "Cramps not tied to exercise".into(),
         why: "a cramp at night with no workout in the 12 h before".into(),
         source: "mayo".into(),
         professional: None,
-        evidence: vec![WeekEvidence {
+        evidence: vec![Evidence {
             entry_id: "01H13".into(),
             at: t("2026-11-26T02:30:00-05:00"),
             summary: "cramp calf".into(),

@@ -6,6 +6,7 @@
 use super::HistoryState;
 use crate::domain::entry::{VolumeUnit, format_duration};
 use crate::domain::history::Entry;
+use crate::domain::patterns::Level;
 use crate::domain::week::{Overview, Week};
 use chrono::{Datelike, Duration, NaiveDate, TimeZone};
 use ratatui::buffer::Buffer;
@@ -260,12 +261,15 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
                 if i > 0 {
                     third.push(Span::raw("; "));
                 }
-                let style = match f.level.as_str() {
-                    "professional" => self.fg(Color::Red).add_modifier(Modifier::BOLD),
-                    "watch" => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
-                    _ => Style::new(),
+                let style = match f.level {
+                    Level::Professional => self.fg(Color::Red).add_modifier(Modifier::BOLD),
+                    Level::Watch => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+                    Level::Note => Style::new(),
                 };
-                third.push(Span::styled(format!("[{}] {}", f.level, f.title), style));
+                third.push(Span::styled(
+                    format!("[{}] {}", f.level.label(), f.title),
+                    style,
+                ));
             }
         }
         vec![Line::raw(first), Line::raw(second), Line::from(third)]
