@@ -366,3 +366,35 @@ fn after_a_delete_the_selection_stays_on_a_row_that_exists() {
     );
     assert_eq!(st.selected, fewer.len() - 1);
 }
+
+#[test]
+fn an_empty_week_says_so_and_draws_no_bars() {
+    let history = History::default();
+    let now = t(NOW).with_timezone(&New_York);
+    let prefs = Prefs::default();
+    let rules = Rules::embedded().unwrap();
+    let state = HistoryState::new(date("2026-11-23"));
+    let data = HistoryData::compute(&now, state.week, &history, &rules, &prefs);
+    let entries = data.entries(&history, &New_York, &prefs);
+    assert!(entries.is_empty());
+    let view = HistoryView {
+        week: &data.week,
+        entries: &entries,
+        overview: &data.overview,
+        state: &state,
+        unit: VolumeUnit::Oz,
+        tz: New_York,
+        today: date("2026-11-28"),
+        color: false,
+    };
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| f.render_widget(&view, f.area())).unwrap();
+    let text = format!("{}", term.backend());
+    assert!(text.contains("nothing logged this week"), "{text}");
+    assert!(
+        text.contains("Cramps 0 (0 not tied, 0 vs last week)"),
+        "{text}"
+    );
+    assert!(text.contains("Flags: none this week"), "{text}");
+    assert!(!text.contains("███") && !text.contains("░░░"), "{text}");
+}

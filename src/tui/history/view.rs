@@ -76,7 +76,7 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
 
     /// Vertical bars, one column per day: `█` tied, `░` not tied, count on top.
     fn cramp_chart(&self, area: Rect, buf: &mut Buffer) {
-        let block = self.block(" Cramps per day ");
+        let block = self.block(" Cramps: █ tied ░ not tied ");
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height < 2 || inner.width < 7 {
