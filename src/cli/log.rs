@@ -6,7 +6,9 @@ use crate::domain::entry::{
     WeighWhen, Weight, Workout,
 };
 use crate::domain::history::{History, Op};
+use crate::domain::hydration::{preload_deadline, whole};
 use crate::domain::input::{TimeUse, parse_duration, parse_mass, parse_time, parse_volume};
+use crate::domain::rules::Rules;
 use crate::journal::Lock;
 use anyhow::Result;
 use chrono::Duration;
@@ -376,7 +378,30 @@ pub fn plan(ctx: &Ctx, a: &PlanArgs) -> Result<()> {
         heat: a.opts.heat.unwrap_or_default(),
         note: clean_note(&a.note),
     });
-    add(ctx, &history, at, body, None)
+    add(ctx, &history, at, body, Some(preload_line(ctx, &at)?))
+}
+
+/// The pre-load deadline of a plan starting at `start`, from the rules.
+fn preload_line(ctx: &Ctx, start: &Time) -> Result<String> {
+    let rules = Rules::embedded().map_err(anyhow::Error::msg)?;
+    let deadline = preload_deadline(start, &rules);
+    let amount = ctx
+        .unit()
+        .format(whole(ctx.unit(), rules.preload.target_ml));
+    let line = if deadline >= ctx.now_fixed() {
+        format!("pre-load: about {amount} by {}", ctx.when(&deadline))
+    } else {
+        let t = &rules.topup;
+        let from = *start - Duration::minutes(t.opens_min_before as i64);
+        format!(
+            "pre-load: its deadline ({}) has passed; top-up {}-{} from {}",
+            ctx.when(&deadline),
+            ctx.unit().number(whole(ctx.unit(), t.min_ml)),
+            ctx.unit().format(whole(ctx.unit(), t.max_ml)),
+            ctx.when(&from)
+        )
+    };
+    Ok(format!("{line} (general information, not medical advice)"))
 }
 
 /// The context a cramp most likely had, when the user gave none.

@@ -3,11 +3,13 @@
 //! Each command reads the clock once (`Ctx::now`, pinned by `CRAMPWATCH_NOW`),
 //! loads what it needs through `journal.rs`, and hands values to the core.
 
+mod demo;
 mod entries;
 mod flags;
 mod log;
 mod report;
 mod setup;
+mod status;
 mod transfer;
 
 use crate::config::{Paths, Settings, load_settings};
@@ -78,6 +80,10 @@ pub enum Command {
     Import(transfer::ImportArgs),
     /// A week (or the days since a time) in figures: `crampwatch report --week 2026-W48 --format markdown`
     Report(report::ReportArgs),
+    /// Hydration timers now: one line for a prompt or tmux bar, or JSON
+    Status(status::StatusArgs),
+    /// Write a generated journal of realistic use: `crampwatch demo --days 30 --data-dir /tmp/cw`
+    Demo(demo::DemoArgs),
     /// Show the files in use and the effective settings
     Config,
     /// Print a shell completion script: `crampwatch completions bash > ~/.local/share/bash-completion/completions/crampwatch`
@@ -242,6 +248,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export(a) => transfer::export(&ctx, a),
         Command::Import(a) => transfer::import(&ctx, a),
         Command::Report(a) => report::report(&ctx, a),
+        Command::Status(a) => status::status(&ctx, a),
+        Command::Demo(a) => demo::demo(&ctx, a, cli.data_dir.is_some()),
         Command::Config => setup::config(&ctx),
         Command::Completions { .. } => unreachable!("handled above"),
     }?;

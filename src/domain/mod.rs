@@ -5,6 +5,7 @@ pub mod context;
 pub mod day;
 pub mod entry;
 pub mod history;
+pub mod hydration;
 pub mod input;
 pub mod patterns;
 pub mod prefs;

@@ -53,6 +53,7 @@ pub struct After {
     pub ml_per_kg_min: u32,
     pub ml_per_kg_max: u32,
     pub spread_hours: f64,
+    pub weigh_within_hours: f64,
     pub source: String,
 }
 
@@ -69,6 +70,8 @@ pub struct CrampWindow {
 #[serde(deny_unknown_fields)]
 pub struct Daily {
     pub nudge_after_hours: f64,
+    pub quiet_from_hour: u32,
+    pub quiet_until_hour: u32,
     pub source: String,
 }
 
@@ -284,6 +287,12 @@ impl Rules {
             2000,
         )?;
         num("after.spread_hours", self.after.spread_hours, 0.5, 24.0)?;
+        num(
+            "after.weigh_within_hours",
+            self.after.weigh_within_hours,
+            0.25,
+            12.0,
+        )?;
         num("cramp_window.hours", self.cramp_window.hours, 1.0, 24.0)?;
         num(
             "cramp_window.peak_from_hours",
@@ -297,6 +306,8 @@ impl Rules {
             0.5,
             12.0,
         )?;
+        ml("daily.quiet_from_hour", self.daily.quiet_from_hour, 0, 23)?;
+        ml("daily.quiet_until_hour", self.daily.quiet_until_hour, 0, 23)?;
         ml(
             "safety.max_ml_per_hour",
             self.safety.max_ml_per_hour,

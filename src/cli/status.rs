@@ -1,0 +1,88 @@
+//! `crampwatch status`: one glanceable line for a shell prompt or a tmux bar,
+//! or the timers as JSON. It reads only the newest monthly files
+//! (`Ctx::recent_history`), so it stays fast however long the journal is.
+
+use super::Ctx;
+use crate::domain::entry::VolumeUnit;
+use crate::domain::hydration::{Hydration, TimerKind, TimerState, countdown, timers, whole};
+use crate::domain::rules::Rules;
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    /// One short line: `sip in 6:40 · 14/64 oz today`
+    Line,
+    /// An object with now, today, workout, timers and warnings
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[arg(long, value_enum, default_value = "line")]
+    pub format: StatusFormat,
+}
+
+pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
+    let rules = Rules::embedded().map_err(anyhow::Error::msg)?;
+    let prefs = ctx.settings.prefs();
+    let history = ctx.recent_history()?;
+    let h = timers(&ctx.now, &history, &rules, &prefs);
+    match a.format {
+        StatusFormat::Line => println!("{}", line(&h, prefs.unit)),
+        StatusFormat::Json => {
+            let json = serde_json::json!({
+                "now": ctx.now_fixed(),
+                "today": { "intake_ml": h.intake_today_ml, "goal_ml": h.goal_ml },
+                "last_hour_ml": h.last_hour_ml,
+                "workout": h.workout,
+                "timers": h.timers,
+                "warnings": h.warnings,
+                "note": "general information, not medical advice",
+            });
+            println!("{}", serde_json::to_string_pretty(&json)?);
+        }
+    }
+    Ok(())
+}
+
+/// `run 0:32 · sip due · 20/64 oz`, `sip in 6:40 · 14/64 oz today`.
+pub fn line(h: &Hydration, unit: VolumeUnit) -> String {
+    let mut parts = Vec::new();
+    if let Some(w) = &h.workout {
+        let mins = w.elapsed_secs.max(0) / 60;
+        parts.push(format!("{} {}:{:02}", w.activity, mins / 60, mins % 60));
+    }
+    // The most urgent timer worth a glance: the daily timer only when its nudge is due.
+    let top = h.timers.iter().find(|t| match (t.kind, t.state) {
+        (_, TimerState::Done) => false,
+        (TimerKind::Daily, s) => s == TimerState::Due,
+        (TimerKind::CrampWindow, _) => true,
+        (_, TimerState::Active) => false,
+        _ => true,
+    });
+    if let Some(t) = top {
+        parts.push(match (t.kind, t.state) {
+            (TimerKind::Daily, _) => "time for a drink".to_string(),
+            (TimerKind::CrampWindow, TimerState::Active) => format!(
+                "cramp window {}",
+                t.secs_left.map(countdown).unwrap_or_default()
+            ),
+            _ => t.short(),
+        });
+    }
+    let goal = format!(
+        "{}/{}",
+        unit.number(whole(unit, h.intake_today_ml)),
+        unit.format(whole(unit, h.goal_ml))
+    );
+    parts.push(if h.workout.is_some() {
+        goal
+    } else {
+        format!("{goal} today")
+    });
+    if !h.warnings.is_empty() {
+        parts.push(format!("⚠ {}", h.warnings.len()));
+    }
+    parts.join(" · ")
+}

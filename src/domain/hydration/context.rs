@@ -1,0 +1,115 @@
+//! What every rule works from: now, the zone, the rules, the unit and the drinks.
+
+use super::{Timer, TimerKind, TimerState, whole};
+use crate::domain::entry::{DrinkKind, Time, VolumeUnit};
+use crate::domain::rules::Rules;
+use chrono::{Duration, TimeZone};
+
+pub(super) fn hours(h: f64) -> Duration {
+    Duration::seconds((h * 3600.0).round() as i64)
+}
+
+pub(super) fn mins(m: u32) -> Duration {
+    Duration::minutes(m as i64)
+}
+
+/// `8-10 oz`, `237-296 ml`.
+pub(super) fn range(unit: VolumeUnit, lo: u32, hi: u32) -> String {
+    let (a, b) = (unit.number(whole(unit, lo)), unit.number(whole(unit, hi)));
+    if a == b {
+        unit.format(whole(unit, lo))
+    } else {
+        format!("{a}-{b} {}", unit.label())
+    }
+}
+
+/// Everything `timers` works from, computed once.
+pub(super) struct Ctx<'a, Tz: TimeZone> {
+    pub now: Time,
+    pub tz: Tz,
+    pub rules: &'a Rules,
+    pub unit: VolumeUnit,
+    pub drinks: Vec<(Time, u32, DrinkKind)>,
+}
+
+impl<Tz: TimeZone> Ctx<'_, Tz>
+where
+    Tz::Offset: Copy,
+{
+    /// Millilitres drunk in `[from, to]`, never counting the future.
+    pub(super) fn ml_in(&self, from: Time, to: Time) -> u32 {
+        let to = to.min(self.now);
+        self.drinks
+            .iter()
+            .filter(|(t, _, _)| *t >= from && *t <= to)
+            .map(|(_, ml, _)| ml)
+            .sum()
+    }
+
+    /// Millilitres in the hour up to `t`: `(t - 1 h, t]`.
+    pub(super) fn hour_before(&self, t: Time) -> u32 {
+        let from = t - Duration::hours(1);
+        self.drinks
+            .iter()
+            .filter(|(d, _, _)| *d > from && *d <= t && *d <= self.now)
+            .map(|(_, ml, _)| ml)
+            .sum()
+    }
+
+    /// An amount to drink now, `8-10 oz`, or `up to 5 oz` when the range
+    /// would take the last hour's intake past the safe limit.
+    pub(super) fn ask(&self, lo: u32, hi: u32) -> String {
+        let room = self
+            .rules
+            .safety
+            .max_ml_per_hour
+            .saturating_sub(self.hour_before(self.now));
+        if room >= hi {
+            range(self.unit, lo, hi)
+        } else if whole(self.unit, room) > 0.0 {
+            format!("up to {}", self.vol(room))
+        } else {
+            "a mouthful at most".to_string()
+        }
+    }
+
+    pub(super) fn local(&self, t: Time) -> Time {
+        t.with_timezone(&self.tz).fixed_offset()
+    }
+
+    pub(super) fn hhmm(&self, t: Time) -> String {
+        self.local(t).format("%H:%M").to_string()
+    }
+
+    pub(super) fn vol(&self, ml: u32) -> String {
+        self.unit.format(whole(self.unit, ml))
+    }
+
+    /// The number alone, in whole units.
+    pub(super) fn num(&self, ml: u32) -> String {
+        self.unit.number(whole(self.unit, ml))
+    }
+
+    #[allow(clippy::too_many_arguments)] // one field each, called from every rule
+    pub(super) fn timer(
+        &self,
+        kind: TimerKind,
+        state: TimerState,
+        due: Option<Time>,
+        target_ml: Option<u32>,
+        done_ml: u32,
+        message: String,
+        source: &str,
+    ) -> Timer {
+        Timer {
+            kind,
+            state,
+            due: due.map(|d| self.local(d)),
+            secs_left: due.map(|d| (d - self.now).num_seconds()),
+            target_ml,
+            done_ml,
+            message,
+            source: source.to_string(),
+        }
+    }
+}

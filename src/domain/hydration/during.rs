@@ -1,0 +1,137 @@
+//! While a workout runs: sips to thirst and the switch to a sports drink.
+
+use super::context::{Ctx, mins};
+use super::{Timer, TimerKind, TimerState, countdown};
+use crate::domain::entry::{Body, DrinkKind, Heat, Time};
+use crate::domain::history::Entry;
+use chrono::TimeZone;
+
+pub(super) fn during_timers<Tz: TimeZone>(
+    cx: &Ctx<'_, Tz>,
+    workout: &Entry,
+    over_sweat: bool,
+    out: &mut Vec<Timer>,
+) where
+    Tz::Offset: Copy,
+{
+    let Body::Workout(w) = &workout.body else {
+        return;
+    };
+    let r = cx.rules;
+    let d = &r.during;
+    let start = workout.at;
+    let amount = cx.ask(d.min_ml, d.max_ml);
+
+    // Sip: the clock restarts at each drink.
+    let last_drink = cx
+        .drinks
+        .iter()
+        .filter(|(t, _, _)| *t >= start && *t <= cx.now)
+        .map(|(t, _, _)| *t)
+        .max();
+    let last = last_drink.unwrap_or(start);
+    let opens = last + mins(d.opens_after_min);
+    let due = last + mins(d.due_after_min);
+    let overdue = due + mins(d.due_after_min - d.opens_after_min);
+    let left = |t: Time| countdown((t - cx.now).num_seconds());
+    let (state, when, msg) = if over_sweat {
+        (
+            TimerState::Active,
+            None,
+            "sip to thirst only: intake is past this session's estimated sweat loss".to_string(),
+        )
+    } else if cx.now < opens {
+        (
+            TimerState::Upcoming,
+            Some(opens),
+            format!("sip {amount} in {}, to thirst", left(opens)),
+        )
+    } else if cx.now < due {
+        (
+            TimerState::Open,
+            Some(due),
+            format!("sip {amount} within {}, to thirst", left(due)),
+        )
+    } else if cx.now < overdue {
+        (
+            TimerState::Due,
+            Some(due),
+            format!("sip {amount} now, to thirst"),
+        )
+    } else {
+        (
+            TimerState::Overdue,
+            Some(due),
+            format!(
+                "sip {amount}, to thirst ({} for {})",
+                if last_drink.is_none() {
+                    "no drink yet"
+                } else {
+                    "no drink"
+                },
+                countdown((cx.now - last).num_seconds())
+            ),
+        )
+    };
+    out.push(cx.timer(
+        TimerKind::Sip,
+        state,
+        when,
+        Some(d.max_ml),
+        0,
+        msg,
+        &d.source,
+    ));
+
+    // Sports drink: past about an hour, or from the start when hot and hard.
+    let s = &r.sports_drink;
+    let from = if s.from_start_when_hot_and_hard && w.heat == Heat::Hot && w.intensity.is_hard() {
+        start
+    } else {
+        start + mins(s.after_min)
+    };
+    let sports: u32 = cx
+        .drinks
+        .iter()
+        .filter(|(t, _, k)| {
+            *t >= start && *t <= cx.now && matches!(k, DrinkKind::Sports | DrinkKind::Electrolyte)
+        })
+        .map(|(_, ml, _)| ml)
+        .sum();
+    let (state, due, msg) = if cx.now < from {
+        (
+            TimerState::Upcoming,
+            Some(from),
+            format!("sports drink from {} (carbs + electrolytes)", cx.hhmm(from)),
+        )
+    } else if sports > 0 {
+        (
+            TimerState::Active,
+            None,
+            "sports drink for the rest of the session, to thirst".to_string(),
+        )
+    } else if cx.now >= from + mins(d.due_after_min) {
+        // Said once as due; after that it is standing advice, and the sip
+        // countdown leads again.
+        (
+            TimerState::Active,
+            None,
+            "sports drink rather than water from now on, to thirst".to_string(),
+        )
+    } else {
+        (
+            TimerState::Due,
+            Some(from),
+            "switch to a sports drink (carbs + electrolytes), to thirst".to_string(),
+        )
+    };
+    out.push(cx.timer(
+        TimerKind::SportsDrink,
+        state,
+        due,
+        None,
+        sports,
+        msg,
+        &s.source,
+    ));
+}

@@ -1,0 +1,254 @@
+//! Hydration timers: what to drink, by when, given now.
+//!
+//! [`timers`] is a pure function of now, the history, the rules and the
+//! settings. Every number comes from [`Rules`] (`assets/guidelines.toml`).
+//! Safety comes first and is always on: once intake in the last hour reaches
+//! what the gut absorbs, every timer that asks for a drink is paused; drinking
+//! past a session's estimated sweat loss, or gaining weight over a session,
+//! raises a warning; and a cramp never turns into "drink more" on its own
+//! (cramps are not read here at all).
+
+mod after;
+mod before;
+mod context;
+mod daily;
+mod during;
+mod safety;
+
+use super::day::today_bounds;
+use super::entry::{Body, Time, VolumeUnit};
+use super::history::History;
+use super::prefs::Prefs;
+use super::rules::Rules;
+use chrono::{DateTime, TimeZone};
+use context::{Ctx, hours};
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimerKind {
+    Preload,
+    Topup,
+    Sip,
+    SportsDrink,
+    Rehydrate,
+    CrampWindow,
+    Daily,
+}
+
+impl TimerKind {
+    /// The name shown to people, e.g. `pre-load`.
+    pub fn label(self) -> &'static str {
+        match self {
+            TimerKind::Preload => "pre-load",
+            TimerKind::Topup => "top-up",
+            TimerKind::Sip => "sip",
+            TimerKind::SportsDrink => "sports drink",
+            TimerKind::Rehydrate => "rehydrate",
+            TimerKind::CrampWindow => "cramp window",
+            TimerKind::Daily => "daily",
+        }
+    }
+
+    /// True for timers that ask for a drink (and so pause at the safety limit).
+    pub fn asks_to_drink(self) -> bool {
+        !matches!(self, TimerKind::CrampWindow)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimerState {
+    /// Not yet: `due` is when it opens (or, when paused, when it resumes).
+    Upcoming,
+    /// Its window is open: `due` is when it closes.
+    Open,
+    /// Now.
+    Due,
+    /// Past its time and not done.
+    Overdue,
+    Done,
+    /// Running with no deadline to meet (a window in progress, a session's guidance).
+    Active,
+}
+
+impl TimerState {
+    /// Sort rank: overdue, due, open, upcoming, active, done.
+    fn rank(self) -> u8 {
+        match self {
+            TimerState::Overdue => 0,
+            TimerState::Due => 1,
+            TimerState::Open => 2,
+            TimerState::Upcoming => 3,
+            TimerState::Active => 4,
+            TimerState::Done => 5,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Timer {
+    pub kind: TimerKind,
+    pub state: TimerState,
+    /// In now's time zone.
+    pub due: Option<Time>,
+    /// `due - now` in seconds (negative once past).
+    pub secs_left: Option<i64>,
+    pub target_ml: Option<u32>,
+    pub done_ml: u32,
+    /// Short, in the display unit: `sip 8-10 oz in 6:40, to thirst`.
+    pub message: String,
+    /// The key of the rule's source in `Rules::sources` (expand with `Rules::source`).
+    pub source: String,
+}
+
+impl Timer {
+    /// True when the safety limit paused this timer.
+    pub fn is_paused(&self) -> bool {
+        self.message.contains(PAUSED)
+    }
+
+    /// A compact form for a status line: `sip in 6:40`, `sip due`, `pre-load 3:10 left`.
+    pub fn short(&self) -> String {
+        let label = self.kind.label();
+        if self.is_paused() {
+            return format!("{label} paused");
+        }
+        let left = self.secs_left.map(countdown);
+        match (self.state, left) {
+            (TimerState::Upcoming, Some(l)) => format!("{label} in {l}"),
+            (TimerState::Open, Some(l)) => format!("{label} {l} left"),
+            (TimerState::Due, _) => format!("{label} due"),
+            (TimerState::Overdue, _) => format!("{label} overdue"),
+            (TimerState::Done, _) => format!("{label} done"),
+            (TimerState::Active, Some(l)) => format!("{label} {l} left"),
+            _ => label.to_string(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hydration {
+    /// Most urgent first.
+    pub timers: Vec<Timer>,
+    pub warnings: Vec<String>,
+    pub intake_today_ml: u32,
+    pub goal_ml: u32,
+    pub last_hour_ml: u32,
+    pub workout: Option<RunningWorkout>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RunningWorkout {
+    pub entry_id: String,
+    pub activity: String,
+    pub started: Time,
+    pub elapsed_secs: i64,
+}
+
+const PAUSED: &str = "paused:";
+
+/// `6:40`, `1:02:03`; negative values count up (`-2:10`).
+pub fn countdown(secs: i64) -> String {
+    let sign = if secs < 0 { "-" } else { "" };
+    let s = secs.unsigned_abs();
+    let (h, m, s) = (s / 3600, (s % 3600) / 60, s % 60);
+    if h > 0 {
+        format!("{sign}{h}:{m:02}:{s:02}")
+    } else {
+        format!("{sign}{m}:{s:02}")
+    }
+}
+
+/// When a plan's pre-load should be drunk by: its start less `preload.hours_before`.
+pub fn preload_deadline(start: &Time, rules: &Rules) -> Time {
+    *start - hours(rules.preload.hours_before)
+}
+
+/// Millilitres rounded to a whole number of `unit`, so messages stay short.
+pub fn whole(unit: VolumeUnit, ml: u32) -> f64 {
+    (ml as f64 / unit.ml()).round() * unit.ml()
+}
+
+/// Every hydration timer that applies at `now`, most urgent first, with the
+/// safety warnings and today's intake.
+pub fn timers<Tz: TimeZone>(
+    now: &DateTime<Tz>,
+    history: &History,
+    rules: &Rules,
+    prefs: &Prefs,
+) -> Hydration
+where
+    Tz::Offset: Copy,
+{
+    let drinks = history
+        .entries
+        .iter()
+        .filter_map(|e| match &e.body {
+            Body::Drink(d) => Some((e.at, d.ml, d.kind)),
+            _ => None,
+        })
+        .collect();
+    let cx = Ctx {
+        now: now.fixed_offset(),
+        tz: now.timezone(),
+        rules,
+        unit: prefs.unit,
+        drinks,
+    };
+    let (day_from, day_to) = today_bounds(now, prefs.day_start_hour);
+    let intake_today_ml = cx.ml_in(day_from, day_to);
+    let last_hour_ml = cx.hour_before(cx.now);
+
+    let running = history
+        .running_workout()
+        .filter(|e| e.at <= cx.now)
+        .map(|e| RunningWorkout {
+            entry_id: e.id.clone(),
+            activity: match &e.body {
+                Body::Workout(w) => w.activity.clone(),
+                _ => String::new(),
+            },
+            started: cx.local(e.at),
+            elapsed_secs: (cx.now - e.at).num_seconds(),
+        });
+
+    let mut timers = Vec::new();
+    let mut warnings = Vec::new();
+    before::plan_timers(&cx, history, &mut timers);
+    let over_sweat = safety::session_warnings(&cx, history, day_from, &mut warnings);
+    if let Some(e) = history.running_workout().filter(|e| e.at <= cx.now) {
+        during::during_timers(&cx, e, over_sweat.contains(&e.id), &mut timers);
+    }
+    after::after_timers(&cx, history, &mut timers);
+    timers.push(daily::daily_timer(
+        &cx,
+        intake_today_ml,
+        prefs.goal_ml,
+        running.is_some(),
+    ));
+
+    safety::pause_at_limit(&cx, last_hour_ml, &mut timers, &mut warnings);
+
+    timers.sort_by(|a, b| {
+        a.state
+            .rank()
+            .cmp(&b.state.rank())
+            .then_with(|| match (a.due, b.due) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            })
+            .then_with(|| a.kind.cmp(&b.kind))
+    });
+
+    Hydration {
+        timers,
+        warnings,
+        intake_today_ml,
+        goal_ml: prefs.goal_ml,
+        last_hour_ml,
+        workout: running,
+    }
+}
