@@ -210,6 +210,10 @@ pub fn text<Tz: TimeZone>(r: &Report<Tz>) -> String {
         format!("intake / goal ({})", unit.label()),
     );
     for d in &s.days {
+        if d.date > r.today {
+            let _ = writeln!(o, "{:<11} (ahead)", d.date.format("%a %-d %b"));
+            continue;
+        }
         let cramps = if d.cramps == 0 {
             format!("{:<10} {:>2}", "·", 0)
         } else {

@@ -243,6 +243,10 @@ fn text_has_charts_and_no_escape_codes() {
     assert!(line("Wed 25 Nov").contains("░ "), "{out}");
     assert!(line("Fri 27 Nov").contains("+"), "{out}");
     assert!(line("Fri 27 Nov").contains("2100/2000"), "{out}");
+    assert!(
+        line("Sun 29 Nov").contains("(ahead)"),
+        "the future is blank: {out}"
+    );
     assert!(out.contains("not medical advice"));
 }
 
