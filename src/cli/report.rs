@@ -27,6 +27,7 @@ pub struct ReportArgs {
     /// From a time or a span back (30d, 2w, 2026-11-01 00:00) up to today
     #[arg(long, value_name = "TIME-OR-DURATION", allow_hyphen_values = true)]
     pub since: Option<String>,
+    /// text (with small charts), markdown (a summary for a clinician) or json
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
 }
