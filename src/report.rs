@@ -546,3 +546,44 @@ pub fn json<Tz: TimeZone>(r: &Report<Tz>) -> Value {
 pub fn days_between(first: NaiveDate, last: NaiveDate) -> u32 {
     ((last - first).num_days() + 1).max(1) as u32
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(cramps: u32, untied: u32) -> DayFigures {
+        DayFigures {
+            cramps,
+            cramps_untied: untied,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn cramp_bars_put_tied_first_and_cap_with_a_plus() {
+        assert_eq!(cramp_bar(&day(3, 1), 5), "██░  ");
+        assert_eq!(cramp_bar(&day(2, 2), 5), "░░   ");
+        assert_eq!(cramp_bar(&day(12, 4), 10), "████████░+");
+        assert_eq!(cramp_bar(&day(12, 12), 10), "░░░░░░░░░+");
+    }
+
+    #[test]
+    fn intake_bars_fill_to_the_goal_and_mark_past_it() {
+        assert_eq!(intake_bar(0, 2000, 10), "··········");
+        assert_eq!(intake_bar(1000, 2000, 10), "█████·····");
+        assert_eq!(intake_bar(2000, 2000, 10), "██████████");
+        assert_eq!(intake_bar(2500, 2000, 10), "█████████+");
+        assert_eq!(intake_bar(500, 0, 4), "    ");
+    }
+
+    #[test]
+    fn changes_are_signed() {
+        assert_eq!(signed(3), "+3");
+        assert_eq!(signed(-2), "-2");
+        assert_eq!(signed(0), "0");
+        assert_eq!(signed_volume(VolumeUnit::Ml, -250), "-250 ml");
+        assert_eq!(signed_secs(90), "+1m30s");
+        assert_eq!(plural(1, "cramp"), "1 cramp");
+        assert_eq!(plural(0, "cramp"), "0 cramps");
+    }
+}
