@@ -1,7 +1,9 @@
 //! The event files on disk: open, append, reload, recover, import.
 //!
 //! Layout: `<data dir>/journal/<device>/<YYYY-MM>.jsonl`, one JSON event a
-//! line, by the (UTC) month the event was written. Each device writes only its
+//! line, by the (UTC) month the event was written (never into a month before
+//! this device's newest file, so a clock set back cannot hide new events from
+//! loads of recent months). Each device writes only its
 //! own folder; reading takes the union of every `*.jsonl` file, conflict copies
 //! from sync tools included, deduplicated by id.
 //!
@@ -39,6 +41,12 @@ pub enum JournalError {
     },
     #[error("{}: {what}", path.display())]
     NotAJournal { path: PathBuf, what: String },
+    #[error(
+        "{} is a symlink to {}, which does not exist (a drive or synced folder missing?)",
+        path.display(),
+        target.display()
+    )]
+    DanglingLink { path: PathBuf, target: PathBuf },
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> JournalError + '_ {
@@ -166,7 +174,8 @@ impl Journal {
         self.journal_dir().join(&self.device)
     }
 
-    /// The file an event written at `logged` goes to.
+    /// The monthly file of `logged` (appends use a later one if this device
+    /// already has it).
     pub fn file_for(&self, logged: &Time) -> PathBuf {
         let utc = logged.with_timezone(&Utc);
         self.device_dir()
@@ -179,7 +188,13 @@ impl Journal {
         let mut out = Vec::new();
         let devices = match fs::read_dir(&root) {
             Ok(d) => d,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(out),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                // A data dir that links to nowhere is not an empty journal.
+                return match root.ancestors().find_map(dangling_link) {
+                    Some(err) => Err(err),
+                    None => Ok(out),
+                };
+            }
             Err(e) => return Err(io_err(&root)(e)),
         };
         for dev in devices {
@@ -287,7 +302,9 @@ impl Journal {
     fn read_file(&self, path: &Path) -> Result<FileRead, JournalError> {
         let mut read = FileRead::default();
         let mut bytes = fs::read(path).map_err(io_err(path))?;
-        if !bytes.is_empty() && !bytes.ends_with(b"\n") {
+        // A file holding only a byte order mark (a new file from some
+        // editors) is empty, not torn.
+        if !bytes.is_empty() && !bytes.ends_with(b"\n") && bytes != b"\xEF\xBB\xBF" {
             let is_own = path.parent() == Some(self.device_dir().as_path());
             // Recovery writes; when it cannot (a read-only data dir), the
             // file is read around its unfinished line instead.
@@ -296,19 +313,24 @@ impl Journal {
             } else {
                 None
             };
-            if let Some(problem) = recovered {
-                if let Some(p) = problem {
-                    read.problems.push(p);
+            let mut busy = false;
+            match recovered {
+                Some(Tail::Recovered(problem)) => {
+                    read.problems.extend(problem);
+                    bytes = fs::read(path).map_err(io_err(path))?;
                 }
-                bytes = fs::read(path).map_err(io_err(path))?;
+                Some(Tail::Busy) => busy = true,
+                None => {}
             }
             if !bytes.is_empty() && !bytes.ends_with(b"\n") {
                 let cut = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
                 let line = bytes[..cut].iter().filter(|b| **b == b'\n').count() + 1;
-                read.problems.push(Problem::TornTailSkipped {
-                    path: path.to_path_buf(),
-                    line,
-                });
+                if !busy {
+                    read.problems.push(Problem::TornTailSkipped {
+                        path: path.to_path_buf(),
+                        line,
+                    });
+                }
                 bytes.truncate(cut);
             }
         }
@@ -320,11 +342,11 @@ impl Journal {
     /// moves an unfinished one into `rejected.jsonl`.
     /// A writer that holds the lock may be mid-line: then the line is not
     /// torn, and the reader reads around it without a word.
-    fn recover_tail(&self, path: &Path) -> Result<Option<Problem>, JournalError> {
+    fn recover_tail(&self, path: &Path) -> Result<Tail, JournalError> {
         let f = self.lock_file()?;
         match f.try_lock() {
-            Ok(()) => recover_tail_locked(path),
-            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Ok(()) => recover_tail_locked(path).map(Tail::Recovered),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(Tail::Busy),
             Err(std::fs::TryLockError::Error(e)) => {
                 Err(io_err(&self.device_dir().join(LOCK_FILE))(e))
             }
@@ -368,8 +390,10 @@ impl Journal {
     /// [`Journal::append`] for a caller that already holds the lock.
     pub fn append_locked(&self, _lock: &Lock, events: &[Event]) -> Result<(), JournalError> {
         let mut open: Option<(PathBuf, File)> = None;
+        let mut floor = self.newest_month_file();
         for event in events {
-            let path = self.file_for(&event.logged);
+            let path = self.file_for(&event.logged).max(floor.unwrap_or_default());
+            floor = Some(path.clone());
             if open.as_ref().map(|(p, _)| p) != Some(&path) {
                 if let Some((p, f)) = open.take() {
                     f.sync_data().map_err(io_err(&p))?;
@@ -395,7 +419,9 @@ impl Journal {
             return Ok(());
         }
         let _lock = self.lock()?;
-        let path = self.file_for(logged);
+        let path = self
+            .file_for(logged)
+            .max(self.newest_month_file().unwrap_or_default());
         let mut file = self.open_for_append(&path)?;
         for l in lines {
             let mut line = l.clone();
@@ -403,6 +429,22 @@ impl Journal {
             write_line(&mut file, &path, &line)?;
         }
         file.sync_data().map_err(io_err(&path))
+    }
+
+    /// This device's latest monthly file. Appends never go to an earlier
+    /// one: with the clock set back, new events (edits of recent entries
+    /// among them) would land in an old month that recent loads skip.
+    fn newest_month_file(&self) -> Option<PathBuf> {
+        fs::read_dir(self.device_dir())
+            .ok()?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.len() == "2026-11.jsonl".len())
+                    && month_of(p).is_some()
+                    && is_journal_file(p)
+            })
+            .max()
     }
 
     /// Opens (or creates, 0600, with a folder fsync) a file for appending,
@@ -440,6 +482,14 @@ impl Journal {
         }
         Signature(sig)
     }
+}
+
+/// What became of an unfinished last line in this device's file.
+enum Tail {
+    /// Recovered under the lock (or already fixed by another process).
+    Recovered(Option<Problem>),
+    /// A writer holds the lock: the line is being written, not torn.
+    Busy,
 }
 
 /// Completes a last line that lacks only its newline, or moves an unfinished
@@ -547,8 +597,22 @@ fn ensure_dir(dir: &Path) -> Result<(), JournalError> {
             Ok(())
         }
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
-        Err(e) => Err(io_err(dir)(e)),
+        Err(e) => Err(dangling_link(dir).unwrap_or_else(|| io_err(dir)(e))),
     }
+}
+
+/// A symlink whose target does not exist (an unmounted drive, a moved
+/// synced folder), as a clear error; `None` for anything else.
+fn dangling_link(path: &Path) -> Option<JournalError> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    if !meta.file_type().is_symlink() || path.exists() {
+        return None;
+    }
+    let target = fs::read_link(path).ok()?;
+    Some(JournalError::DanglingLink {
+        path: path.to_path_buf(),
+        target,
+    })
 }
 
 fn sync_dir(dir: &Path) -> Result<(), JournalError> {
@@ -826,6 +890,47 @@ mod tests {
             Some("2026-11")
         );
         assert_eq!(month_of(Path::new("a/notes.jsonl")), None);
+    }
+
+    #[test]
+    fn appends_never_go_to_a_month_before_the_newest_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = Journal::open(dir.path(), "laptop");
+        let event = |logged: &str, id: &str| -> Event {
+            serde_json::from_str(&format!(
+                r#"{{"v":1,"id":"{id}","op":"add","at":"{logged}","logged":"{logged}","entry":{{"type":"drink","ml":250}}}}"#
+            ))
+            .unwrap()
+        };
+        j.append(&[event(
+            "2026-11-28T14:30:00-05:00",
+            "01M8HT5HP00000000000000001",
+        )])
+        .unwrap();
+        // The clock set back a year, and a sync conflict copy of a later month.
+        fs::write(j.device_dir().join("2027-01.sync-conflict-1.jsonl"), "").unwrap();
+        j.append(&[event(
+            "2025-11-28T14:30:00-05:00",
+            "01M8HT5HP00000000000000002",
+        )])
+        .unwrap();
+        assert!(!j.device_dir().join("2025-11.jsonl").exists());
+        let lines = fs::read_to_string(j.device_dir().join("2026-11.jsonl")).unwrap();
+        assert_eq!(lines.lines().count(), 2);
+    }
+
+    #[test]
+    fn a_file_holding_only_a_byte_order_mark_is_empty_not_torn() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = Journal::open(dir.path(), "laptop");
+        for dev in ["laptop", "phone"] {
+            let d = j.journal_dir().join(dev);
+            fs::create_dir_all(&d).unwrap();
+            fs::write(d.join("2026-11.jsonl"), b"\xEF\xBB\xBF").unwrap();
+        }
+        let loaded = j.load(Scope::All).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        assert_eq!(loaded.files, 2);
     }
 
     #[test]

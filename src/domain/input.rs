@@ -282,7 +282,9 @@ pub fn local_to_time<Tz: TimeZone>(
 ) -> Result<Time, String> {
     match tz.from_local_datetime(&naive) {
         LocalResult::Single(t) => Ok(t.fixed_offset()),
-        LocalResult::Ambiguous(a, _) => Ok(a.fixed_offset()),
+        // The earlier by comparison: chrono's `Local` gives the pair in the
+        // wrong order (chronotope/chrono#1625).
+        LocalResult::Ambiguous(a, b) => Ok(std::cmp::min(a, b).fixed_offset()),
         LocalResult::None => Err(format!(
             "'{}' does not exist on that day (the clocks changed); pick a time outside the skipped hour",
             original.trim()
