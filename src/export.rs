@@ -7,6 +7,9 @@ use crate::domain::entry::{Body, Time};
 use crate::domain::history::Entry;
 use serde::{Deserialize, Serialize};
 
+mod csv_in;
+pub use csv_in::{CsvRow, RowError, from_csv};
+
 /// The marker that tells a crampwatch export from any other JSON.
 pub const EXPORT_FORMAT: &str = "crampwatch-export";
 
@@ -131,3 +134,7 @@ pub fn to_csv(entries: &[Entry]) -> String {
     }
     String::from_utf8(w.into_inner().expect("writing to memory")).expect("CSV of UTF-8 is UTF-8")
 }
+
+#[cfg(test)]
+#[path = "export/csv_tests.rs"]
+mod csv_tests;

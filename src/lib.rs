@@ -10,4 +10,5 @@ pub mod domain;
 pub mod export;
 pub mod fastline;
 pub mod journal;
+pub mod report;
 pub mod tui;

@@ -7,6 +7,7 @@ mod demo;
 mod entries;
 mod flags;
 pub(crate) mod log;
+mod report;
 mod setup;
 mod status;
 mod transfer;
@@ -78,8 +79,10 @@ pub enum Command {
     Redo,
     /// Write every entry, as it stands now, to stdout
     Export(transfer::ExportArgs),
-    /// Add the entries of a JSON export, another journal folder or a journal file
+    /// Add the entries of a JSON or CSV export, another journal folder or a journal file
     Import(transfer::ImportArgs),
+    /// A week (or the days since a time) in figures: `crampwatch report --week 2026-W48 --format markdown`
+    Report(report::ReportArgs),
     /// Hydration timers now: one line for a prompt or tmux bar, or JSON
     Status(status::StatusArgs),
     /// Write a generated journal of realistic use: `crampwatch demo --days 30 --data-dir /tmp/cw`
@@ -254,6 +257,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Redo => entries::redo(&ctx),
         Command::Export(a) => transfer::export(&ctx, a),
         Command::Import(a) => transfer::import(&ctx, a),
+        Command::Report(a) => report::report(&ctx, a),
         Command::Status(a) => status::status(&ctx, a),
         Command::Demo(a) => demo::demo(&ctx, a, cli.data_dir.is_some()),
         Command::Config => setup::config(&ctx),

@@ -1,12 +1,12 @@
 //! Export (everything, as it stands) and import (adds only the ids it lacks).
 
-use super::{Ctx, user};
+use super::{Ctx, new_id, user};
 use crate::domain::history::{Event, EventProblem, History, Op, SCHEMA_VERSION};
-use crate::export::{EXPORT_FORMAT, ExportDoc, to_csv};
+use crate::export::{EXPORT_FORMAT, ExportDoc, RowError, from_csv, to_csv};
 use crate::journal::{Scope, read_foreign};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -24,8 +24,11 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// A JSON export, another journal's data dir or folder, or a journal .jsonl file
+    /// A JSON export, a CSV export (FILE.csv), another journal's data dir or folder, or a journal .jsonl file
     pub path: PathBuf,
+    /// CSV: import the good rows of a file with bad ones (default: import nothing)
+    #[arg(long)]
+    pub skip_bad: bool,
 }
 
 pub fn export(ctx: &Ctx, a: &ExportArgs) -> Result<()> {
@@ -53,6 +56,9 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
     let history = History::fold(&loaded.events);
     known.extend(history.entries.iter().map(|e| e.id.clone()));
 
+    if path.is_file() && is_csv(path) {
+        return import_csv(ctx, a, &history, known);
+    }
     if path.is_file()
         && let Some(doc) = read_export(path)?
     {
@@ -127,6 +133,110 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
         lines.len(),
         path.display(),
         skipped
+    );
+    Ok(())
+}
+
+/// A `.csv` file, or one whose first line starts like the CSV header.
+fn is_csv(path: &std::path::Path) -> bool {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
+        return true;
+    }
+    let mut head = [0u8; 16];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .unwrap_or(0);
+    head[..n].starts_with(b"id,type,at,")
+}
+
+/// Imports a CSV export or a hand-made sheet in its format: every bad row is
+/// named, and nothing is written unless all rows are good or `--skip-bad`.
+fn import_csv(
+    ctx: &Ctx,
+    a: &ImportArgs,
+    history: &History,
+    mut known: HashSet<String>,
+) -> Result<()> {
+    let path = &a.path;
+    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let Ok(text) = String::from_utf8(bytes) else {
+        return user(format!(
+            "{}: not UTF-8 text; save the sheet as CSV UTF-8",
+            path.display()
+        ));
+    };
+    let (rows, mut errors) = match from_csv(&text, &chrono::Local) {
+        Ok(v) => v,
+        Err(e) => return user(format!("{}: {e}", path.display())),
+    };
+    let now = ctx.now_fixed();
+    let mut last = history.last_event_id.clone();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut events = Vec::new();
+    let mut skipped = 0;
+    for row in rows {
+        let id = match row.id {
+            Some(id) => {
+                if let Some(first) = seen.insert(id.clone(), row.row) {
+                    errors.push(RowError {
+                        row: row.row,
+                        message: format!("id {id} is also on row {first}"),
+                    });
+                    continue;
+                }
+                if known.contains(&id) {
+                    skipped += 1;
+                    continue;
+                }
+                id
+            }
+            None => {
+                let id = new_id(&now, last.as_deref());
+                last = Some(id.clone());
+                id
+            }
+        };
+        known.insert(id.clone());
+        events.push(Event {
+            v: SCHEMA_VERSION,
+            id,
+            op: Op::Add,
+            at: row.at,
+            logged: row.logged.unwrap_or(now),
+            target: None,
+            entry: Some(row.body),
+            extra: Default::default(),
+        });
+    }
+    errors.sort_by_key(|e| e.row);
+    if !errors.is_empty() {
+        let word = if a.skip_bad { "warning" } else { "error" };
+        for e in &errors {
+            eprintln!("{word}: {}: {e}", path.display());
+        }
+        if !a.skip_bad {
+            return user(format!(
+                "{}: {} bad row(s), nothing imported; fix them, or give --skip-bad to import the {} good one(s)",
+                path.display(),
+                errors.len(),
+                events.len()
+            ));
+        }
+    }
+    let lines: Vec<Vec<u8>> = events
+        .iter()
+        .map(|e| serde_json::to_vec(e).expect("events serialize"))
+        .collect();
+    ctx.journal.append_raw(&lines, &now)?;
+    println!(
+        "imported {} entries from {} ({} already here, {} bad rows skipped)",
+        events.len(),
+        path.display(),
+        skipped,
+        if a.skip_bad { errors.len() } else { 0 }
     );
     Ok(())
 }

@@ -11,3 +11,4 @@ pub mod patterns;
 pub mod prefs;
 pub mod rules;
 pub mod timefmt;
+pub mod week;

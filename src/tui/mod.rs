@@ -14,6 +14,7 @@ pub mod forms;
 mod glance;
 pub mod guide;
 mod help;
+pub mod history;
 pub mod insights;
 pub mod keys;
 mod later;

@@ -1,0 +1,418 @@
+//! Drawing the History screen from plain data. Nothing here changes state.
+//!
+//! Meaning never rests on colour alone: tied cramps are `█`, not tied `░`,
+//! the overview uses `· ░ ▒ ▓ █`, the selection is reversed.
+
+use super::HistoryState;
+use crate::domain::entry::{VolumeUnit, format_duration};
+use crate::domain::history::Entry;
+use crate::domain::patterns::Level;
+use crate::domain::week::{Overview, Week};
+use chrono::{Datelike, Duration, NaiveDate, TimeZone};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget};
+
+/// Everything the History screen draws.
+pub struct HistoryView<'a, Tz: TimeZone> {
+    pub week: &'a Week,
+    /// The week's entries, in the order of the table.
+    pub entries: &'a [&'a Entry],
+    pub overview: &'a Overview,
+    pub state: &'a HistoryState,
+    pub unit: VolumeUnit,
+    pub tz: Tz,
+    /// The day "now" is in: later days are left blank.
+    pub today: NaiveDate,
+    /// False with NO_COLOR: only bold, reverse and dim remain.
+    pub color: bool,
+}
+
+impl<Tz: TimeZone> HistoryView<'_, Tz> {
+    fn fg(&self, c: Color) -> Style {
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
+    }
+
+    fn title(&self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    fn dim(&self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    fn block<'b>(&self, title: &'b str) -> Block<'b> {
+        Block::new()
+            .borders(Borders::ALL)
+            .title(Span::styled(title, self.title()))
+    }
+
+    fn header(&self) -> Line<'static> {
+        let w = self.week;
+        let label = w.iso_label().unwrap_or_default();
+        let mut spans = vec![
+            Span::styled(format!(" History · {label} · "), self.title()),
+            Span::raw(format!(
+                "{} – {}",
+                w.first.format("%a %-d %b"),
+                w.last().format("%a %-d %b %Y")
+            )),
+        ];
+        if self.state.week == self.state.this_week {
+            spans.push(Span::styled("  (this week)", self.dim()));
+        }
+        Line::from(spans)
+    }
+
+    /// Vertical bars, one column per day: `█` tied, `░` not tied, count on top.
+    fn cramp_chart(&self, area: Rect, buf: &mut Buffer) {
+        let block = self.block(" Cramps: █ tied ░ not tied ");
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.height < 2 || inner.width < 7 {
+            return;
+        }
+        let bar_rows = (inner.height - 2) as u32; // a row of counts, a row of day names
+        // The busiest day fills the height; any cramp shows at least one row.
+        let max = self
+            .week
+            .days
+            .iter()
+            .map(|d| d.cramps)
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let rows_of = |n: u32| -> u32 {
+            if n == 0 {
+                0
+            } else {
+                ((n as f64 / max as f64 * bar_rows as f64).round() as u32).max(1)
+            }
+        };
+        let col = (inner.width / 7).clamp(1, 4);
+        let mut lines: Vec<Line> = Vec::new();
+        let mut counts = Vec::new();
+        for d in &self.week.days {
+            let c = if d.date > self.today {
+                String::new()
+            } else {
+                d.cramps.to_string()
+            };
+            counts.push(Span::raw(format!("{c:^w$}", w = col as usize)));
+        }
+        lines.push(Line::from(counts));
+        for row in (0..bar_rows).rev() {
+            let mut spans = Vec::new();
+            for d in &self.week.days {
+                let total = rows_of(d.cramps);
+                let tied = rows_of(d.cramps_tied()).min(total);
+                // A day with untied cramps always shows some of them.
+                let tied = if d.cramps_untied > 0 && tied == total {
+                    total - 1
+                } else {
+                    tied
+                };
+                let (ch, style) = if row < tied {
+                    ('█', self.fg(Color::Yellow))
+                } else if row < total {
+                    ('░', self.fg(Color::Red).add_modifier(Modifier::BOLD))
+                } else {
+                    (' ', Style::new())
+                };
+                let w = col.saturating_sub(1).max(1) as usize;
+                let mut cell = ch.to_string().repeat(w);
+                if col > 1 {
+                    cell.push(' ');
+                }
+                spans.push(Span::styled(cell, style));
+            }
+            lines.push(Line::from(spans));
+        }
+        let names: Vec<Span> = self
+            .week
+            .days
+            .iter()
+            .map(|d| {
+                let name = d.date.format("%a").to_string();
+                let name: String = name
+                    .chars()
+                    .take(col.saturating_sub(1).max(1) as usize)
+                    .collect();
+                Span::styled(format!("{name:<w$}", w = col as usize), self.dim())
+            })
+            .collect();
+        lines.push(Line::from(names));
+        Paragraph::new(lines).render(inner, buf);
+    }
+
+    /// One row per day: intake against goal.
+    fn intake_chart(&self, area: Rect, buf: &mut Buffer) {
+        let title = format!(" Intake / goal ({}) ", self.unit.label());
+        let block = self.block(&title);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let unit = self.unit;
+        let text_w = 13usize; // " 2300/2000 ✓"
+        let bar_w = (inner.width as usize)
+            .saturating_sub(4 + text_w)
+            .clamp(0, 50);
+        let lines: Vec<Line> = self
+            .week
+            .days
+            .iter()
+            .map(|d| {
+                let name = Span::styled(d.date.format("%a ").to_string(), self.dim());
+                if d.date > self.today {
+                    return Line::from(name);
+                }
+                let share = if d.goal_ml == 0 {
+                    0.0
+                } else {
+                    d.intake_ml as f64 / d.goal_ml as f64
+                };
+                let filled = ((share * bar_w as f64).round() as usize).min(bar_w);
+                let met = d.goal_ml > 0 && d.intake_ml >= d.goal_ml;
+                let bar_style = if met {
+                    self.fg(Color::Green)
+                } else {
+                    self.fg(Color::Blue)
+                };
+                Line::from(vec![
+                    name,
+                    Span::styled("█".repeat(filled), bar_style),
+                    Span::styled("·".repeat(bar_w - filled), self.dim()),
+                    Span::raw(format!(
+                        " {}/{}{}",
+                        unit.number(d.intake_ml as f64),
+                        unit.number(d.goal_ml as f64),
+                        if met { " ✓" } else { "" }
+                    )),
+                ])
+            })
+            .collect();
+        Paragraph::new(lines).render(inner, buf);
+    }
+
+    /// The week in words: totals with the change, muscles, flags.
+    fn summary_lines(&self) -> Vec<Line<'static>> {
+        let w = self.week;
+        let t = &w.totals;
+        let c = &w.change;
+        let sign = |n: i64| match n.signum() {
+            1 => format!("+{n}"),
+            _ => n.to_string(),
+        };
+        let mut first = format!(
+            " Cramps {} ({} not tied, {} vs last week)",
+            t.cramps,
+            t.cramps_untied,
+            sign(c.cramps)
+        );
+        if let Some(s) = t.worst_severity {
+            first.push_str(&format!(" · worst {s}"));
+        }
+        if t.cramp_secs > 0 {
+            first.push_str(&format!(" · {}", format_duration(t.cramp_secs)));
+        }
+        let reaches_today = w.last() >= self.today;
+        match (w.days_since_last_cramp, reaches_today) {
+            (Some(0), true) => first.push_str(" · last cramp today"),
+            (Some(n), true) => first.push_str(&format!(" · last cramp {n}d ago")),
+            (Some(n), false) => first.push_str(&format!(" · last cramp {n}d before Sun")),
+            (None, _) => {}
+        }
+        let second = format!(
+            " Goal met {}/7 days · intake {} ({} vs last week) · workouts {}, {} min ({})",
+            t.days_goal_met,
+            self.unit.format(t.intake_ml as f64),
+            match c.intake_ml.signum() {
+                1 => format!("+{}", self.unit.format(c.intake_ml as f64)),
+                -1 => format!("-{}", self.unit.format(-c.intake_ml as f64)),
+                _ => "same".into(),
+            },
+            t.workouts,
+            t.workout_minutes,
+            sign(c.workout_minutes)
+        );
+        let muscles = if w.muscles.is_empty() {
+            "none".to_string()
+        } else {
+            w.muscles
+                .iter()
+                .map(|(m, n)| format!("{m} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let mut third = vec![Span::raw(format!(" Muscles: {muscles} · Flags: "))];
+        if w.flags.is_empty() {
+            third.push(Span::styled("none this week", self.dim()));
+        } else {
+            for (i, f) in w.flags.iter().enumerate() {
+                if i > 0 {
+                    third.push(Span::raw("; "));
+                }
+                let style = match f.level {
+                    Level::Professional => self.fg(Color::Red).add_modifier(Modifier::BOLD),
+                    Level::Watch => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+                    Level::Note => Style::new(),
+                };
+                third.push(Span::styled(
+                    format!("[{}] {}", f.level.label(), f.title),
+                    style,
+                ));
+            }
+        }
+        vec![Line::raw(first), Line::raw(second), Line::from(third)]
+    }
+
+    /// The week's entries; the selected row is reversed and kept in view.
+    fn entries_table(&self, area: Rect, buf: &mut Buffer) {
+        let block = self.block(" Entries ");
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if self.entries.is_empty() {
+            Paragraph::new(Line::styled(" nothing logged this week", self.dim()))
+                .render(inner, buf);
+            return;
+        }
+        let visible = inner.height.saturating_sub(1).max(1) as usize;
+        let offset = self.state.selected.saturating_sub(visible - 1);
+        let rows: Vec<Row> = self
+            .entries
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(visible)
+            .map(|(i, e)| {
+                let local = e.at.with_timezone(&self.tz).naive_local();
+                let mut what = e.body.describe(self.unit);
+                if let Some(n) = e.body.note() {
+                    what.push_str(&format!(" \"{n}\""));
+                }
+                let selected = i == self.state.selected;
+                let style = if selected {
+                    Style::new().add_modifier(Modifier::REVERSED)
+                } else {
+                    Style::new()
+                };
+                Row::new([
+                    Cell::from(if selected { "▶" } else { " " }),
+                    Cell::from(local.format("%a %-d").to_string()),
+                    Cell::from(local.format("%H:%M").to_string()),
+                    Cell::from(what),
+                ])
+                .style(style)
+            })
+            .collect();
+        let header = Row::new(["", "day", "time", "entry"]).style(self.dim());
+        Table::new(
+            rows,
+            [
+                Constraint::Length(1),
+                Constraint::Length(6),
+                Constraint::Length(5),
+                Constraint::Min(10),
+            ],
+        )
+        .header(header)
+        .column_spacing(1)
+        .render(inner, buf);
+    }
+
+    /// The last weeks, one column a week, Monday at the top: `· ░ ▒ ▓ █`
+    /// for 0, 1, 2, 3, 4+ cramps; the week shown is marked below.
+    fn overview(&self, area: Rect, buf: &mut Buffer) {
+        let weeks = self.overview.weeks();
+        let block = self.block(" 12 weeks ");
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let mut lines: Vec<Line> = Vec::new();
+        for wd in 0..7 {
+            let mut spans = vec![Span::styled(
+                ["M ", "T ", "W ", "T ", "F ", "S ", "S "][wd].to_string(),
+                self.dim(),
+            )];
+            for wk in 0..weeks {
+                let date = self.overview.first + Duration::days((wk * 7 + wd) as i64);
+                let cell = if date > self.today {
+                    "  ".to_string()
+                } else {
+                    let n = self.overview.on(date).unwrap_or(0);
+                    let ch = ['·', '░', '▒', '▓', '█'][n.min(4) as usize];
+                    format!("{ch} ")
+                };
+                let style = match self.overview.on(date) {
+                    Some(n) if n > 0 && date <= self.today => self.fg(Color::Red),
+                    _ => self.dim(),
+                };
+                spans.push(Span::styled(cell, style));
+            }
+            lines.push(Line::from(spans));
+        }
+        let mut marks = vec![Span::raw("  ")];
+        for wk in 0..weeks {
+            let monday = self.overview.first + Duration::weeks(wk as i64);
+            marks.push(Span::raw(if monday == self.state.week {
+                "^ "
+            } else {
+                "  "
+            }));
+        }
+        lines.push(Line::from(marks));
+        let first = self.overview.first;
+        lines.push(Line::styled(
+            format!("  from {} {}", first.format("%-d %b"), first.year()),
+            self.dim(),
+        ));
+        Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+impl<Tz: TimeZone> Widget for &HistoryView<'_, Tz> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height < 3 || area.width < 20 {
+            Paragraph::new("History: make the terminal larger").render(area, buf);
+            return;
+        }
+        let chart_h = if area.height >= 30 { 11 } else { 9 };
+        let [head, charts, summary, bottom, keys] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(chart_h),
+            Constraint::Length(3),
+            Constraint::Min(3),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        Paragraph::new(self.header()).render(head, buf);
+        let [cramps, intake] =
+            Layout::horizontal([Constraint::Length(30), Constraint::Min(20)]).areas(charts);
+        self.cramp_chart(cramps, buf);
+        self.intake_chart(intake, buf);
+        Paragraph::new(self.summary_lines()).render(summary, buf);
+        let overview_w = (self.overview.weeks() as u16) * 2 + 4;
+        if bottom.width >= overview_w + 30 {
+            let [table, over] =
+                Layout::horizontal([Constraint::Min(30), Constraint::Length(overview_w)])
+                    .areas(bottom);
+            self.entries_table(table, buf);
+            self.overview(over, buf);
+        } else {
+            self.entries_table(bottom, buf);
+        }
+        Paragraph::new(Line::styled(
+            " ←/h →/l week · t this week · ↑/↓ select · Enter edit · x delete · u undo",
+            self.dim(),
+        ))
+        .render(keys, buf);
+    }
+}
