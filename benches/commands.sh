@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Times the whole commands on a generated 10-year journal and prints each
+# figure against its budget. Needs hyperfine and jq (apt-get install hyperfine jq).
+#
+#   bash benches/commands.sh            # or: RUNS=30 bash benches/commands.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-20}
+
+for tool in hyperfine jq /usr/bin/time; do
+    command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install hyperfine jq time)"; exit 1; }
+done
+
+cargo build --release --quiet
+BIN=$PWD/target/release/crampwatch
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+export HOME=$WORK/home XDG_STATE_HOME=$WORK/state XDG_CONFIG_HOME=$WORK/config XDG_CACHE_HOME=$WORK/cache
+export CRAMPWATCH_CONFIG=$WORK/none.toml CRAMPWATCH_NOW=2026-11-28T17:30:00-05:00 TZ=America/New_York
+mkdir -p "$WORK/empty"
+
+"$BIN" demo --days 3650 --seed 7 --data-dir "$WORK/ten" >/dev/null
+EVENTS=$(cat "$WORK"/ten/journal/*/*.jsonl | wc -l)
+echo "journal: $EVENTS events in $(ls "$WORK"/ten/journal/*/*.jsonl | wc -l) monthly files, $(du -sh "$WORK/ten" | cut -f1)"
+
+# median of RUNS runs, in ms
+median_ms() {
+    hyperfine --runs "$RUNS" --warmup 3 --style none --export-json "$WORK/h.json" "$@" >/dev/null 2>&1
+    jq '.results[0].median * 1000' "$WORK/h.json"
+}
+# peak resident memory, in MB
+peak_mb() {
+    /usr/bin/time -f '%M' "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.1f", $1/1024}'
+}
+verdict() { # value budget
+    awk -v v="$1" -v b="$2" 'BEGIN { print (v <= b) ? "ok" : "OVER" }'
+}
+line() { # name value unit budget
+    printf '%-44s %9.1f %-3s (budget %s %s) %s\n' "$1" "$2" "$3" "$4" "$3" "$(verdict "$2" "$4")"
+}
+
+TEN="CRAMPWATCH_DATA_DIR=$WORK/ten"
+EMPTY="CRAMPWATCH_DATA_DIR=$WORK/empty"
+s_empty=$(median_ms "env $EMPTY $BIN status")
+s_ten=$(median_ms "env $TEN $BIN status")
+line "status, empty journal" "$s_empty" ms 10
+line "status, 10-year journal" "$s_ten" ms 10
+ratio=$(awk -v a="$s_ten" -v b="$s_empty" 'BEGIN { printf "%.2f", a / b }')
+line "status, 10 years / empty" "$ratio" x 1.5
+
+jq_ms=$(median_ms "jq -c . $WORK/ten/journal/*/*.jsonl")
+r=$(median_ms "env $TEN $BIN report --since 3650d --format json")
+f=$(median_ms "env $TEN $BIN flags")
+fa=$(median_ms "env $TEN $BIN flags --since 3650d")
+line "report --since 3650d --format json" "$r" ms 150
+line "flags" "$f" ms 150
+line "flags --since 3650d" "$fa" ms 150
+line "jq -c . over the same files" "$jq_ms" ms "inf"
+line "jq / report (at least 10x)" "$(awk -v a="$jq_ms" -v b="$r" 'BEGIN { print a / b }')" x "inf"
+line "jq / flags (at least 10x)" "$(awk -v a="$jq_ms" -v b="$f" 'BEGIN { print a / b }')" x "inf"
+
+# The TUI's first frame: from start until the first frame is drawn, in a pty.
+ff=$(median_ms "env $TEN CRAMPWATCH_EXIT_AFTER_FIRST_FRAME=1 script -qec $BIN /dev/null")
+ff0=$(median_ms "env $EMPTY CRAMPWATCH_EXIT_AFTER_FIRST_FRAME=1 script -qec $BIN /dev/null")
+line "TUI first frame, 10-year journal" "$ff" ms 150
+line "TUI first frame, empty journal" "$ff0" ms 150
+
+for cmd in "status" "list" "flags" "report --since 3650d --format json" "export --format json"; do
+    line "peak memory: $cmd" "$(peak_mb env "$TEN" $BIN $cmd)" MB 64
+done
+line "peak memory: TUI first frame" "$(peak_mb env "$TEN" CRAMPWATCH_EXIT_AFTER_FIRST_FRAME=1 script -qec "$BIN" /dev/null)" MB 64
+echo "redraws of every screen at 200x60: cargo bench --bench core -- render (budget 1 ms each)"

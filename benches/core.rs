@@ -1,0 +1,94 @@
+//! Benchmarks of the core on a generated 10-year journal (~105,000 events):
+//! load, fold, timers, flags, week summaries and reports.
+//!
+//! `cargo bench --bench core`. The whole commands (status, report, flags,
+//! the TUI's first frame, peak memory) are timed by `benches/commands.sh`.
+
+use chrono::{DateTime, Duration, Local, TimeZone};
+use crampwatch::domain::history::History;
+use crampwatch::domain::prefs::Prefs;
+use crampwatch::domain::rules::Rules;
+use crampwatch::domain::{hydration, patterns, week};
+use crampwatch::journal::{Journal, Scope};
+use std::path::PathBuf;
+use std::sync::LazyLock;
+
+fn main() {
+    divan::main();
+}
+
+/// "now" for every bench: the end of the generated journal.
+fn now() -> DateTime<Local> {
+    Local.with_ymd_and_hms(2026, 11, 28, 17, 30, 0).unwrap()
+}
+
+/// The generated journal, written once into a temporary data dir.
+static JOURNAL: LazyLock<(tempfile::TempDir, Journal)> = LazyLock::new(|| {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = Journal::open(&PathBuf::from(dir.path()), "bench");
+    let events = crampwatch::demo::generate(3650, 7, now());
+    for batch in events.chunks(50_000) {
+        journal.append(batch).expect("write the journal");
+    }
+    (dir, journal)
+});
+
+static FULL: LazyLock<History> =
+    LazyLock::new(|| History::from_events(JOURNAL.1.load(Scope::All).unwrap().events));
+
+static RULES: LazyLock<Rules> = LazyLock::new(|| Rules::embedded().unwrap());
+
+fn recent_since() -> crampwatch::domain::entry::Time {
+    (now() - Duration::days(2)).fixed_offset()
+}
+
+#[divan::bench]
+fn load_all_years() -> usize {
+    JOURNAL.1.load(Scope::All).unwrap().events.len()
+}
+
+#[divan::bench]
+fn load_recent_months() -> usize {
+    JOURNAL.1.load(Scope::Since(recent_since())).unwrap().events.len()
+}
+
+#[divan::bench]
+fn fold_all_years(b: divan::Bencher) {
+    let events = JOURNAL.1.load(Scope::All).unwrap().events;
+    b.with_inputs(|| events.clone())
+        .bench_values(|ev| History::from_events(ev).entries.len());
+}
+
+#[divan::bench]
+fn timers_now(b: divan::Bencher) {
+    let recent = History::from_events(JOURNAL.1.load(Scope::Since(recent_since())).unwrap().events);
+    let prefs = Prefs::default();
+    b.bench(|| hydration::timers(&now(), &recent, &RULES, &prefs).timers.len());
+}
+
+#[divan::bench]
+fn flags_last_30_days() -> usize {
+    patterns::flags(&now(), &FULL, &RULES, &Prefs::default()).len()
+}
+
+#[divan::bench]
+fn flags_all_years() -> usize {
+    let since = (now() - Duration::days(3650)).fixed_offset();
+    patterns::flags_since(&now(), &FULL, &RULES, &Prefs::default(), Some(&since)).len()
+}
+
+#[divan::bench]
+fn week_summary_this_week() -> u32 {
+    let monday = week::monday_of(now().date_naive());
+    let prefs = Prefs::default();
+    let flags = week::period_flags(&now(), monday, 7, &FULL, &RULES, &prefs);
+    week::summarize(&now(), monday, 7, &FULL, &RULES, &prefs, &flags).totals.cramps
+}
+
+#[divan::bench]
+fn report_all_years() -> u32 {
+    let first = (now() - Duration::days(3650)).date_naive();
+    let prefs = Prefs::default();
+    let flags = week::period_flags(&now(), first, 3651, &FULL, &RULES, &prefs);
+    week::summarize(&now(), first, 3651, &FULL, &RULES, &prefs, &flags).totals.cramps
+}
