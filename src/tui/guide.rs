@@ -256,7 +256,7 @@ impl Guide {
             .map_or_else(|| "all".to_string(), |p| format!("{p}%"));
         Paragraph::new(Line::from(vec![
             Span::styled(
-                "↑↓ scroll · PgUp/PgDn · g/G top/end",
+                "↑↓ scroll · PgUp/PgDn · Home/End top/end",
                 Style::new().add_modifier(Modifier::DIM),
             ),
             Span::raw(format!("  {pos}")),
