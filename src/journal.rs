@@ -266,40 +266,47 @@ impl Journal {
             files: files.len(),
             ..Loaded::default()
         };
-        let mut events: Vec<(Event, u32, u32)> = Vec::new();
-        for (fi, r) in results.into_iter().enumerate() {
-            let read = r.expect("every file was read")?;
-            loaded.problems.extend(read.problems);
-            events.extend(
-                read.events
-                    .into_iter()
-                    .map(|(e, line)| (e, fi as u32, line)),
-            );
+        // Gathered into one vector (each file's vector freed as it drains),
+        // then put in id order in place: years of events are tens of MB, and
+        // a second copy would double the peak.
+        let mut reads = Vec::with_capacity(results.len());
+        for r in results {
+            reads.push(r.expect("every file was read")?);
         }
-        // Union by id: sort (stably, so the first file wins), drop repeats.
-        // The order is found on indices, so each event moves only once.
-        let mut order: Vec<u32> = (0..events.len() as u32).collect();
-        order.sort_by(|a, b| events[*a as usize].0.id.cmp(&events[*b as usize].0.id));
-        let mut slots: Vec<Option<(Event, u32, u32)>> = events.into_iter().map(Some).collect();
-        let mut out: Vec<Event> = Vec::with_capacity(slots.len());
-        for i in order {
-            let Some((e, fi, line)) = slots[i as usize].take() else {
-                continue;
-            };
-            if let Some(prev) = out.last()
-                && prev.id == e.id
-            {
-                if *prev != e {
+        let total = reads.iter().map(|r| r.events.len()).sum();
+        let mut events: Vec<Event> = Vec::with_capacity(total);
+        let mut origin: Vec<(u32, u32)> = Vec::with_capacity(total);
+        for (fi, read) in reads.into_iter().enumerate() {
+            loaded.problems.extend(read.problems);
+            for (e, line) in read.events {
+                events.push(e);
+                origin.push((fi as u32, line));
+            }
+        }
+        // Union by id: a stable order (the first file wins), drop repeats.
+        let mut perm: Vec<u32> = (0..events.len() as u32).collect();
+        if !events.is_sorted_by(|a, b| a.id <= b.id) {
+            perm.sort_by(|a, b| events[*a as usize].id.cmp(&events[*b as usize].id));
+            apply_permutation(&mut events, &perm);
+        }
+        let mut kept = 0;
+        for i in 0..events.len() {
+            if kept > 0 && events[kept - 1].id == events[i].id {
+                if events[kept - 1] != events[i] {
+                    let (fi, line) = origin[perm[i] as usize];
                     loaded.problems.push(Problem::DuplicateId {
                         path: files[fi as usize].clone(),
                         line: line as usize,
-                        id: e.id,
+                        id: events[i].id.clone(),
                     });
                 }
                 continue;
             }
-            out.push(e);
+            events.swap(kept, i);
+            kept += 1;
         }
+        events.truncate(kept);
+        let out = events;
         loaded.events = out;
         Ok(loaded)
     }
@@ -650,6 +657,26 @@ fn month_of(path: &Path) -> Option<String> {
     ok.then(|| m.to_string())
 }
 
+/// Reorders `v` in place so that `v[p]` becomes the old `v[perm[p]]`.
+fn apply_permutation<T>(v: &mut [T], perm: &[u32]) {
+    let mut done = vec![false; v.len()];
+    for start in 0..v.len() {
+        if done[start] {
+            continue;
+        }
+        let mut cur = start;
+        loop {
+            done[cur] = true;
+            let next = perm[cur] as usize;
+            if next == start {
+                break;
+            }
+            v.swap(cur, next);
+            cur = next;
+        }
+    }
+}
+
 /// What one file held.
 #[derive(Default)]
 struct FileRead {
@@ -945,6 +972,13 @@ mod tests {
         let loaded = j.load(Scope::All).unwrap();
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         assert_eq!(loaded.files, 2);
+    }
+
+    #[test]
+    fn permutations_apply_in_place() {
+        let mut v = vec!['a', 'b', 'c', 'd', 'e'];
+        apply_permutation(&mut v, &[3, 0, 4, 1, 2]);
+        assert_eq!(v, vec!['d', 'a', 'e', 'b', 'c']);
     }
 
     #[test]

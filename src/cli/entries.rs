@@ -36,7 +36,7 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> Result<()> {
         Some(parse_since(s, &ctx.now).or_else(|e| user(format!("--since: {e}")))?)
     };
     let history = match since {
-        Some(s) => History::fold(&ctx.load(Scope::Since(s))?.events),
+        Some(s) => History::from_events(ctx.load(Scope::Since(s))?.events),
         None => ctx.history()?,
     };
     let shown: Vec<&Entry> = history

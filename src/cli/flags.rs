@@ -22,7 +22,17 @@ pub fn flags(ctx: &Ctx, a: &FlagsArgs) -> Result<()> {
         Some(s) => Some(parse_since(s, &ctx.now).or_else(|e| user(format!("--since: {e}")))?),
         None => None,
     };
-    let history = ctx.history()?;
+    // The flags look at the period and at most a few weeks before it (the
+    // sessions before a cramp, "much harder than the previous weeks"), so
+    // only the monthly files from there on are read, however old the journal.
+    let from = since.unwrap_or_else(|| {
+        (ctx.now - chrono::Duration::days(rules.flags.recent_days as i64)).fixed_offset()
+    });
+    let lookback = chrono::Duration::weeks(rules.flags.new_or_harder.weeks as i64 + 4);
+    let history = crate::domain::history::History::from_events(
+        ctx.load(crate::journal::Scope::Since(from - lookback))?
+            .events,
+    );
     let prefs = ctx.settings.prefs();
     let found = flags_since(&ctx.now, &history, &rules, &prefs, since.as_ref());
     match a.format {

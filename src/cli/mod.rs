@@ -147,13 +147,13 @@ impl Ctx {
 
     /// Loads and folds the whole journal.
     pub fn history(&self) -> Result<History> {
-        Ok(History::fold(&self.load(Scope::All)?.events))
+        Ok(History::from_events(self.load(Scope::All)?.events))
     }
 
     /// Loads and folds the files that can hold the last few days.
     pub fn recent_history(&self) -> Result<History> {
         let since = (self.now - chrono::Duration::days(2)).fixed_offset();
-        Ok(History::fold(&self.load(Scope::Since(since))?.events))
+        Ok(History::from_events(self.load(Scope::Since(since))?.events))
     }
 
     pub fn now_fixed(&self) -> Time {

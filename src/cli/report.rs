@@ -4,7 +4,7 @@ use super::{Ctx, user};
 use crate::domain::context::snapshot;
 use crate::domain::day::day_of;
 use crate::domain::rules::Rules;
-use crate::domain::week::{monday_of, parse_iso_week, period_flags, summarize, tied_to_exercise};
+use crate::domain::week::{TiedIndex, monday_of, parse_iso_week, period_flags, summarize};
 use crate::domain::{entry::Body, input::parse_since};
 use crate::report::{Report, days_between, json, markdown, text};
 use anyhow::Result;
@@ -60,18 +60,11 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
     let flags = period_flags(&ctx.now, first, n_days, &history, &rules, &prefs);
     let summary = summarize(&ctx.now, first, n_days, &history, &rules, &prefs, &flags);
     let entries = summary.entries(&history, &tz, h);
-    let workouts: Vec<_> = history
-        .entries
-        .iter()
-        .filter(|e| matches!(e.body, Body::Workout(_)))
-        .collect();
+    let index = TiedIndex::new(&history.entries, &rules);
     let tied = entries
         .iter()
         .filter(|e| matches!(e.body, Body::Cramp(_)))
-        .map(|e| {
-            let t = tied_to_exercise(workouts.iter().copied(), &e.at, &rules);
-            (e.id.clone(), t)
-        })
+        .map(|e| (e.id.clone(), index.tied(&e.at)))
         .collect();
     let snapshots = entries
         .iter()

@@ -33,15 +33,16 @@ pub struct ImportArgs {
 
 pub fn export(ctx: &Ctx, a: &ExportArgs) -> Result<()> {
     let history = ctx.history()?;
-    let text = match a.format {
+    // Streamed: an export of years should not sit in memory twice.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match a.format {
         ExportFormat::Json => {
             let doc = ExportDoc::new(ctx.now_fixed(), history.entries);
-            serde_json::to_string_pretty(&doc)? + "\n"
+            serde_json::to_writer_pretty(&mut out, &doc).map_err(std::io::Error::from)?;
+            out.write_all(b"\n")?;
         }
-        ExportFormat::Csv => to_csv(&history.entries),
-    };
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
+        ExportFormat::Csv => out.write_all(to_csv(&history.entries).as_bytes())?,
+    }
     out.flush()?;
     Ok(())
 }

@@ -32,6 +32,54 @@ pub fn tied_to_exercise<'a>(
     })
 }
 
+/// The tied rule of [`tied_to_exercise`], answered in O(log n) for each
+/// cramp: a long report checks thousands of cramps against years of workouts.
+pub struct TiedIndex {
+    window: Duration,
+    /// Workout starts, in time order.
+    starts: Vec<Time>,
+    /// The latest end among the workouts up to each start.
+    max_end: Vec<Time>,
+    /// The first start of a workout with no end (it counts as running).
+    first_open: Option<Time>,
+}
+
+impl TiedIndex {
+    /// Indexes the workouts of `entries` (time-sorted, as a history holds them).
+    pub fn new(entries: &[Entry], rules: &Rules) -> TiedIndex {
+        let window = Duration::seconds((rules.flags.not_tied.hours_after_workout * 3600.0) as i64);
+        let mut idx = TiedIndex {
+            window,
+            starts: Vec::new(),
+            max_end: Vec::new(),
+            first_open: None,
+        };
+        for e in entries {
+            let Body::Workout(w) = &e.body else { continue };
+            match w.end {
+                None => {
+                    idx.first_open.get_or_insert(e.at);
+                }
+                Some(end) => {
+                    let m = idx.max_end.last().map_or(end, |m| (*m).max(end));
+                    idx.starts.push(e.at);
+                    idx.max_end.push(m);
+                }
+            }
+        }
+        idx
+    }
+
+    /// Whether a cramp at `at` is tied to exercise.
+    pub fn tied(&self, at: &Time) -> bool {
+        if self.first_open.is_some_and(|s| s <= *at) {
+            return true;
+        }
+        let upto = self.starts.partition_point(|s| s <= at);
+        upto > 0 && self.max_end[upto - 1] >= *at - self.window
+    }
+}
+
 /// The figures of one day.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct DayFigures {
@@ -254,12 +302,7 @@ where
         .collect();
     let mut muscles: BTreeMap<Muscle, u32> = BTreeMap::new();
     let mut contexts: BTreeMap<String, u32> = BTreeMap::new();
-    // Only workouts matter to the tied rule; a long report checks many cramps.
-    let workouts: Vec<&Entry> = history
-        .entries
-        .iter()
-        .filter(|e| matches!(e.body, Body::Workout(_)))
-        .collect();
+    let tied = TiedIndex::new(&history.entries, rules);
 
     for e in &history.entries {
         let d = day_of(&e.at, &tz, h);
@@ -278,7 +321,7 @@ where
             }
             Body::Cramp(c) => {
                 slot.cramps += 1;
-                if !tied_to_exercise(workouts.iter().copied(), &e.at, rules) {
+                if !tied.tied(&e.at) {
                     slot.cramps_untied += 1;
                 }
                 slot.worst_severity = slot.worst_severity.max(c.severity);

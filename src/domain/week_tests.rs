@@ -328,7 +328,15 @@ fn tied_means_a_workout_running_or_ended_within_the_rule_hours() {
         "2026-11-24T08:00:00-05:00",
         workout("2026-11-24T09:00:00-05:00"),
     )]);
-    let tied = |at: &str| tied_to_exercise(&h.entries, &t(at), &r);
+    let tied = |at: &str| {
+        let slow = tied_to_exercise(&h.entries, &t(at), &r);
+        assert_eq!(
+            TiedIndex::new(&h.entries, &r).tied(&t(at)),
+            slow,
+            "the index agrees at {at}"
+        );
+        slow
+    };
     assert!(!tied("2026-11-24T07:59:00-05:00"), "before it started");
     assert!(tied("2026-11-24T08:30:00-05:00"), "while it ran");
     assert!(tied("2026-11-24T21:00:00-05:00"), "exactly 12 h after");
@@ -437,4 +445,46 @@ fn a_past_weeks_flags_are_those_its_cramps_raised_by_its_end() {
     let flags = period_flags(&now, w48, 7, &h, &r, &p);
     let this_week = week(&now, w48, &h, &r, &p, &flags);
     assert!(this_week.flags.is_empty(), "{:?}", this_week.flags);
+}
+
+#[test]
+fn the_tied_index_agrees_with_the_rule_on_random_histories() {
+    let r = rules();
+    let base = t("2026-11-01T00:00:00-05:00");
+    let mut seed: u64 = 7;
+    let mut next = |m: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    for round in 0..50 {
+        let mut events = Vec::new();
+        for k in 0..(next(12) + 1) {
+            let start = base + chrono::Duration::minutes(next(20_000) as i64);
+            let end =
+                (next(10) != 0).then(|| start + chrono::Duration::minutes(next(600) as i64 + 1));
+            let body = Body::Workout(Workout {
+                activity: "run".into(),
+                end,
+                intensity: Intensity::Hard,
+                heat: Heat::Mild,
+                new: false,
+                note: None,
+            });
+            let mut e = add(&format!("01R{round:03}{k:03}"), &start.to_rfc3339(), body);
+            e.at = start;
+            events.push(e);
+        }
+        let h = History::fold(&events);
+        let index = TiedIndex::new(&h.entries, &r);
+        for _ in 0..40 {
+            let at = base + chrono::Duration::minutes(next(22_000) as i64);
+            assert_eq!(
+                index.tied(&at),
+                tied_to_exercise(&h.entries, &at, &r),
+                "round {round} at {at}"
+            );
+        }
+    }
 }
