@@ -57,8 +57,12 @@ pub fn action(event: &Event, mode: Mode) -> Option<Action> {
         Event::Mouse(m) => {
             use ratatui::crossterm::event::MouseEventKind;
             match (m.kind, mode) {
-                (MouseEventKind::ScrollDown, Mode::Normal) => Some(Action::ScrollDown),
-                (MouseEventKind::ScrollUp, Mode::Normal) => Some(Action::ScrollUp),
+                (MouseEventKind::ScrollDown, Mode::Normal | Mode::History | Mode::Help) => {
+                    Some(Action::ScrollDown)
+                }
+                (MouseEventKind::ScrollUp, Mode::Normal | Mode::History | Mode::Help) => {
+                    Some(Action::ScrollUp)
+                }
                 _ => None,
             }
         }
