@@ -510,8 +510,26 @@ impl<Z: Zone> App<Z> {
         }
     }
 
-    /// `s`: the stretch card for the cramp just logged.
+    /// `s`: the stretch card for the cramp just logged (on History: the cramp selected).
     fn show_stretch(&mut self) {
+        // On History, the stretch for the cramp selected.
+        if self.screen == Screen::History {
+            let entries = self.week_entries();
+            if let Some(e) = self.week.selected_entry(&entries)
+                && let Body::Cramp(c) = &e.body
+            {
+                let m = c.muscle;
+                if self.guide.stretch_for(m).is_some() {
+                    self.card = Some(m);
+                } else {
+                    self.say(
+                        format!("the Guide has no stretch for the {}", m.word()),
+                        false,
+                    );
+                }
+                return;
+            }
+        }
         match self.stretch_offer {
             Some((muscle, _)) => {
                 self.help = false;

@@ -440,3 +440,14 @@ fn help_scrolls_on_a_short_terminal_and_not_past_its_end() {
     send(&mut app, Action::ToggleHelp);
     assert_eq!(app.help_scroll, 0, "help opens at the top");
 }
+
+#[test]
+fn s_on_a_cramp_in_history_shows_its_stretch() {
+    let mut app = app_with(&week_events());
+    send(&mut app, Action::Show(Screen::History));
+    send(&mut app, Action::Stretch);
+    assert_eq!(app.card, None, "a drink has no stretch");
+    h(&mut app, HistoryAction::Down);
+    send(&mut app, Action::Stretch);
+    assert_eq!(app.card, Some(Muscle::Calf));
+}

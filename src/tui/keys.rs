@@ -31,6 +31,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("↑ ↓ / k j", "select an entry"),
     ("Enter", "edit the selected entry"),
     ("x  Delete", "delete the selected entry (u brings it back)"),
+    ("s", "the stretch for the selected cramp"),
     ("Insights", ""),
     ("↑ ↓ / k j", "select a flag; in a flag: scroll"),
     (
