@@ -24,12 +24,17 @@ fn envs(dir: &Path) -> Vec<(&'static str, PathBuf)> {
 
 /// Runs a CLI command with the same environment as the TUI.
 fn cli(dir: &Path, args: &[&str]) -> String {
+    cli_at(dir, NOW, args)
+}
+
+/// Runs a CLI command as if at `now` (it is filed in that month's file).
+fn cli_at(dir: &Path, now: &str, args: &[&str]) -> String {
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_crampwatch"));
     for (k, v) in envs(dir) {
         cmd.env(k, v);
     }
     let out = cmd
-        .env("CRAMPWATCH_NOW", NOW)
+        .env("CRAMPWATCH_NOW", now)
         .env("TZ", "America/New_York")
         .env("NO_COLOR", "1")
         .args(args)
@@ -290,4 +295,63 @@ fn the_mouse_is_captured_only_when_the_config_asks() {
         vt100::MouseProtocolMode::None,
         "given back on quit"
     );
+}
+
+#[test]
+fn history_shows_the_week_x_deletes_u_undoes_and_old_weeks_are_there() {
+    let dir = tempfile::tempdir().unwrap();
+    // Logged in May, in that month's file: outside what the first frame
+    // reads, there once the whole journal is read.
+    cli_at(
+        dir.path(),
+        "2026-05-05T10:00:00-04:00",
+        &["drink", "20oz", "--at", "09:00"],
+    );
+    cli(dir.path(), &["drink", "12oz", "--at", "2026-11-25 09:00"]);
+    let files: Vec<_> = walk(&dir.path().join("journal"));
+    assert!(
+        files.iter().any(|f| f.ends_with("2026-05.jsonl")),
+        "{files:?}"
+    );
+
+    let mut tui = Tui::start(dir.path(), &[]);
+    tui.wait_for("1 Today");
+    tui.keys("3");
+    tui.wait_for("History · 2026-W48");
+    tui.wait_for("Wed 25 09:00 drink 12 oz water");
+
+    tui.keys("x");
+    tui.wait_for("deleted: drink 12 oz water");
+    tui.wait_for("nothing logged this week");
+    assert!(!tui.screen().contains("Wed 25 09:00"), "{}", tui.screen());
+
+    tui.keys("u");
+    tui.wait_for("undone: delete of drink 12 oz water");
+    tui.wait_for("Wed 25 09:00 drink 12 oz water");
+
+    // h goes back a week at a time; the whole journal was read meanwhile.
+    tui.keys(&"h".repeat(29));
+    tui.wait_for("History · 2026-W19");
+    tui.wait_for("09:00 drink 20 oz water");
+    tui.keys("t");
+    tui.wait_for("History · 2026-W48");
+
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+    let list = cli(dir.path(), &["list", "--all"]);
+    assert!(list.contains("drink 12 oz water"), "{list}");
+}
+
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
 }

@@ -5,13 +5,19 @@
 //! quit) comes back as [`Effect`]s that the loop in `mod.rs` carries out.
 
 use super::forms::{Form, FormAction, FormKind, Submitted};
+use super::guide::{Guide, GuideState};
+use super::history::{HistoryAction, HistoryData, HistoryRequest, HistoryState};
+use super::insights::InsightsState;
 use super::timers::{self, Hydration};
 use crate::config::Settings;
+use crate::domain::context::Snapshot;
+use crate::domain::entry::Muscle;
 use crate::domain::entry::{Body, Time};
 use crate::domain::history::History;
 use crate::domain::prefs::Prefs;
 use crate::domain::rules::Rules;
 use chrono::{DateTime, Duration, TimeZone};
+use std::collections::BTreeMap;
 use std::collections::HashSet;
 
 /// The time zones the TUI runs in: `Local` in the binary, a fixed zone in tests.
@@ -74,6 +80,15 @@ pub enum Action {
     ScrollDown,
     /// Enter on a screen: open what is selected (a flag, an entry).
     Select,
+    /// PgUp / PgDn, Home / End: the Guide and a flag's detail.
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// A key of the History screen.
+    History(HistoryAction),
+    /// `s`: show the stretch offered after a cramp was logged.
+    Stretch,
     Open(FormKind),
     Undo,
     Redo,
@@ -106,6 +121,11 @@ pub enum Change {
     Redo {
         event_id: String,
     },
+    /// A tombstone for an entry (undo brings it back).
+    Delete {
+        target: String,
+        at: Time,
+    },
 }
 
 /// What the loop must do after an update.
@@ -132,6 +152,8 @@ pub struct App<Z: Zone> {
     pub now: DateTime<Z>,
     pub screen: Screen,
     pub help: bool,
+    /// The first row of the help shown (it scrolls on short terminals).
+    pub help_scroll: usize,
     pub form: Option<Form>,
     pub settings: Settings,
     pub prefs: Prefs,
@@ -150,7 +172,27 @@ pub struct App<Z: Zone> {
     rung: HashSet<String>,
     pub quit: bool,
     pub theme: super::theme::Theme,
+    /// The terminal's size, set by the loop before each update (paging).
+    pub size: (u16, u16),
+    /// True when the history holds the whole journal (the run loop starts
+    /// from the recent months and reads the rest on a thread).
+    pub full: bool,
+    pub week: HistoryState,
+    /// The figures of the week shown; `None` when they must be computed again.
+    pub week_data: Option<HistoryData>,
+    pub insights: InsightsState,
+    /// Context snapshots of the flags' evidence entries, by entry id.
+    pub snapshots: BTreeMap<String, Snapshot>,
+    pub guide: Guide,
+    pub guide_state: GuideState,
+    /// The stretch offered after a cramp was logged, until when.
+    pub stretch_offer: Option<(Muscle, Time)>,
+    /// The stretch card shown over the screen.
+    pub card: Option<Muscle>,
 }
+
+/// How long the stretch stays offered after a cramp is logged.
+const STRETCH_OFFER_MINUTES: i64 = 60;
 
 impl<Z: Zone> App<Z> {
     pub fn new(settings: Settings, rules: Rules, history: History, now: DateTime<Z>) -> App<Z> {
@@ -160,6 +202,7 @@ impl<Z: Zone> App<Z> {
             now,
             screen: Screen::Today,
             help: false,
+            help_scroll: 0,
             form: None,
             settings,
             prefs,
@@ -173,8 +216,19 @@ impl<Z: Zone> App<Z> {
             rung: HashSet::new(),
             quit: false,
             theme: super::theme::Theme::default(),
+            size: (80, 24),
+            full: true,
+            week: HistoryState::new(crate::domain::week::monday_of(now.date_naive())),
+            week_data: None,
+            insights: InsightsState::default(),
+            snapshots: BTreeMap::new(),
+            guide: Guide::default(),
+            guide_state: GuideState::default(),
+            stretch_offer: None,
+            card: None,
         };
-        app.flags = app.compute_flags();
+        app.week = HistoryState::new(app.this_monday());
+        app.set_flags();
         // What is already due at start-up does not ring: the user is looking.
         app.rung = due_keys(&app.hydration).map(|(k, _)| k).collect();
         app
@@ -190,12 +244,19 @@ impl<Z: Zone> App<Z> {
                 self.quit = true;
                 effects.push(Effect::Quit);
             }
-            Action::ToggleHelp => self.help = !self.help,
+            Action::ToggleHelp => {
+                self.help = !self.help;
+                self.help_scroll = 0;
+            }
             Action::Back => {
                 if self.help {
                     self.help = false;
+                } else if self.card.is_some() {
+                    self.card = None;
                 } else if self.form.is_some() {
                     self.form = None;
+                } else if self.screen == Screen::Insights && self.insights.close() {
+                    // The detail closed; the list stays.
                 } else if self.screen != Screen::Today {
                     self.screen = Screen::Today;
                 } else {
@@ -209,11 +270,18 @@ impl<Z: Zone> App<Z> {
             }
             Action::NextScreen => self.screen = self.screen.step(1),
             Action::PrevScreen => self.screen = self.screen.step(-1),
-            Action::ScrollUp => self.scroll_by(-1),
-            Action::ScrollDown => self.scroll_by(1),
-            Action::Select => {}
+            Action::ScrollUp => effects.extend(self.scroll_by(-1)),
+            Action::ScrollDown => effects.extend(self.scroll_by(1)),
+            Action::PageUp => effects.extend(self.scroll_by(-(self.page() as isize))),
+            Action::PageDown => effects.extend(self.scroll_by(self.page() as isize)),
+            Action::Top => effects.extend(self.scroll_by(isize::MIN / 2)),
+            Action::Bottom => effects.extend(self.scroll_by(isize::MAX / 2)),
+            Action::Select => effects.extend(self.select()),
+            Action::History(ha) => effects.extend(self.history_key(ha)),
+            Action::Stretch => self.show_stretch(),
             Action::Open(kind) => {
                 self.help = false;
+                self.card = None;
                 self.form = Some(Form::open(kind, &self.history, &self.settings, &self.now));
             }
             Action::Undo => effects.extend(self.undo_redo(true)),
@@ -222,11 +290,25 @@ impl<Z: Zone> App<Z> {
             Action::Loaded { history, problems } => {
                 self.history = *history;
                 self.problems = problems;
-                self.flags = self.compute_flags();
+                self.set_flags();
                 let max = self.today_entries().len().saturating_sub(1);
                 self.scroll = self.scroll.min(max);
+                self.week_data = None;
             }
             Action::Failed(msg) => self.say(msg, true),
+        }
+        let monday = self.this_monday();
+        if monday != self.week.this_week {
+            self.week.set_this_week(monday);
+            self.week_data = None;
+        }
+        if self.screen == Screen::History && self.week_data.is_none() {
+            self.compute_week();
+        }
+        if let Some((_, until)) = self.stretch_offer
+            && self.now.fixed_offset() >= until
+        {
+            self.stretch_offer = None;
         }
         self.hydration = timers::compute(&self.now, &self.history, &self.rules, &self.prefs);
         effects.extend(self.ring());
@@ -238,20 +320,238 @@ impl<Z: Zone> App<Z> {
         effects
     }
 
-    /// j/k and the arrows: each screen moves its own list (`by` > 0 is down).
-    fn scroll_by(&mut self, by: isize) {
+    /// j/k, the arrows, the pages: each screen moves its own list or text
+    /// (`by` > 0 is down).
+    fn scroll_by(&mut self, by: isize) -> Vec<Effect> {
+        if self.help {
+            let max = super::help::max_scroll(self.size);
+            self.help_scroll = self.help_scroll.min(max).saturating_add_signed(by).min(max);
+            return Vec::new();
+        }
         match self.screen {
             Screen::Today => {
                 // Today counts from the newest entry up.
                 let max = self.today_entries().len().saturating_sub(1);
                 self.scroll = self.scroll.saturating_add_signed(-by).min(max);
             }
-            Screen::Glance | Screen::History | Screen::Insights | Screen::Guide => {}
+            Screen::Glance => {}
+            Screen::History => {
+                let ha = if by < 0 {
+                    HistoryAction::Up
+                } else {
+                    HistoryAction::Down
+                };
+                let mut effects = Vec::new();
+                for _ in 0..by.unsigned_abs().min(500) {
+                    effects.extend(self.history_key(ha));
+                }
+                return effects;
+            }
+            Screen::Insights => {
+                if self.insights.open {
+                    let max = self.insights_detail_max();
+                    let s = &mut self.insights;
+                    s.scroll = s.scroll.min(max).saturating_add_signed(by).min(max);
+                } else if by < 0 {
+                    for _ in 0..by.unsigned_abs().min(self.flags.len()) {
+                        self.insights.prev();
+                    }
+                } else {
+                    for _ in 0..by.unsigned_abs().min(self.flags.len()) {
+                        self.insights.next(self.flags.len());
+                    }
+                }
+            }
+            Screen::Guide => {
+                let max = self.guide_max();
+                let s = &mut self.guide_state;
+                s.scroll = s.scroll.min(max).saturating_add_signed(by).min(max);
+            }
+        }
+        Vec::new()
+    }
+
+    /// Rows a page key moves: the screen's height less its frame.
+    fn page(&self) -> usize {
+        (self.size.1 as usize).saturating_sub(6).max(1)
+    }
+
+    /// The last row the Guide can scroll to at the current size.
+    fn guide_max(&self) -> usize {
+        let (w, h) = super::view::guide_area(self.size);
+        let (rows, _) = super::guide::layout(&self.guide.parts, w);
+        rows.len().saturating_sub(h as usize)
+    }
+
+    /// The last row a flag's detail can scroll to at the current size.
+    fn insights_detail_max(&self) -> usize {
+        let Some(f) = self.flags.get(self.insights.selected) else {
+            return 0;
+        };
+        let (w, h) = super::view::insights_detail_area(self.size);
+        let period = self.flags_period();
+        let view = super::insights::Insights {
+            flags: &self.flags,
+            snapshots: &self.snapshots,
+            unit: self.settings.units,
+            period: &period,
+            state: &self.insights,
+        };
+        view.detail_rows(f, w).len().saturating_sub(h as usize)
+    }
+
+    /// What the flags look at, e.g. `the last 30 days`.
+    pub fn flags_period(&self) -> String {
+        format!("the last {} days", self.rules.flags.recent_days)
+    }
+
+    /// Enter on a screen: a flag opens; a History entry is edited.
+    fn select(&mut self) -> Vec<Effect> {
+        if self.card.is_some() {
+            self.card_to_guide();
+            return Vec::new();
+        }
+        match self.screen {
+            Screen::Insights => {
+                self.insights.open(self.flags.len());
+                Vec::new()
+            }
+            Screen::History => self.history_key(HistoryAction::Edit),
+            Screen::Today | Screen::Glance | Screen::Guide => Vec::new(),
         }
     }
 
-    fn compute_flags(&self) -> Vec<crate::domain::patterns::Flag> {
-        crate::domain::patterns::flags(&self.now, &self.history, &self.rules, &self.prefs)
+    fn set_flags(&mut self) {
+        self.flags =
+            crate::domain::patterns::flags(&self.now, &self.history, &self.rules, &self.prefs);
+        self.snapshots =
+            super::insights::evidence_snapshots(&self.flags, &self.history, &self.rules);
+        self.insights.clamp(self.flags.len());
+    }
+
+    /// The Monday of the week "now" is in (days start at the day-start hour).
+    fn this_monday(&self) -> chrono::NaiveDate {
+        let today = crate::domain::day::day_of(
+            &self.now.fixed_offset(),
+            &self.now.timezone(),
+            self.prefs.day_start_hour,
+        );
+        crate::domain::week::monday_of(today)
+    }
+
+    fn compute_week(&mut self) {
+        let data = HistoryData::compute(
+            &self.now,
+            self.week.week,
+            &self.history,
+            &self.rules,
+            &self.prefs,
+        );
+        let n = data
+            .entries(&self.history, &self.now.timezone(), &self.prefs)
+            .len();
+        self.week.clamp(n);
+        self.week_data = Some(data);
+    }
+
+    /// The entries of the week shown, in the table's order.
+    pub fn week_entries(&self) -> Vec<&crate::domain::history::Entry> {
+        match &self.week_data {
+            Some(d) => d.entries(&self.history, &self.now.timezone(), &self.prefs),
+            None => Vec::new(),
+        }
+    }
+
+    /// A History key: the screen's state moves, and edits, deletes and undo
+    /// become journal events like the CLI's.
+    fn history_key(&mut self, ha: HistoryAction) -> Vec<Effect> {
+        if self.week_data.is_none() {
+            self.compute_week();
+        }
+        let entries: Vec<crate::domain::history::Entry> =
+            self.week_entries().into_iter().cloned().collect();
+        let refs: Vec<&crate::domain::history::Entry> = entries.iter().collect();
+        match self.week.update(ha, &refs) {
+            None => Vec::new(),
+            Some(HistoryRequest::ShowWeek(_)) => {
+                self.compute_week();
+                Vec::new()
+            }
+            Some(HistoryRequest::Edit(id)) => {
+                let Some(entry) = entries.iter().find(|e| e.id == id) else {
+                    return Vec::new();
+                };
+                match Form::edit(entry, &self.settings, &self.now) {
+                    Some(form) => self.form = Some(form),
+                    None => self.say(
+                        format!("weights are edited from the command line: crampwatch edit {id}"),
+                        false,
+                    ),
+                }
+                Vec::new()
+            }
+            Some(HistoryRequest::Delete(id)) => {
+                let Some(entry) = entries.iter().find(|e| e.id == id) else {
+                    return Vec::new();
+                };
+                self.say(
+                    format!(
+                        "deleted: {} (u brings it back)",
+                        entry.body.describe(self.settings.units)
+                    ),
+                    false,
+                );
+                vec![Effect::Write(Change::Delete {
+                    target: id,
+                    at: entry.at,
+                })]
+            }
+            Some(HistoryRequest::Undo) => self.undo_redo(true),
+        }
+    }
+
+    /// `s`: the stretch card for the cramp just logged (on History: the cramp selected).
+    fn show_stretch(&mut self) {
+        // On History, the stretch for the cramp selected.
+        if self.screen == Screen::History {
+            let entries = self.week_entries();
+            if let Some(e) = self.week.selected_entry(&entries)
+                && let Body::Cramp(c) = &e.body
+            {
+                let m = c.muscle;
+                if self.guide.stretch_for(m).is_some() {
+                    self.card = Some(m);
+                } else {
+                    self.say(
+                        format!("the Guide has no stretch for the {}", m.word()),
+                        false,
+                    );
+                }
+                return;
+            }
+        }
+        match self.stretch_offer {
+            Some((muscle, _)) => {
+                self.help = false;
+                self.card = Some(muscle);
+            }
+            None => self.say(
+                "no cramp logged in the last hour; every stretch is in the Guide (5)",
+                false,
+            ),
+        }
+    }
+
+    /// Enter on the stretch card: the Guide, at that stretch.
+    fn card_to_guide(&mut self) {
+        if let Some(m) = self.card.take() {
+            self.screen = Screen::Guide;
+            let (w, _) = super::view::guide_area(self.size);
+            let guide = self.guide.clone();
+            self.guide_state.show_section(&guide, m.word(), w);
+            let max = self.guide_max();
+            self.guide_state.scroll = self.guide_state.scroll.min(max);
+        }
     }
 
     fn say(&mut self, text: impl Into<String>, error: bool) {
@@ -276,7 +576,27 @@ impl<Z: Zone> App<Z> {
                 let form = self.form.take().expect("checked above");
                 match form.build(&self.history, &self.now, &self.settings) {
                     Ok((change, said)) => {
-                        self.say(format!("saved: {said}"), false);
+                        let muscle = match &change {
+                            Change::Add {
+                                body: Body::Cramp(c),
+                                ..
+                            } => self.guide.stretch_for(c.muscle).map(|_| c.muscle),
+                            _ => None,
+                        };
+                        match muscle {
+                            Some(m) => {
+                                self.stretch_offer = Some((
+                                    m,
+                                    self.now.fixed_offset()
+                                        + Duration::minutes(STRETCH_OFFER_MINUTES),
+                                ));
+                                self.say(
+                                    format!("saved: {said} · s: show the {} stretch", m.word()),
+                                    false,
+                                );
+                            }
+                            None => self.say(format!("saved: {said}"), false),
+                        }
                         vec![Effect::Write(change)]
                     }
                     Err(form) => {
@@ -373,6 +693,8 @@ impl<Z: Zone> App<Z> {
                 presets: f.on_presets(),
             },
             (None, true) => Mode::Help,
+            (None, false) if self.card.is_some() => Mode::Card,
+            (None, false) if self.screen == Screen::History => Mode::History,
             (None, false) => Mode::Normal,
         }
     }
@@ -383,6 +705,10 @@ impl<Z: Zone> App<Z> {
 pub enum Mode {
     Normal,
     Help,
+    /// The History screen: arrows and h/l move in time, x deletes.
+    History,
+    /// The stretch card is open.
+    Card,
     /// A form is open; `typing` when a text field has focus, `presets` when
     /// the drink presets row does (number keys pick a preset).
     Form {
@@ -403,3 +729,7 @@ fn due_keys(h: &Hydration) -> impl Iterator<Item = (String, String)> + '_ {
 #[cfg(test)]
 #[path = "app_tests.rs"]
 pub(crate) mod tests;
+
+#[cfg(test)]
+#[path = "app_screens_tests.rs"]
+mod screens_tests;

@@ -25,10 +25,26 @@ impl Form {
         let unit = settings.units;
         let kind = self.kind;
         let mut first_bad = None;
+        let kept_at = self
+            .editing
+            .as_ref()
+            .filter(|ed| self.text("at") == ed.at_text)
+            .map(|ed| ed.at);
         for (i, f) in self.fields.iter_mut().enumerate() {
             if let Value::Text(input) = &f.value {
                 let v = input.value().trim().to_string();
-                f.error = check(kind, f.key, &v, now, unit).err();
+                f.error = if f.key == "at" && kept_at.is_some() {
+                    // The entry's own time, unchanged: fine even for a past plan.
+                    None
+                } else if f.key == "amount"
+                    && kind == FormKind::Drink
+                    && v.is_empty()
+                    && self.editing.is_some()
+                {
+                    Some("needed, e.g. 300ml".into())
+                } else {
+                    check(kind, f.key, &v, now, unit).err()
+                };
                 if f.error.is_some() && first_bad.is_none() {
                     first_bad = Some(i);
                 }
@@ -39,6 +55,9 @@ impl Form {
             return Err(self);
         }
         let time = |key: &str, use_: TimeUse| -> Time {
+            if let Some(at) = kept_at {
+                return at;
+            }
             let v = self.text(key);
             if v.is_empty() {
                 now.fixed_offset()
@@ -197,7 +216,26 @@ impl Form {
                 (Change::Add { at, body }, said)
             }
         };
-        Ok((change, said))
+        match (&self.editing, change) {
+            (None, change) => Ok((change, said)),
+            (Some(ed), Change::Add { at, mut body }) => {
+                // A workout keeps its end (the form has no field for it).
+                if let (Body::Workout(w), Body::Workout(old)) = (&mut body, &ed.body) {
+                    w.end = old.end;
+                }
+                if body == ed.body && at == ed.at {
+                    self.fields[0].error = Some("nothing changed; Esc leaves it as it was".into());
+                    self.focus = 0;
+                    return Err(self);
+                }
+                let target = ed.id.clone();
+                Ok((
+                    Change::Amend { target, at, body },
+                    format!("{said} (edited)"),
+                ))
+            }
+            (Some(_), change) => Ok((change, said)),
+        }
     }
 }
 

@@ -7,10 +7,12 @@
 use super::app::Zone;
 use super::form_build::check;
 use crate::config::Settings;
+use crate::domain::entry::Time;
 use crate::domain::entry::{
     Body, CrampContext, DrinkKind, Heat, Intensity, Muscle, Relief, Side, VolumeUnit,
 };
-use crate::domain::history::History;
+use crate::domain::history::{Entry, History};
+
 use chrono::DateTime;
 use tui_input::{Input, InputRequest};
 
@@ -82,6 +84,18 @@ pub struct Form {
     pub focus: usize,
     /// When the workout form stops a running workout: its entry id.
     pub(super) stopping: Option<String>,
+    /// When the form edits a logged entry (from History): what it was.
+    pub(super) editing: Option<Box<Editing>>,
+}
+
+/// The entry a form edits: saving writes an `amend` event for it.
+#[derive(Clone, Debug)]
+pub struct Editing {
+    pub id: String,
+    pub at: Time,
+    /// The "when" text as prefilled: left as it is, the time is kept to the second.
+    pub at_text: String,
+    pub body: Body,
 }
 
 fn text(key: &'static str, label: &'static str, value: &str, hint: &str) -> Field {
@@ -247,6 +261,129 @@ impl Form {
             fields,
             focus: 0,
             stopping,
+            editing: None,
+        }
+    }
+
+    /// The form for a logged entry, every field filled in from it; saving
+    /// amends the entry. `None` for kinds the forms do not cover (weights).
+    pub fn edit<Z: Zone>(entry: &Entry, settings: &Settings, now: &DateTime<Z>) -> Option<Form> {
+        let unit = settings.units;
+        let at_text = entry
+            .at
+            .with_timezone(&now.timezone())
+            .format("%Y-%m-%d %H:%M")
+            .to_string();
+        let (kind, what) = match &entry.body {
+            Body::Drink(_) => (FormKind::Drink, "drink"),
+            Body::Workout(_) => (FormKind::Workout, "workout"),
+            Body::Plan(_) => (FormKind::Plan, "plan"),
+            Body::Cramp(_) => (FormKind::Cramp, "cramp"),
+            Body::Weight(_) => return None,
+        };
+        // A fresh form of that kind (never the "stop" form), then filled in.
+        let mut form = Form::open(kind, &History::default(), settings, now);
+        form.stopping = None;
+        form.title = format!("Edit {what} · id {}", entry.id);
+        form.fields.retain(|f| f.key != "preset");
+        form.set_text("at", &at_text);
+        match &entry.body {
+            Body::Drink(d) => {
+                let shown = unit.format(d.ml as f64).replace(' ', "");
+                let amount = if crate::domain::input::parse_volume(&shown, unit) == Ok(d.ml) {
+                    shown
+                } else {
+                    format!("{}ml", d.ml)
+                };
+                form.set_text("amount", &amount);
+                form.set_choice("kind", &d.kind.to_string());
+                form.set_text(
+                    "sodium",
+                    &d.sodium_mg.map(|n| n.to_string()).unwrap_or_default(),
+                );
+                form.set_text("note", d.note.as_deref().unwrap_or_default());
+                if let Some(f) = form.fields.iter_mut().find(|f| f.key == "amount") {
+                    f.label = "amount";
+                }
+            }
+            Body::Workout(w) => {
+                form.set_text("activity", &w.activity);
+                form.set_choice("intensity", &w.intensity.to_string());
+                form.set_choice("heat", &w.heat.to_string());
+                form.set_choice("new", if w.new { "yes" } else { "no" });
+                form.set_text("note", w.note.as_deref().unwrap_or_default());
+            }
+            Body::Plan(p) => {
+                form.set_text("activity", &p.activity);
+                form.set_text("minutes", &p.minutes.to_string());
+                form.set_choice("intensity", &p.intensity.to_string());
+                form.set_choice("heat", &p.heat.to_string());
+                form.set_text("note", p.note.as_deref().unwrap_or_default());
+            }
+            Body::Cramp(c) => {
+                form.set_choice("muscle", &c.muscle.to_string());
+                form.set_choice("side", &c.side.map_or("-".to_string(), |s| s.to_string()));
+                form.set_text(
+                    "severity",
+                    &c.severity.map(|n| n.to_string()).unwrap_or_default(),
+                );
+                form.set_text(
+                    "duration",
+                    &c.duration_s.map(duration_text).unwrap_or_default(),
+                );
+                form.set_choice(
+                    "context",
+                    &c.context.map_or("auto".to_string(), |x| x.to_string()),
+                );
+                let s = c.symptoms;
+                let on: Vec<&str> = [
+                    (s.swelling, "swelling"),
+                    (s.redness, "redness"),
+                    (s.weakness, "weakness"),
+                    (s.numbness, "numbness"),
+                ]
+                .into_iter()
+                .filter(|(on, _)| *on)
+                .map(|(_, w)| w)
+                .collect();
+                form.set_multi("symptoms", &on);
+                let relief: Vec<&str> = c.relief.iter().map(|r| r.word()).collect();
+                form.set_multi("relief", &relief);
+                form.set_text("note", c.note.as_deref().unwrap_or_default());
+            }
+            Body::Weight(_) => return None,
+        }
+        form.editing = Some(Box::new(Editing {
+            id: entry.id.clone(),
+            at: entry.at,
+            at_text,
+            body: entry.body.clone(),
+        }));
+        Some(form)
+    }
+
+    fn set_text(&mut self, key: &str, v: &str) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.key == key) {
+            f.value = Value::Text(Input::new(v.to_string()));
+        }
+    }
+
+    fn set_choice(&mut self, key: &str, v: &str) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.key == key)
+            && let Value::Choice { options, idx } = &mut f.value
+            && let Some(i) = options.iter().position(|o| o == v)
+        {
+            *idx = i;
+        }
+    }
+
+    fn set_multi(&mut self, key: &str, words: &[&str]) {
+        if let Some(f) = self.fields.iter_mut().find(|f| f.key == key)
+            && let Value::Multi { options, on, .. } = &mut f.value
+        {
+            for (o, b) in options.iter().zip(on.iter_mut()) {
+                *b = words.contains(&o.as_str());
+            }
         }
     }
 
@@ -374,6 +511,15 @@ impl Form {
                 _ => Vec::new(),
             })
             .unwrap_or_default()
+    }
+}
+
+/// `90` -> `1m30s`, as the duration field reads it back.
+fn duration_text(secs: u32) -> String {
+    match (secs / 60, secs % 60) {
+        (0, s) => format!("{s}s"),
+        (m, 0) => format!("{m}m"),
+        (m, s) => format!("{m}m{s}s"),
     }
 }
 

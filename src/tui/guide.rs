@@ -256,7 +256,7 @@ impl Guide {
             .map_or_else(|| "all".to_string(), |p| format!("{p}%"));
         Paragraph::new(Line::from(vec![
             Span::styled(
-                "↑↓ scroll · PgUp/PgDn · g/G top/end",
+                "↑↓ scroll · PgUp/PgDn · Home/End top/end",
                 Style::new().add_modifier(Modifier::DIM),
             ),
             Span::raw(format!("  {pos}")),
@@ -285,9 +285,14 @@ impl Widget for &StretchCard<'_> {
         let (rows, _) = layout(&self.section.body, inner_w.max(1));
         let mut lines = rows;
         lines.push(Line::default());
+        let dim = Style::new().add_modifier(Modifier::DIM);
         lines.push(Line::from(Span::styled(
-            "General information, not medical advice. Esc closes.",
-            Style::new().add_modifier(Modifier::DIM),
+            "General information, not medical advice.",
+            dim,
+        )));
+        lines.push(Line::from(Span::styled(
+            "Enter: more in the Guide · Esc closes.",
+            dim,
         )));
         let height = (lines.len() as u16 + 2).min(area.height);
         let card = Rect {

@@ -1,4 +1,5 @@
-//! The help overlay: every key, from the one table the key map is checked against.
+//! The help overlay: every key, from the one table the key map is checked
+//! against. On a short terminal it scrolls (↑↓, PgUp/PgDn) and says so.
 
 use super::keys::KEYS;
 use super::theme::Theme;
@@ -8,14 +9,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-pub fn draw(frame: &mut Frame, area: Rect, theme: Theme) {
+fn lines(theme: Theme) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = Vec::new();
     for (k, what) in KEYS {
         if what.is_empty() {
             lines.push(Line::styled(format!(" {k}"), theme.title()));
         } else {
             lines.push(Line::from(vec![
-                Span::styled(format!(" {k:<20}"), theme.title()),
+                Span::styled(format!("   {k:<20}"), theme.title()),
                 Span::raw(*what),
             ]));
         }
@@ -24,14 +25,39 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: Theme) {
         " General information, not medical advice.",
         theme.dim(),
     ));
-    let h = lines.len() as u16 + 2;
-    let popup = centered(area, 78, h);
+    lines
+}
+
+/// The rows of help shown at once in a terminal of `size`.
+fn visible(size: (u16, u16)) -> usize {
+    (size.1 as usize).saturating_sub(2)
+}
+
+/// How far the help can scroll in a terminal of `size`.
+pub fn max_scroll(size: (u16, u16)) -> usize {
+    (KEYS.len() + 1).saturating_sub(visible(size))
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, theme: Theme, scroll: usize) {
+    let all = lines(theme);
+    let total = all.len();
+    let popup = centered(area, 78, total as u16 + 2);
+    let rows = popup.height.saturating_sub(2) as usize;
+    let max = total.saturating_sub(rows);
+    let top = scroll.min(max);
+    let title = if max == 0 {
+        " Keys (? or Esc closes) ".to_string()
+    } else {
+        let below = total - top - rows.min(total);
+        format!(" Keys: ↑↓ scroll ({top} above, {below} below) · ? or Esc closes ")
+    };
+    let shown: Vec<Line> = all.into_iter().skip(top).take(rows).collect();
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).block(
+        Paragraph::new(shown).block(
             Block::default()
                 .borders(Borders::ALL)
-                .title(" Keys (? or Esc closes) ")
+                .title(title)
                 .title_style(theme.title()),
         ),
         popup,

@@ -13,11 +13,11 @@ mod form_view;
 pub mod forms;
 mod glance;
 pub mod guide;
-mod help;
+pub(crate) mod help;
 pub mod history;
 pub mod insights;
 pub mod keys;
-mod later;
+mod screens;
 pub mod theme;
 pub mod timers;
 mod today;
@@ -27,7 +27,7 @@ use crate::cli::{Ctx, new_id};
 use crate::domain::entry::Time;
 use crate::domain::history::{Event, History, Op, SCHEMA_VERSION};
 use crate::domain::rules::Rules;
-use crate::journal::{Journal, Scope};
+use crate::journal::{Journal, Scope, Signature};
 use anyhow::{Result, anyhow};
 use app::{Action, App, Change, Effect};
 use chrono::{DateTime, Duration, Local};
@@ -35,6 +35,7 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use std::io::Write;
+use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
 const TICK: std::time::Duration = std::time::Duration::from_secs(1);
@@ -60,9 +61,13 @@ pub fn run(ctx: &Ctx) -> Result<()> {
         base: ctx.now,
         started: Instant::now(),
     };
-    let (history, problems) = load(&ctx.journal, &clock.now(), rules.flags.recent_days)?;
+    // The first frame comes from the recent months; the whole journal (for
+    // History, Insights and undo) is read on a thread and swapped in.
+    let (history, problems) = load(&ctx.journal, &clock.now(), rules.flags.recent_days, false)?;
+    let full = spawn_full_load(ctx.journal.clone());
     let mut app = App::new(ctx.settings.clone(), rules, history, clock.now());
     app.problems = problems;
+    app.full = false;
     app.theme = theme::Theme::from_env();
 
     use std::io::IsTerminal;
@@ -85,7 +90,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
     if mouse {
         let _ = execute!(std::io::stdout(), EnableMouseCapture);
     }
-    let result = event_loop(&mut terminal, &mut app, &ctx.journal, &clock);
+    let result = event_loop(&mut terminal, &mut app, &ctx.journal, &clock, Some(full));
     if mouse {
         let _ = execute!(std::io::stdout(), DisableMouseCapture);
     }
@@ -98,14 +103,48 @@ fn event_loop(
     app: &mut App<Local>,
     journal: &Journal,
     clock: &Clock,
+    mut full: Option<FullLoad>,
 ) -> Result<()> {
     let mut signature = journal.signature();
     let mut next_tick = Instant::now() + TICK;
     while !app.quit {
+        let size = terminal.size()?;
+        app.size = (size.width, size.height);
         terminal.draw(|f| view::draw(f, app))?;
-        let wait = next_tick.saturating_duration_since(Instant::now());
+        let mut wait = next_tick.saturating_duration_since(Instant::now());
         let mut actions = Vec::new();
-        if event::poll(wait)? {
+        if let Some(rx) = &full {
+            match rx.try_recv() {
+                Ok((sig, result)) => {
+                    full = None;
+                    match result {
+                        Ok((history, problems)) => {
+                            app.full = true;
+                            if journal.signature() == sig {
+                                actions.push(Action::Loaded {
+                                    history: Box::new(history),
+                                    problems,
+                                });
+                            } else {
+                                // Written to while it was read: read it again.
+                                actions.push(reload(journal, &clock.now(), app));
+                            }
+                            signature = journal.signature();
+                        }
+                        Err(e) => actions.push(Action::Failed(format!(
+                            "older entries could not be read: {e}"
+                        ))),
+                    }
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    wait = wait.min(std::time::Duration::from_millis(50));
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => full = None,
+            }
+        }
+        if !actions.is_empty() {
+            // The full history arrived: apply it before waiting for keys.
+        } else if event::poll(wait)? {
             if let Some(a) = keys::action(&event::read()?, app.mode()) {
                 actions.push(a);
             }
@@ -115,7 +154,7 @@ fn event_loop(
             let now_sig = journal.signature();
             if now_sig != signature {
                 signature = now_sig;
-                actions.push(reload(journal, &clock.now(), app.rules.flags.recent_days));
+                actions.push(reload(journal, &clock.now(), app));
             }
             actions.push(Action::Tick);
         }
@@ -149,19 +188,20 @@ fn carry_out(effect: Effect, app: &App<Local>, journal: &Journal, clock: &Clock)
             let now = clock.now().fixed_offset();
             let event = event_for(change, &now, app.history.last_event_id.as_deref());
             match journal.append(std::slice::from_ref(&event)) {
-                Ok(()) => Some(reload(journal, &clock.now(), app.rules.flags.recent_days)),
+                Ok(()) => Some(reload(journal, &clock.now(), app)),
                 Err(e) => Some(Action::Failed(format!("not saved: {e}"))),
             }
         }
     }
 }
 
-fn event_for(change: Change, now: &Time, last_id: Option<&str>) -> Event {
+pub(crate) fn event_for(change: Change, now: &Time, last_id: Option<&str>) -> Event {
     let (op, at, target, entry) = match change {
         Change::Add { at, body } => (Op::Add, at, None, Some(body)),
         Change::Amend { target, at, body } => (Op::Amend, at, Some(target), Some(body)),
         Change::Undo { event_id } => (Op::Undo, *now, Some(event_id), None),
         Change::Redo { event_id } => (Op::Redo, *now, Some(event_id), None),
+        Change::Delete { target, at } => (Op::Delete, at, Some(target), None),
     };
     Event {
         v: SCHEMA_VERSION,
@@ -198,17 +238,42 @@ fn notify(command: &str, message: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The events that can matter on Today and to the recent flags: the newest
-/// monthly files only, so a journal of years opens as fast as a new one.
-fn load(journal: &Journal, now: &DateTime<Local>, days: u32) -> Result<(History, Vec<String>)> {
-    let since = (*now - Duration::days(days as i64 + 2)).fixed_offset();
-    let loaded = journal.load(Scope::Since(since))?;
+/// The events that can matter on Today and to the recent flags (the newest
+/// monthly files only, so a journal of years opens as fast as a new one),
+/// or with `all` every event.
+fn load(
+    journal: &Journal,
+    now: &DateTime<Local>,
+    days: u32,
+    all: bool,
+) -> Result<(History, Vec<String>)> {
+    let scope = if all {
+        Scope::All
+    } else {
+        Scope::Since((*now - Duration::days(days as i64 + 2)).fixed_offset())
+    };
+    let loaded = journal.load(scope)?;
     let problems = loaded.problems.iter().map(|p| p.to_string()).collect();
-    Ok((History::fold(&loaded.events), problems))
+    Ok((History::from_events(loaded.events), problems))
 }
 
-fn reload(journal: &Journal, now: &DateTime<Local>, days: u32) -> Action {
-    match load(journal, now, days) {
+/// The whole journal, read on its own thread, with the signature it had
+/// before the read began.
+type FullLoad = Receiver<(Signature, Result<(History, Vec<String>)>)>;
+
+fn spawn_full_load(journal: Journal) -> FullLoad {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let sig = journal.signature();
+        let result = load(&journal, &Local::now(), 0, true);
+        let _ = tx.send((sig, result));
+    });
+    rx
+}
+
+/// Reads the journal again: all of it once the full load is in.
+fn reload(journal: &Journal, now: &DateTime<Local>, app: &App<Local>) -> Action {
+    match load(journal, now, app.rules.flags.recent_days, app.full) {
         Ok((history, problems)) => Action::Loaded {
             history: Box::new(history),
             problems,

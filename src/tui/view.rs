@@ -2,7 +2,7 @@
 //! floats above (a form, the help). Drawing reads `&App` and changes nothing.
 
 use super::app::{App, Screen, Zone};
-use super::{form_view, glance, help, later, today};
+use super::{form_view, glance, help, screens, today};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -28,17 +28,32 @@ pub fn draw<Z: Zone>(frame: &mut Frame, app: &App<Z>) {
     match app.screen {
         Screen::Today => today::draw(frame, body, app),
         Screen::Glance => glance::draw(frame, body, app),
-        Screen::History | Screen::Insights | Screen::Guide => {
-            later::draw(frame, body, app.screen, app.theme)
-        }
+        Screen::History => screens::history(frame, body, app),
+        Screen::Insights => screens::insights(frame, body, app),
+        Screen::Guide => screens::guide(frame, body, app),
     }
     frame.render_widget(key_line(app), bottom);
     if let Some(form) = &app.form {
         form_view::draw(frame, area, form, app.theme, app.settings.units);
     }
-    if app.help {
-        help::draw(frame, area, app.theme);
+    if let Some(m) = app.card {
+        screens::stretch_card(frame, body, app, m);
     }
+    if app.help {
+        help::draw(frame, area, app.theme, app.help_scroll);
+    }
+}
+
+/// The Guide's text area (width, height) in a terminal of `size`: the body
+/// less the tabs and key line, the border, and the Guide's own footer.
+pub fn guide_area(size: (u16, u16)) -> (u16, u16) {
+    (size.0.saturating_sub(2), size.1.saturating_sub(5))
+}
+
+/// A flag's detail area (width, height) in a terminal of `size`: the body
+/// less a column each side, the Insights header (3 rows) and its key line.
+pub fn insights_detail_area(size: (u16, u16)) -> (u16, u16) {
+    (size.0.saturating_sub(2), size.1.saturating_sub(6))
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
@@ -82,20 +97,36 @@ fn key_line<Z: Zone>(app: &App<Z>) -> Line<'static> {
         let style = if f.error { t.bad() } else { t.good() };
         return Line::from(Span::styled(format!(" {}", f.text), style));
     }
-    let keys = [
-        ("d", "drink"),
-        ("w", "workout"),
-        ("p", "plan"),
-        ("c", "cramp"),
-        ("u", "undo"),
-        ("g", "glance"),
-        ("?", "help"),
-        ("q", "quit"),
-    ];
+    // History, Insights and the Guide draw their own keys above this line.
+    let mut keys: Vec<(&str, &str)> = match app.screen {
+        Screen::History | Screen::Insights | Screen::Guide => vec![
+            ("d", "drink"),
+            ("w", "workout"),
+            ("c", "cramp"),
+            ("1-5", "screens"),
+        ],
+        Screen::Today | Screen::Glance => vec![
+            ("d", "drink"),
+            ("w", "workout"),
+            ("p", "plan"),
+            ("c", "cramp"),
+            ("u", "undo"),
+            ("g", "glance"),
+        ],
+    };
+    if let Some((m, _)) = app.stretch_offer {
+        let _ = m;
+        keys.insert(0, ("s", "stretch"));
+    }
+    keys.extend([("?", "help"), ("q", "quit")]);
     let mut spans = vec![Span::raw(" ")];
     for (k, what) in keys {
         spans.push(Span::styled(k, t.title()));
-        spans.push(Span::raw(format!(" {what}  ")));
+        if what.is_empty() {
+            spans.push(Span::raw("  "));
+        } else {
+            spans.push(Span::raw(format!(" {what}  ")));
+        }
     }
     Line::from(spans)
 }

@@ -7,6 +7,7 @@ use crate::domain::entry::{
 use crate::tui::app::tests::{add, app_with, at, now, water};
 use crate::tui::app::{Action, App};
 use crate::tui::forms::{FormAction, FormKind};
+use crate::tui::history::HistoryAction;
 use chrono_tz::Tz;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -73,6 +74,52 @@ fn flagged() -> App<Tz> {
     ])
 }
 
+/// A week of entries (Mon 23 to Sat 28 Nov) and two the week before.
+fn week() -> App<Tz> {
+    let cramp = |muscle, sev, context| {
+        Body::Cramp(Cramp {
+            muscle,
+            side: Some(Side::Left),
+            severity: Some(sev),
+            duration_s: Some(120),
+            context: Some(context),
+            symptoms: Symptoms::default(),
+            relief: vec![],
+            note: None,
+        })
+    };
+    let run = Body::Workout(Workout {
+        activity: "run".into(),
+        end: Some(at("2026-11-24T18:50:00-05:00").fixed_offset()),
+        intensity: Intensity::Hard,
+        heat: Heat::Hot,
+        new: false,
+        note: None,
+    });
+    app_with(&[
+        add("00A", "2026-11-17T08:00:00-05:00", water(500)),
+        add(
+            "00B",
+            "2026-11-19T23:00:00-05:00",
+            cramp(Muscle::Foot, 4, CrampContext::Night),
+        ),
+        add("00C", "2026-11-23T09:00:00-05:00", water(500)),
+        add("00D", "2026-11-24T18:00:00-05:00", run),
+        add(
+            "00E",
+            "2026-11-24T19:20:00-05:00",
+            cramp(Muscle::Calf, 6, CrampContext::After),
+        ),
+        add(
+            "00F",
+            "2026-11-26T03:00:00-05:00",
+            cramp(Muscle::Calf, 7, CrampContext::Night),
+        ),
+        add("00G", "2026-11-27T12:00:00-05:00", water(750)),
+        add("00H", "2026-11-28T08:00:00-05:00", water(300)),
+    ])
+}
+
 /// Twenty drinks today, every 30 minutes from 04:30: more than fit at 80x24.
 fn many() -> App<Tz> {
     let events: Vec<_> = (0..20)
@@ -117,8 +164,48 @@ fn screens() -> Vec<(&'static str, App<Tz>)> {
             with(app_with(&[]), vec![Action::Show(Screen::Glance)]),
         ),
         (
-            "history_placeholder",
-            with(busy(), vec![Action::Show(Screen::History)]),
+            "history_week",
+            with(week(), vec![Action::Show(Screen::History)]),
+        ),
+        (
+            "history_last_week",
+            with(
+                week(),
+                vec![
+                    Action::Show(Screen::History),
+                    Action::History(HistoryAction::PrevWeek),
+                ],
+            ),
+        ),
+        (
+            "insights_list",
+            with(
+                flagged(),
+                vec![Action::Show(Screen::Insights), Action::ScrollDown],
+            ),
+        ),
+        (
+            "insights_open",
+            with(
+                flagged(),
+                vec![Action::Show(Screen::Insights), Action::Select],
+            ),
+        ),
+        ("guide_top", with(busy(), vec![Action::Show(Screen::Guide)])),
+        (
+            "stretch_card_after_a_cramp",
+            with(
+                busy(),
+                vec![
+                    Action::Open(FormKind::Cramp),
+                    Action::Form(FormAction::Submit),
+                    Action::Stretch,
+                ],
+            ),
+        ),
+        (
+            "help_scrolled_to_the_end",
+            with(busy(), vec![Action::ToggleHelp, Action::Bottom]),
         ),
         ("help", with(busy(), vec![Action::ToggleHelp])),
         (

@@ -1,0 +1,71 @@
+//! The History, Insights and Guide screens inside the app's frame: each
+//! widget (`history.rs`, `insights.rs`, `guide.rs`) drawn from the app's state.
+
+use super::app::{App, Zone};
+use super::guide::StretchCard;
+use super::history::HistoryView;
+use super::insights::Insights;
+use crate::domain::entry::Muscle;
+use ratatui::Frame;
+use ratatui::layout::{Margin, Rect};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+pub fn history<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
+    let Some(data) = &app.week_data else {
+        frame.render_widget(Paragraph::new("reading the journal…"), area);
+        return;
+    };
+    let entries = app.week_entries();
+    let today = crate::domain::day::day_of(
+        &app.now.fixed_offset(),
+        &app.now.timezone(),
+        app.prefs.day_start_hour,
+    );
+    let view = HistoryView {
+        week: &data.week,
+        entries: &entries,
+        overview: &data.overview,
+        state: &app.week,
+        unit: app.settings.units,
+        tz: app.now.timezone(),
+        today,
+        color: app.theme.color,
+    };
+    frame.render_widget(&view, area);
+}
+
+fn block<Z: Zone>(app: &App<Z>, title: &str) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {title} "))
+        .title_style(app.theme.title())
+}
+
+pub fn insights<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
+    // The widget draws its own title, disclaimer and keys.
+    let inner = area.inner(Margin::new(1, 0));
+    let period = app.flags_period();
+    let view = Insights {
+        flags: &app.flags,
+        snapshots: &app.snapshots,
+        unit: app.settings.units,
+        period: &period,
+        state: &app.insights,
+    };
+    frame.render_widget(&view, inner);
+}
+
+pub fn guide<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
+    let b = block(app, "Guide · general information, not medical advice");
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    app.guide
+        .render(inner, frame.buffer_mut(), &app.guide_state);
+}
+
+/// The stretch offered after a cramp, over the screen.
+pub fn stretch_card<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>, muscle: Muscle) {
+    if let Some(section) = app.guide.stretch_for(muscle) {
+        frame.render_widget(&StretchCard { section: &section }, area);
+    }
+}
