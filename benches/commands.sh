@@ -25,7 +25,7 @@ echo "journal: $EVENTS events in $(ls "$WORK"/ten/journal/*/*.jsonl | wc -l) mon
 
 # median of RUNS runs, in ms
 median_ms() {
-    hyperfine --runs "$RUNS" --warmup 3 --style none --export-json "$WORK/h.json" "$@" >/dev/null 2>&1
+    hyperfine -N --runs "$RUNS" --warmup 3 --style none --export-json "$WORK/h.json" "$@" >/dev/null 2>&1
     jq '.results[0].median * 1000' "$WORK/h.json"
 }
 # peak resident memory, in MB
@@ -48,7 +48,8 @@ line "status, 10-year journal" "$s_ten" ms 10
 ratio=$(awk -v a="$s_ten" -v b="$s_empty" 'BEGIN { printf "%.2f", a / b }')
 line "status, 10 years / empty" "$ratio" x 1.5
 
-jq_ms=$(median_ms "jq -c . $WORK/ten/journal/*/*.jsonl")
+FILES=$(echo "$WORK"/ten/journal/*/*.jsonl)
+jq_ms=$(median_ms "jq -c . $FILES")
 r=$(median_ms "env $TEN $BIN report --since 3650d --format json")
 f=$(median_ms "env $TEN $BIN flags")
 fa=$(median_ms "env $TEN $BIN flags --since 3650d")

@@ -49,7 +49,12 @@ fn load_all_years() -> usize {
 
 #[divan::bench]
 fn load_recent_months() -> usize {
-    JOURNAL.1.load(Scope::Since(recent_since())).unwrap().events.len()
+    JOURNAL
+        .1
+        .load(Scope::Since(recent_since()))
+        .unwrap()
+        .events
+        .len()
 }
 
 #[divan::bench]
@@ -63,7 +68,11 @@ fn fold_all_years(b: divan::Bencher) {
 fn timers_now(b: divan::Bencher) {
     let recent = History::from_events(JOURNAL.1.load(Scope::Since(recent_since())).unwrap().events);
     let prefs = Prefs::default();
-    b.bench(|| hydration::timers(&now(), &recent, &RULES, &prefs).timers.len());
+    b.bench(|| {
+        hydration::timers(&now(), &recent, &RULES, &prefs)
+            .timers
+            .len()
+    });
 }
 
 #[divan::bench]
@@ -82,7 +91,9 @@ fn week_summary_this_week() -> u32 {
     let monday = week::monday_of(now().date_naive());
     let prefs = Prefs::default();
     let flags = week::period_flags(&now(), monday, 7, &FULL, &RULES, &prefs);
-    week::summarize(&now(), monday, 7, &FULL, &RULES, &prefs, &flags).totals.cramps
+    week::summarize(&now(), monday, 7, &FULL, &RULES, &prefs, &flags)
+        .totals
+        .cramps
 }
 
 #[divan::bench]
@@ -90,5 +101,7 @@ fn report_all_years() -> u32 {
     let first = (now() - Duration::days(3650)).date_naive();
     let prefs = Prefs::default();
     let flags = week::period_flags(&now(), first, 3651, &FULL, &RULES, &prefs);
-    week::summarize(&now(), first, 3651, &FULL, &RULES, &prefs, &flags).totals.cramps
+    week::summarize(&now(), first, 3651, &FULL, &RULES, &prefs, &flags)
+        .totals
+        .cramps
 }

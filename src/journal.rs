@@ -207,7 +207,13 @@ impl Journal {
             for f in entries {
                 let f = f.map_err(io_err(&dir))?;
                 let path = f.path();
-                if is_journal_file(&path) {
+                // The dir entry knows its type: no stat per file, except for links.
+                let is_file = match f.file_type() {
+                    Ok(t) if t.is_symlink() => path.is_file(),
+                    Ok(t) => t.is_file(),
+                    Err(_) => path.is_file(),
+                };
+                if is_file && is_journal_name(&path) {
                     out.push(path);
                 }
             }
@@ -636,13 +642,15 @@ fn sync_dir(dir: &Path) -> Result<(), JournalError> {
 
 /// `*.jsonl`, not the rejected file (or a conflict copy of it), not hidden.
 fn is_journal_file(path: &Path) -> bool {
+    path.is_file() && is_journal_name(path)
+}
+
+/// The name part of [`is_journal_file`].
+fn is_journal_name(path: &Path) -> bool {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return false;
     };
-    path.is_file()
-        && name.ends_with(".jsonl")
-        && !name.starts_with('.')
-        && !name.starts_with("rejected")
+    name.ends_with(".jsonl") && !name.starts_with('.') && !name.starts_with("rejected")
 }
 
 /// `2026-11` from `2026-11.jsonl` or `2026-11.sync-conflict-….jsonl`.

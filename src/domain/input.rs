@@ -12,8 +12,10 @@ pub const MAX_DRINK_ML: f64 = 2000.0;
 pub const MAX_CRAMP_SECS: u32 = 4 * 3600;
 /// How far in the future `--at` may be for anything but a plan.
 pub const FUTURE_SLACK_MINUTES: i64 = 5;
-/// How far ahead a plan may be.
-pub const MAX_PLAN_DAYS: i64 = 60;
+/// How far ahead a plan may be. Kept short on purpose: a plan drives this
+/// week's timers, and recent views read only the monthly files that can hold
+/// what matters now (a plan is written up to this many days before its day).
+pub const MAX_PLAN_DAYS: i64 = 14;
 
 /// Splits `12.5oz` / `12.5 oz` into the number and the unit word.
 fn split_number(s: &str) -> Option<(f64, String)> {
@@ -511,10 +513,10 @@ mod tests {
         // Five minutes of slack for clock drift, not six.
         assert!(parse_time("15:05", &now, TimeUse::Past).is_ok());
         assert!(parse_time("15:06", &now, TimeUse::Past).is_err());
-        // Plans: up to 60 days ahead, and not hours in the past.
-        assert!(parse_time("2027-01-26 15:00", &now, TimeUse::Plan).is_ok());
-        let err = parse_time("2027-01-28 15:00", &now, TimeUse::Plan).unwrap_err();
-        assert!(err.contains("60 days"), "{err}");
+        // Plans: up to 14 days ahead, and not hours in the past.
+        assert!(parse_time("2026-12-12 15:00", &now, TimeUse::Plan).is_ok());
+        let err = parse_time("2026-12-12 15:01", &now, TimeUse::Plan).unwrap_err();
+        assert!(err.contains("14 days"), "{err}");
         assert!(parse_time("in 3h", &now, TimeUse::Plan).is_ok());
         // Dates that do not exist.
         assert!(parse_time("2026-02-30 10:00", &now, TimeUse::Past).is_err());

@@ -224,15 +224,12 @@ impl Summary {
         tz: &Tz,
         day_start_hour: u32,
     ) -> Vec<&'h Entry> {
-        let last = self.last();
-        history
-            .entries
-            .iter()
-            .filter(|e| {
-                let d = day_of(&e.at, tz, day_start_hour);
-                d >= self.first && d <= last
-            })
-            .collect()
+        // The entries are in time order: find the period's two ends.
+        let from = day_start(self.first, tz, day_start_hour);
+        let to = day_start(self.last() + Duration::days(1), tz, day_start_hour);
+        let lo = history.entries.partition_point(|e| e.at < from);
+        let hi = history.entries.partition_point(|e| e.at < to).max(lo);
+        history.entries[lo..hi].iter().collect()
     }
 }
 

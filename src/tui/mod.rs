@@ -107,10 +107,15 @@ fn event_loop(
 ) -> Result<()> {
     let mut signature = journal.signature();
     let mut next_tick = Instant::now() + TICK;
+    let exit_after_first_frame = std::env::var_os("CRAMPWATCH_EXIT_AFTER_FIRST_FRAME").is_some();
     while !app.quit {
         let size = terminal.size()?;
         app.size = (size.width, size.height);
         terminal.draw(|f| view::draw(f, app))?;
+        if exit_after_first_frame {
+            // For benches/commands.sh: time from start to the first frame.
+            return Ok(());
+        }
         let mut wait = next_tick.saturating_duration_since(Instant::now());
         let mut actions = Vec::new();
         if let Some(rx) = &full {
