@@ -123,6 +123,8 @@ pub struct Paths {
     /// Where the device id is kept (outside the data dir, so syncing the data
     /// dir never gives two machines one id).
     pub device_file: PathBuf,
+    /// Where parsed journal files are cached (outside the data dir; safe to delete).
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Paths {
@@ -150,10 +152,12 @@ impl Paths {
                     .join("device-id")
             })
             .unwrap_or_else(|| config_file.with_file_name("device-id"));
+        let cache_dir = dirs.as_ref().map(|d| d.cache_dir().to_path_buf());
         Ok(Paths {
             data_dir,
             config_file,
             device_file,
+            cache_dir,
         })
     }
 }

@@ -145,6 +145,7 @@ pub struct Signature(Vec<(PathBuf, u64, Option<std::time::SystemTime>)>);
 pub struct Journal {
     data_dir: PathBuf,
     device: String,
+    cache: Option<crate::cache::Cache>,
 }
 
 impl Journal {
@@ -154,7 +155,15 @@ impl Journal {
         Journal {
             data_dir: data_dir.to_path_buf(),
             device: device.to_string(),
+            cache: None,
         }
+    }
+
+    /// Keeps parsed files in a cache under `cache_root` (outside the data
+    /// dir), so that full loads do not parse years of lines every time.
+    pub fn with_cache(mut self, cache_root: &Path) -> Journal {
+        self.cache = Some(crate::cache::Cache::new(cache_root, &self.data_dir));
+        self
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -320,6 +329,13 @@ impl Journal {
     /// Reads and parses one file, recovering a torn tail in this device's files.
     fn read_file(&self, path: &Path) -> Result<FileRead, JournalError> {
         let mut read = FileRead::default();
+        let before = fs::metadata(path).map_err(io_err(path))?;
+        if let Some(cache) = &self.cache
+            && let Some(events) = cache.read(path, &before)
+        {
+            read.events = events;
+            return Ok(read);
+        }
         let mut bytes = fs::read(path).map_err(io_err(path))?;
         // A file holding only a byte order mark (a new file from some
         // editors) is empty, not torn.
@@ -354,6 +370,16 @@ impl Journal {
             }
         }
         parse_lines(path, &bytes, &mut read)?;
+        // Cache only a file read whole and clean, unchanged while it was read.
+        if let Some(cache) = &self.cache
+            && read.problems.is_empty()
+            && bytes.len() as u64 == before.len()
+            && let Ok(after) = fs::metadata(path)
+            && after.len() == before.len()
+            && after.modified().ok() == before.modified().ok()
+        {
+            cache.write(path, &before, &read.events);
+        }
         Ok(read)
     }
 

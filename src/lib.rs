@@ -3,6 +3,7 @@
 //!
 //! The binary (`src/main.rs`) only parses arguments and dispatches here.
 
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod demo;

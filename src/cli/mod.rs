@@ -127,7 +127,10 @@ impl Ctx {
         let paths = Paths::resolve(cli.data_dir.clone(), cli.config.clone())?;
         let settings = load_settings(&paths.config_file)?;
         let device = device_id(&paths.device_file).context("cannot make this device's id")?;
-        let journal = Journal::open(&paths.data_dir, &device);
+        let mut journal = Journal::open(&paths.data_dir, &device);
+        if let Some(cache) = &paths.cache_dir {
+            journal = journal.with_cache(cache);
+        }
         Ok(Ctx {
             paths,
             settings,

@@ -88,5 +88,8 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(out.as_bytes())?;
     stdout.flush()?;
+    // Years of entries are freed by the process exit, not one by one.
+    drop(r);
+    std::mem::forget(history);
     Ok(())
 }

@@ -424,7 +424,9 @@ impl History {
                     .map(|e| (e.at.timestamp(), e.at.timestamp_subsec_nanos(), i))
             })
             .collect();
-        keys.sort_unstable();
+        // Nearly sorted already (only plans and late logs are out of
+        // order): the stable sort runs in about linear time on that.
+        keys.sort();
         let mut entries: Vec<Entry> = Vec::with_capacity(keys.len());
         for (_, _, i) in keys {
             entries.extend(slots[i].take());

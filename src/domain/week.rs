@@ -301,8 +301,20 @@ where
     let mut contexts: BTreeMap<String, u32> = BTreeMap::new();
     let tied = TiedIndex::new(&history.entries, rules);
 
+    // Entries come in time order: the day is worked out again only when an
+    // entry falls outside the current one (time zone lookups are not free).
+    let mut current: Option<(NaiveDate, Time, Time)> = None;
     for e in &history.entries {
-        let d = day_of(&e.at, &tz, h);
+        let d = match current {
+            Some((d, start, end)) if e.at >= start && e.at < end => d,
+            _ => {
+                let d = day_of(&e.at, &tz, h);
+                let start = day_start(d, &tz, h);
+                let end = day_start(d + Duration::days(1), &tz, h);
+                current = Some((d, start, end));
+                d
+            }
+        };
         let (slot, here) = if d >= first && d < first + Duration::days(n) {
             (&mut days[(d - first).num_days() as usize], true)
         } else if d >= prev_first && d < first {
