@@ -105,3 +105,43 @@ fn report_all_years() -> u32 {
         .totals
         .cramps
 }
+
+/// One redraw of a screen at 200x60, with the whole journal loaded.
+mod render {
+    use super::*;
+    use crampwatch::config::Settings;
+    use crampwatch::tui::app::{Action, App, Screen};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn app(screen: Screen) -> App<Local> {
+        let mut app = App::new(
+            Settings::default(),
+            RULES.clone(),
+            History::default(),
+            now(),
+        );
+        app.update(
+            Action::Loaded {
+                history: Box::new(FULL.clone()),
+                problems: Vec::new(),
+            },
+            now(),
+        );
+        app.full = true;
+        app.size = (200, 60);
+        app.update(Action::Show(screen), now());
+        app
+    }
+
+    #[divan::bench(args = [Screen::Today, Screen::Glance, Screen::History, Screen::Insights, Screen::Guide])]
+    fn redraw_200x60(b: divan::Bencher, screen: Screen) {
+        let app = app(screen);
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        b.bench_local(|| {
+            terminal
+                .draw(|f| crampwatch::tui::view::draw(f, &app))
+                .unwrap();
+        });
+    }
+}

@@ -678,11 +678,11 @@ impl<Z: Zone> App<Z> {
     /// with plans for later today included.
     pub fn today_entries(&self) -> Vec<&crate::domain::history::Entry> {
         let (start, end) = crate::domain::day::today_bounds(&self.now, self.prefs.day_start_hour);
-        self.history
-            .entries
-            .iter()
-            .filter(|e| e.at >= start && e.at < end)
-            .collect()
+        // The entries are in time order: two binary searches, not a scan of years.
+        let entries = &self.history.entries;
+        let lo = entries.partition_point(|e| e.at < start);
+        let hi = entries.partition_point(|e| e.at < end).max(lo);
+        entries[lo..hi].iter().collect()
     }
 
     /// What the key map needs to know about where keys go.
