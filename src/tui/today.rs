@@ -286,26 +286,43 @@ fn draw_entries<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     }
     let tz = app.now.timezone();
     let now = app.now.fixed_offset();
-    let lines: Vec<Line> = entries
-        .iter()
-        .skip(start)
-        .take(end - start)
-        .map(|e| {
-            let local = e.at.with_timezone(&tz);
-            let mut text = e.body.describe(app.settings.units);
-            if let Some(n) = e.body.note() {
-                text.push_str(&format!("  \"{n}\""));
-            }
-            let style = if e.at > now {
-                th.dim()
-            } else {
-                ratatui::style::Style::new()
-            };
-            Line::from(vec![
-                Span::styled(format!(" {} ", local.format("%H:%M")), th.dim()),
-                Span::styled(text, style),
-            ])
-        })
-        .collect();
+    // Each entry is a line; a cramp has a second, with what came before it
+    // (its context snapshot). The newest entries that fit are shown.
+    let entry_lines = |e: &&crate::domain::history::Entry| -> Vec<Line<'static>> {
+        let local = e.at.with_timezone(&tz);
+        let mut text = e.body.describe(app.settings.units);
+        if let Some(n) = e.body.note() {
+            text.push_str(&format!("  \"{n}\""));
+        }
+        let style = if e.at > now {
+            th.dim()
+        } else {
+            ratatui::style::Style::new()
+        };
+        let mut out = vec![Line::from(vec![
+            Span::styled(format!(" {} ", local.format("%H:%M")), th.dim()),
+            Span::styled(text, style),
+        ])];
+        if matches!(e.body, crate::domain::entry::Body::Cramp(_)) {
+            let snap = crate::domain::context::snapshot(e, &app.history, &app.rules);
+            out.push(Line::from(Span::styled(
+                format!("       {}", snap.describe(app.settings.units)),
+                th.dim(),
+            )));
+        }
+        out
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    for e in entries[..end].iter().rev() {
+        let mut more = entry_lines(e);
+        if !lines.is_empty() && lines.len() + more.len() > visible {
+            break;
+        }
+        more.extend(lines);
+        lines = more;
+        if lines.len() >= visible {
+            break;
+        }
+    }
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
