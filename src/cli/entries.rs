@@ -211,16 +211,6 @@ pub struct EditArgs {
     pub when: Option<WeighWhen>,
 }
 
-/// Refuses options that do not fit the entry's kind.
-fn refuse(kind: EntryKind, given: &[(&str, bool)]) -> Result<()> {
-    for (name, present) in given {
-        if *present {
-            return user(format!("--{name} does not apply to a {kind} entry"));
-        }
-    }
-    Ok(())
-}
-
 pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
     let history = ctx.history()?;
     let entry = find(&history, &a.id)?.clone();
@@ -239,43 +229,43 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
         let n = n.trim();
         (!n.is_empty()).then(|| n.to_string())
     });
-    let drink_opts = [
-        ("amount", a.amount.is_some()),
-        ("kind", a.kind.is_some()),
-        ("sodium", a.sodium.is_some()),
+    // Which options fit which kind of entry; any other is refused.
+    use EntryKind::{Cramp as C, Drink as D, Plan as P, Weight as W, Workout as K};
+    let fits: [(&str, bool, &[EntryKind]); 20] = [
+        ("amount", a.amount.is_some(), &[D]),
+        ("kind", a.kind.is_some(), &[D]),
+        ("sodium", a.sodium.is_some(), &[D]),
+        ("activity", a.activity.is_some(), &[K, P]),
+        ("intensity", a.intensity.is_some(), &[K, P]),
+        ("heat", a.heat.is_some(), &[K, P]),
+        ("new", a.new.is_some(), &[K]),
+        ("from", a.from.is_some(), &[K]),
+        ("to", a.to.is_some(), &[K]),
+        ("minutes", a.minutes.is_some(), &[P]),
+        ("muscle", a.muscle.is_some(), &[C]),
+        ("side", a.side.is_some(), &[C]),
+        ("severity", a.severity.is_some(), &[C]),
+        ("duration", a.duration.is_some(), &[C]),
+        ("context", a.context.is_some(), &[C]),
+        ("swelling", a.swelling.is_some(), &[C]),
+        ("redness", a.redness.is_some(), &[C]),
+        ("weakness", a.weakness.is_some(), &[C]),
+        ("numbness", a.numbness.is_some(), &[C]),
+        ("relief", a.relief.is_some(), &[C]),
     ];
-    let session_opts = [
-        ("activity", a.activity.is_some()),
-        ("intensity", a.intensity.is_some()),
-        ("heat", a.heat.is_some()),
+    let fits_more = [
+        ("weight", a.weight.is_some(), &[W][..]),
+        ("when", a.when.is_some(), &[W][..]),
+        ("note", a.note.is_some(), &[D, K, P, C][..]),
     ];
-    let workout_only = [
-        ("new", a.new.is_some()),
-        ("from", a.from.is_some()),
-        ("to", a.to.is_some()),
-    ];
-    let plan_only = [("minutes", a.minutes.is_some())];
-    let cramp_opts = [
-        ("muscle", a.muscle.is_some()),
-        ("side", a.side.is_some()),
-        ("severity", a.severity.is_some()),
-        ("duration", a.duration.is_some()),
-        ("context", a.context.is_some()),
-        ("swelling", a.swelling.is_some()),
-        ("redness", a.redness.is_some()),
-        ("weakness", a.weakness.is_some()),
-        ("numbness", a.numbness.is_some()),
-        ("relief", a.relief.is_some()),
-    ];
-    let weight_opts = [("weight", a.weight.is_some()), ("when", a.when.is_some())];
+    for (name, present, kinds) in fits.iter().chain(fits_more.iter()) {
+        if *present && !kinds.contains(&kind) {
+            return user(format!("--{name} does not apply to a {kind} entry"));
+        }
+    }
 
     match &mut body {
         Body::Drink(d) => {
-            refuse(kind, &session_opts)?;
-            refuse(kind, &workout_only)?;
-            refuse(kind, &plan_only)?;
-            refuse(kind, &cramp_opts)?;
-            refuse(kind, &weight_opts)?;
             if let Some(x) = &a.amount {
                 d.ml = parse_volume(x, ctx.unit()).or_else(|e| user(format!("--amount: {e}")))?;
             }
@@ -290,10 +280,6 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
             }
         }
         Body::Workout(w) => {
-            refuse(kind, &drink_opts)?;
-            refuse(kind, &plan_only)?;
-            refuse(kind, &cramp_opts)?;
-            refuse(kind, &weight_opts)?;
             if let Some(x) = &a.activity {
                 w.activity = check_activity(x)?;
             }
@@ -324,10 +310,6 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
             }
         }
         Body::Plan(p) => {
-            refuse(kind, &drink_opts)?;
-            refuse(kind, &workout_only)?;
-            refuse(kind, &cramp_opts)?;
-            refuse(kind, &weight_opts)?;
             if let Some(x) = &a.activity {
                 p.activity = check_activity(x)?;
             }
@@ -345,11 +327,6 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
             }
         }
         Body::Cramp(c) => {
-            refuse(kind, &drink_opts)?;
-            refuse(kind, &session_opts)?;
-            refuse(kind, &workout_only)?;
-            refuse(kind, &plan_only)?;
-            refuse(kind, &weight_opts)?;
             if let Some(x) = a.muscle {
                 c.muscle = x;
             }
@@ -388,14 +365,6 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
             }
         }
         Body::Weight(w) => {
-            refuse(kind, &drink_opts)?;
-            refuse(kind, &session_opts)?;
-            refuse(kind, &workout_only)?;
-            refuse(kind, &plan_only)?;
-            refuse(kind, &cramp_opts)?;
-            if a.note.is_some() {
-                return user("--note does not apply to a weight entry");
-            }
             if let Some(x) = &a.weight {
                 w.kg = parse_mass(x, ctx.unit()).or_else(|e| user(format!("--weight: {e}")))?;
             }
