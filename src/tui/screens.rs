@@ -21,6 +21,13 @@ pub fn history<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
         &app.now.timezone(),
         app.prefs.day_start_hour,
     );
+    let selected_context = entries
+        .get(app.week.selected)
+        .filter(|e| matches!(e.body, crate::domain::entry::Body::Cramp(_)))
+        .map(|e| {
+            crate::domain::context::snapshot(e, &app.history, &app.rules)
+                .describe(app.settings.units)
+        });
     let view = HistoryView {
         week: &data.week,
         entries: &entries,
@@ -30,6 +37,7 @@ pub fn history<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
         tz: app.now.timezone(),
         today,
         color: app.theme.color,
+        selected_context,
     };
     frame.render_widget(&view, area);
 }

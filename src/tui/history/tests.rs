@@ -175,6 +175,7 @@ fn render(s: &Screen, w: u16, h: u16) -> Terminal<TestBackend> {
         tz: New_York,
         today: day_of(&t(NOW), &New_York, 4),
         color: false,
+        selected_context: None,
     };
     let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
     term.draw(|f| f.render_widget(&view, f.area())).unwrap();
@@ -386,6 +387,7 @@ fn an_empty_week_says_so_and_draws_no_bars() {
         tz: New_York,
         today: date("2026-11-28"),
         color: false,
+        selected_context: None,
     };
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
     term.draw(|f| f.render_widget(&view, f.area())).unwrap();
@@ -397,4 +399,24 @@ fn an_empty_week_says_so_and_draws_no_bars() {
     );
     assert!(text.contains("Flags: none this week"), "{text}");
     assert!(!text.contains("███") && !text.contains("░░░"), "{text}");
+}
+
+#[test]
+fn a_selected_cramp_shows_what_came_before_it_under_the_table() {
+    let s = screen(&[]);
+    let entries = s.week.entries(&s.history, &New_York, 4);
+    let view = HistoryView {
+        week: &s.week,
+        entries: &entries,
+        overview: &s.overview,
+        state: &s.state,
+        unit: VolumeUnit::Ml,
+        tz: New_York,
+        today: day_of(&t(NOW), &New_York, 4),
+        color: false,
+        selected_context: Some("before: 300 ml in 2h".into()),
+    };
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    term.draw(|f| f.render_widget(&view, f.area())).unwrap();
+    assert!(format!("{}", term.backend()).contains("before: 300 ml in 2h"));
 }

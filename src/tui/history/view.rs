@@ -28,6 +28,9 @@ pub struct HistoryView<'a, Tz: TimeZone> {
     pub today: NaiveDate,
     /// False with NO_COLOR: only bold, reverse and dim remain.
     pub color: bool,
+    /// What came before the selected entry, when it is a cramp (its context
+    /// snapshot), shown under the table.
+    pub selected_context: Option<String>,
 }
 
 impl<Tz: TimeZone> HistoryView<'_, Tz> {
@@ -277,7 +280,10 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
 
     /// The week's entries; the selected row is reversed and kept in view.
     fn entries_table(&self, area: Rect, buf: &mut Buffer) {
-        let block = self.block(" Entries ");
+        let mut block = self.block(" Entries ");
+        if let Some(context) = &self.selected_context {
+            block = block.title_bottom(Line::styled(format!(" {context} "), self.dim()));
+        }
         let inner = block.inner(area);
         block.render(area, buf);
         if self.entries.is_empty() {
