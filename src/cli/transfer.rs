@@ -65,7 +65,6 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
     {
         let mut events = Vec::new();
         let mut skipped = 0;
-        let mut last = history.last_event_id.clone();
         for entry in doc.entries {
             if known.contains(&entry.id) {
                 skipped += 1;
@@ -91,16 +90,9 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
                 };
                 return user(format!("{}: entry {}: {why}", path.display(), entry.id));
             }
-            last = last.max(Some(event.id.clone()));
             events.push(event);
         }
-        // Imported adds keep their ids; they are written to this month's file.
-        let now = ctx.now_fixed();
-        let lines: Vec<Vec<u8>> = events
-            .iter()
-            .map(|e| serde_json::to_vec(e).expect("events serialize"))
-            .collect();
-        ctx.journal.append_raw(&lines, &now)?;
+        append_imported(ctx, &events)?;
         println!(
             "imported {} entries from {} ({} already here, skipped)",
             events.len(),
@@ -227,11 +219,7 @@ fn import_csv(
             ));
         }
     }
-    let lines: Vec<Vec<u8>> = events
-        .iter()
-        .map(|e| serde_json::to_vec(e).expect("events serialize"))
-        .collect();
-    ctx.journal.append_raw(&lines, &now)?;
+    append_imported(ctx, &events)?;
     println!(
         "imported {} entries from {} ({} already here, {} bad rows skipped)",
         events.len(),
@@ -240,6 +228,16 @@ fn import_csv(
         if a.skip_bad { errors.len() } else { 0 }
     );
     Ok(())
+}
+
+/// Writes imported adds (they keep their ids) to this month's file, not to
+/// the months they were first logged in, so views of recent days see them.
+fn append_imported(ctx: &Ctx, events: &[Event]) -> Result<()> {
+    let lines: Vec<Vec<u8>> = events
+        .iter()
+        .map(|e| serde_json::to_vec(e).expect("events serialize"))
+        .collect();
+    Ok(ctx.journal.append_raw(&lines, &ctx.now_fixed())?)
 }
 
 /// Reads a JSON export, or `None` when the file is not one (a journal file).
