@@ -59,7 +59,42 @@ impl Cache {
     }
 
     /// The events of `journal_file` as cached, if the cache matches it.
+    #[cfg(test)]
     pub fn read(&self, journal_file: &Path, meta: &Metadata) -> Option<Vec<(Event, u32)>> {
+        let (mut events, mut lines) = (Vec::new(), Vec::new());
+        self.read_into(journal_file, meta, &mut events, &mut lines)
+            .then(|| events.into_iter().zip(lines).collect())
+    }
+
+    /// Appends the events of `journal_file` as cached, with their line
+    /// numbers, when the cache matches it; appends nothing otherwise.
+    /// Decoding straight into the caller's vectors keeps a load of years
+    /// from holding every file's events twice.
+    pub fn read_into(
+        &self,
+        journal_file: &Path,
+        meta: &Metadata,
+        events: &mut Vec<Event>,
+        lines: &mut Vec<u32>,
+    ) -> bool {
+        let (n_events, n_lines) = (events.len(), lines.len());
+        let ok = self
+            .decode_into(journal_file, meta, events, lines)
+            .is_some();
+        if !ok {
+            events.truncate(n_events);
+            lines.truncate(n_lines);
+        }
+        ok
+    }
+
+    fn decode_into(
+        &self,
+        journal_file: &Path,
+        meta: &Metadata,
+        events: &mut Vec<Event>,
+        lines: &mut Vec<u32>,
+    ) -> Option<()> {
         let bytes = fs::read(self.path_for(journal_file)?).ok()?;
         let mut r = Reader { b: &bytes, i: 0 };
         if r.take(8)? != MAGIC {
@@ -71,12 +106,13 @@ impl Cache {
             }
         }
         let n = r.u32()? as usize;
-        let mut out = Vec::with_capacity(n.min(1 << 20));
+        events.reserve(n.min(1 << 20));
+        lines.reserve(n.min(1 << 20));
         for _ in 0..n {
-            let line = r.u32()?;
-            out.push((r.event()?, line));
+            lines.push(r.u32()?);
+            events.push(r.event()?);
         }
-        (r.i == bytes.len()).then_some(out)
+        (r.i == bytes.len()).then_some(())
     }
 
     /// Caches the events of `journal_file` (best effort: a cache that cannot

@@ -13,7 +13,7 @@
 //! an fsync of the folder when a file is created. Files are mode 0600.
 
 use crate::domain::entry::Time;
-use crate::domain::history::{Event, EventProblem, SCHEMA_VERSION};
+use crate::domain::history::{Event, EventProblem, SCHEMA_VERSION, apply_permutation};
 use chrono::{Datelike, Duration, Utc};
 use std::collections::HashSet;
 use std::fmt;
@@ -252,20 +252,43 @@ impl Journal {
             })
             .collect();
 
+        let mut loaded = Loaded {
+            files: files.len(),
+            ..Loaded::default()
+        };
+        // Past months come from the parse cache, decoded straight into one
+        // vector on this thread: years of events are tens of MB, and a copy
+        // per file would double what a load touches. The rest are parsed on
+        // a few threads and appended after.
+        let mut events: Vec<Event> = Vec::new();
+        let mut origin: Vec<(u32, u32)> = Vec::new();
+        let mut lines: Vec<u32> = Vec::new();
+        let mut to_parse: Vec<usize> = Vec::new();
+        for (fi, path) in files.iter().enumerate() {
+            let cached = self.cache.as_ref().is_some_and(|cache| {
+                fs::metadata(path)
+                    .is_ok_and(|meta| cache.read_into(path, &meta, &mut events, &mut lines))
+            });
+            if cached {
+                origin.extend(lines.drain(..).map(|line| (fi as u32, line)));
+            } else {
+                to_parse.push(fi);
+            }
+        }
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 4)
-            .min(files.len().max(1));
+            .min(to_parse.len().max(1));
         let mut results: Vec<Option<Result<FileRead, JournalError>>> =
-            (0..files.len()).map(|_| None).collect();
+            (0..to_parse.len()).map(|_| None).collect();
         std::thread::scope(|scope| {
             let handles: Vec<_> = (0..workers)
                 .map(|w| {
-                    let files = &files;
+                    let (files, to_parse) = (&files, &to_parse);
                     scope.spawn(move || {
-                        (w..files.len())
+                        (w..to_parse.len())
                             .step_by(workers)
-                            .map(|i| (i, self.read_file(&files[i])))
+                            .map(|i| (i, self.read_file(&files[to_parse[i]])))
                             .collect::<Vec<_>>()
                     })
                 })
@@ -276,32 +299,24 @@ impl Journal {
                 }
             }
         });
-
-        let mut loaded = Loaded {
-            files: files.len(),
-            ..Loaded::default()
-        };
-        // Gathered into one vector (each file's vector freed as it drains),
-        // then put in id order in place: years of events are tens of MB, and
-        // a second copy would double the peak.
         let mut reads = Vec::with_capacity(results.len());
         for r in results {
             reads.push(r.expect("every file was read")?);
         }
-        let total = reads.iter().map(|r| r.events.len()).sum();
-        let mut events: Vec<Event> = Vec::with_capacity(total);
-        let mut origin: Vec<(u32, u32)> = Vec::with_capacity(total);
-        for (fi, read) in reads.into_iter().enumerate() {
+        events.reserve(reads.iter().map(|r| r.events.len()).sum());
+        for (read, fi) in reads.into_iter().zip(&to_parse) {
             loaded.problems.extend(read.problems);
             for (e, line) in read.events {
                 events.push(e);
-                origin.push((fi as u32, line));
+                origin.push((*fi as u32, line));
             }
         }
-        // Union by id: a stable order (the first file wins), drop repeats.
+        // Union by id: in id order, then file and line order (the first
+        // file wins), and repeats dropped.
+        let key = |i: usize| (events[i].id.as_str(), origin[i]);
         let mut perm: Vec<u32> = (0..events.len() as u32).collect();
-        if !events.is_sorted_by(|a, b| a.id <= b.id) {
-            perm.sort_by(|a, b| events[*a as usize].id.cmp(&events[*b as usize].id));
+        if !(1..events.len()).all(|i| key(i - 1) <= key(i)) {
+            perm.sort_unstable_by(|a, b| key(*a as usize).cmp(&key(*b as usize)));
             apply_permutation(&mut events, &perm);
         }
         let mut kept = 0;
@@ -317,7 +332,9 @@ impl Journal {
                 }
                 continue;
             }
-            events.swap(kept, i);
+            if kept != i {
+                events.swap(kept, i);
+            }
             kept += 1;
         }
         events.truncate(kept);
@@ -330,12 +347,6 @@ impl Journal {
     fn read_file(&self, path: &Path) -> Result<FileRead, JournalError> {
         let mut read = FileRead::default();
         let before = fs::metadata(path).map_err(io_err(path))?;
-        if let Some(cache) = &self.cache
-            && let Some(events) = cache.read(path, &before)
-        {
-            read.events = events;
-            return Ok(read);
-        }
         let mut bytes = fs::read(path).map_err(io_err(path))?;
         // A file holding only a byte order mark (a new file from some
         // editors) is empty, not torn.
@@ -692,25 +703,6 @@ fn month_of(path: &Path) -> Option<String> {
 }
 
 /// Reorders `v` in place so that `v[p]` becomes the old `v[perm[p]]`.
-fn apply_permutation<T>(v: &mut [T], perm: &[u32]) {
-    let mut done = vec![false; v.len()];
-    for start in 0..v.len() {
-        if done[start] {
-            continue;
-        }
-        let mut cur = start;
-        loop {
-            done[cur] = true;
-            let next = perm[cur] as usize;
-            if next == start {
-                break;
-            }
-            v.swap(cur, next);
-            cur = next;
-        }
-    }
-}
-
 /// What one file held.
 #[derive(Default)]
 struct FileRead {
@@ -1006,13 +998,6 @@ mod tests {
         let loaded = j.load(Scope::All).unwrap();
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         assert_eq!(loaded.files, 2);
-    }
-
-    #[test]
-    fn permutations_apply_in_place() {
-        let mut v = vec!['a', 'b', 'c', 'd', 'e'];
-        apply_permutation(&mut v, &[3, 0, 4, 1, 2]);
-        assert_eq!(v, vec!['d', 'a', 'e', 'b', 'c']);
     }
 
     #[test]

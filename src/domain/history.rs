@@ -200,6 +200,31 @@ impl Entry {
     }
 }
 
+/// An entry during the fold: which events its id, contents and times come from.
+struct Slot {
+    /// The event that carries it: its add, or an amend that stands for it
+    /// (whose target is then its id).
+    carrier: u32,
+    /// The event whose time and body stand: the add, or the last amend in force.
+    body_from: u32,
+    /// The event whose `logged` is the entry's first logging.
+    logged_from: u32,
+    amended_from: Option<u32>,
+    alive: bool,
+}
+
+impl Slot {
+    fn new(from: u32) -> Slot {
+        Slot {
+            carrier: from,
+            body_from: from,
+            logged_from: from,
+            amended_from: None,
+            alive: true,
+        }
+    }
+}
+
 /// An action that undo would revert, or redo reapply.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Action {
@@ -312,97 +337,85 @@ impl History {
             touched[*t] = true;
         }
 
-        // Pass 2: apply the actions in force, in id order, moving contents out.
-        let mut slots: Vec<Option<Entry>> = Vec::with_capacity(n);
-        let mut slot_of: Vec<Option<usize>> = vec![None; n];
+        // Pass 2: apply the actions in force, in id order. Each entry is
+        // first a small slot naming the events it is made of; the contents
+        // move out of the events only once the final order is known, so
+        // years of entries are built once, with no copy in between.
+        let mut slots: Vec<Slot> = Vec::with_capacity(n);
+        let mut slot_of: Vec<Option<u32>> = vec![None; n];
         let mut deleted = vec![false; n];
         // Amends and deletes whose add was not loaded (a partial read).
-        let mut orphan_slot: HashMap<String, usize> = HashMap::new();
-        let mut orphan_deleted: HashSet<String> = HashSet::new();
+        let mut orphan_slot: HashMap<&str, u32> = HashMap::new();
+        let mut orphan_deleted: HashSet<&str> = HashSet::new();
         for i in 0..n {
             if inactive[i] {
                 continue;
             }
-            let e = &mut events[i];
+            let e = &events[i];
+            let idx = i as u32;
             match e.op {
                 Op::Add => {
-                    let Some(body) = e.entry.take() else { continue };
-                    if deleted[i] {
+                    if e.entry.is_none() || deleted[i] {
                         continue;
                     }
                     if let Some(s) = slot_of[i] {
                         // An amend was read first (clock skew between devices).
-                        if let Some(x) = slots[s].as_mut() {
-                            x.logged = e.logged;
+                        let s = &mut slots[s as usize];
+                        if s.alive {
+                            s.logged_from = idx;
                         }
                         continue;
                     }
                     if touched[i] {
-                        slot_of[i] = Some(slots.len());
+                        slot_of[i] = Some(slots.len() as u32);
                     }
-                    slots.push(Some(Entry {
-                        id: std::mem::take(&mut e.id),
-                        at: e.at,
-                        logged: e.logged,
-                        amended: None,
-                        body,
-                    }));
+                    slots.push(Slot::new(idx));
                 }
                 Op::Amend => {
-                    let (Some(t), Some(body)) = (e.target.take(), e.entry.take()) else {
+                    let (Some(t), Some(_)) = (e.target.as_deref(), e.entry.as_ref()) else {
                         continue;
                     };
                     let existing = match target_of[i] {
                         Some(ti) if deleted[ti] => continue,
-                        Some(ti) => slot_of[ti]
-                            .map(|s| (Some(ti), s))
-                            .or(Some((Some(ti), usize::MAX))),
-                        None if orphan_deleted.contains(&t) => continue,
-                        None => orphan_slot
-                            .get(&t)
-                            .map(|s| (None, *s))
-                            .or(Some((None, usize::MAX))),
+                        Some(ti) => slot_of[ti],
+                        None if orphan_deleted.contains(t) => continue,
+                        None => orphan_slot.get(t).copied(),
                     };
-                    match existing {
-                        Some((_, s)) if s != usize::MAX && slots[s].is_some() => {
-                            let x = slots[s].as_mut().expect("checked above");
-                            x.at = e.at;
-                            x.amended = Some(e.logged);
-                            x.body = body;
+                    match existing.map(|s| &mut slots[s as usize]) {
+                        Some(s) if s.alive => {
+                            s.body_from = idx;
+                            s.amended_from = Some(idx);
                         }
-                        Some((ti, _)) => {
+                        _ => {
                             // An amend carries the whole entry, so it stands
                             // even when its add was not loaded (or comes later).
-                            let s = slots.len();
-                            match ti {
+                            let s = slots.len() as u32;
+                            match target_of[i] {
                                 Some(ti) => slot_of[ti] = Some(s),
                                 None => {
-                                    orphan_slot.insert(t.clone(), s);
+                                    orphan_slot.insert(t, s);
                                 }
                             }
-                            slots.push(Some(Entry {
-                                id: t,
-                                at: e.at,
-                                logged: e.logged,
-                                amended: Some(e.logged),
-                                body,
-                            }));
+                            let mut slot = Slot::new(idx);
+                            slot.amended_from = Some(idx);
+                            slots.push(slot);
                         }
-                        None => {}
                     }
                 }
                 Op::Delete => {
-                    let Some(t) = e.target.take() else { continue };
+                    let Some(t) = e.target.as_deref() else {
+                        continue;
+                    };
                     match target_of[i] {
                         Some(ti) => {
                             if let Some(s) = slot_of[ti] {
-                                slots[s] = None;
+                                slots[s as usize].alive = false;
                             }
                             deleted[ti] = true;
                         }
                         None => {
-                            if let Some(s) = orphan_slot.remove(&t) {
-                                slots[s] = None;
+                            if let Some(s) = orphan_slot.remove(t) {
+                                slots[s as usize].alive = false;
                             }
                             orphan_deleted.insert(t);
                         }
@@ -411,27 +424,65 @@ impl History {
                 Op::Undo | Op::Redo => {}
             }
         }
-        drop(events);
+        drop((slot_of, deleted, orphan_slot, orphan_deleted));
 
-        // Time order; equal times keep id order (slots are in id order).
-        // Sorting small keys, then moving each entry once, is far cheaper
-        // than sorting the entries themselves.
-        let mut keys: Vec<(i64, u32, usize)> = slots
-            .iter()
+        // Each entry is carried by the event that made its slot (its add, or
+        // the amend that stands for it): the carrier takes the final time,
+        // body and first logging; then the events vector turns into the
+        // entries vector in place (Rust reuses the allocation for a collect
+        // of smaller items), so years of entries need no fresh memory.
+        let mut keep = vec![false; n];
+        let mut amended: Vec<(usize, Time)> = Vec::new();
+        for s in slots.iter().filter(|s| s.alive) {
+            let (c, from) = (s.carrier as usize, s.body_from as usize);
+            keep[c] = true;
+            if from != c {
+                events[c].entry = events[from].entry.take();
+                events[c].at = events[from].at;
+            }
+            events[c].logged = events[s.logged_from as usize].logged;
+            if let Some(a) = s.amended_from {
+                amended.push((c, events[a as usize].logged));
+            }
+        }
+        drop(slots);
+        // Slots are made in carrier order, so `amended` is in that order too.
+        let mut amended = amended.into_iter().peekable();
+        let mut entries: Vec<Entry> = events
+            .into_iter()
             .enumerate()
             .filter_map(|(i, e)| {
-                e.as_ref()
-                    .map(|e| (e.at.timestamp(), e.at.timestamp_subsec_nanos(), i))
+                if !keep[i] {
+                    return None;
+                }
+                let amended = amended.next_if(|(c, _)| *c == i).map(|(_, t)| t);
+                let id = match e.op {
+                    Op::Amend => e.target?,
+                    _ => e.id,
+                };
+                Some(Entry {
+                    id,
+                    at: e.at,
+                    logged: e.logged,
+                    amended,
+                    body: e.entry?,
+                })
             })
             .collect();
-        // Nearly sorted already (only plans and late logs are out of
-        // order): the stable sort runs in about linear time on that.
-        keys.sort();
-        let mut entries: Vec<Entry> = Vec::with_capacity(keys.len());
-        for (_, _, i) in keys {
-            entries.extend(slots[i].take());
-        }
 
+        // Time order; equal times keep id order (the order they are in now).
+        // Small keys side by side sort far faster than entries (or indices
+        // into them) would.
+        if !entries.is_sorted_by_key(|e| e.at) {
+            let mut keys: Vec<(i64, u32, u32)> = entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.at.timestamp(), e.at.timestamp_subsec_nanos(), i as u32))
+                .collect();
+            keys.sort_unstable();
+            let perm: Vec<u32> = keys.into_iter().map(|(_, _, i)| i).collect();
+            apply_permutation(&mut entries, &perm);
+        }
         History {
             entries,
             undo_top,
@@ -482,6 +533,27 @@ impl History {
             .iter()
             .rev()
             .find(|e| matches!(&e.body, Body::Workout(w) if w.end.is_none()))
+    }
+}
+
+/// Puts `v` in the order `perm` gives (`v[i]` becomes the old `v[perm[i]]`)
+/// by swaps, without a second copy of `v`.
+pub fn apply_permutation<T>(v: &mut [T], perm: &[u32]) {
+    let mut done = vec![false; v.len()];
+    for start in 0..v.len() {
+        if done[start] {
+            continue;
+        }
+        let mut cur = start;
+        loop {
+            done[cur] = true;
+            let next = perm[cur] as usize;
+            if next == start {
+                break;
+            }
+            v.swap(cur, next);
+            cur = next;
+        }
     }
 }
 
@@ -549,6 +621,13 @@ mod tests {
             Body::Drink(d) => Some(d.ml),
             _ => None,
         }
+    }
+
+    #[test]
+    fn permutations_apply_in_place() {
+        let mut v = vec!['a', 'b', 'c', 'd', 'e'];
+        apply_permutation(&mut v, &[3, 0, 4, 1, 2]);
+        assert_eq!(v, vec!['d', 'a', 'e', 'b', 'c']);
     }
 
     #[test]
