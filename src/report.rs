@@ -6,12 +6,13 @@
 
 use crate::domain::context::Snapshot;
 use crate::domain::day::day_of;
-use crate::domain::entry::{Body, Time, VolumeUnit, format_duration};
+use crate::domain::entry::{Body, Cramp, Muscle, Time, VolumeUnit, format_duration};
 use crate::domain::history::Entry;
+use crate::domain::patterns::Flag;
 use crate::domain::prefs::Prefs;
 use crate::domain::week::{Change, DayFigures, Summary, Totals};
 use chrono::{Duration, NaiveDate, TimeZone};
-use serde_json::{Value, json};
+use serde::Serialize;
 use std::fmt::Write;
 
 /// The line every report ends with.
@@ -493,53 +494,121 @@ pub fn markdown<Tz: TimeZone>(r: &Report<Tz>) -> String {
 }
 
 /// JSON for scripts.
-pub fn json<Tz: TimeZone>(r: &Report<Tz>) -> Value {
+pub fn json<'a, Tz: TimeZone>(r: &'a Report<'a, Tz>) -> JsonReport<'a> {
     let s = r.summary;
-    let last = s.last();
-    let prev_first = s.first - Duration::days(s.days.len() as i64);
-    json!({
-        "period": {
-            "first": s.first,
-            "last": last,
-            "week": s.iso_label(),
-            "days": s.days.len(),
-            "day_start_hour": r.prefs.day_start_hour,
+    JsonReport {
+        period: JsonPeriod {
+            first: s.first,
+            last: s.last(),
+            week: s.iso_label(),
+            days: s.days.len(),
+            day_start_hour: r.prefs.day_start_hour,
         },
-        "days": s.days.iter().map(|d| json!({
-            "date": d.date,
-            "cramps": d.cramps,
-            "cramps_untied": d.cramps_untied,
-            "worst_severity": d.worst_severity,
-            "cramp_secs": d.cramp_secs,
-            "intake_ml": d.intake_ml,
-            "goal_ml": d.goal_ml,
-            "workout_minutes": d.workout_minutes,
-        })).collect::<Vec<_>>(),
-        "totals": s.totals,
-        "muscles": s.muscles.iter().map(|(m, n)| json!({"muscle": m, "cramps": n})).collect::<Vec<_>>(),
-        "contexts": s.contexts.iter().map(|(c, n)| json!({"context": c, "cramps": n})).collect::<Vec<_>>(),
-        "cramps": r.cramps().map(|(e, c)| json!({
-            "id": e.id,
-            "at": e.at,
-            "day": day_of(&e.at, &r.tz, r.prefs.day_start_hour),
-            "tied": r.is_tied(&e.id),
-            "cramp": c,
-            "snapshot": r.snapshot(&e.id),
-        })).collect::<Vec<_>>(),
-        "flags": s.flags,
-        "days_since_last_cramp": s.days_since_last_cramp,
-        "previous": {
-            "first": prev_first,
-            "last": s.first - Duration::days(1),
-            "totals": s.previous,
+        days: &s.days,
+        totals: &s.totals,
+        muscles: s
+            .muscles
+            .iter()
+            .map(|(muscle, cramps)| JsonMuscle {
+                muscle: *muscle,
+                cramps: *cramps,
+            })
+            .collect(),
+        contexts: s
+            .contexts
+            .iter()
+            .map(|(context, cramps)| JsonContext {
+                context,
+                cramps: *cramps,
+            })
+            .collect(),
+        cramps: r
+            .cramps()
+            .map(|(e, cramp)| JsonCramp {
+                id: &e.id,
+                at: e.at,
+                day: day_of(&e.at, &r.tz, r.prefs.day_start_hour),
+                tied: r.is_tied(&e.id),
+                cramp,
+                snapshot: r.snapshot(&e.id),
+            })
+            .collect(),
+        flags: &s.flags,
+        days_since_last_cramp: s.days_since_last_cramp,
+        previous: JsonPrevious {
+            first: s.first - Duration::days(s.days.len() as i64),
+            last: s.first - Duration::days(1),
+            totals: &s.previous,
         },
-        "change": s.change,
-        "profile": {
-            "diuretics": r.prefs.profile.diuretics,
-            "statins": r.prefs.profile.statins,
+        change: &s.change,
+        profile: JsonProfile {
+            diuretics: r.prefs.profile.diuretics,
+            statins: r.prefs.profile.statins,
         },
-        "notice": NOT_ADVICE,
-    })
+        notice: NOT_ADVICE,
+    }
+}
+
+/// The JSON form of a report: typed, so that years of days are written
+/// straight out rather than built as a tree of values first.
+#[derive(Serialize)]
+pub struct JsonReport<'a> {
+    period: JsonPeriod,
+    days: &'a [DayFigures],
+    totals: &'a Totals,
+    muscles: Vec<JsonMuscle>,
+    contexts: Vec<JsonContext<'a>>,
+    cramps: Vec<JsonCramp<'a>>,
+    flags: &'a [Flag],
+    days_since_last_cramp: Option<i64>,
+    previous: JsonPrevious<'a>,
+    change: &'a Change,
+    profile: JsonProfile,
+    notice: &'static str,
+}
+
+#[derive(Serialize)]
+struct JsonPeriod {
+    first: NaiveDate,
+    last: NaiveDate,
+    week: Option<String>,
+    days: usize,
+    day_start_hour: u32,
+}
+
+#[derive(Serialize)]
+struct JsonMuscle {
+    muscle: Muscle,
+    cramps: u32,
+}
+
+#[derive(Serialize)]
+struct JsonContext<'a> {
+    context: &'a str,
+    cramps: u32,
+}
+
+#[derive(Serialize)]
+struct JsonCramp<'a> {
+    id: &'a str,
+    at: Time,
+    day: NaiveDate,
+    tied: bool,
+    cramp: &'a Cramp,
+    snapshot: Option<&'a Snapshot>,
+}
+
+#[derive(Serialize)]
+struct JsonPrevious<'a> {
+    first: NaiveDate,
+    last: NaiveDate,
+    totals: &'a Totals,
+}
+
+#[derive(Serialize)]
+struct JsonProfile {
+    diuretics: bool,
+    statins: bool,
 }
 
 /// The dates of a period, for callers that build one from `--since`.

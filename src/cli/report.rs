@@ -80,13 +80,15 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
         tz,
         today,
     };
-    let out = match a.format {
-        ReportFormat::Text => text(&r),
-        ReportFormat::Markdown => markdown(&r),
-        ReportFormat::Json => serde_json::to_string_pretty(&json(&r))? + "\n",
-    };
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(out.as_bytes())?;
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    match a.format {
+        ReportFormat::Text => stdout.write_all(text(&r).as_bytes())?,
+        ReportFormat::Markdown => stdout.write_all(markdown(&r).as_bytes())?,
+        ReportFormat::Json => {
+            serde_json::to_writer_pretty(&mut stdout, &json(&r))?;
+            stdout.write_all(b"\n")?;
+        }
+    }
     stdout.flush()?;
     // Years of entries are freed by the process exit, not one by one.
     drop(r);
