@@ -260,15 +260,19 @@ impl Journal {
         // vector on this thread: years of events are tens of MB, and a copy
         // per file would double what a load touches. The rest are parsed on
         // a few threads and appended after.
+        let metas: Vec<Option<fs::Metadata>> =
+            files.iter().map(|path| fs::metadata(path).ok()).collect();
+        let bytes: u64 = metas.iter().flatten().map(|meta| meta.len()).sum();
         let mut events: Vec<Event> = Vec::new();
+        reserve_huge(&mut events, (bytes / MIN_LINE_BYTES) as usize);
         let mut origin: Vec<(u32, u32)> = Vec::new();
         let mut lines: Vec<u32> = Vec::new();
         let mut to_parse: Vec<usize> = Vec::new();
-        for (fi, path) in files.iter().enumerate() {
-            let cached = self.cache.as_ref().is_some_and(|cache| {
-                fs::metadata(path)
-                    .is_ok_and(|meta| cache.read_into(path, &meta, &mut events, &mut lines))
-            });
+        for (fi, (path, meta)) in files.iter().zip(&metas).enumerate() {
+            let cached = match (&self.cache, meta) {
+                (Some(cache), Some(meta)) => cache.read_into(path, meta, &mut events, &mut lines),
+                _ => false,
+            };
             if cached {
                 origin.extend(lines.drain(..).map(|line| (fi as u32, line)));
             } else {
@@ -703,6 +707,30 @@ fn month_of(path: &Path) -> Option<String> {
 }
 
 /// Reorders `v` in place so that `v[p]` becomes the old `v[perm[p]]`.
+/// No journal line is shorter than this (`{"v":1,"id":"…","op":"delete",`
+/// and two times alone take more): file sizes over it bound the events.
+const MIN_LINE_BYTES: u64 = 64;
+
+/// Reserves room for `n` more items and asks the kernel to back the block
+/// with transparent huge pages. A full load puts years of events in one
+/// block of tens of MB; faulting that in 4 KiB page by page was a fifth of
+/// a 10-year report's time. A hint only: what the block holds is the same.
+fn reserve_huge<T>(v: &mut Vec<T>, n: usize) {
+    v.reserve(n);
+    #[cfg(target_os = "linux")]
+    {
+        const HUGE: usize = 2 << 20;
+        let start = v.as_ptr() as usize;
+        let end = start + v.capacity() * std::mem::size_of::<T>();
+        let (from, to) = (start.next_multiple_of(HUGE), end / HUGE * HUGE);
+        if to > from {
+            // SAFETY: [from, to) lies inside the vector's own allocation, and
+            // MADV_HUGEPAGE changes how memory is backed, never its contents.
+            unsafe { libc::madvise(from as *mut libc::c_void, to - from, libc::MADV_HUGEPAGE) };
+        }
+    }
+}
+
 /// What one file held.
 #[derive(Default)]
 struct FileRead {

@@ -258,11 +258,11 @@ impl History {
     /// entries instead of being copied, which halves the memory a load of
     /// years of journal needs.
     pub fn from_events(mut events: Vec<Event>) -> History {
-        // Stable, and skipped on the already-sorted input a load gives.
-        if !events.is_sorted_by(|a, b| a.id <= b.id) {
+        // Skipped on the sorted, repeat-free input a load gives.
+        if !events.is_sorted_by(|a, b| a.id < b.id) {
             events.sort_by(|a, b| a.id.cmp(&b.id));
+            events.dedup_by(|a, b| a.id == b.id);
         }
-        events.dedup_by(|a, b| a.id == b.id);
         let n = events.len();
         let find =
             |events: &[Event], id: &str| events.binary_search_by(|e| e.id.as_str().cmp(id)).ok();
@@ -271,7 +271,17 @@ impl History {
         let mut inactive = vec![false; n];
         let mut undo_stack: Vec<usize> = Vec::new();
         let mut redo_stack: Vec<usize> = Vec::new();
+        // Where each amend and delete points: the index of its add, when loaded.
+        let mut target_of: Vec<Option<u32>> = Vec::with_capacity(n);
         for (i, e) in events.iter().enumerate() {
+            target_of.push(match e.op {
+                Op::Amend | Op::Delete => e
+                    .target
+                    .as_deref()
+                    .and_then(|t| find(&events, t))
+                    .map(|t| t as u32),
+                _ => None,
+            });
             match e.op {
                 Op::Add | Op::Amend | Op::Delete => {
                     undo_stack.push(i);
@@ -324,17 +334,9 @@ impl History {
         let redo_top = redo_stack.last().and_then(|i| describe(*i));
         let last_event_id = events.last().map(|e| e.id.clone());
 
-        // Where each amend and delete points: the index of its add, when loaded.
-        let target_of: Vec<Option<usize>> = events
-            .iter()
-            .map(|e| match e.op {
-                Op::Amend | Op::Delete => e.target.as_deref().and_then(|t| find(&events, t)),
-                _ => None,
-            })
-            .collect();
         let mut touched = vec![false; n];
         for t in target_of.iter().flatten() {
-            touched[*t] = true;
+            touched[*t as usize] = true;
         }
 
         // Pass 2: apply the actions in force, in id order. Each entry is
@@ -375,7 +377,7 @@ impl History {
                     let (Some(t), Some(_)) = (e.target.as_deref(), e.entry.as_ref()) else {
                         continue;
                     };
-                    let existing = match target_of[i] {
+                    let existing = match target_of[i].map(|t| t as usize) {
                         Some(ti) if deleted[ti] => continue,
                         Some(ti) => slot_of[ti],
                         None if orphan_deleted.contains(t) => continue,
@@ -390,7 +392,7 @@ impl History {
                             // An amend carries the whole entry, so it stands
                             // even when its add was not loaded (or comes later).
                             let s = slots.len() as u32;
-                            match target_of[i] {
+                            match target_of[i].map(|t| t as usize) {
                                 Some(ti) => slot_of[ti] = Some(s),
                                 None => {
                                     orphan_slot.insert(t, s);
@@ -406,7 +408,7 @@ impl History {
                     let Some(t) = e.target.as_deref() else {
                         continue;
                     };
-                    match target_of[i] {
+                    match target_of[i].map(|t| t as usize) {
                         Some(ti) => {
                             if let Some(s) = slot_of[ti] {
                                 slots[s as usize].alive = false;
