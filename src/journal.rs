@@ -257,28 +257,38 @@ impl Journal {
             ..Loaded::default()
         };
         // Past months come from the parse cache, decoded straight into one
-        // vector on this thread: years of events are tens of MB, and a copy
-        // per file would double what a load touches. The rest are parsed on
-        // a few threads and appended after.
+        // vector per half of the files (one on a second thread): years of
+        // events are tens of MB, and a copy per file would double what a
+        // load touches. The rest are parsed on a few threads and appended.
         let metas: Vec<Option<fs::Metadata>> =
             files.iter().map(|path| fs::metadata(path).ok()).collect();
-        let bytes: u64 = metas.iter().flatten().map(|meta| meta.len()).sum();
-        let mut events: Vec<Event> = Vec::new();
-        reserve_huge(&mut events, (bytes / MIN_LINE_BYTES) as usize);
-        let mut origin: Vec<(u32, u32)> = Vec::new();
-        let mut lines: Vec<u32> = Vec::new();
-        let mut to_parse: Vec<usize> = Vec::new();
-        for (fi, (path, meta)) in files.iter().zip(&metas).enumerate() {
-            let cached = match (&self.cache, meta) {
-                (Some(cache), Some(meta)) => cache.read_into(path, meta, &mut events, &mut lines),
-                _ => false,
-            };
-            if cached {
-                origin.extend(lines.drain(..).map(|line| (fi as u32, line)));
-            } else {
-                to_parse.push(fi);
-            }
+        let half = if files.len() >= 8 {
+            files.len() / 2
+        } else {
+            files.len()
+        };
+        let (mut decoded, second) = std::thread::scope(|scope| {
+            let second = (half < files.len()).then(|| {
+                scope.spawn(|| {
+                    self.decode_cached(&files, &metas, half..files.len(), half..files.len())
+                })
+            });
+            // The first half's vector has room for all: the second half is
+            // appended to it.
+            let first = self.decode_cached(&files, &metas, 0..half, 0..files.len());
+            let second = second.map(|h| h.join().expect("a journal reader thread panicked"));
+            (first, second)
+        });
+        if let Some(second) = second {
+            decoded.events.extend(second.events);
+            decoded.origin.extend(second.origin);
+            decoded.to_parse.extend(second.to_parse);
         }
+        let Decoded {
+            mut events,
+            mut origin,
+            to_parse,
+        } = decoded;
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 4)
@@ -345,6 +355,37 @@ impl Journal {
         let out = events;
         loaded.events = out;
         Ok(loaded)
+    }
+
+    /// The events of `files[range]` that the parse cache holds, in one
+    /// vector with room for those of `files[room_for]`, and the files it
+    /// does not hold.
+    fn decode_cached(
+        &self,
+        files: &[PathBuf],
+        metas: &[Option<fs::Metadata>],
+        range: std::ops::Range<usize>,
+        room_for: std::ops::Range<usize>,
+    ) -> Decoded {
+        let bytes: u64 = metas[room_for].iter().flatten().map(|m| m.len()).sum();
+        let mut out = Decoded::default();
+        reserve_huge(&mut out.events, (bytes / MIN_LINE_BYTES) as usize);
+        let mut lines = Vec::new();
+        for fi in range {
+            let cached = match (&self.cache, &metas[fi]) {
+                (Some(cache), Some(meta)) => {
+                    cache.read_into(&files[fi], meta, &mut out.events, &mut lines)
+                }
+                _ => false,
+            };
+            if cached {
+                out.origin
+                    .extend(lines.drain(..).map(|line| (fi as u32, line)));
+            } else {
+                out.to_parse.push(fi);
+            }
+        }
+        out
     }
 
     /// Reads and parses one file, recovering a torn tail in this device's files.
@@ -729,6 +770,15 @@ fn reserve_huge<T>(v: &mut Vec<T>, n: usize) {
             unsafe { libc::madvise(from as *mut libc::c_void, to - from, libc::MADV_HUGEPAGE) };
         }
     }
+}
+
+/// Events decoded from the parse cache, with (file, line) for each, and the
+/// files that must be parsed instead.
+#[derive(Default)]
+struct Decoded {
+    events: Vec<Event>,
+    origin: Vec<(u32, u32)>,
+    to_parse: Vec<usize>,
 }
 
 /// What one file held.

@@ -475,12 +475,12 @@ impl History {
         // Time order; equal times keep id order (the order they are in now).
         // Small keys side by side sort far faster than entries (or indices
         // into them) would.
-        if !entries.is_sorted_by_key(|e| e.at) {
-            let mut keys: Vec<(i64, u32, u32)> = entries
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (e.at.timestamp(), e.at.timestamp_subsec_nanos(), i as u32))
-                .collect();
+        let mut keys: Vec<(i64, u32, u32)> = entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.at.timestamp(), e.at.timestamp_subsec_nanos(), i as u32))
+            .collect();
+        if !keys.is_sorted() {
             keys.sort_unstable();
             let perm: Vec<u32> = keys.into_iter().map(|(_, _, i)| i).collect();
             apply_permutation(&mut entries, &perm);
