@@ -442,10 +442,12 @@ impl History {
                 events[c].entry = events[from].entry.take();
                 events[c].at = events[from].at;
             }
-            events[c].logged = events[s.logged_from as usize].logged;
+            // The amend's time is read before the carrier (which may be
+            // that amend) takes the entry's first logging.
             if let Some(a) = s.amended_from {
                 amended.push((c, events[a as usize].logged));
             }
+            events[c].logged = events[s.logged_from as usize].logged;
         }
         drop(slots);
         // Slots are made in carrier order, so `amended` is in that order too.
@@ -640,6 +642,29 @@ mod tests {
         ]);
         assert_eq!(h.entries.len(), 1);
         assert_eq!(ml_of(&h, "A1"), Some(300));
+    }
+
+    #[test]
+    fn an_amend_read_before_its_add_keeps_both_times() {
+        // Another device's clock ran behind: its amend sorts before the add.
+        let mut add = ev("B2", Op::Add, None, Some(drink(250)));
+        add.logged = t("2026-11-28T10:05:00-05:00");
+        let mut amend = ev("B1", Op::Amend, Some("B2"), Some(drink(300)));
+        amend.logged = t("2026-11-28T10:09:00-05:00");
+        let h = History::fold(&[add, amend]);
+        assert_eq!(h.entries.len(), 1);
+        let e = &h.entries[0];
+        assert_eq!((e.id.as_str(), ml_of(&h, "B2")), ("B2", Some(300)));
+        assert_eq!(
+            e.logged,
+            t("2026-11-28T10:05:00-05:00"),
+            "first logged: the add"
+        );
+        assert_eq!(
+            e.amended,
+            Some(t("2026-11-28T10:09:00-05:00")),
+            "changed: the amend"
+        );
     }
 
     #[test]
