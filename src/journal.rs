@@ -748,16 +748,20 @@ fn month_of(path: &Path) -> Option<String> {
 }
 
 /// Reorders `v` in place so that `v[p]` becomes the old `v[perm[p]]`.
-/// No journal line is shorter than this (`{"v":1,"id":"…","op":"delete",`
-/// and two times alone take more): file sizes over it bound the events.
-const MIN_LINE_BYTES: u64 = 64;
+/// The lines crampwatch writes take 150-200 bytes (a delete, the shortest,
+/// about 150): file sizes over this bound the events of a full load. A
+/// journal of shorter lines only grows its block past the reservation.
+const MIN_LINE_BYTES: u64 = 128;
 
 /// Reserves room for `n` more items and asks the kernel to back the block
 /// with transparent huge pages. A full load puts years of events in one
 /// block of tens of MB; faulting that in 4 KiB page by page was a fifth of
-/// a 10-year report's time. A hint only: what the block holds is the same.
+/// a 10-year report's time. A hint only: what the block holds is the same,
+/// and a reservation that cannot be had is simply skipped.
 fn reserve_huge<T>(v: &mut Vec<T>, n: usize) {
-    v.reserve(n);
+    if v.try_reserve(n).is_err() {
+        return;
+    }
     #[cfg(target_os = "linux")]
     {
         const HUGE: usize = 2 << 20;
