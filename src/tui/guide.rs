@@ -245,12 +245,8 @@ impl Guide {
         let (rows, _) = layout(&self.parts, body.width);
         let max = rows.len().saturating_sub(body.height as usize);
         let top = state.scroll.min(max);
-        let shown: Vec<Line> = rows
-            .into_iter()
-            .skip(top)
-            .take(body.height as usize)
-            .collect();
-        Paragraph::new(shown).render(body, buf);
+        // Rows are already wrapped to the width.
+        super::rows::set_rows(buf, body, &rows[top.min(rows.len())..]);
         let pos = (top * 100)
             .checked_div(max)
             .map_or_else(|| "all".to_string(), |p| format!("{p}%"));

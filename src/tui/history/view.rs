@@ -8,6 +8,7 @@ use crate::domain::entry::{VolumeUnit, format_duration};
 use crate::domain::history::Entry;
 use crate::domain::patterns::Level;
 use crate::domain::week::{Overview, Week};
+use crate::tui::rows::set_rows;
 use chrono::{Datelike, Duration, NaiveDate, TimeZone};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -155,7 +156,7 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
             })
             .collect();
         lines.push(Line::from(names));
-        Paragraph::new(lines).render(inner, buf);
+        set_rows(buf, inner, &lines);
     }
 
     /// One row per day: intake against goal.
@@ -203,7 +204,7 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
                 ])
             })
             .collect();
-        Paragraph::new(lines).render(inner, buf);
+        set_rows(buf, inner, &lines);
     }
 
     /// The week in words: totals with the change, muscles, flags.
@@ -380,7 +381,7 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
             format!("  from {} {}", first.format("%-d %b"), first.year()),
             self.dim(),
         ));
-        Paragraph::new(lines).render(inner, buf);
+        set_rows(buf, inner, &lines);
     }
 }
 
@@ -404,7 +405,7 @@ impl<Tz: TimeZone> Widget for &HistoryView<'_, Tz> {
             Layout::horizontal([Constraint::Length(30), Constraint::Min(20)]).areas(charts);
         self.cramp_chart(cramps, buf);
         self.intake_chart(intake, buf);
-        Paragraph::new(self.summary_lines()).render(summary, buf);
+        set_rows(buf, summary, &self.summary_lines());
         let overview_w = (self.overview.weeks() as u16) * 2 + 4;
         if bottom.width >= overview_w + 30 {
             let [table, over] =
