@@ -572,6 +572,32 @@ impl Journal {
     }
 
     /// A fingerprint of every file's size and mtime, to notice other writers.
+    /// [`Journal::append`] for a reader that holds the journal as it was at
+    /// `seen`. Also gives the signature just after the append, and whether
+    /// this append was the only change since `seen` (then the reader may add
+    /// the events to what it holds instead of reading everything again).
+    /// Under the lock no other process writes this device's folder, so any
+    /// other change shows in the folders of other devices, or before.
+    pub fn append_seen(
+        &self,
+        events: &[Event],
+        seen: &Signature,
+    ) -> Result<(Signature, bool), JournalError> {
+        let lock = self.lock()?;
+        let before = self.signature();
+        self.append_locked(&lock, events)?;
+        let after = self.signature();
+        let mine = self.device_dir();
+        let others = |s: &Signature| -> Vec<_> {
+            s.0.iter()
+                .filter(|(p, _, _)| !p.starts_with(&mine))
+                .cloned()
+                .collect()
+        };
+        let alone = before == *seen && others(&before) == others(&after);
+        Ok((after, alone))
+    }
+
     pub fn signature(&self) -> Signature {
         let mut sig = Vec::new();
         if let Ok(files) = self.files() {
@@ -1039,6 +1065,33 @@ mod tests {
             Some("2026-11")
         );
         assert_eq!(month_of(Path::new("a/notes.jsonl")), None);
+    }
+
+    #[test]
+    fn an_append_knows_whether_it_was_the_only_change_since_a_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let (laptop, desktop) = (
+            Journal::open(dir.path(), "laptop"),
+            Journal::open(dir.path(), "desktop"),
+        );
+        let event = |id: &str| -> Event {
+            serde_json::from_str(&format!(
+                r#"{{"v":1,"id":"{id}","op":"add","at":"2026-11-28T14:30:00-05:00","logged":"2026-11-28T14:30:00-05:00","entry":{{"type":"drink","ml":250}}}}"#
+            ))
+            .unwrap()
+        };
+        let seen = laptop.signature();
+        let (after, alone) = laptop.append_seen(&[event("01A")], &seen).unwrap();
+        assert!(alone, "nothing else was written");
+        assert_eq!(after, laptop.signature());
+        // Another device's file (synced in) since the read.
+        desktop.append(&[event("01B")]).unwrap();
+        assert!(!laptop.append_seen(&[event("01C")], &after).unwrap().1);
+        // Another process of this device since the read.
+        let seen = laptop.signature();
+        laptop.append(&[event("01D")]).unwrap();
+        assert!(!laptop.append_seen(&[event("01E")], &seen).unwrap().1);
+        assert_eq!(laptop.load(Scope::All).unwrap().events.len(), 5);
     }
 
     #[test]

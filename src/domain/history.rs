@@ -495,6 +495,54 @@ impl History {
         }
     }
 
+    /// Takes in one add with a fresh id (no event names it yet) that sorts
+    /// after every event folded so far, as
+    /// [`History::fold`] of all the events would, without folding again: so
+    /// the TUI shows what it has just written at once, however long the
+    /// journal. Returns false (and takes nothing in) for any other event.
+    pub fn push_add(&mut self, event: Event) -> bool {
+        let newest = self
+            .last_event_id
+            .as_deref()
+            .is_none_or(|last| event.id.as_str() > last);
+        let Event {
+            id,
+            op: Op::Add,
+            at,
+            logged,
+            entry: Some(body),
+            ..
+        } = event
+        else {
+            return false;
+        };
+        if !newest {
+            return false;
+        }
+        self.undo_top = Some(Action {
+            event_id: id.clone(),
+            op: Op::Add,
+            entry_id: id.clone(),
+            body: Some(body.clone()),
+            at,
+        });
+        self.redo_top = None;
+        self.last_event_id = Some(id.clone());
+        // After every entry of the same time: its id is the greatest.
+        let at_or_before = self.entries.partition_point(|e| e.at <= at);
+        self.entries.insert(
+            at_or_before,
+            Entry {
+                id,
+                at,
+                logged,
+                amended: None,
+                body,
+            },
+        );
+        true
+    }
+
     /// The action `undo` would revert.
     pub fn next_undo(&self) -> Option<&Action> {
         self.undo_top.as_ref()
@@ -642,6 +690,57 @@ mod tests {
         ]);
         assert_eq!(h.entries.len(), 1);
         assert_eq!(ml_of(&h, "A1"), Some(300));
+    }
+
+    #[test]
+    fn pushing_a_new_add_gives_what_folding_it_in_gives() {
+        let at = |s: &str, mut e: Event| {
+            e.at = t(s);
+            e
+        };
+        let before = vec![
+            at(
+                "2026-11-28T09:00:00-05:00",
+                ev("C1", Op::Add, None, Some(drink(100))),
+            ),
+            at(
+                "2026-11-28T10:00:00-05:00",
+                ev("C2", Op::Add, None, Some(drink(200))),
+            ),
+            at(
+                "2026-11-28T11:00:00-05:00",
+                ev("C3", Op::Add, None, Some(drink(300))),
+            ),
+            ev("C4", Op::Amend, Some("C1"), Some(drink(150))),
+            ev("C5", Op::Delete, Some("C3"), None),
+            // Undone: redo would reapply it, until something new is written.
+            ev("C6", Op::Undo, Some("C5"), None),
+        ];
+        // Later than all, back-dated between two, at the same time as one.
+        for when in [
+            "2026-11-28T12:00:00-05:00",
+            "2026-11-28T09:30:00-05:00",
+            "2026-11-28T10:00:00-05:00",
+        ] {
+            let add = at(when, ev("C7", Op::Add, None, Some(drink(400))));
+            let mut pushed = History::fold(&before);
+            assert!(pushed.next_redo().is_some());
+            assert!(pushed.push_add(add.clone()));
+            let mut all = before.clone();
+            all.push(add);
+            assert_eq!(pushed, History::fold(&all), "at {when}");
+        }
+        // Not a new add: nothing is taken in, the caller reads again.
+        let mut h = History::fold(&before);
+        assert!(
+            !h.push_add(ev("C0", Op::Add, None, Some(drink(1)))),
+            "an older id"
+        );
+        assert!(
+            !h.push_add(ev("C8", Op::Delete, Some("C2"), None)),
+            "not an add"
+        );
+        assert_eq!(h, History::fold(&before));
     }
 
     #[test]

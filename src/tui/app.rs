@@ -13,7 +13,7 @@ use crate::config::Settings;
 use crate::domain::context::Snapshot;
 use crate::domain::entry::Muscle;
 use crate::domain::entry::{Body, Time};
-use crate::domain::history::History;
+use crate::domain::history::{Event, History};
 use crate::domain::prefs::Prefs;
 use crate::domain::rules::Rules;
 use chrono::{DateTime, Duration, TimeZone};
@@ -99,6 +99,9 @@ pub enum Action {
         history: Box<History>,
         problems: Vec<String>,
     },
+    /// This add was written, and nothing else changed the journal since it
+    /// was last read.
+    Appended(Box<Event>),
     /// Writing to the journal failed.
     Failed(String),
 }
@@ -132,6 +135,8 @@ pub enum Change {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Effect {
     Write(Change),
+    /// Read the journal again.
+    Reload,
     Bell,
     Notify(String),
     Quit,
@@ -290,10 +295,14 @@ impl<Z: Zone> App<Z> {
             Action::Loaded { history, problems } => {
                 self.history = *history;
                 self.problems = problems;
-                self.set_flags();
-                let max = self.today_entries().len().saturating_sub(1);
-                self.scroll = self.scroll.min(max);
-                self.week_data = None;
+                self.history_changed();
+            }
+            Action::Appended(event) => {
+                if self.history.push_add(*event) {
+                    self.history_changed();
+                } else {
+                    effects.push(Effect::Reload);
+                }
             }
             Action::Failed(msg) => self.say(msg, true),
         }
@@ -318,6 +327,14 @@ impl<Z: Zone> App<Z> {
             self.flash = None;
         }
         effects
+    }
+
+    /// What follows from a new history: flags, the Today list, the week.
+    fn history_changed(&mut self) {
+        self.set_flags();
+        let max = self.today_entries().len().saturating_sub(1);
+        self.scroll = self.scroll.min(max);
+        self.week_data = None;
     }
 
     /// j/k, the arrows, the pages: each screen moves its own list or text

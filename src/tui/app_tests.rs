@@ -519,3 +519,24 @@ fn k_scrolls_back_through_today_and_stops_at_the_first_entry() {
     send(&mut app, Action::ScrollDown);
     assert_eq!(app.scroll, 1, "other screens keep Today's place");
 }
+
+#[test]
+fn a_drink_just_written_shows_at_once_and_anything_else_asks_for_a_reload() {
+    let mut app = app_with(&[add("01A", "2026-11-28T09:00:00-05:00", water(250))]);
+    let mut drink = add("01B", "2026-11-28T14:29:00-05:00", water(300));
+    drink.logged = now().fixed_offset();
+    let effects = send(&mut app, Action::Appended(Box::new(drink)));
+    assert!(!effects.contains(&Effect::Reload), "{effects:?}");
+    assert_eq!(app.hydration.intake_today_ml, 550);
+    assert_eq!(app.today_entries().len(), 2);
+    assert_eq!(
+        app.history.next_undo().map(|a| a.entry_id.as_str()),
+        Some("01B"),
+        "undo now takes back the drink just logged"
+    );
+    // An id older than the newest read: only a full read is right.
+    let stale = add("01AA", "2026-11-28T14:00:00-05:00", water(100));
+    let effects = send(&mut app, Action::Appended(Box::new(stale)));
+    assert!(effects.contains(&Effect::Reload), "{effects:?}");
+    assert_eq!(app.hydration.intake_today_ml, 550, "nothing taken in");
+}

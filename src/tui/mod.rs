@@ -165,22 +165,37 @@ fn event_loop(
             actions.push(Action::Tick);
         }
         for action in actions {
-            let effects = app.update(action, clock.now());
-            for effect in effects {
-                if let Some(follow) = carry_out(effect, app, journal, clock) {
-                    app.update(follow, clock.now());
-                    signature = journal.signature();
+            let mut effects = app.update(action, clock.now());
+            while !effects.is_empty() {
+                let mut next = Vec::new();
+                for effect in effects {
+                    if let Some(follow) = carry_out(effect, app, journal, clock, &mut signature) {
+                        next.extend(app.update(follow, clock.now()));
+                    }
                 }
+                effects = next;
             }
         }
     }
     Ok(())
 }
 
-/// Does what an effect asks; a write is followed by a reload (or a failure).
-fn carry_out(effect: Effect, app: &App<Local>, journal: &Journal, clock: &Clock) -> Option<Action> {
+/// Does what an effect asks. A write is followed by the written add (when
+/// nothing else changed the journal since `seen`, the signature it was last
+/// read at), a reload, or a failure; `seen` follows what is read.
+fn carry_out(
+    effect: Effect,
+    app: &App<Local>,
+    journal: &Journal,
+    clock: &Clock,
+    seen: &mut Signature,
+) -> Option<Action> {
     match effect {
         Effect::Quit => None,
+        Effect::Reload => {
+            *seen = journal.signature();
+            Some(reload(journal, &clock.now(), app))
+        }
         Effect::Bell => {
             let mut out = std::io::stdout();
             let _ = out.write_all(b"\x07").and_then(|_| out.flush());
@@ -193,8 +208,15 @@ fn carry_out(effect: Effect, app: &App<Local>, journal: &Journal, clock: &Clock)
         Effect::Write(change) => {
             let now = clock.now().fixed_offset();
             let event = event_for(change, &now, app.history.last_event_id.as_deref());
-            match journal.append(std::slice::from_ref(&event)) {
-                Ok(()) => Some(reload(journal, &clock.now(), app)),
+            match journal.append_seen(std::slice::from_ref(&event), seen) {
+                Ok((after, true)) if event.op == Op::Add => {
+                    *seen = after;
+                    Some(Action::Appended(Box::new(event)))
+                }
+                Ok(_) => {
+                    *seen = journal.signature();
+                    Some(reload(journal, &clock.now(), app))
+                }
                 Err(e) => Some(Action::Failed(format!("not saved: {e}"))),
             }
         }
