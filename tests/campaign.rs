@@ -846,6 +846,51 @@ fn proptest_any_bytes_around_valid_lines_never_lose_a_line() {
     );
 }
 
+/// The fold against a plain model of its rules (`support::model_entries`):
+/// any ops at any targets, in any order, and partial reads (some events
+/// missing, as when only recent months are read).
+#[test]
+fn proptest_the_fold_gives_what_its_rules_say() {
+    let mut runner = TestRunner::new(ProptestConfig {
+        cases: 512,
+        ..ProptestConfig::default()
+    });
+    let (folds, total) = (Cell::new(0), Cell::new(0));
+    let strategy = (events(0..60), any::<u64>(), 1usize..5);
+    let result = runner.run(&strategy, |(events, seed, keep_one_in)| {
+        // A partial read: drop some events, keep the rest in a scrambled order.
+        let mut partial: Vec<(u64, Event)> = events
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| {
+                keep_one_in == 1 || !(i.wrapping_add(seed as usize)).is_multiple_of(keep_one_in)
+            })
+            .map(|(i, e)| {
+                (
+                    seed.wrapping_mul(i as u64 + 1).rotate_left(i as u32),
+                    e.clone(),
+                )
+            })
+            .collect();
+        partial.sort_by_key(|(k, _)| *k);
+        let partial: Vec<Event> = partial.into_iter().map(|(_, e)| e).collect();
+        for set in [&events, &partial] {
+            prop_assert_eq!(&History::fold(set).entries, &model_entries(set));
+        }
+        folds.set(folds.get() + 2);
+        total.set(total.get() + events.len() + partial.len());
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+    eprintln!(
+        "campaign: proptest, the fold against a model of its rules: {} folds over {} events (whole and partial reads, any order), 0 differences",
+        folds.get(),
+        total.get()
+    );
+}
+
 /// Events with any ops aimed at any ids (themselves, later events, unknown
 /// ids, undo of undo...), in any order, with repeats: the fold never panics
 /// and always gives the same state.

@@ -3,9 +3,10 @@
 
 use super::common::{self, Env};
 use chrono::{DateTime, FixedOffset, TimeZone};
-use crampwatch::domain::history::{Event, History, Op, SCHEMA_VERSION};
+use crampwatch::domain::history::{Entry, Event, History, Op, SCHEMA_VERSION};
 use proptest::prelude::*;
 use serde_json::Value;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::Path;
 use std::process::Output;
@@ -225,4 +226,81 @@ pub fn junk_line() -> impl Strategy<Value = Vec<u8>> {
                 l
             }),
     ]
+}
+
+/// The fold as its rules read, one event at a time, over maps keyed by id:
+/// slow, and plain enough to check the fast fold against. Entries only (what
+/// undo and redo would do next is checked by the unit tests).
+pub fn model_entries(events: &[Event]) -> Vec<Entry> {
+    let mut evs: Vec<&Event> = events.iter().collect();
+    evs.sort_by(|a, b| a.id.cmp(&b.id));
+    evs.dedup_by(|a, b| a.id == b.id);
+    let by_id: HashMap<&str, &Event> = evs.iter().map(|e| (e.id.as_str(), *e)).collect();
+
+    // Which adds, amends and deletes are in force, undo and redo applied in
+    // id order (an undo reverts its target; redo only what an undo reverted).
+    let mut reverted: HashSet<&str> = HashSet::new();
+    for e in &evs {
+        let target = e.target.as_deref().and_then(|t| by_id.get(t));
+        let Some(t) = target.filter(|t| matches!(t.op, Op::Add | Op::Amend | Op::Delete)) else {
+            continue;
+        };
+        match e.op {
+            Op::Undo => {
+                reverted.insert(t.id.as_str());
+            }
+            Op::Redo => {
+                reverted.remove(t.id.as_str());
+            }
+            _ => {}
+        }
+    }
+
+    // Entry id -> (entry, id of the event that made it).
+    let mut live: HashMap<String, (Entry, String)> = HashMap::new();
+    let mut deleted: HashSet<String> = HashSet::new();
+    for e in evs.iter().filter(|e| !reverted.contains(e.id.as_str())) {
+        match (e.op, &e.target, &e.entry) {
+            (Op::Add, _, Some(body)) if !deleted.contains(&e.id) => {
+                if let Some((x, _)) = live.get_mut(&e.id) {
+                    // An amend of it came first (another device's clock).
+                    x.logged = e.logged;
+                } else {
+                    let x = Entry {
+                        id: e.id.clone(),
+                        at: e.at,
+                        logged: e.logged,
+                        amended: None,
+                        body: body.clone(),
+                    };
+                    live.insert(e.id.clone(), (x, e.id.clone()));
+                }
+            }
+            (Op::Amend, Some(t), Some(body)) if !deleted.contains(t) => {
+                if let Some((x, _)) = live.get_mut(t) {
+                    x.at = e.at;
+                    x.amended = Some(e.logged);
+                    x.body = body.clone();
+                } else {
+                    let x = Entry {
+                        id: t.clone(),
+                        at: e.at,
+                        logged: e.logged,
+                        amended: Some(e.logged),
+                        body: body.clone(),
+                    };
+                    live.insert(t.clone(), (x, e.id.clone()));
+                }
+            }
+            (Op::Delete, Some(t), _) => {
+                live.remove(t);
+                deleted.insert(t.clone());
+            }
+            _ => {}
+        }
+    }
+    let mut out: Vec<(Entry, String)> = live.into_values().collect();
+    // Time order; at the same time, the order they were made in.
+    out.sort_by(|(a, made_a), (b, made_b)| a.at.cmp(&b.at).then_with(|| made_a.cmp(made_b)));
+    out.into_iter().map(|(e, _)| e).collect()
 }
