@@ -230,6 +230,28 @@ fn the_selected_entry_stays_in_view() {
     assert!(text.contains("Sat 28 08:00 drink 500 ml"), "{text}");
 }
 
+#[test]
+fn only_the_selected_row_is_reversed_across_the_table() {
+    use ratatui::style::Modifier;
+    let mut s = screen(&[]);
+    s.state.selected = 2;
+    let term = render(&s, 120, 40);
+    let buf = term.backend().buffer();
+    let row_text =
+        |y: u16| -> String { (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect() };
+    let marked: Vec<u16> = (0..buf.area.height)
+        .filter(|&y| row_text(y).contains('▶'))
+        .collect();
+    assert_eq!(marked.len(), 1, "one row carries the marker");
+    let y = marked[0];
+    let x0 = row_text(y).chars().position(|c| c == '▶').unwrap() as u16;
+    let reversed = |y: u16, x: u16| buf[(x, y)].modifier.contains(Modifier::REVERSED);
+    // From the marker to the far end of the entry's text, every cell is reversed.
+    assert!((x0..x0 + 40).all(|x| reversed(y, x)), "{}", row_text(y));
+    // The rows above and below are not.
+    assert!(!(x0..x0 + 40).any(|x| reversed(y - 1, x) || reversed(y + 1, x)));
+}
+
 fn key(c: KeyCode) -> KeyEvent {
     KeyEvent::new(c, KeyModifiers::NONE)
 }

@@ -14,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, Widget};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 /// Everything the History screen draws.
 pub struct HistoryView<'a, Tz: TimeZone> {
@@ -294,46 +294,39 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
         }
         let visible = inner.height.saturating_sub(1).max(1) as usize;
         let offset = self.state.selected.saturating_sub(visible - 1);
-        let rows: Vec<Row> = self
-            .entries
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(visible)
-            .map(|(i, e)| {
-                let local = e.at.with_timezone(&self.tz).naive_local();
-                let mut what = e.body.describe(self.unit);
-                if let Some(n) = e.body.note() {
-                    what.push_str(&format!(" \"{n}\""));
-                }
-                let selected = i == self.state.selected;
-                let style = if selected {
-                    Style::new().add_modifier(Modifier::REVERSED)
-                } else {
-                    Style::new()
-                };
-                Row::new([
-                    Cell::from(if selected { "▶" } else { " " }),
-                    Cell::from(local.format("%a %-d").to_string()),
-                    Cell::from(local.format("%H:%M").to_string()),
-                    Cell::from(what),
-                ])
-                .style(style)
-            })
-            .collect();
-        let header = Row::new(["", "day", "time", "entry"]).style(self.dim());
-        Table::new(
-            rows,
-            [
-                Constraint::Length(1),
-                Constraint::Length(6),
-                Constraint::Length(5),
-                Constraint::Min(10),
-            ],
-        )
-        .header(header)
-        .column_spacing(1)
-        .render(inner, buf);
+        // Columns as a table would lay them: a marker, the day (6), the time
+        // (5), the entry, one space between. Set straight into the buffer:
+        // a week can hold a hundred entries and a redraw must stay cheap.
+        let mut lines = vec![Line::styled("  day    time  entry", self.dim())];
+        let mut selected_row = None;
+        for (i, e) in self.entries.iter().enumerate().skip(offset).take(visible) {
+            let local = e.at.with_timezone(&self.tz).naive_local();
+            let selected = i == self.state.selected;
+            let mut row = format!(
+                "{} {:<6} {} {}",
+                if selected { "▶" } else { " " },
+                local.format("%a %-d"),
+                local.format("%H:%M"),
+                e.body.describe(self.unit)
+            );
+            if let Some(n) = e.body.note() {
+                row.push_str(&format!(" \"{n}\""));
+            }
+            if selected {
+                selected_row = Some(lines.len() as u16);
+            }
+            lines.push(Line::raw(row));
+        }
+        set_rows(buf, inner, &lines);
+        let row_area = |dy: u16| Rect {
+            y: inner.y + dy,
+            height: 1,
+            ..inner
+        };
+        buf.set_style(row_area(0), self.dim());
+        if let Some(dy) = selected_row.filter(|dy| *dy < inner.height) {
+            buf.set_style(row_area(dy), Modifier::REVERSED);
+        }
     }
 
     /// The last weeks, one column a week, Monday at the top: `· ░ ▒ ▓ █`
