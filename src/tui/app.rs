@@ -242,6 +242,8 @@ impl<Z: Zone> App<Z> {
     /// Applies one action at `now` and says what the loop must do.
     pub fn update(&mut self, action: Action, now: DateTime<Z>) -> Vec<Effect> {
         self.now = now;
+        // The loop sets the size before each update; a resize arrives as one.
+        self.guide.fit(super::view::guide_area(self.size).0);
         let mut effects = Vec::new();
         match action {
             Action::Tick => {}
@@ -396,8 +398,7 @@ impl<Z: Zone> App<Z> {
     /// The last row the Guide can scroll to at the current size.
     fn guide_max(&self) -> usize {
         let (w, h) = super::view::guide_area(self.size);
-        let (rows, _) = super::guide::layout(&self.guide.parts, w);
-        rows.len().saturating_sub(h as usize)
+        self.guide.rows_at(w).saturating_sub(h as usize)
     }
 
     /// The last row a flag's detail can scroll to at the current size.
@@ -564,8 +565,7 @@ impl<Z: Zone> App<Z> {
         if let Some(m) = self.card.take() {
             self.screen = Screen::Guide;
             let (w, _) = super::view::guide_area(self.size);
-            let guide = self.guide.clone();
-            self.guide_state.show_section(&guide, m.word(), w);
+            self.guide_state.show_section(&self.guide, m.word(), w);
             let max = self.guide_max();
             self.guide_state.scroll = self.guide_state.scroll.min(max);
         }

@@ -10,6 +10,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use std::borrow::Cow;
 
 /// The guide as shipped.
 pub const GUIDE_MD: &str = include_str!("../../assets/guide.md");
@@ -177,8 +178,12 @@ impl GuideState {
     /// Scrolls so the heading `title` (case-insensitive) is at the top, when
     /// the guide is drawn `width` columns wide. False if there is no such heading.
     pub fn show_section(&mut self, guide: &Guide, title: &str, width: u16) -> bool {
-        let (_, headings) = layout(&guide.parts, width);
-        match headings.iter().find(|(h, _)| h.eq_ignore_ascii_case(title)) {
+        match guide
+            .laid(width)
+            .headings
+            .iter()
+            .find(|(h, _)| h.eq_ignore_ascii_case(title))
+        {
             Some((_, row)) => {
                 self.scroll = *row;
                 true
@@ -188,21 +193,65 @@ impl GuideState {
     }
 }
 
-/// The parsed guide.
+/// The parsed guide, and its rows at the width last asked for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Guide {
     pub parts: Vec<Part>,
+    laid: Laid,
+}
+
+/// The guide wrapped to one width: its rows and where each heading starts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Laid {
+    width: u16,
+    rows: Vec<Line<'static>>,
+    headings: Vec<(String, usize)>,
+}
+
+impl Laid {
+    fn new(parts: &[Part], width: u16) -> Laid {
+        let (rows, headings) = layout(parts, width);
+        Laid {
+            width,
+            rows,
+            headings,
+        }
+    }
 }
 
 impl Default for Guide {
     fn default() -> Self {
         Guide {
             parts: parse(GUIDE_MD),
+            laid: Laid::default(),
         }
     }
 }
 
 impl Guide {
+    /// Wraps the guide to `width` unless it already is. The app calls this
+    /// whenever the terminal may have changed size, so that a redraw only
+    /// copies rows instead of wrapping the whole guide again.
+    pub fn fit(&mut self, width: u16) {
+        if self.laid.width != width || self.laid.rows.is_empty() {
+            self.laid = Laid::new(&self.parts, width);
+        }
+    }
+
+    /// The guide at `width`: the kept rows when they fit, else wrapped now.
+    fn laid(&self, width: u16) -> Cow<'_, Laid> {
+        if self.laid.width == width && !self.laid.rows.is_empty() {
+            Cow::Borrowed(&self.laid)
+        } else {
+            Cow::Owned(Laid::new(&self.parts, width))
+        }
+    }
+
+    /// How many rows the guide takes at `width`.
+    pub fn rows_at(&self, width: u16) -> usize {
+        self.laid(width).rows.len()
+    }
+
     /// The parts under heading `title` (case-insensitive), up to the next
     /// heading of the same or a higher level.
     pub fn section(&self, title: &str) -> Option<Section> {
@@ -242,7 +291,8 @@ impl Guide {
         }
         let [body, footer] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-        let (rows, _) = layout(&self.parts, body.width);
+        let laid = self.laid(body.width);
+        let rows = &laid.rows;
         let max = rows.len().saturating_sub(body.height as usize);
         let top = state.scroll.min(max);
         // Rows are already wrapped to the width.

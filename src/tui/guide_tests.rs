@@ -140,3 +140,25 @@ fn tiny_sizes_do_not_panic() {
     }
     assert_eq!(wrap("abcdefgh ij", 3), ["abc", "def", "gh", "ij"]);
 }
+
+#[test]
+fn a_guide_kept_at_one_width_draws_as_a_fresh_one_at_another() {
+    let state = GuideState { scroll: 30 };
+    let draw = |guide: &Guide, w: u16| {
+        let mut t = Terminal::new(TestBackend::new(w, 20)).unwrap();
+        t.draw(|f| guide.render(f.area(), f.buffer_mut(), &state))
+            .unwrap();
+        t.backend().to_string()
+    };
+    let mut kept = Guide::default();
+    kept.fit(60);
+    // Drawn at the kept width, and at another width it was not fitted to.
+    assert_eq!(draw(&kept, 60), draw(&Guide::default(), 60));
+    assert_eq!(draw(&kept, 100), draw(&Guide::default(), 100));
+    assert_ne!(draw(&kept, 60), draw(&kept, 100));
+    // Fitted again after a resize, the rows follow the new width.
+    kept.fit(100);
+    assert_eq!(kept.rows_at(100), layout(&kept.parts, 100).0.len());
+    assert_eq!(draw(&kept, 100), draw(&Guide::default(), 100));
+    assert!(kept.rows_at(60) > kept.rows_at(100));
+}
