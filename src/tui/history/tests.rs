@@ -252,6 +252,40 @@ fn only_the_selected_row_is_reversed_across_the_table() {
     assert!(!(x0..x0 + 40).any(|x| reversed(y - 1, x) || reversed(y + 1, x)));
 }
 
+#[test]
+fn the_overview_shows_all_seven_days_and_reverses_the_week_shown() {
+    use ratatui::style::Modifier;
+    let mut s = screen(&[]);
+    // Two weeks back: the third column from the right.
+    s.state.week = date("2026-11-09");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let term = render(&s, w, h);
+        let buf = term.backend().buffer();
+        let text =
+            |y: u16| -> String { (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect() };
+        let rows: Vec<u16> = (0..buf.area.height)
+            .filter(|&y| {
+                let t = text(y);
+                ["M ·", "T ·", "W ·", "F ·", "S ·"]
+                    .iter()
+                    .any(|d| t.contains(d))
+            })
+            .collect();
+        assert_eq!(rows.len(), 7, "Monday to Sunday at {w}x{h}");
+        let x_label = text(rows[0]).chars().position(|c| c == 'M').unwrap() as u16;
+        let reversed = |x: u16, y: u16| buf[(x, y)].modifier.contains(Modifier::REVERSED);
+        let columns = OVERVIEW_WEEKS as u16;
+        for wk in 0..columns {
+            let x = x_label + 2 + 2 * wk;
+            let shown = wk == columns - 3;
+            assert!(
+                rows.iter().all(|&y| reversed(x, y) == shown),
+                "week column {wk} at {w}x{h}"
+            );
+        }
+    }
+}
+
 fn key(c: KeyCode) -> KeyEvent {
     KeyEvent::new(c, KeyModifiers::NONE)
 }

@@ -14,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph, Widget};
 
 /// Everything the History screen draws.
 pub struct HistoryView<'a, Tz: TimeZone> {
@@ -330,10 +330,19 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
     }
 
     /// The last weeks, one column a week, Monday at the top: `· ░ ▒ ▓ █`
-    /// for 0, 1, 2, 3, 4+ cramps; the week shown is marked below.
+    /// for 0, 1, 2, 3, 4+ cramps; the week shown is reversed, and marked
+    /// below when there is room. On a short terminal (80x24) the box loses
+    /// its sides and bottom, so that all seven days still show.
     fn overview(&self, area: Rect, buf: &mut Buffer) {
         let weeks = self.overview.weeks();
-        let block = self.block(" 12 weeks ");
+        let block = if area.height >= 9 {
+            self.block(" 12 weeks ")
+        } else {
+            Block::new()
+                .borders(Borders::TOP)
+                .padding(Padding::left(1))
+                .title(Span::styled(" 12 weeks ", self.title()))
+        };
         let inner = block.inner(area);
         block.render(area, buf);
         let mut lines: Vec<Line> = Vec::new();
@@ -359,14 +368,11 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
             }
             lines.push(Line::from(spans));
         }
+        let shown = (0..weeks)
+            .find(|&wk| self.overview.first + Duration::weeks(wk as i64) == self.state.week);
         let mut marks = vec![Span::raw("  ")];
         for wk in 0..weeks {
-            let monday = self.overview.first + Duration::weeks(wk as i64);
-            marks.push(Span::raw(if monday == self.state.week {
-                "^ "
-            } else {
-                "  "
-            }));
+            marks.push(Span::raw(if Some(wk) == shown { "^ " } else { "  " }));
         }
         lines.push(Line::from(marks));
         let first = self.overview.first;
@@ -375,6 +381,16 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
             self.dim(),
         ));
         set_rows(buf, inner, &lines);
+        if let Some(wk) = shown {
+            let column = Rect {
+                x: inner.x + 2 + 2 * wk as u16,
+                width: 1,
+                height: inner.height.min(7),
+                ..inner
+            }
+            .intersection(inner);
+            buf.set_style(column, Modifier::REVERSED);
+        }
     }
 }
 
