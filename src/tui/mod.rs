@@ -164,6 +164,9 @@ fn event_loop(
             }
             actions.push(Action::Tick);
         }
+        // A resize arrives as an action: update at the size it brought.
+        let size = terminal.size()?;
+        app.size = (size.width, size.height);
         for action in actions {
             let mut effects = app.update(action, clock.now());
             while !effects.is_empty() {
