@@ -201,7 +201,7 @@ impl Journal {
                 // A data dir that links to nowhere is not an empty journal.
                 return match root.ancestors().find_map(dangling_link) {
                     Some(err) => Err(err),
-                    None => Ok(out),
+                    None => Ok(Vec::new()),
                 };
             }
             Err(e) => return Err(io_err(&root)(e)),
@@ -223,12 +223,14 @@ impl Journal {
                     Err(_) => path.is_file(),
                 };
                 if is_file && is_journal_name(&path) {
-                    out.push(path);
+                    out.push((dev.file_name(), f.file_name(), path));
                 }
             }
         }
-        out.sort();
-        Ok(out)
+        // Device, then file name: the order of `Path`'s own comparison, but
+        // without splitting every path into components (a tenth of `status`).
+        out.sort_unstable_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        Ok(out.into_iter().map(|(_, _, path)| path).collect())
     }
 
     /// Reads the journal: the union of every file (or the recent ones), by id,
