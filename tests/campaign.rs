@@ -746,6 +746,8 @@ fn entries_across_dst_and_month_ends_land_in_their_files_and_load() {
 fn proptest_any_bytes_around_valid_lines_never_lose_a_line() {
     let mut runner = TestRunner::new(ProptestConfig {
         cases: 128,
+        // A runner outside `proptest!` has no source file to save failures by.
+        failure_persistence: None,
         ..ProptestConfig::default()
     });
     let (cases, lines, junk_lines, reported) =
@@ -853,6 +855,8 @@ fn proptest_any_bytes_around_valid_lines_never_lose_a_line() {
 fn proptest_the_fold_gives_what_its_rules_say() {
     let mut runner = TestRunner::new(ProptestConfig {
         cases: 512,
+        // A runner outside `proptest!` has no source file to save failures by.
+        failure_persistence: None,
         ..ProptestConfig::default()
     });
     let (folds, total) = (Cell::new(0), Cell::new(0));
@@ -898,6 +902,8 @@ fn proptest_the_fold_gives_what_its_rules_say() {
 fn proptest_the_fold_of_any_events_in_any_order_is_the_same() {
     let mut runner = TestRunner::new(ProptestConfig {
         cases: 256,
+        // A runner outside `proptest!` has no source file to save failures by.
+        failure_persistence: None,
         ..ProptestConfig::default()
     });
     let (folds, total) = (Cell::new(0), Cell::new(0));
