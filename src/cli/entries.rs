@@ -2,7 +2,7 @@
 
 use super::log::{check_activity, check_cramp_duration, check_span};
 use super::{Ctx, Format, user};
-use crate::domain::context::snapshot;
+use crate::domain::context::{Snapshot, snapshot};
 use crate::domain::entry::{
     Body, CrampContext, DrinkKind, EntryKind, Heat, Intensity, Muscle, Relief, Side, WeighWhen,
 };
@@ -12,6 +12,8 @@ use crate::journal::Scope;
 use anyhow::Result;
 use chrono::Local;
 use clap::Args;
+use serde::{Serialize, Serializer};
+use std::io::Write;
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
@@ -49,42 +51,53 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> Result<()> {
     // A cramp's context snapshot is computed from the whole history, not
     // only what is shown.
     let snap = |e: &Entry| matches!(e.body, Body::Cramp(_)).then(|| snapshot(e, &history, &rules));
+    // Streamed, not built in memory first: a list of years is 100k entries.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
         Format::Json => {
-            let mut items = Vec::with_capacity(shown.len());
-            for e in &shown {
-                let mut v = serde_json::to_value(e)?;
-                if let (Some(s), Some(obj)) = (snap(e), v.as_object_mut()) {
-                    obj.insert("snapshot".into(), serde_json::to_value(s)?);
-                }
-                items.push(v);
-            }
-            println!("{}", serde_json::to_string_pretty(&items)?);
+            let mut json = serde_json::Serializer::pretty(&mut out);
+            json.collect_seq(shown.iter().map(|e| Listed {
+                entry: e,
+                snapshot: snap(e),
+            }))
+            .map_err(std::io::Error::from)?;
+            writeln!(out)?;
         }
         Format::Text => {
             if shown.is_empty() {
                 let what = a
                     .kind
                     .map_or("entries".to_string(), |k| format!("{k} entries"));
-                println!(
+                writeln!(
+                    out,
                     "no {what} {}; log one with e.g. 'crampwatch drink 10oz'",
                     if a.all {
                         "yet".to_string()
                     } else {
                         format!("since {}", a.since.as_deref().unwrap_or("7d"))
                     }
-                );
-                return Ok(());
+                )?;
             }
             for e in shown {
-                println!("{}", list_line(ctx, e));
+                writeln!(out, "{}", list_line(ctx, e))?;
                 if let Some(s) = snap(e) {
-                    println!("    {}", s.describe(ctx.unit()));
+                    writeln!(out, "    {}", s.describe(ctx.unit()))?;
                 }
             }
         }
     }
+    out.flush()?;
     Ok(())
+}
+
+/// An entry in `list --format json`: its fields, and for a cramp what came
+/// before it.
+#[derive(Serialize)]
+struct Listed<'a> {
+    #[serde(flatten)]
+    entry: &'a Entry,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    snapshot: Option<Snapshot>,
 }
 
 /// `01KB…  Sat 28 Nov 14:30  drink 10 oz water  "note"`
