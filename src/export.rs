@@ -8,7 +8,9 @@ use crate::domain::history::Entry;
 use serde::{Deserialize, Serialize};
 
 mod csv_in;
-pub use csv_in::{CsvRow, RowError, from_csv};
+mod json_in;
+pub use csv_in::{CsvRow, RowError, each_csv_row, from_csv};
+pub use json_in::{JsonExport, each_export_entry};
 
 /// The marker that tells a crampwatch export from any other JSON.
 pub const EXPORT_FORMAT: &str = "crampwatch-export";

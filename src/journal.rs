@@ -15,15 +15,20 @@
 use crate::domain::entry::Time;
 use crate::domain::history::{Event, EventProblem, SCHEMA_VERSION, apply_permutation};
 use chrono::{Datelike, Duration, Utc};
-use std::collections::HashSet;
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
+#[path = "journal/foreign.rs"]
+mod foreign;
+pub use foreign::{ForeignRead, RawLines, read_foreign};
+
 const LOCK_FILE: &str = ".lock";
 const REJECTED_FILE: &str = "rejected.jsonl";
+/// The most [`Journal::append_raw`] writes at once.
+const RAW_CHUNK: usize = 1 << 20;
 
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
@@ -515,23 +520,41 @@ impl Journal {
         Ok(())
     }
 
-    /// Appends raw lines (already checked events, as written elsewhere) to
-    /// this device's current file, keeping every byte, unknown fields included.
-    pub fn append_raw(&self, lines: &[Vec<u8>], logged: &Time) -> Result<(), JournalError> {
+    /// Appends raw lines (already checked events, as written elsewhere),
+    /// keeping every byte, unknown fields included. Each goes to this
+    /// device's file for the month it is filed by ([`RawLines::push`]), as
+    /// if written then, so that an import of years is spread over the
+    /// monthly files and `status` still reads only the newest; never to a
+    /// later file than an entry logged `now` would go to. Whole lines go out
+    /// up to [`RAW_CHUNK`] bytes a write: an import of years is not 100k
+    /// writes.
+    pub fn append_raw(&self, lines: &RawLines, now: &Time) -> Result<(), JournalError> {
         if lines.is_empty() {
             return Ok(());
         }
         let _lock = self.lock()?;
-        let path = self
-            .file_for(logged)
+        let latest = self
+            .file_for(now)
             .max(self.newest_month_file().unwrap_or_default());
-        let mut file = self.open_for_append(&path)?;
-        for l in lines {
-            let mut line = l.clone();
-            line.push(b'\n');
-            write_line(&mut file, &path, &line)?;
+        for (month, group) in lines.by_month() {
+            let path = self
+                .device_dir()
+                .join(format!("{month}.jsonl"))
+                .min(latest.clone());
+            let mut file = self.open_for_append(&path)?;
+            let mut chunk = Vec::new();
+            for l in group {
+                if !chunk.is_empty() && chunk.len() + l.len() + 1 > RAW_CHUNK {
+                    write_line(&mut file, &path, &chunk)?;
+                    chunk.clear();
+                }
+                chunk.extend_from_slice(l);
+                chunk.push(b'\n');
+            }
+            write_line(&mut file, &path, &chunk)?;
+            file.sync_data().map_err(io_err(&path))?;
         }
-        file.sync_data().map_err(io_err(&path))
+        Ok(())
     }
 
     /// This device's latest monthly file. Appends never go to an earlier
@@ -669,7 +692,7 @@ fn recover_tail_locked(path: &Path) -> Result<Option<Problem>, JournalError> {
     }))
 }
 
-/// One write of a whole line; a short write is cut back and reported.
+/// One write of one or more whole lines; a short write is cut back and reported.
 fn write_line(file: &mut File, path: &Path, line: &[u8]) -> Result<(), JournalError> {
     let before = file.metadata().map_err(io_err(path))?.len();
     match file.write(line) {
@@ -898,101 +921,6 @@ fn shorten(s: &str) -> String {
     } else {
         s.to_string()
     }
-}
-
-/// What an import found in a source.
-#[derive(Debug, Default)]
-pub struct ImportSource {
-    /// Lines (events) as found, with their ids.
-    pub lines: Vec<(String, Vec<u8>)>,
-    pub problems: Vec<Problem>,
-}
-
-/// Reads the events of another journal: a data dir, a `journal/` folder, a
-/// device folder, or one `.jsonl` file. Lines are kept byte for byte.
-pub fn read_foreign(path: &Path) -> Result<ImportSource, JournalError> {
-    let mut files = Vec::new();
-    collect_jsonl(path, &mut files, 0)?;
-    files.sort();
-    let mut out = ImportSource::default();
-    let mut seen = HashSet::new();
-    let mut lines_total = 0usize;
-    for f in &files {
-        let bytes = fs::read(f).map_err(io_err(f))?;
-        let cut = if bytes.is_empty() || bytes.ends_with(b"\n") {
-            bytes.len()
-        } else {
-            let cut = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-            out.problems.push(Problem::TornTailSkipped {
-                path: f.clone(),
-                line: bytes[..cut].iter().filter(|b| **b == b'\n').count() + 1,
-            });
-            cut
-        };
-        let body = bytes[..cut]
-            .strip_prefix(b"\xEF\xBB\xBF")
-            .unwrap_or(&bytes[..cut]);
-        for (i, raw) in body.split(|b| *b == b'\n').enumerate() {
-            let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-            if raw.iter().all(|b| b.is_ascii_whitespace()) {
-                continue;
-            }
-            lines_total += 1;
-            match parse_event(raw) {
-                Ok(e) => {
-                    if seen.insert(e.id.clone()) {
-                        out.lines.push((e.id, raw.to_vec()));
-                    }
-                }
-                Err(LineError::Newer(found)) => {
-                    return Err(JournalError::NewerSchema {
-                        path: f.clone(),
-                        line: i + 1,
-                        found,
-                    });
-                }
-                Err(LineError::Bad(reason)) => out.problems.push(Problem::BadLine {
-                    path: f.clone(),
-                    line: i + 1,
-                    reason,
-                }),
-            }
-        }
-    }
-    if out.lines.is_empty() {
-        let what = if files.is_empty() {
-            "not a crampwatch journal or export (no .jsonl journal files found)".to_string()
-        } else if lines_total == 0 {
-            "holds no entries".to_string()
-        } else {
-            "not a crampwatch journal or export (no line is a crampwatch event)".to_string()
-        };
-        return Err(JournalError::NotAJournal {
-            path: path.to_path_buf(),
-            what,
-        });
-    }
-    Ok(out)
-}
-
-fn collect_jsonl(path: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), JournalError> {
-    let meta = fs::metadata(path).map_err(io_err(path))?;
-    if meta.is_file() {
-        out.push(path.to_path_buf());
-        return Ok(());
-    }
-    if depth > 3 {
-        return Ok(());
-    }
-    for e in fs::read_dir(path).map_err(io_err(path))? {
-        let p = e.map_err(io_err(path))?.path();
-        if p.is_dir() {
-            collect_jsonl(&p, out, depth + 1)?;
-        } else if is_journal_file(&p) {
-            out.push(p);
-        }
-    }
-    Ok(())
 }
 
 /// Reads (or makes, on first run) this device's id, kept at `file`, outside

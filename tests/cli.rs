@@ -575,6 +575,55 @@ fn import_a_json_export_adds_only_missing_ids() {
     assert_eq!(b.entries().len(), 6);
 }
 
+/// An import of years is spread over the monthly files as if logged then,
+/// so `status` and the other fast paths still read only the newest files.
+#[test]
+fn an_import_is_filed_by_the_months_its_entries_were_logged_in() {
+    let mut a = Env::with_device("laptop");
+    a.now = "2026-03-10T09:00:00-05:00".into();
+    let march = a.log(&["drink", "8oz"]);
+    a.now = "2026-09-10T09:00:00-04:00".into();
+    let september = a.log(&["drink", "10oz"]);
+    // A device whose clock ran ahead.
+    a.now = "2027-02-01T09:00:00-05:00".into();
+    let ahead = a.log(&["drink", "11oz"]);
+    a.now = common::NOW.into();
+    let today = a.log(&["drink", "12oz"]);
+    let json = a.root().join("export.json");
+    std::fs::write(&json, a.quiet(&["export"])).unwrap();
+    let csv = a.root().join("export.csv");
+    std::fs::write(&csv, a.quiet(&["export", "--format", "csv"])).unwrap();
+
+    for source in [&json, &csv, &a.data] {
+        let b = Env::with_device("desktop");
+        b.log(&["drink", "4oz"]);
+        let out = b.quiet(&["import", source.to_str().unwrap()]);
+        assert!(out.starts_with("imported 4 "), "{out}");
+        let mut files: Vec<String> = std::fs::read_dir(b.device_dir())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".jsonl"))
+            .collect();
+        files.sort();
+        // Never a file later than this month's: the entry from a clock
+        // ahead is filed with today's.
+        assert_eq!(
+            files,
+            ["2026-03.jsonl", "2026-09.jsonl", "2026-11.jsonl"],
+            "{source:?}"
+        );
+        let month = |f: &str| std::fs::read_to_string(b.device_dir().join(f)).unwrap();
+        assert!(month("2026-03.jsonl").contains(&march));
+        assert!(month("2026-09.jsonl").contains(&september));
+        assert!(month("2026-11.jsonl").contains(&ahead) && month("2026-11.jsonl").contains(&today));
+        // The last week (and on) holds today's two drinks and the one from
+        // the clock ahead; everything is there.
+        let week = b.quiet(&["list"]);
+        assert_eq!(week.lines().count(), 3, "{week}");
+        assert_eq!(b.entries().len(), 5);
+    }
+}
+
 #[test]
 fn import_a_journal_folder_and_a_journal_file() {
     let a = Env::with_device("laptop");

@@ -1,12 +1,15 @@
 //! Export (everything, as it stands) and import (adds only the ids it lacks).
 
 use super::{Ctx, new_id, user};
-use crate::domain::history::{Event, EventProblem, History, Op, SCHEMA_VERSION};
-use crate::export::{EXPORT_FORMAT, ExportDoc, RowError, from_csv, to_csv};
-use crate::journal::{Scope, read_foreign};
+use crate::domain::entry::{Body, Time};
+use crate::domain::history::{Event, EventProblem, Op, SCHEMA_VERSION};
+use crate::export::{
+    CsvRow, EXPORT_FORMAT, ExportDoc, JsonExport, RowError, each_csv_row, each_export_entry, to_csv,
+};
+use crate::journal::{RawLines, Scope, read_foreign};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -52,57 +55,87 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
     if !path.exists() {
         return user(format!("{}: no such file or folder", path.display()));
     }
-    let loaded = ctx.load(Scope::All)?;
-    let mut known: HashSet<String> = loaded.events.iter().map(|e| e.id.clone()).collect();
-    let history = History::fold(&loaded.events);
-    known.extend(history.entries.iter().map(|e| e.id.clone()));
+    // Only the ids of the journal are kept: an import of years must not
+    // hold the journal and the import in memory at once. (Every entry's id
+    // is its add event's.)
+    let (mut known, last_id) = {
+        let events = ctx.load(Scope::All)?.events;
+        let last = events.last().map(|e| e.id.clone());
+        // Not collected in place: that would keep the events' whole block.
+        let mut ids = Vec::with_capacity(events.len());
+        ids.extend(events.into_iter().map(|e| e.id));
+        (Known::new(ids), last)
+    };
+    // What is imported: whole lines, written at the end or not at all.
+    let mut lines = RawLines::default();
 
     if path.is_file() && is_csv(path) {
-        return import_csv(ctx, a, &history, known);
+        return import_csv(ctx, a, last_id, known, lines);
     }
-    if path.is_file()
-        && let Some(doc) = read_export(path)?
-    {
-        let mut events = Vec::new();
+    if path.is_file() {
         let mut skipped = 0;
-        for entry in doc.entries {
-            if known.contains(&entry.id) {
+        let open = || Ok(std::io::BufReader::new(std::fs::File::open(path)?));
+        let found = each_export_entry(open, |entry| {
+            if known.meet(&entry.id, 0) != Met::New {
                 skipped += 1;
-                continue;
+                return Ok(());
             }
-            known.insert(entry.id.clone());
-            let event = Event {
-                v: SCHEMA_VERSION,
-                id: entry.id.clone(),
-                op: Op::Add,
-                at: entry.at,
-                logged: entry.logged,
-                target: None,
-                entry: Some(entry.body),
-                extra: Default::default(),
-            };
-            if let Err(why) = event.check() {
-                let why = match why {
-                    EventProblem::Invalid(s) => s,
-                    EventProblem::NewerSchema(v) => {
-                        format!("written by a newer crampwatch (schema {v})")
-                    }
-                };
-                return user(format!("{}: entry {}: {why}", path.display(), entry.id));
+            let event = imported(entry.id, entry.at, entry.logged, entry.body);
+            let refused = |why| format!("entry {}: {why}", event.id);
+            match event.check() {
+                Ok(()) => push(&mut lines, &event),
+                Err(EventProblem::Invalid(why)) => return Err(refused(why)),
+                Err(EventProblem::NewerSchema(v)) => {
+                    return Err(refused(format!(
+                        "written by a newer crampwatch (schema {v})"
+                    )));
+                }
             }
-            events.push(event);
+            Ok(())
+        })
+        .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        match found {
+            JsonExport::Read => {
+                ctx.journal.append_raw(&lines, &ctx.now_fixed())?;
+                println!(
+                    "imported {} entries from {} ({} already here, skipped)",
+                    lines.len(),
+                    path.display(),
+                    skipped
+                );
+                return Ok(());
+            }
+            JsonExport::NotExport => {
+                return user(format!(
+                    "{}: not a crampwatch export (a JSON file without \"format\": \"{EXPORT_FORMAT}\")",
+                    path.display()
+                ));
+            }
+            JsonExport::BadEntry(why) => {
+                return user(format!(
+                    "{}: a crampwatch export with a bad entry: {why}",
+                    path.display()
+                ));
+            }
+            // Perhaps a journal file: read as one below.
+            JsonExport::NotJson => {
+                lines.clear();
+                known.forget_import();
+            }
         }
-        append_imported(ctx, &events)?;
-        println!(
-            "imported {} entries from {} ({} already here, skipped)",
-            events.len(),
-            path.display(),
-            skipped
-        );
-        return Ok(());
     }
 
-    let source = match read_foreign(path) {
+    // Repeats within the source are left out silently.
+    let mut skipped = 0;
+    let keep = |id: &str| match known.meet(id, 0) {
+        Met::New => true,
+        Met::InJournal => {
+            skipped += 1;
+            false
+        }
+        Met::Again => false,
+    };
+    let source = match read_foreign(path, keep) {
         Ok(s) => s,
         Err(e @ crate::journal::JournalError::NotAJournal { .. }) => return user(e.to_string()),
         Err(e) => return Err(e.into()),
@@ -110,20 +143,10 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
     for p in &source.problems {
         eprintln!("warning: {p}");
     }
-    let mut lines = Vec::new();
-    let mut skipped = 0;
-    for (id, raw) in source.lines {
-        if known.contains(&id) {
-            skipped += 1;
-        } else {
-            known.insert(id);
-            lines.push(raw);
-        }
-    }
-    ctx.journal.append_raw(&lines, &ctx.now_fixed())?;
+    ctx.journal.append_raw(&source.lines, &ctx.now_fixed())?;
     println!(
         "imported {} events from {} ({} already here, skipped)",
-        lines.len(),
+        source.lines.len(),
         path.display(),
         skipped
     );
@@ -150,8 +173,9 @@ fn is_csv(path: &std::path::Path) -> bool {
 fn import_csv(
     ctx: &Ctx,
     a: &ImportArgs,
-    history: &History,
-    mut known: HashSet<String>,
+    mut last: Option<String>,
+    mut known: Known,
+    mut lines: RawLines,
 ) -> Result<()> {
     let path = &a.path;
     let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
@@ -161,28 +185,26 @@ fn import_csv(
             path.display()
         ));
     };
-    let (rows, mut errors) = match from_csv(&text, &chrono::Local) {
-        Ok(v) => v,
-        Err(e) => return user(format!("{}: {e}", path.display())),
-    };
     let now = ctx.now_fixed();
-    let mut last = history.last_event_id.clone();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut events = Vec::new();
+    let mut errors = Vec::new();
     let mut skipped = 0;
-    for row in rows {
+    // Row by row: the sheet is never held as rows, only as the lines to write.
+    let each = |row: Result<CsvRow, RowError>| {
+        let row = match row {
+            Ok(row) => row,
+            Err(e) => return errors.push(e),
+        };
         let id = match row.id {
             Some(id) => {
-                if let Some(first) = seen.insert(id.clone(), row.row) {
-                    errors.push(RowError {
+                if let Some(first) = known.here.get(&id) {
+                    return errors.push(RowError {
                         row: row.row,
                         message: format!("id {id} is also on row {first}"),
                     });
-                    continue;
                 }
-                if known.contains(&id) {
+                if known.meet(&id, row.row) != Met::New {
                     skipped += 1;
-                    continue;
+                    return;
                 }
                 id
             }
@@ -192,18 +214,15 @@ fn import_csv(
                 id
             }
         };
-        known.insert(id.clone());
-        events.push(Event {
-            v: SCHEMA_VERSION,
-            id,
-            op: Op::Add,
-            at: row.at,
-            logged: row.logged.unwrap_or(now),
-            target: None,
-            entry: Some(row.body),
-            extra: Default::default(),
-        });
+        push(
+            &mut lines,
+            &imported(id, row.at, row.logged.unwrap_or(now), row.body),
+        );
+    };
+    if let Err(e) = each_csv_row(&text, &chrono::Local, each) {
+        return user(format!("{}: {e}", path.display()));
     }
+    drop(text);
     errors.sort_by_key(|e| e.row);
     if !errors.is_empty() {
         let word = if a.skip_bad { "warning" } else { "error" };
@@ -215,14 +234,14 @@ fn import_csv(
                 "{}: {} bad row(s), nothing imported; fix them, or give --skip-bad to import the {} good one(s)",
                 path.display(),
                 errors.len(),
-                events.len()
+                lines.len()
             ));
         }
     }
-    append_imported(ctx, &events)?;
+    ctx.journal.append_raw(&lines, &ctx.now_fixed())?;
     println!(
         "imported {} entries from {} ({} already here, {} bad rows skipped)",
-        events.len(),
+        lines.len(),
         path.display(),
         skipped,
         if a.skip_bad { errors.len() } else { 0 }
@@ -230,40 +249,73 @@ fn import_csv(
     Ok(())
 }
 
-/// Writes imported adds (they keep their ids) to this month's file, not to
-/// the months they were first logged in, so views of recent days see them.
-fn append_imported(ctx: &Ctx, events: &[Event]) -> Result<()> {
-    let lines: Vec<Vec<u8>> = events
-        .iter()
-        .map(|e| serde_json::to_vec(e).expect("events serialize"))
-        .collect();
-    Ok(ctx.journal.append_raw(&lines, &ctx.now_fixed())?)
+/// The ids the journal holds, and those this import has met.
+struct Known {
+    /// Sorted.
+    journal: Vec<String>,
+    /// With the CSV row each was first on (0 elsewhere).
+    here: HashMap<String, usize>,
 }
 
-/// Reads a JSON export, or `None` when the file is not one (a journal file).
-fn read_export(path: &std::path::Path) -> Result<Option<ExportDoc>> {
-    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    // An export saved again by a Windows editor starts with a byte order mark.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
-    if first != Some(&b'{') {
-        return Ok(None);
+impl Known {
+    fn new(mut journal: Vec<String>) -> Known {
+        if !journal.is_sorted() {
+            journal.sort_unstable();
+            journal.dedup();
+        }
+        Known {
+            journal,
+            here: HashMap::new(),
+        }
     }
-    let value: serde_json::Value = match serde_json::from_slice(bytes) {
-        Ok(v) => v,
-        Err(_) => return Ok(None), // JSON Lines: one object per line
-    };
-    if value.get("format").and_then(|f| f.as_str()) != Some(EXPORT_FORMAT) {
-        return user(format!(
-            "{}: not a crampwatch export (a JSON file without \"format\": \"{EXPORT_FORMAT}\")",
-            path.display()
-        ));
+
+    /// Notes that this import meets `id` (on `row`), and says whether it
+    /// is new.
+    fn meet(&mut self, id: &str, row: usize) -> Met {
+        if self.here.contains_key(id) {
+            return Met::Again;
+        }
+        self.here.insert(id.to_string(), row);
+        match self.journal.binary_search_by(|k| k.as_str().cmp(id)) {
+            Ok(_) => Met::InJournal,
+            Err(_) => Met::New,
+        }
     }
-    match serde_json::from_value::<ExportDoc>(value) {
-        Ok(doc) => Ok(Some(doc)),
-        Err(e) => user(format!(
-            "{}: a crampwatch export with a bad entry: {e}",
-            path.display()
-        )),
+
+    fn forget_import(&mut self) {
+        self.here.clear();
+    }
+}
+
+#[derive(Debug, PartialEq)]
+enum Met {
+    New,
+    /// The journal has it.
+    InJournal,
+    /// This import met it before.
+    Again,
+}
+
+/// Adds an event's line to what is imported.
+fn push(lines: &mut RawLines, event: &Event) {
+    lines
+        .push_with(&event.logged, &event.at, |b| {
+            serde_json::to_writer(b, event)
+        })
+        .expect("events serialize");
+}
+
+/// The add event of an imported entry; it keeps its id, and is filed in
+/// the month it was first logged in ([`crate::journal::Journal::append_raw`]).
+fn imported(id: String, at: Time, logged: Time, body: Body) -> Event {
+    Event {
+        v: SCHEMA_VERSION,
+        id,
+        op: Op::Add,
+        at,
+        logged,
+        target: None,
+        entry: Some(body),
+        extra: Default::default(),
     }
 }

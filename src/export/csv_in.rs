@@ -41,6 +41,21 @@ impl std::fmt::Display for RowError {
 /// (`2026-11-27 21:00`) are read in `tz`. Errs only when the file as a whole
 /// is unusable (no header, unknown columns); bad rows are listed instead.
 pub fn from_csv<Tz: TimeZone>(text: &str, tz: &Tz) -> Result<(Vec<CsvRow>, Vec<RowError>), String> {
+    let (mut rows, mut errors) = (Vec::new(), Vec::new());
+    each_csv_row(text, tz, |row| match row {
+        Ok(r) => rows.push(r),
+        Err(e) => errors.push(e),
+    })?;
+    Ok((rows, errors))
+}
+
+/// [`from_csv`], one row at a time, in order: a sheet of years need not be
+/// held as rows before it is used.
+pub fn each_csv_row<Tz: TimeZone>(
+    text: &str,
+    tz: &Tz,
+    mut each: impl FnMut(Result<CsvRow, RowError>),
+) -> Result<(), String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -72,17 +87,15 @@ pub fn from_csv<Tz: TimeZone>(text: &str, tz: &Tz) -> Result<(Vec<CsvRow>, Vec<R
         }
     }
 
-    let mut rows = Vec::new();
-    let mut errors = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let row = i + 2;
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                errors.push(RowError {
+                each(Err(RowError {
                     row,
                     message: format!("unreadable: {e}"),
-                });
+                }));
                 continue;
             }
         };
@@ -90,14 +103,14 @@ pub fn from_csv<Tz: TimeZone>(text: &str, tz: &Tz) -> Result<(Vec<CsvRow>, Vec<R
             continue;
         }
         if record.len() > header.len() {
-            errors.push(RowError {
+            each(Err(RowError {
                 row,
                 message: format!(
                     "{} cells, but the header has {} columns",
                     record.len(),
                     header.len()
                 ),
-            });
+            }));
             continue;
         }
         let cells = Cells {
@@ -105,20 +118,20 @@ pub fn from_csv<Tz: TimeZone>(text: &str, tz: &Tz) -> Result<(Vec<CsvRow>, Vec<R
             columns: &columns,
         };
         match parse_row(&cells, tz) {
-            Ok((id, at, logged, body)) => rows.push(CsvRow {
+            Ok((id, at, logged, body)) => each(Ok(CsvRow {
                 row,
                 id,
                 at,
                 logged,
                 body,
-            }),
-            Err(problems) => errors.push(RowError {
+            })),
+            Err(problems) => each(Err(RowError {
                 row,
                 message: problems.join("; "),
-            }),
+            })),
         }
     }
-    Ok((rows, errors))
+    Ok(())
 }
 
 struct Cells<'a> {

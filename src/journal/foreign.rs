@@ -1,0 +1,232 @@
+//! Lines from elsewhere: another journal read for an import, and the block
+//! of raw lines an import appends.
+
+use super::{JournalError, LineError, Problem, io_err, is_journal_file, parse_event};
+use crate::domain::entry::Time;
+use chrono::{Datelike, Utc};
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Event lines to append, in one block of bytes (an import of years is
+/// 100k lines), each filed by a month.
+#[derive(Debug, Default)]
+pub struct RawLines {
+    bytes: Vec<u8>,
+    /// Per line: the (year, month) it is filed in, and where it ends.
+    ends: Vec<((i32, u32), usize)>,
+}
+
+impl RawLines {
+    /// Adds a line (without its newline) that `write` writes, filed by the
+    /// month it was first written in (its `logged`, in UTC, as the journal
+    /// names its files), or by its `at` when that is later (a plan), so
+    /// that loads of recent months always find it.
+    pub fn push_with<E>(
+        &mut self,
+        logged: &Time,
+        at: &Time,
+        write: impl FnOnce(&mut Vec<u8>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let start = self.bytes.len();
+        if let Err(e) = write(&mut self.bytes) {
+            self.bytes.truncate(start);
+            return Err(e);
+        }
+        let filed = logged.max(at).with_timezone(&Utc);
+        self.ends
+            .push(((filed.year(), filed.month()), self.bytes.len()));
+        Ok(())
+    }
+
+    /// Adds a line as it is.
+    pub fn push(&mut self, logged: &Time, at: &Time, line: &[u8]) {
+        let _: Result<(), ()> = self.push_with(logged, at, |b| {
+            b.extend_from_slice(line);
+            Ok(())
+        });
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn clear(&mut self) {
+        self.bytes.clear();
+        self.ends.clear();
+    }
+
+    /// The lines by month (`2026-11`), months in order, each month's lines
+    /// in the order they were added.
+    pub(super) fn by_month(&self) -> Vec<(String, Vec<&[u8]>)> {
+        let mut months: BTreeMap<(i32, u32), Vec<&[u8]>> = BTreeMap::new();
+        let mut start = 0;
+        for &(month, end) in &self.ends {
+            months
+                .entry(month)
+                .or_default()
+                .push(&self.bytes[start..end]);
+            start = end;
+        }
+        months
+            .into_iter()
+            .map(|((y, m), lines)| (format!("{y:04}-{m:02}"), lines))
+            .collect()
+    }
+}
+
+/// What an import read from another journal.
+#[derive(Debug, Default)]
+pub struct ForeignRead {
+    /// The event lines it kept, byte for byte.
+    pub lines: RawLines,
+    /// How many event lines it found, kept or not.
+    pub events: usize,
+    pub problems: Vec<Problem>,
+}
+
+/// Reads the events of another journal: a data dir, a `journal/` folder, a
+/// device folder, or one `.jsonl` file. `keep` is asked about each event's
+/// id, in order; the lines it keeps are kept byte for byte.
+pub fn read_foreign(
+    path: &Path,
+    mut keep: impl FnMut(&str) -> bool,
+) -> Result<ForeignRead, JournalError> {
+    let mut files = Vec::new();
+    collect_jsonl(path, &mut files, 0)?;
+    files.sort();
+    let mut out = ForeignRead::default();
+    let mut lines_total = 0usize;
+    for f in &files {
+        let bytes = fs::read(f).map_err(io_err(f))?;
+        let cut = if bytes.is_empty() || bytes.ends_with(b"\n") {
+            bytes.len()
+        } else {
+            let cut = bytes.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            out.problems.push(Problem::TornTailSkipped {
+                path: f.clone(),
+                line: bytes[..cut].iter().filter(|b| **b == b'\n').count() + 1,
+            });
+            cut
+        };
+        let body = bytes[..cut]
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(&bytes[..cut]);
+        for (i, raw) in body.split(|b| *b == b'\n').enumerate() {
+            let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+            if raw.iter().all(|b| b.is_ascii_whitespace()) {
+                continue;
+            }
+            lines_total += 1;
+            match parse_event(raw) {
+                Ok(e) => {
+                    out.events += 1;
+                    if keep(&e.id) {
+                        out.lines.push(&e.logged, &e.at, raw);
+                    }
+                }
+                Err(LineError::Newer(found)) => {
+                    return Err(JournalError::NewerSchema {
+                        path: f.clone(),
+                        line: i + 1,
+                        found,
+                    });
+                }
+                Err(LineError::Bad(reason)) => out.problems.push(Problem::BadLine {
+                    path: f.clone(),
+                    line: i + 1,
+                    reason,
+                }),
+            }
+        }
+    }
+    if out.events == 0 {
+        let what = if files.is_empty() {
+            "not a crampwatch journal or export (no .jsonl journal files found)".to_string()
+        } else if lines_total == 0 {
+            "holds no entries".to_string()
+        } else {
+            "not a crampwatch journal or export (no line is a crampwatch event)".to_string()
+        };
+        return Err(JournalError::NotAJournal {
+            path: path.to_path_buf(),
+            what,
+        });
+    }
+    Ok(out)
+}
+
+fn collect_jsonl(path: &Path, out: &mut Vec<PathBuf>, depth: usize) -> Result<(), JournalError> {
+    let meta = fs::metadata(path).map_err(io_err(path))?;
+    if meta.is_file() {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
+    if depth > 3 {
+        return Ok(());
+    }
+    for e in fs::read_dir(path).map_err(io_err(path))? {
+        let p = e.map_err(io_err(path))?.path();
+        if p.is_dir() {
+            collect_jsonl(&p, out, depth + 1)?;
+        } else if is_journal_file(&p) {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Time {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn lines_are_filed_by_the_month_they_were_written_in_or_a_later_at() {
+        let mut lines = RawLines::default();
+        let nov = t("2026-11-30T20:00:00-05:00"); // 1 December in UTC
+        lines.push(
+            &t("2019-03-02T10:00:00+00:00"),
+            &t("2019-03-01T09:00:00+00:00"),
+            b"a",
+        );
+        lines.push(&nov, &nov, b"b");
+        // A plan made in October for November.
+        lines.push(
+            &t("2026-10-25T10:00:00+00:00"),
+            &t("2026-11-02T10:00:00+00:00"),
+            b"c",
+        );
+        lines.push(
+            &t("2019-03-20T10:00:00+00:00"),
+            &t("2019-03-20T10:00:00+00:00"),
+            b"d",
+        );
+        let failed: Result<(), &str> = lines.push_with(&nov, &nov, |b| {
+            b.extend_from_slice(b"half");
+            Err("no")
+        });
+        assert!(failed.is_err());
+        assert_eq!(lines.len(), 4);
+        let by_month = lines.by_month();
+        let shown: Vec<(&str, Vec<&[u8]>)> = by_month
+            .iter()
+            .map(|(m, l)| (m.as_str(), l.clone()))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("2019-03", vec![&b"a"[..], b"d"]),
+                ("2026-11", vec![&b"c"[..]]),
+                ("2026-12", vec![&b"b"[..]]),
+            ]
+        );
+    }
+}
