@@ -70,8 +70,18 @@ ff0=$(median_ms "env $EMPTY CRAMPWATCH_EXIT_AFTER_FIRST_FRAME=1 script -qec $BIN
 line "TUI first frame, 10-year journal" "$ff" ms 150
 line "TUI first frame, empty journal" "$ff0" ms 150
 
-for cmd in "status" "list" "flags" "report --since 3650d --format json" "export --format json"; do
+for cmd in "status" "list" "list --all --format json" "flags" "report --since 3650d --format json" "export --format json"; do
     line "peak memory: $cmd" "$(peak_mb env "$TEN" $BIN $cmd)" MB 64
+done
+# Imports of the whole journal: into an empty data dir, and again (all skipped).
+env "$TEN" "$BIN" export --format json >"$WORK/export.json"
+env "$TEN" "$BIN" export --format csv >"$WORK/export.csv"
+for what in "JSON export:export.json" "CSV export:export.csv" "journal:ten"; do
+    name=${what%%:*} src=$WORK/${what#*:}
+    into="$WORK/into-${what#*:}"
+    line "peak memory: import $name, empty dir" "$(peak_mb env CRAMPWATCH_DATA_DIR="$into" $BIN import "$src")" MB 64
+    env CRAMPWATCH_DATA_DIR="$into" "$BIN" report --since 3650d >/dev/null # warm its cache
+    line "peak memory: import $name, again" "$(peak_mb env CRAMPWATCH_DATA_DIR="$into" $BIN import "$src")" MB 64
 done
 line "peak memory: TUI first frame" "$(peak_mb env "$TEN" CRAMPWATCH_EXIT_AFTER_FIRST_FRAME=1 script -qec "$BIN" /dev/null)" MB 64
 echo "redraws of every screen at 200x60: cargo bench --bench core -- render (budget 1 ms each)"
