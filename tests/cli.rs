@@ -624,6 +624,42 @@ fn an_import_is_filed_by_the_months_its_entries_were_logged_in() {
     }
 }
 
+/// An event another device wrote with its clock set back sits in that
+/// device's newest file; imported, it stays no earlier than that file's
+/// month, where recent views read it.
+#[test]
+fn an_imported_undo_from_a_clock_set_back_still_counts_today() {
+    let mut a = Env::with_device("laptop");
+    a.log(&["drink", "10oz"]);
+    let undone = a.log(&["drink", "12oz"]);
+    a.now = "2026-03-01T10:00:00-05:00".into();
+    a.quiet(&["undo"]);
+    a.now = common::NOW.into();
+    let b = Env::with_device("desktop");
+    let out = b.quiet(&["import", a.data.to_str().unwrap()]);
+    assert!(out.starts_with("imported 3 events"), "{out}");
+    let week = b.quiet(&["list"]);
+    assert!(!week.contains(&undone), "{week}");
+    let status = b.quiet(&["status"]);
+    assert!(status.contains("10/64 oz"), "{status}");
+    assert!(!std::fs::read_dir(b.device_dir()).unwrap().any(|e| {
+        e.unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with("2026-03")
+    }));
+}
+
+#[test]
+fn a_journal_file_of_one_line_imports_as_a_journal() {
+    let a = Env::with_device("laptop");
+    let id = a.log(&["drink", "10oz"]);
+    let b = Env::with_device("desktop");
+    let out = b.quiet(&["import", a.month_file().to_str().unwrap()]);
+    assert!(out.starts_with("imported 1 events"), "{out}");
+    assert_eq!(b.entries()[0]["id"], id.as_str());
+}
+
 #[test]
 fn import_a_journal_folder_and_a_journal_file() {
     let a = Env::with_device("laptop");
@@ -980,9 +1016,13 @@ fn an_export_with_a_bad_entry_is_refused_whole() {
     std::fs::write(&file, text).unwrap();
     let (b, _) = populated(false);
     let err = b.refused(&["import", file.to_str().unwrap()]);
-    assert!(
-        err.contains("edited.json") && err.contains("severity 11 is not 1-10"),
-        "{err}"
+    let cramp = a.entries()[1]["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "error: {}: entry {cramp}: severity 11 is not 1-10",
+            file.display()
+        )
     );
     let text = a
         .quiet(&["export"])

@@ -66,7 +66,8 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
         ids.extend(events.into_iter().map(|e| e.id));
         (Known::new(ids), last)
     };
-    // What is imported: whole lines, written at the end or not at all.
+    // What is imported: whole lines, written at the end (nothing when a
+    // CSV row or an export's entry is bad).
     let mut lines = RawLines::default();
 
     if path.is_file() && is_csv(path) {
@@ -111,12 +112,13 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
                     path.display()
                 ));
             }
-            JsonExport::BadEntry(why) => {
+            JsonExport::Bad(why) => {
                 return user(format!(
                     "{}: a crampwatch export with a bad entry: {why}",
                     path.display()
                 ));
             }
+            JsonExport::Refused(why) => return user(format!("{}: {why}", path.display())),
             // Perhaps a journal file: read as one below.
             JsonExport::NotJson => {
                 lines.clear();

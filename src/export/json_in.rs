@@ -2,6 +2,7 @@
 //! entries, and neither the file nor its entries are held whole.
 
 use super::EXPORT_FORMAT;
+use crate::domain::entry::Time;
 use crate::domain::history::Entry;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -12,12 +13,15 @@ use std::io::{self, BufRead};
 pub enum JsonExport {
     /// A crampwatch export: every entry was handed over.
     Read,
-    /// Not one JSON object (JSON Lines, say, or no JSON at all).
+    /// Not one JSON object (JSON Lines, say, or no JSON at all), or a
+    /// single journal line.
     NotJson,
     /// One JSON object, but not a crampwatch export (no `"format"` marker).
     NotExport,
-    /// An export with an entry that does not parse, or that was refused.
-    BadEntry(String),
+    /// An export that does not parse: a bad entry, a field missing.
+    Bad(String),
+    /// An export with an entry the caller refused, and why.
+    Refused(String),
 }
 
 /// Hands each entry of the JSON export that `open` reads to `each`, in
@@ -39,15 +43,14 @@ pub fn each_export_entry<R: BufRead>(
         refused: &mut refused,
     }
     .deserialize(&mut de)
-    .and_then(|format| de.end().map(|()| format));
-    if let Some(why) = refused {
-        return Ok(JsonExport::BadEntry(why));
-    }
+    .and_then(|found| de.end().map(|()| found));
     match read {
-        Ok(Some(f)) if f == EXPORT_FORMAT => Ok(JsonExport::Read),
-        Ok(_) => Ok(JsonExport::NotExport),
+        Ok(Found::Export) => Ok(JsonExport::Read),
+        Ok(Found::JournalLine) => Ok(JsonExport::NotJson),
+        Ok(Found::Other) => Ok(JsonExport::NotExport),
         Err(e) if e.is_io() => Err(e.into()),
-        // Which it is: only the top of the document is read again.
+        // Which it is: only the top of the document is read again (entries
+        // come before the `"format"` that says what the file is).
         Err(e) => {
             let mut reader = open()?;
             starts_an_object(&mut reader)?;
@@ -56,7 +59,13 @@ pub fn each_export_entry<R: BufRead>(
                 Ok(head)
                     if head.format.as_ref().and_then(|f| f.as_str()) == Some(EXPORT_FORMAT) =>
                 {
-                    JsonExport::BadEntry(e.to_string())
+                    match refused {
+                        Some(why) => JsonExport::Refused(why),
+                        None => JsonExport::Bad(e.to_string()),
+                    }
+                }
+                Ok(head) if head.format.is_none() && head.v.is_some() && head.op.is_some() => {
+                    JsonExport::NotJson
                 }
                 Ok(_) => JsonExport::NotExport,
             })
@@ -92,50 +101,93 @@ fn starts_an_object(r: &mut impl BufRead) -> io::Result<bool> {
     }
 }
 
-/// The top of a JSON document, enough to tell a crampwatch export; the
-/// rest is skipped.
+/// The top of a JSON document, enough to tell a crampwatch export (or a
+/// journal line); the rest is skipped.
 #[derive(serde::Deserialize)]
 struct Head {
     #[serde(default)]
     format: Option<serde_json::Value>,
+    #[serde(default)]
+    v: Option<IgnoredAny>,
+    #[serde(default)]
+    op: Option<IgnoredAny>,
 }
 
-/// The export object: gives its `format`, hands over its `entries`.
+/// What a JSON object read whole turned out to be.
+enum Found {
+    Export,
+    /// One event of a journal (`v` and `op`, no `format`).
+    JournalLine,
+    Other,
+}
+
+/// The export object: its `format`, `version` and `exported` are checked,
+/// its `entries` handed over.
 struct Doc<'a, F> {
     each: &'a mut F,
     refused: &'a mut Option<String>,
 }
 
 impl<'de, F: FnMut(Entry) -> Result<(), String>> DeserializeSeed<'de> for Doc<'_, F> {
-    type Value = Option<String>;
+    type Value = Found;
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Found, D::Error> {
         d.deserialize_map(self)
     }
 }
 
 impl<'de, F: FnMut(Entry) -> Result<(), String>> Visitor<'de> for Doc<'_, F> {
-    type Value = Option<String>;
+    type Value = Found;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a crampwatch export")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut format = None;
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Found, A::Error> {
+        let (mut format, mut version, mut exported, mut entries) = (None, None, None, false);
+        let (mut v, mut op) = (false, false);
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "format" => format = Some(map.next_value::<String>()?),
-                "entries" => map.next_value_seed(Entries {
-                    each: &mut *self.each,
-                    refused: &mut *self.refused,
-                })?,
+                "format" if format.is_some() => return Err(de::Error::duplicate_field("format")),
+                "format" => format = Some(map.next_value::<serde_json::Value>()?),
+                "version" if version.is_some() => {
+                    return Err(de::Error::duplicate_field("version"));
+                }
+                "version" => version = Some(map.next_value::<u32>()?),
+                "exported" if exported.is_some() => {
+                    return Err(de::Error::duplicate_field("exported"));
+                }
+                "exported" => exported = Some(map.next_value::<Time>()?),
+                "entries" if entries => return Err(de::Error::duplicate_field("entries")),
+                "entries" => {
+                    entries = true;
+                    map.next_value_seed(Entries {
+                        each: &mut *self.each,
+                        refused: &mut *self.refused,
+                    })?;
+                }
                 _ => {
+                    v |= key == "v";
+                    op |= key == "op";
                     map.next_value::<IgnoredAny>()?;
                 }
             }
         }
-        Ok(format)
+        match format.as_ref().and_then(|f| f.as_str()) {
+            Some(EXPORT_FORMAT) => {}
+            None if format.is_none() && v && op => return Ok(Found::JournalLine),
+            _ => return Ok(Found::Other),
+        }
+        if version.is_none() {
+            return Err(de::Error::missing_field("version"));
+        }
+        if exported.is_none() {
+            return Err(de::Error::missing_field("exported"));
+        }
+        if !entries {
+            return Err(de::Error::missing_field("entries"));
+        }
+        Ok(Found::Export)
     }
 }
 
@@ -231,14 +283,35 @@ mod tests {
         );
         assert_eq!(read(r#"{"format": 3}"#).0, JsonExport::NotExport);
         assert_eq!(read(r#"{"name": "x"}"#).0, JsonExport::NotExport);
+        // A journal of one line is one object: it is still a journal.
+        assert_eq!(read(line).0, JsonExport::NotJson);
     }
 
     #[test]
     fn a_bad_entry_is_named() {
         let text = export(&["01A", "01B"]).replace("\"ml\": 300", "\"ml\": \"lots\"");
         match read(&text).0 {
-            JsonExport::BadEntry(why) => assert!(why.contains("line"), "{why}"),
+            JsonExport::Bad(why) => assert!(why.contains("line"), "{why}"),
             other => panic!("{other:?}"),
+        }
+        // An export needs its version, time and entries, once each.
+        let whole = export(&["01A"]);
+        for (text, field) in [
+            (r#"{"format": "crampwatch-export"}"#.to_string(), "version"),
+            (whole.replace("\"version\": 1,", ""), "version"),
+            (
+                whole.replace("\"version\": 1,", "\"version\": \"one\","),
+                "u32",
+            ),
+            (
+                whole.replace("\"entries\": [", "\"entries\": [], \"entries\": ["),
+                "entries",
+            ),
+        ] {
+            match read(&text) {
+                (JsonExport::Bad(why), _) => assert!(why.contains(field), "{why}"),
+                other => panic!("{text}: {other:?}"),
+            }
         }
         // An entry the caller refuses stops the read with its reason.
         let text = export(&["01A", "01B", "01C"]);
@@ -257,7 +330,15 @@ mod tests {
         .unwrap();
         assert_eq!(
             (found, given),
-            (JsonExport::BadEntry("not this one".into()), 2)
+            (JsonExport::Refused("not this one".into()), 2)
         );
+        // Refused entries of a file that is no export make it no export.
+        let other = text.replace("crampwatch-export", "something-else");
+        let found = each_export_entry(
+            || Ok(io::Cursor::new(other.as_bytes().to_vec())),
+            |_| Err("no".to_string()),
+        )
+        .unwrap();
+        assert_eq!(found, JsonExport::NotExport);
     }
 }

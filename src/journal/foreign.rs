@@ -1,7 +1,7 @@
 //! Lines from elsewhere: another journal read for an import, and the block
 //! of raw lines an import appends.
 
-use super::{JournalError, LineError, Problem, io_err, is_journal_file, parse_event};
+use super::{JournalError, LineError, Problem, io_err, is_journal_file, month_of, parse_event};
 use crate::domain::entry::Time;
 use chrono::{Datelike, Utc};
 use std::collections::BTreeMap;
@@ -28,23 +28,34 @@ impl RawLines {
         at: &Time,
         write: impl FnOnce(&mut Vec<u8>) -> Result<(), E>,
     ) -> Result<(), E> {
+        self.add(month(logged.max(at)), write)
+    }
+
+    /// Adds a line as it is, read from a journal file of month `file`:
+    /// filed as [`RawLines::push_with`] does, but never in an earlier month
+    /// than that file. (A device whose clock was set back writes to its
+    /// newest file: an undo logged "in March" may sit in November's, and
+    /// must stay where recent loads read it.)
+    pub fn push_read(&mut self, logged: &Time, at: &Time, file: Option<(i32, u32)>, line: &[u8]) {
+        let filed = month(logged.max(at)).max(file.unwrap_or_default());
+        let _: Result<(), ()> = self.add(filed, |b| {
+            b.extend_from_slice(line);
+            Ok(())
+        });
+    }
+
+    fn add<E>(
+        &mut self,
+        month: (i32, u32),
+        write: impl FnOnce(&mut Vec<u8>) -> Result<(), E>,
+    ) -> Result<(), E> {
         let start = self.bytes.len();
         if let Err(e) = write(&mut self.bytes) {
             self.bytes.truncate(start);
             return Err(e);
         }
-        let filed = logged.max(at).with_timezone(&Utc);
-        self.ends
-            .push(((filed.year(), filed.month()), self.bytes.len()));
+        self.ends.push((month, self.bytes.len()));
         Ok(())
-    }
-
-    /// Adds a line as it is.
-    pub fn push(&mut self, logged: &Time, at: &Time, line: &[u8]) {
-        let _: Result<(), ()> = self.push_with(logged, at, |b| {
-            b.extend_from_slice(line);
-            Ok(())
-        });
     }
 
     pub fn len(&self) -> usize {
@@ -79,6 +90,19 @@ impl RawLines {
     }
 }
 
+/// The (year, month) of a time in UTC, as the journal names its files.
+fn month(t: &Time) -> (i32, u32) {
+    let utc = t.with_timezone(&Utc);
+    (utc.year(), utc.month())
+}
+
+/// The (year, month) a journal file is named for (`2026-11.jsonl`, or a
+/// sync tool's copy of it).
+fn file_month(path: &Path) -> Option<(i32, u32)> {
+    let m = month_of(path)?;
+    Some((m[..4].parse().ok()?, m[5..7].parse().ok()?))
+}
+
 /// What an import read from another journal.
 #[derive(Debug, Default)]
 pub struct ForeignRead {
@@ -102,6 +126,7 @@ pub fn read_foreign(
     let mut out = ForeignRead::default();
     let mut lines_total = 0usize;
     for f in &files {
+        let month = file_month(f);
         let bytes = fs::read(f).map_err(io_err(f))?;
         let cut = if bytes.is_empty() || bytes.ends_with(b"\n") {
             bytes.len()
@@ -126,7 +151,7 @@ pub fn read_foreign(
                 Ok(e) => {
                     out.events += 1;
                     if keep(&e.id) {
-                        out.lines.push(&e.logged, &e.at, raw);
+                        out.lines.push_read(&e.logged, &e.at, month, raw);
                     }
                 }
                 Err(LineError::Newer(found)) => {
@@ -192,29 +217,29 @@ mod tests {
     fn lines_are_filed_by_the_month_they_were_written_in_or_a_later_at() {
         let mut lines = RawLines::default();
         let nov = t("2026-11-30T20:00:00-05:00"); // 1 December in UTC
-        lines.push(
-            &t("2019-03-02T10:00:00+00:00"),
-            &t("2019-03-01T09:00:00+00:00"),
-            b"a",
+        let (mar2, mar1) = (
+            t("2019-03-02T10:00:00+00:00"),
+            t("2019-03-01T09:00:00+00:00"),
         );
-        lines.push(&nov, &nov, b"b");
+        lines.push_read(&mar2, &mar1, None, b"a");
+        lines.push_read(&nov, &nov, None, b"b");
         // A plan made in October for November.
-        lines.push(
-            &t("2026-10-25T10:00:00+00:00"),
-            &t("2026-11-02T10:00:00+00:00"),
-            b"c",
+        let (oct, nov2) = (
+            t("2026-10-25T10:00:00+00:00"),
+            t("2026-11-02T10:00:00+00:00"),
         );
-        lines.push(
-            &t("2019-03-20T10:00:00+00:00"),
-            &t("2019-03-20T10:00:00+00:00"),
-            b"d",
-        );
+        lines.push_read(&oct, &nov2, None, b"c");
+        let mar20 = t("2019-03-20T10:00:00+00:00");
+        lines.push_read(&mar20, &mar20, None, b"d");
+        // Logged "in 2019" by a clock set back, read from 2026-12's file.
+        let y2019 = t("2019-03-21T10:00:00+00:00");
+        lines.push_read(&y2019, &y2019, Some((2026, 12)), b"e");
         let failed: Result<(), &str> = lines.push_with(&nov, &nov, |b| {
             b.extend_from_slice(b"half");
             Err("no")
         });
         assert!(failed.is_err());
-        assert_eq!(lines.len(), 4);
+        assert_eq!(lines.len(), 5);
         let by_month = lines.by_month();
         let shown: Vec<(&str, Vec<&[u8]>)> = by_month
             .iter()
@@ -225,7 +250,7 @@ mod tests {
             vec![
                 ("2019-03", vec![&b"a"[..], b"d"]),
                 ("2026-11", vec![&b"c"[..]]),
-                ("2026-12", vec![&b"b"[..]]),
+                ("2026-12", vec![&b"b"[..], b"e"]),
             ]
         );
     }
