@@ -911,7 +911,7 @@ fn import_of_something_that_is_not_a_journal_is_refused() {
     let (env, _) = populated(false);
     let dir = env.root().join("junk");
     std::fs::create_dir_all(&dir).unwrap();
-    let cases: [(&str, &[u8], &str); 5] = [
+    let cases: [(&str, &[u8], &str); 7] = [
         (
             "notes.txt",
             b"hello\nworld\n",
@@ -929,6 +929,16 @@ fn import_of_something_that_is_not_a_journal_is_refused() {
             "not a crampwatch journal or export",
         ),
         ("empty.jsonl", b"", "holds no entries"),
+        (
+            "noise.bin",
+            b"\x00\xff\x13 no newline anywhere",
+            "not a crampwatch journal or export",
+        ),
+        (
+            "half.json",
+            b"{\"format\": \"crampwatch-export\"}\n",
+            "a crampwatch export that cannot be read: missing field `version`",
+        ),
     ];
     for (name, bytes, want) in cases {
         let p = dir.join(name);

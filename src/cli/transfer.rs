@@ -112,9 +112,15 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
                     path.display()
                 ));
             }
-            JsonExport::Bad(why) => {
+            JsonExport::BadEntry(why) => {
                 return user(format!(
                     "{}: a crampwatch export with a bad entry: {why}",
+                    path.display()
+                ));
+            }
+            JsonExport::Bad(why) => {
+                return user(format!(
+                    "{}: a crampwatch export that cannot be read: {why}",
                     path.display()
                 ));
             }

@@ -18,7 +18,9 @@ pub enum JsonExport {
     NotJson,
     /// One JSON object, but not a crampwatch export (no `"format"` marker).
     NotExport,
-    /// An export that does not parse: a bad entry, a field missing.
+    /// An export with an entry that does not parse.
+    BadEntry(String),
+    /// An export that does not parse otherwise: a field missing, say.
     Bad(String),
     /// An export with an entry the caller refused, and why.
     Refused(String),
@@ -36,11 +38,12 @@ pub fn each_export_entry<R: BufRead>(
     if !starts_an_object(&mut reader)? {
         return Ok(JsonExport::NotJson);
     }
-    let mut refused = None;
+    let (mut refused, mut bad_entry) = (None, false);
     let mut de = serde_json::Deserializer::from_reader(reader);
     let read = Doc {
         each: &mut each,
         refused: &mut refused,
+        bad_entry: &mut bad_entry,
     }
     .deserialize(&mut de)
     .and_then(|found| de.end().map(|()| found));
@@ -61,6 +64,7 @@ pub fn each_export_entry<R: BufRead>(
                 {
                     match refused {
                         Some(why) => JsonExport::Refused(why),
+                        None if bad_entry => JsonExport::BadEntry(e.to_string()),
                         None => JsonExport::Bad(e.to_string()),
                     }
                 }
@@ -126,6 +130,8 @@ enum Found {
 struct Doc<'a, F> {
     each: &'a mut F,
     refused: &'a mut Option<String>,
+    /// Set when an entry does not parse.
+    bad_entry: &'a mut bool,
 }
 
 impl<'de, F: FnMut(Entry) -> Result<(), String>> DeserializeSeed<'de> for Doc<'_, F> {
@@ -161,10 +167,12 @@ impl<'de, F: FnMut(Entry) -> Result<(), String>> Visitor<'de> for Doc<'_, F> {
                 "entries" if entries => return Err(de::Error::duplicate_field("entries")),
                 "entries" => {
                     entries = true;
-                    map.next_value_seed(Entries {
+                    let read = map.next_value_seed(Entries {
                         each: &mut *self.each,
                         refused: &mut *self.refused,
-                    })?;
+                    });
+                    *self.bad_entry = read.is_err();
+                    read?;
                 }
                 _ => {
                     v |= key == "v";
@@ -291,7 +299,7 @@ mod tests {
     fn a_bad_entry_is_named() {
         let text = export(&["01A", "01B"]).replace("\"ml\": 300", "\"ml\": \"lots\"");
         match read(&text).0 {
-            JsonExport::Bad(why) => assert!(why.contains("line"), "{why}"),
+            JsonExport::BadEntry(why) => assert!(why.contains("line"), "{why}"),
             other => panic!("{other:?}"),
         }
         // An export needs its version, time and entries, once each.

@@ -125,9 +125,13 @@ pub fn read_foreign(
     files.sort();
     let mut out = ForeignRead::default();
     let mut lines_total = 0usize;
+    // Anything but white space, a torn last line included.
+    let mut any_text = false;
     for f in &files {
         let month = file_month(f);
         let bytes = fs::read(f).map_err(io_err(f))?;
+        let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        any_text |= text.iter().any(|b| !b.is_ascii_whitespace());
         let cut = if bytes.is_empty() || bytes.ends_with(b"\n") {
             bytes.len()
         } else {
@@ -172,7 +176,7 @@ pub fn read_foreign(
     if out.events == 0 {
         let what = if files.is_empty() {
             "not a crampwatch journal or export (no .jsonl journal files found)".to_string()
-        } else if lines_total == 0 {
+        } else if lines_total == 0 && !any_text {
             "holds no entries".to_string()
         } else {
             "not a crampwatch journal or export (no line is a crampwatch event)".to_string()
