@@ -522,11 +522,11 @@ impl Journal {
 
     /// Appends raw lines (already checked events, as written elsewhere),
     /// keeping every byte, unknown fields included. Each goes to this
-    /// device's file for the month it is filed by ([`RawLines::push`]), as
+    /// device's file for the month it is filed by ([`RawLines::push_with`]), as
     /// if written then, so that an import of years is spread over the
     /// monthly files and `status` still reads only the newest; never to a
     /// later file than an entry logged `now` would go to. Whole lines go out
-    /// up to [`RAW_CHUNK`] bytes a write: an import of years is not 100k
+    /// up to `RAW_CHUNK` bytes a write: an import of years is not 100k
     /// writes.
     pub fn append_raw(&self, lines: &RawLines, now: &Time) -> Result<(), JournalError> {
         if lines.is_empty() {

@@ -66,14 +66,13 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
         ids.extend(events.into_iter().map(|e| e.id));
         (Known::new(ids), last)
     };
-    // What is imported: whole lines, written at the end (nothing when a
-    // CSV row or an export's entry is bad).
-    let mut lines = RawLines::default();
-
     if path.is_file() && is_csv(path) {
-        return import_csv(ctx, a, last_id, known, lines);
+        return import_csv(ctx, a, last_id, known);
     }
     if path.is_file() {
+        // What is imported: whole lines, written at the end (nothing when
+        // an entry is bad).
+        let mut lines = RawLines::default();
         let mut skipped = 0;
         let open = || Ok(std::io::BufReader::new(std::fs::File::open(path)?));
         let found = each_export_entry(open, |entry| {
@@ -126,10 +125,7 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
             }
             JsonExport::Refused(why) => return user(format!("{}: {why}", path.display())),
             // Perhaps a journal file: read as one below.
-            JsonExport::NotJson => {
-                lines.clear();
-                known.forget_import();
-            }
+            JsonExport::NotJson => known.forget_import(),
         }
     }
 
@@ -178,13 +174,7 @@ fn is_csv(path: &std::path::Path) -> bool {
 
 /// Imports a CSV export or a hand-made sheet in its format: every bad row is
 /// named, and nothing is written unless all rows are good or `--skip-bad`.
-fn import_csv(
-    ctx: &Ctx,
-    a: &ImportArgs,
-    mut last: Option<String>,
-    mut known: Known,
-    mut lines: RawLines,
-) -> Result<()> {
+fn import_csv(ctx: &Ctx, a: &ImportArgs, mut last: Option<String>, mut known: Known) -> Result<()> {
     let path = &a.path;
     let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     let Ok(text) = String::from_utf8(bytes) else {
@@ -196,6 +186,8 @@ fn import_csv(
     let now = ctx.now_fixed();
     let mut errors = Vec::new();
     let mut skipped = 0;
+    // Written at the end: nothing unless every row is good or --skip-bad.
+    let mut lines = RawLines::default();
     // Row by row: the sheet is never held as rows, only as the lines to write.
     let each = |row: Result<CsvRow, RowError>| {
         let row = match row {

@@ -66,11 +66,6 @@ impl RawLines {
         self.ends.is_empty()
     }
 
-    pub fn clear(&mut self) {
-        self.bytes.clear();
-        self.ends.clear();
-    }
-
     /// The lines by month (`2026-11`), months in order, each month's lines
     /// in the order they were added.
     pub(super) fn by_month(&self) -> Vec<(String, Vec<&[u8]>)> {
