@@ -191,9 +191,13 @@ impl Journal {
     /// The monthly file of `logged` (appends use a later one if this device
     /// already has it).
     pub fn file_for(&self, logged: &Time) -> PathBuf {
-        let utc = logged.with_timezone(&Utc);
+        self.month_file(foreign::month(logged))
+    }
+
+    /// This device's file for a (year, month).
+    fn month_file(&self, (year, month): foreign::Month) -> PathBuf {
         self.device_dir()
-            .join(format!("{:04}-{:02}.jsonl", utc.year(), utc.month()))
+            .join(format!("{year:04}-{month:02}.jsonl"))
     }
 
     /// Every journal file, sorted, with its device folder.
@@ -537,10 +541,7 @@ impl Journal {
             .file_for(now)
             .max(self.newest_month_file().unwrap_or_default());
         for (month, group) in lines.by_month() {
-            let path = self
-                .device_dir()
-                .join(format!("{month}.jsonl"))
-                .min(latest.clone());
+            let path = self.month_file(month).min(latest.clone());
             let mut file = self.open_for_append(&path)?;
             let mut chunk = Vec::new();
             for l in group {

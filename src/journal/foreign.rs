@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 pub struct RawLines {
     bytes: Vec<u8>,
     /// Per line: the (year, month) it is filed in, and where it ends.
-    ends: Vec<((i32, u32), usize)>,
+    ends: Vec<(Month, usize)>,
 }
 
 impl RawLines {
@@ -36,7 +36,7 @@ impl RawLines {
     /// than that file. (A device whose clock was set back writes to its
     /// newest file: an undo logged "in March" may sit in November's, and
     /// must stay where recent loads read it.)
-    pub fn push_read(&mut self, logged: &Time, at: &Time, file: Option<(i32, u32)>, line: &[u8]) {
+    pub fn push_read(&mut self, logged: &Time, at: &Time, file: Option<Month>, line: &[u8]) {
         let filed = month(logged.max(at)).max(file.unwrap_or_default());
         let _: Result<(), ()> = self.add(filed, |b| {
             b.extend_from_slice(line);
@@ -46,7 +46,7 @@ impl RawLines {
 
     fn add<E>(
         &mut self,
-        month: (i32, u32),
+        month: Month,
         write: impl FnOnce(&mut Vec<u8>) -> Result<(), E>,
     ) -> Result<(), E> {
         let start = self.bytes.len();
@@ -66,10 +66,10 @@ impl RawLines {
         self.ends.is_empty()
     }
 
-    /// The lines by month (`2026-11`), months in order, each month's lines
-    /// in the order they were added.
-    pub(super) fn by_month(&self) -> Vec<(String, Vec<&[u8]>)> {
-        let mut months: BTreeMap<(i32, u32), Vec<&[u8]>> = BTreeMap::new();
+    /// The lines by (year, month), months in order, each month's lines in
+    /// the order they were added.
+    pub(super) fn by_month(&self) -> BTreeMap<Month, Vec<&[u8]>> {
+        let mut months: BTreeMap<Month, Vec<&[u8]>> = BTreeMap::new();
         let mut start = 0;
         for &(month, end) in &self.ends {
             months
@@ -79,21 +79,21 @@ impl RawLines {
             start = end;
         }
         months
-            .into_iter()
-            .map(|((y, m), lines)| (format!("{y:04}-{m:02}"), lines))
-            .collect()
     }
 }
 
-/// The (year, month) of a time in UTC, as the journal names its files.
-fn month(t: &Time) -> (i32, u32) {
+/// A (year, month), as the journal names its files.
+pub(super) type Month = (i32, u32);
+
+/// The month of a time in UTC, as the journal names its files.
+pub(super) fn month(t: &Time) -> Month {
     let utc = t.with_timezone(&Utc);
     (utc.year(), utc.month())
 }
 
 /// The (year, month) a journal file is named for (`2026-11.jsonl`, or a
 /// sync tool's copy of it).
-fn file_month(path: &Path) -> Option<(i32, u32)> {
+fn file_month(path: &Path) -> Option<Month> {
     let m = month_of(path)?;
     Some((m[..4].parse().ok()?, m[5..7].parse().ok()?))
 }
@@ -239,17 +239,12 @@ mod tests {
         });
         assert!(failed.is_err());
         assert_eq!(lines.len(), 5);
-        let by_month = lines.by_month();
-        let shown: Vec<(&str, Vec<&[u8]>)> = by_month
-            .iter()
-            .map(|(m, l)| (m.as_str(), l.clone()))
-            .collect();
         assert_eq!(
-            shown,
+            lines.by_month().into_iter().collect::<Vec<_>>(),
             vec![
-                ("2019-03", vec![&b"a"[..], b"d"]),
-                ("2026-11", vec![&b"c"[..]]),
-                ("2026-12", vec![&b"b"[..], b"e"]),
+                ((2019, 3), vec![&b"a"[..], b"d"]),
+                ((2026, 11), vec![&b"c"[..]]),
+                ((2026, 12), vec![&b"b"[..], b"e"]),
             ]
         );
     }
