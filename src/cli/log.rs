@@ -1,15 +1,19 @@
 //! Logging in one line: drink, workout, plan, cramp, weight.
 
 use super::{Ctx, SessionOpts, user};
+use crate::domain::alarm;
+use crate::domain::entry::VolumeUnit;
 use crate::domain::entry::{
     Body, Cramp, CrampContext, Drink, DrinkKind, Muscle, Plan, Relief, Side, Symptoms, Time,
     WeighWhen, Weight, Workout,
 };
 use crate::domain::history::{History, Op};
-use crate::domain::hydration::{preload_deadline, whole};
+use crate::domain::hydration::{self, preload_deadline, whole};
 use crate::domain::input::{TimeUse, parse_duration, parse_mass, parse_time, parse_volume};
 use crate::domain::rules::Rules;
+use crate::domain::weights::{self, Typed};
 use crate::journal::Lock;
+use crate::journal::Scope;
 use anyhow::Result;
 use chrono::Duration;
 use clap::{Args, Subcommand};
@@ -144,6 +148,9 @@ pub struct WeightArgs {
     pub when: Option<WeighWhen>,
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
+    /// Keep a weighing that looks implausible next to your earlier ones
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Parses `--at` for something that already happened (default: now).
@@ -217,7 +224,20 @@ pub fn drink(ctx: &Ctx, a: &DrinkArgs) -> Result<()> {
         sodium_mg: a.sodium,
         note: clean_note(&a.note),
     });
-    add(ctx, &history, at, body, None)
+    add(ctx, &history, at, body, None)?;
+    // Said where the user is: the drink that passes the hourly limit or the
+    // session's sweat estimate gets the warning at once, not only in `status`.
+    let rules = Rules::embedded().map_err(anyhow::Error::msg)?;
+    let after = hydration::timers(
+        &ctx.now,
+        &ctx.recent_history()?,
+        &rules,
+        &ctx.settings.prefs(),
+    );
+    for w in after.overdrinking_warnings() {
+        eprintln!("warning: {w}");
+    }
+    Ok(())
 }
 
 pub fn workout(ctx: &Ctx, cmd: &WorkoutCmd) -> Result<()> {
@@ -393,12 +413,17 @@ fn preload_line(ctx: &Ctx, start: &Time) -> Result<String> {
     } else {
         let t = &rules.topup;
         let from = *start - Duration::minutes(t.opens_min_before as i64);
+        // A top-up window already open starts "now", never at a past time.
+        let from = if from <= ctx.now_fixed() {
+            "now".to_string()
+        } else {
+            ctx.when(&from)
+        };
         format!(
-            "pre-load: its deadline ({}) has passed; top-up {}-{} from {}",
+            "pre-load: its deadline ({}) has passed; top-up {}-{} from {from}",
             ctx.when(&deadline),
             ctx.unit().number(whole(ctx.unit(), t.min_ml)),
             ctx.unit().format(whole(ctx.unit(), t.max_ml)),
-            ctx.when(&from)
         )
     };
     Ok(format!("{line} (general information, not medical advice)"))
@@ -454,7 +479,15 @@ pub fn cramp(ctx: &Ctx, a: &CrampArgs) -> Result<()> {
     let extra = inferred.then(|| {
         format!("context '{context}' was inferred from your workouts; set it with --context during|after|rest|night")
     });
-    add(ctx, &history, at, body, extra)
+    let alarms = match &body {
+        Body::Cramp(c) => alarm::on_logging(c, &Rules::embedded().map_err(anyhow::Error::msg)?),
+        _ => Vec::new(),
+    };
+    add(ctx, &history, at, body, extra)?;
+    for line in alarms {
+        println!("⚠ {line}");
+    }
+    Ok(())
 }
 
 pub fn check_cramp_duration(d: &str) -> Result<u32> {
@@ -471,7 +504,27 @@ pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
     let text = join_unit(&a.value, a.unit.as_deref());
     let kg = parse_mass(&text, ctx.unit()).or_else(user)?;
     let at = past_time(ctx, a.at.as_deref())?;
+    if !a.force {
+        // The weighings of the last weeks are enough to catch a typo or a
+        // kg/lb mix-up; the allowed change grows with the days between.
+        let since = (ctx.now - Duration::days(WEIGHT_LOOKBACK_DAYS)).fixed_offset();
+        let weeks = History::from_events(ctx.load(Scope::Since(since))?.events);
+        let rules = Rules::embedded().map_err(anyhow::Error::msg)?;
+        let typed = match text.trim().parse::<f64>() {
+            Ok(number) => Typed::Bare {
+                number,
+                read_as_kg: ctx.unit() == VolumeUnit::Ml,
+            },
+            Err(_) => Typed::WithUnit,
+        };
+        if let Err(e) = weights::check_new(&weeks, at, kg, typed, None, &rules.weights) {
+            return user(e.message);
+        }
+    }
     let history = ctx.recent_history()?;
     let body = Body::Weight(Weight { kg, when: a.when });
     add(ctx, &history, at, body, None)
 }
+
+/// How far back `weight` looks for earlier weighings to compare with.
+const WEIGHT_LOOKBACK_DAYS: i64 = 60;

@@ -1,6 +1,7 @@
 //! The domain core: plain values and functions of them. No terminal, no
 //! files, no clock reads: "now" is always passed in.
 
+pub mod alarm;
 pub mod context;
 pub mod day;
 pub mod entry;
@@ -12,3 +13,4 @@ pub mod prefs;
 pub mod rules;
 pub mod timefmt;
 pub mod week;
+pub mod weights;
