@@ -8,6 +8,24 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
+const FOOT: &str = "General information, not medical advice. Enter or Esc closes.";
+
+/// Rows `text` takes when wrapped at spaces to `width` columns.
+fn wrapped_rows(text: &str, width: usize) -> usize {
+    let mut rows = 1;
+    let mut col = 0;
+    for word in text.split_whitespace() {
+        let w = Span::raw(word).width();
+        if col > 0 && col + 1 + w > width {
+            rows += 1 + (w.saturating_sub(1)) / width.max(1);
+            col = w % width.max(1);
+        } else {
+            col += if col > 0 { 1 } else { 0 } + w;
+        }
+    }
+    rows
+}
+
 pub struct AlarmCard<'a> {
     /// From `domain::alarm::on_logging`, most urgent first.
     pub lines: &'a [String],
@@ -25,18 +43,15 @@ impl Widget for &AlarmCard<'_> {
                 lines.push(Line::default());
                 rows += 1;
             }
-            rows += l.len().div_ceil(inner_w).max(1) + 1;
+            rows += wrapped_rows(l, inner_w);
             lines.push(Line::from(Span::styled(
                 l.clone(),
                 Style::new().add_modifier(Modifier::BOLD),
             )));
         }
         lines.push(Line::default());
-        lines.push(Line::from(Span::styled(
-            "General information, not medical advice. Enter or Esc closes.",
-            dim,
-        )));
-        rows += 3;
+        lines.push(Line::from(Span::styled(FOOT, dim)));
+        rows += 1 + wrapped_rows(FOOT, inner_w);
         let height = (rows as u16 + 2).min(area.height);
         let card = Rect {
             x: area.x + (area.width - width) / 2,
