@@ -193,7 +193,7 @@ pub struct EditArgs {
     pub muscle: Option<Muscle>,
     #[arg(long, value_enum, help_heading = "Cramp")]
     pub side: Option<Side>,
-    #[arg(long, value_name = "N", help_heading = "Cramp", value_parser = clap::value_parser!(u8).range(1..=10))]
+    #[arg(long, value_name = "N", help_heading = "Cramp", value_parser = super::messages::severity)]
     pub severity: Option<u8>,
     #[arg(
         long,

@@ -96,7 +96,7 @@ pub struct CrampArgs {
     #[arg(long, value_enum)]
     pub side: Option<Side>,
     /// 1 (barely) to 10 (worst imaginable)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=10))]
+    #[arg(long, value_name = "N", value_parser = super::messages::severity)]
     pub severity: Option<u8>,
     /// How long it lasted: 90s, 2m, 1m30s
     #[arg(long, value_name = "DUR", allow_hyphen_values = true)]
@@ -207,6 +207,9 @@ fn join_unit(value: &str, unit: Option<&str>) -> String {
 }
 
 pub fn drink(ctx: &Ctx, a: &DrinkArgs) -> Result<()> {
+    if let Some(msg) = super::messages::unknown_flag(&["drink"], &a.amount) {
+        return user(msg);
+    }
     let text = join_unit(&a.amount, a.unit.as_deref());
     let ml = parse_volume(&text, ctx.unit()).or_else(user)?;
     let at = past_time(ctx, a.at.as_deref())?;
@@ -468,6 +471,9 @@ pub fn check_cramp_duration(d: &str) -> Result<u32> {
 }
 
 pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
+    if let Some(msg) = super::messages::unknown_flag(&["weight"], &a.value) {
+        return user(msg);
+    }
     let text = join_unit(&a.value, a.unit.as_deref());
     let kg = parse_mass(&text, ctx.unit()).or_else(user)?;
     let at = past_time(ctx, a.at.as_deref())?;

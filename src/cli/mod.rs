@@ -7,6 +7,7 @@ mod demo;
 mod entries;
 mod flags;
 pub(crate) mod log;
+pub mod messages;
 mod report;
 mod setup;
 mod status;
@@ -37,10 +38,10 @@ Health information in crampwatch is general information, not medical advice.";
 #[command(name = "crampwatch", version, after_help = ENV_HELP)]
 pub struct Cli {
     /// Where the journal lives [default: the platform data dir]
-    #[arg(long, global = true, env = "CRAMPWATCH_DATA_DIR", value_name = "DIR")]
+    #[arg(long, global = true, env = "CRAMPWATCH_DATA_DIR", value_name = "DIR", help_heading = messages::GLOBAL_HEADING)]
     pub data_dir: Option<PathBuf>,
     /// The settings file [default: config.toml in the platform config dir]
-    #[arg(long, global = true, env = "CRAMPWATCH_CONFIG", value_name = "FILE")]
+    #[arg(long, global = true, env = "CRAMPWATCH_CONFIG", value_name = "FILE", help_heading = messages::GLOBAL_HEADING)]
     pub config: Option<PathBuf>,
     /// Open the TUI on a generated month of data in a temporary folder (your journal is untouched)
     #[arg(long)]
@@ -271,7 +272,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 
 /// Parses arguments; clap's own errors are folded into one line.
 pub fn parse_args() -> Result<Cli, ExitCode> {
-    match Cli::try_parse() {
+    use clap::FromArgMatches;
+    let parsed = messages::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
         Ok(cli) => Ok(cli),
         Err(e) => {
             use clap::error::ErrorKind;
@@ -284,36 +289,17 @@ pub fn parse_args() -> Result<Cli, ExitCode> {
                 let _ = e.print();
                 return Err(ExitCode::SUCCESS);
             }
-            eprintln!("{}", one_line(&e.render().to_string()));
+            let args: Vec<String> = std::env::args().collect();
+            let stray = (e.kind() == ErrorKind::UnknownArgument)
+                .then(|| messages::stray_flag(&args))
+                .flatten();
+            match stray {
+                Some(msg) => eprintln!("error: {msg}"),
+                None => eprintln!("{}", messages::one_line(&e)),
+            }
             Err(ExitCode::from(2))
         }
     }
-}
-
-/// Folds clap's multi-line message into one line, dropping usage and tips.
-fn one_line(rendered: &str) -> String {
-    let mut parts = Vec::new();
-    for line in rendered.lines() {
-        let t = line.trim();
-        if t.is_empty() {
-            if !parts.is_empty() {
-                break;
-            }
-            continue;
-        }
-        if t.starts_with("Usage:") || t.starts_with("For more information") {
-            break;
-        }
-        if t.starts_with("tip:") {
-            continue;
-        }
-        parts.push(t.to_string());
-    }
-    let mut s = parts.join(" ");
-    if !s.starts_with("error:") {
-        s = format!("error: {s}");
-    }
-    s + " (see crampwatch --help)"
 }
 
 /// Prints an error as one line and picks the exit code: 2 for the user's

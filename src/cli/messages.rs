@@ -1,0 +1,190 @@
+//! How the command line is built and how clap's refusals are told: one line,
+//! with clap's "did you mean" kept, and enum values accepted in any case.
+
+use super::Cli;
+use clap::error::{ContextKind, ContextValue};
+use clap::{Command, CommandFactory};
+
+/// The heading under which `--data-dir` and `--config` are listed, once.
+pub const GLOBAL_HEADING: &str = "Global options";
+
+/// The clap command with the house rules applied to every subcommand:
+/// enum values in any case (`cramp Calf`, `--kind SPORTS`).
+pub fn command() -> Command {
+    relax(Cli::command())
+}
+
+fn relax(cmd: Command) -> Command {
+    let cmd = cmd.mut_args(|a| {
+        if a.get_action().takes_values() && a.get_value_parser().possible_values().is_some() {
+            a.ignore_case(true)
+        } else {
+            a
+        }
+    });
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    names
+        .iter()
+        .fold(cmd, |c, name| c.mut_subcommand(name, relax))
+}
+
+/// Folds a clap error into one line; a suggestion becomes "did you mean ...?".
+pub fn one_line(e: &clap::Error) -> String {
+    let rendered = e.render().to_string();
+    let mut parts = Vec::new();
+    let mut tips = Vec::new();
+    for line in rendered.lines() {
+        let t = line.trim();
+        if t.starts_with("Usage:") || t.starts_with("For more information") {
+            break;
+        }
+        if t.is_empty() {
+            continue;
+        }
+        match t.strip_prefix("tip:") {
+            Some(tip) => tips.push(tip.trim().to_string()),
+            None => parts.push(t.to_string()),
+        }
+    }
+    let mut s = parts.join(" ");
+    if !s.starts_with("error:") {
+        s = format!("error: {s}");
+    }
+    if let Some(guess) = suggestion(e) {
+        s.push_str(&format!("; did you mean '{guess}'?"));
+    } else if let Some(tip) = tips.first() {
+        s.push_str(&format!("; {tip}"));
+    }
+    s + " (see crampwatch --help)"
+}
+
+/// clap's own guess for a mistyped subcommand, flag or value.
+fn suggestion(e: &clap::Error) -> Option<String> {
+    [
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedValue,
+    ]
+    .into_iter()
+    .find_map(|k| match e.get(k)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(v) => v.first().cloned(),
+        ContextValue::StyledStr(s) => Some(s.to_string()),
+        ContextValue::StyledStrs(v) => v.first().map(ToString::to_string),
+        _ => None,
+    })
+    .map(|s| s.trim().to_string())
+}
+
+/// The closest of `candidates` to `typed`, when it is close enough to be a typo.
+pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let typed = typed.to_ascii_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&typed, &c.to_ascii_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.len() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(cur).min(row[j])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// The first `--flag` on the command line that its (sub)command does not
+/// know, as a one-line refusal: a positional that takes hyphens (`drink
+/// AMOUNT`) can swallow it, and clap then blames the next word instead.
+pub fn stray_flag(args: &[String]) -> Option<String> {
+    let root = command();
+    let mut cmd = root.clone();
+    let mut path: Vec<String> = Vec::new();
+    for arg in args.iter().skip(1) {
+        if arg == "--" {
+            return None;
+        }
+        if let Some(sub) = cmd.find_subcommand(arg) {
+            path.push(sub.get_name().to_string());
+            cmd = sub.clone();
+            continue;
+        }
+        let Some(name) = arg.strip_prefix("--") else {
+            continue;
+        };
+        let name = name.split('=').next().unwrap_or(name);
+        let known = |c: &Command| c.get_arguments().any(|a| a.get_long() == Some(name));
+        if !known(&cmd) && !known(&root) && name != "help" && name != "version" {
+            let path: Vec<&str> = path.iter().map(String::as_str).collect();
+            return unknown_flag(&path, arg);
+        }
+    }
+    None
+}
+
+/// When a positional that takes hyphens (`drink AMOUNT`) swallowed a
+/// mistyped flag (`drink --knd water 10oz`), the refusal git would give.
+pub fn unknown_flag(subcommand: &[&str], typed: &str) -> Option<String> {
+    if !typed.starts_with("--") {
+        return None;
+    }
+    let mut cmd = command();
+    for name in subcommand {
+        cmd = cmd.find_subcommand(name)?.clone();
+    }
+    let longs: Vec<String> = cmd
+        .get_arguments()
+        .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+        .collect();
+    let name = typed.split('=').next().unwrap_or(typed);
+    let mut msg = format!("unexpected argument '{name}' found");
+    if let Some(guess) = closest(name, longs.iter().map(String::as_str)) {
+        msg.push_str(&format!("; did you mean '{guess}'?"));
+    }
+    let help = std::iter::once("crampwatch")
+        .chain(subcommand.iter().copied())
+        .chain(std::iter::once("--help"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(format!("{msg} (see {help})"))
+}
+
+/// `--severity`: a whole number from 1 to 10; words get a plain answer.
+pub fn severity(s: &str) -> Result<u8, String> {
+    let hint = "give a number from 1 (barely) to 10 (worst imaginable), like --severity 7";
+    match s.trim().parse::<i64>() {
+        Ok(n) if (1..=10).contains(&n) => Ok(n as u8),
+        Ok(_) => Err(format!("{} is outside 1-10; {hint}", s.trim())),
+        Err(_) => Err(format!("severity is a number, not '{}'; {hint}", s.trim())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_find_their_word_and_strangers_find_none() {
+        let words = ["--kind", "--sodium", "--at", "--note"];
+        assert_eq!(closest("--knd", words), Some("--kind"));
+        assert_eq!(closest("--sodum", words), Some("--sodium"));
+        assert_eq!(closest("--colour", words), None);
+        assert_eq!(closest("units", ["untis", "bell"]), Some("untis"));
+    }
+}
