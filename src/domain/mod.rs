@@ -8,6 +8,7 @@ pub mod history;
 pub mod hydration;
 pub mod input;
 pub mod patterns;
+pub mod phrases;
 pub mod prefs;
 pub mod rules;
 pub mod timefmt;
