@@ -5,6 +5,7 @@
 
 use crate::domain::entry::VolumeUnit;
 use crate::domain::input::parse_volume;
+use crate::domain::mass::MassUnit;
 use crate::domain::prefs::Prefs;
 pub use crate::domain::prefs::Profile;
 use anyhow::{Context, Result, bail};
@@ -17,6 +18,9 @@ use std::path::{Path, PathBuf};
 pub struct Settings {
     /// Display unit for volumes: "oz" (US fl oz) or "ml".
     pub units: VolumeUnit,
+    /// Unit for body weights: "kg" or "lb" (unset: the unit of the first weighing).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight_unit: Option<MassUnit>,
     /// Daily fluid goal, like "64oz" or "2l".
     pub daily_goal: String,
     /// The hour a day starts (0-23): a 2 am cramp belongs to the night before.
@@ -37,6 +41,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             units: VolumeUnit::Oz,
+            weight_unit: None,
             daily_goal: "64oz".into(),
             day_start_hour: 4,
             drink_presets: vec!["8oz".into(), "10oz".into(), "20oz".into()],

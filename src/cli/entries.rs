@@ -52,6 +52,7 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> Result<()> {
     // only what is shown.
     let snap = |e: &Entry| matches!(e.body, Body::Cramp(_)).then(|| snapshot(e, &history, &rules));
     // Streamed, not built in memory first: a list of years is 100k entries.
+    let mass = ctx.mass_unit(&history);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
         Format::Json => {
@@ -79,7 +80,7 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> Result<()> {
                 )?;
             }
             for e in shown {
-                writeln!(out, "{}", list_line(ctx, e))?;
+                writeln!(out, "{}", list_line(ctx, e, mass))?;
                 if let Some(s) = snap(e) {
                     writeln!(out, "    {}", s.describe(ctx.unit()))?;
                 }
@@ -101,21 +102,32 @@ struct Listed<'a> {
 }
 
 /// `01KB…  Sat 28 Nov 14:30  drink 10 oz water  "note"`
-fn list_line(ctx: &Ctx, e: &Entry) -> String {
+fn list_line(ctx: &Ctx, e: &Entry, mass: crate::domain::mass::MassUnit) -> String {
     let local = e.at.with_timezone(&Local);
     let mut s = format!(
         "{}  {}  {}",
         e.id,
         local.format("%a %e %b %H:%M"),
-        e.body.describe(ctx.unit())
+        crate::domain::mass::describe(&e.body, ctx.unit(), mass)
     );
     if let Some(n) = e.body.note() {
         s.push_str(&format!("  \"{n}\""));
     }
-    if e.amended.is_some() {
+    if e.amended.is_some() && !just_stopped(e) {
         s.push_str("  (edited)");
     }
     s
+}
+
+/// A workout's stop is written as an amendment; one changed only by its stop
+/// (within hours of its end) is not "edited".
+fn just_stopped(e: &Entry) -> bool {
+    match (&e.body, e.amended) {
+        (Body::Workout(w), Some(amended)) => w
+            .end
+            .is_some_and(|end| amended >= end && amended - end <= chrono::Duration::hours(12)),
+        _ => false,
+    }
 }
 
 /// Finds an entry by id or unique prefix, as a user error when it cannot.
@@ -398,7 +410,7 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
     ctx.journal.append(std::slice::from_ref(&event))?;
     println!(
         "saved: {} · {} · id {} (edited)",
-        body.describe(ctx.unit()),
+        ctx.describe(&body, &history),
         ctx.when(&at),
         entry.id
     );
@@ -413,7 +425,7 @@ pub fn delete(ctx: &Ctx, id: &str) -> Result<()> {
     ctx.journal.append(std::slice::from_ref(&event))?;
     println!(
         "deleted: {} · {} · id {} ('crampwatch undo' brings it back)",
-        entry.body.describe(ctx.unit()),
+        ctx.describe(&entry.body, &history),
         ctx.when(&entry.at),
         entry.id
     );
@@ -437,14 +449,32 @@ pub fn undo(ctx: &Ctx) -> Result<()> {
     let mut event = ctx.event(&history, Op::Undo, ctx.now_fixed());
     event.target = Some(action.event_id.clone());
     ctx.journal.append(std::slice::from_ref(&event))?;
-    let what = action
-        .body
-        .as_ref()
-        .map_or_else(|| action.entry_id.clone(), |b| b.describe(ctx.unit()));
-    println!(
-        "undone: {} {what} ('crampwatch redo' reapplies it)",
-        verb(action.op)
-    );
+    let kind = action.body.as_ref().map_or("entry", |b| b.kind().word());
+    let after = ctx.history()?;
+    let now = after.entries.iter().find(|e| e.id == action.entry_id);
+    let line = match (action.op, now) {
+        (_, None) => format!(
+            "undone: {} {kind}, now removed ({})",
+            verb(action.op),
+            action
+                .body
+                .as_ref()
+                .map_or_else(|| action.entry_id.clone(), |b| ctx.describe(b, &after))
+        ),
+        (Op::Add | Op::Delete, Some(e)) => format!(
+            "undone: {} {kind}, restored: {} · {}",
+            verb(action.op),
+            ctx.describe(&e.body, &after),
+            ctx.when(&e.at)
+        ),
+        (_, Some(e)) => format!(
+            "undone: {} {kind}, back to: {} · {}",
+            verb(action.op),
+            ctx.describe(&e.body, &after),
+            ctx.when(&e.at)
+        ),
+    };
+    println!("{line} ('crampwatch redo' reapplies it)");
     Ok(())
 }
 
@@ -459,7 +489,7 @@ pub fn redo(ctx: &Ctx) -> Result<()> {
     let what = action
         .body
         .as_ref()
-        .map_or_else(|| action.entry_id.clone(), |b| b.describe(ctx.unit()));
+        .map_or_else(|| action.entry_id.clone(), |b| ctx.describe(b, &history));
     println!("redone: {} {what}", verb(action.op));
     Ok(())
 }

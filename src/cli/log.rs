@@ -8,6 +8,7 @@ use crate::domain::entry::{
 use crate::domain::history::{History, Op};
 use crate::domain::hydration::{preload_deadline, whole};
 use crate::domain::input::{TimeUse, parse_duration, parse_mass, parse_time, parse_volume};
+use crate::domain::mass::{describe, last_weighing, read_weight};
 use crate::domain::rules::Rules;
 use crate::journal::Lock;
 use anyhow::Result;
@@ -172,6 +173,11 @@ fn add(
     add_locked(ctx, None, history, at, body, extra_line)
 }
 
+/// What a confirmation calls an entry: weights in the user's unit.
+fn said(ctx: &Ctx, history: &History, body: &Body) -> String {
+    ctx.describe(body, history)
+}
+
 /// [`add`], under a lock the caller took for its check.
 fn add_locked(
     ctx: &Ctx,
@@ -189,7 +195,7 @@ fn add_locked(
     }
     println!(
         "saved: {} · {} · id {}",
-        body.describe(ctx.unit()),
+        said(ctx, history, &body),
         ctx.when(&at),
         event.id
     );
@@ -263,10 +269,18 @@ pub fn workout(ctx: &Ctx, cmd: &WorkoutCmd) -> Result<()> {
             let history = ctx.recent_history()?;
             let running = running_or_refuse(&history)?;
             if end <= running.at {
-                return user(format!(
-                    "--at: the stop time must be after the start ({})",
-                    ctx.when(&running.at)
-                ));
+                return user(match at {
+                    Some(_) => format!(
+                        "--at: the stop time must be after the start ({})",
+                        ctx.when(&running.at)
+                    ),
+                    None => format!(
+                        "the {} started {} and has not lasted a minute yet; stop it later, or give when it started with 'crampwatch edit {} --at TIME'",
+                        running.body.kind().word(),
+                        ctx.when(&running.at),
+                        running.id
+                    ),
+                });
             }
             if end - running.at > Duration::hours(MAX_WORKOUT_HOURS) {
                 return user(format!(
@@ -475,9 +489,25 @@ pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
         return user(msg);
     }
     let text = join_unit(&a.value, a.unit.as_deref());
-    let kg = parse_mass(&text, ctx.unit()).or_else(user)?;
+    let history = ctx.history()?;
+    let (kg, typed) =
+        read_weight(&text, last_weighing(&history), ctx.mass_unit(&history)).or_else(user)?;
+    let kg = parse_mass(&format!("{kg}kg"), ctx.unit()).or_else(|_| {
+        user(format!(
+            "'{}' is not a plausible body weight (20-400 kg, 44-880 lb)",
+            text.trim()
+        ))
+    })?;
     let at = past_time(ctx, a.at.as_deref())?;
-    let history = ctx.recent_history()?;
     let body = Body::Weight(Weight { kg, when: a.when });
-    add(ctx, &history, at, body, None)
+    let mut event = ctx.event(&history, Op::Add, at);
+    event.entry = Some(body.clone());
+    ctx.journal.append(std::slice::from_ref(&event))?;
+    println!(
+        "saved: {} · {} · id {}",
+        describe(&body, ctx.unit(), typed),
+        ctx.when(&at),
+        event.id
+    );
+    Ok(())
 }

@@ -188,6 +188,21 @@ impl Ctx {
         self.settings.units
     }
 
+    /// The unit weights are shown in, given the weighings in `history`.
+    pub fn mass_unit(&self, history: &History) -> crate::domain::mass::MassUnit {
+        use crate::domain::mass::{display_unit, first_weighing};
+        display_unit(
+            self.settings.weight_unit,
+            first_weighing(history),
+            self.unit(),
+        )
+    }
+
+    /// An entry in words, with weights in the user's unit.
+    pub fn describe(&self, body: &crate::domain::entry::Body, history: &History) -> String {
+        crate::domain::mass::describe(body, self.unit(), self.mass_unit(history))
+    }
+
     /// `14:30 today`, `Fri 27 Nov 21:00`, for confirmations.
     pub fn when(&self, t: &Time) -> String {
         let local = t.with_timezone(&Local);

@@ -7,6 +7,7 @@ pub mod entry;
 pub mod history;
 pub mod hydration;
 pub mod input;
+pub mod mass;
 pub mod patterns;
 pub mod phrases;
 pub mod prefs;
