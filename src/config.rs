@@ -3,6 +3,8 @@
 //! Paths come from `directories::ProjectDirs`, overridden by `--data-dir` /
 //! `CRAMPWATCH_DATA_DIR` and `--config` / `CRAMPWATCH_CONFIG`.
 
+pub mod file;
+
 use crate::domain::entry::VolumeUnit;
 use crate::domain::input::parse_volume;
 use crate::domain::mass::MassUnit;
@@ -111,6 +113,14 @@ impl Settings {
         }
     }
 
+    /// An amount to show as an example in a form (in the display unit).
+    pub fn placeholder_amount(&self) -> &'static str {
+        match self.units {
+            VolumeUnit::Oz => "10oz",
+            VolumeUnit::Ml => "300ml",
+        }
+    }
+
     /// The drink presets in millilitres.
     pub fn preset_ml(&self) -> Vec<u32> {
         self.drink_presets
@@ -167,11 +177,18 @@ impl Paths {
     }
 }
 
-/// Loads the settings; a missing file gives the defaults.
+/// Loads the settings; a missing file gives the defaults. A bad key or
+/// value is a warning on stderr and the other settings apply: one typo must
+/// never stop a drink being logged.
 pub fn load_settings(path: &Path) -> Result<Settings> {
     match std::fs::read_to_string(path) {
-        Ok(text) => Settings::from_toml(&text)
-            .map_err(|e| crate::cli::UserError(format!("{}: {e}", path.display())).into()),
+        Ok(text) => {
+            let (settings, warnings) = file::read_lenient(&text);
+            for w in warnings {
+                eprintln!("warning: {}", w.render(&path.display().to_string()));
+            }
+            Ok(settings)
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
         Err(e) => bail!("cannot read {}: {e}", path.display()),
     }

@@ -94,8 +94,8 @@ pub enum Command {
     Status(status::StatusArgs),
     /// Write a generated journal of realistic use: `crampwatch demo --days 30 --data-dir /tmp/cw`
     Demo(demo::DemoArgs),
-    /// Show the files in use and the effective settings
-    Config,
+    /// Show the files in use and every setting: `crampwatch config`, `config init`, `config edit`
+    Config(setup::ConfigArgs),
     /// Print a shell completion script: `crampwatch completions bash > ~/.local/share/bash-completion/completions/crampwatch`
     Completions {
         #[arg(value_enum)]
@@ -285,7 +285,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Report(a) => report::report(&ctx, a),
         Command::Status(a) => status::status(&ctx, a),
         Command::Demo(a) => demo::demo(&ctx, a, cli.data_dir.is_some()),
-        Command::Config => setup::config(&ctx),
+        Command::Config(a) => setup::config(&ctx, a),
         Command::Completions { .. } => unreachable!("handled above"),
     }?;
     Ok(ExitCode::SUCCESS)
