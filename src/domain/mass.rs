@@ -51,8 +51,9 @@ impl MassUnit {
 /// The unit a stored weight was most likely typed in: a value that is a
 /// whole tenth in one unit and not in the other. `None` when it cannot tell.
 pub fn typed_unit(kg: f64) -> Option<MassUnit> {
-    let tenth = |v: f64| ((v * 10.0) - (v * 10.0).round()).abs() < 0.02;
-    match (tenth(kg), tenth(kg / KG_PER_LB)) {
+    // Weights are stored to 0.01 kg, which is up to 0.011 lb off a whole tenth.
+    let tenth = |v: f64, slack: f64| ((v * 10.0) - (v * 10.0).round()).abs() <= slack;
+    match (tenth(kg, 0.001), tenth(kg / KG_PER_LB, 0.12)) {
         (true, false) => Some(MassUnit::Kg),
         (false, true) => Some(MassUnit::Lb),
         _ => None,
