@@ -108,7 +108,7 @@ fn list_line(ctx: &Ctx, e: &Entry, mass: crate::domain::mass::MassUnit) -> Strin
         "{}  {}  {}",
         e.id,
         local.format("%a %e %b %H:%M"),
-        crate::domain::mass::describe(&e.body, ctx.unit(), mass)
+        crate::domain::say::entry(&e.body, ctx.unit(), mass)
     );
     if let Some(n) = e.body.note() {
         s.push_str(&format!("  \"{n}\""));

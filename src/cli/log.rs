@@ -8,8 +8,9 @@ use crate::domain::entry::{
 use crate::domain::history::{History, Op};
 use crate::domain::hydration::{preload_deadline, whole};
 use crate::domain::input::{TimeUse, parse_duration, parse_mass, parse_time, parse_volume};
-use crate::domain::mass::{describe, last_weighing, read_weight};
+use crate::domain::mass::{last_weighing, read_weight};
 use crate::domain::rules::Rules;
+use crate::domain::say;
 use crate::journal::Lock;
 use anyhow::Result;
 use chrono::Duration;
@@ -505,7 +506,7 @@ pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
     ctx.journal.append(std::slice::from_ref(&event))?;
     println!(
         "saved: {} · {} · id {}",
-        describe(&body, ctx.unit(), typed),
+        say::entry(&body, ctx.unit(), typed),
         ctx.when(&at),
         event.id
     );

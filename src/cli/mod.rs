@@ -200,7 +200,7 @@ impl Ctx {
 
     /// An entry in words, with weights in the user's unit.
     pub fn describe(&self, body: &crate::domain::entry::Body, history: &History) -> String {
-        crate::domain::mass::describe(body, self.unit(), self.mass_unit(history))
+        crate::domain::say::entry(body, self.unit(), self.mass_unit(history))
     }
 
     /// `14:30 today`, `Fri 27 Nov 21:00`, for confirmations.

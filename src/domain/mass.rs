@@ -114,17 +114,6 @@ fn bare_unit(n: f64, last_kg: Option<f64>) -> Option<MassUnit> {
     }
 }
 
-/// An entry in words, as [`Body::describe`], with a weight in `mass`.
-pub fn describe(body: &Body, unit: VolumeUnit, mass: MassUnit) -> String {
-    match body {
-        Body::Weight(w) => match w.when {
-            Some(when) => format!("weight {} {when}", mass.format(w.kg)),
-            None => format!("weight {}", mass.format(w.kg)),
-        },
-        other => other.describe(unit),
-    }
-}
-
 /// The first weighing in a history, in kg.
 pub fn first_weighing(history: &History) -> Option<f64> {
     history.entries.iter().find_map(|e| match &e.body {

@@ -12,5 +12,6 @@ pub mod patterns;
 pub mod phrases;
 pub mod prefs;
 pub mod rules;
+pub mod say;
 pub mod timefmt;
 pub mod week;
