@@ -26,6 +26,7 @@ pub struct ListArgs {
     /// Only entries of this kind
     #[arg(long, value_enum)]
     pub kind: Option<EntryKind>,
+    /// text for reading, json for scripts: --format json
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
@@ -172,10 +173,13 @@ pub struct EditArgs {
     #[arg(long, value_name = "MG", help_heading = "Drink", value_parser = clap::value_parser!(u32).range(0..=10000))]
     pub sodium: Option<u32>,
     // Workout and plan
+    /// Workout or plan: what it is, like run or ride
     #[arg(long, help_heading = "Workout and plan")]
     pub activity: Option<String>,
+    /// Workout or plan: how hard, like --intensity hard
     #[arg(long, value_enum, help_heading = "Workout and plan")]
     pub intensity: Option<Intensity>,
+    /// Workout or plan: how warm, like --heat hot
     #[arg(long, value_enum, help_heading = "Workout and plan")]
     pub heat: Option<Heat>,
     /// Workout: new or unaccustomed (--new=false to clear)
@@ -201,12 +205,16 @@ pub struct EditArgs {
     #[arg(long, value_name = "N", help_heading = "Workout and plan", value_parser = clap::value_parser!(u32).range(5..=720))]
     pub minutes: Option<u32>,
     // Cramp
+    /// Cramp: which muscle, like --muscle hamstring
     #[arg(long, value_enum, help_heading = "Cramp")]
     pub muscle: Option<Muscle>,
+    /// Cramp: which side, like --side right
     #[arg(long, value_enum, help_heading = "Cramp")]
     pub side: Option<Side>,
+    /// Cramp: how bad, 1 to 10, like --severity 6
     #[arg(long, value_name = "N", help_heading = "Cramp", value_parser = super::messages::severity)]
     pub severity: Option<u8>,
+    /// Cramp: how long it lasted, like --duration 90s
     #[arg(
         long,
         value_name = "DUR",
@@ -214,15 +222,19 @@ pub struct EditArgs {
         help_heading = "Cramp"
     )]
     pub duration: Option<String>,
+    /// Cramp: when it came, like --context night
     #[arg(long, value_enum, help_heading = "Cramp")]
     pub context: Option<CrampContext>,
     /// (--swelling=false to clear; the same for the other symptoms)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", help_heading = "Cramp")]
     pub swelling: Option<bool>,
+    /// Cramp: redness or skin changes (--redness=false to clear)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", help_heading = "Cramp")]
     pub redness: Option<bool>,
+    /// Cramp: weakness (--weakness=false to clear)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", help_heading = "Cramp")]
     pub weakness: Option<bool>,
+    /// Cramp: numbness (--numbness=false to clear)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", help_heading = "Cramp")]
     pub numbness: Option<bool>,
     /// What helped, comma-separated (replaces the list)
@@ -232,6 +244,7 @@ pub struct EditArgs {
     /// Weight: the value, like 72.4kg
     #[arg(long, value_name = "VALUE", help_heading = "Weight")]
     pub weight: Option<String>,
+    /// Weight: before or after a session, like --when after
     #[arg(long, value_enum, help_heading = "Weight")]
     pub when: Option<WeighWhen>,
 }

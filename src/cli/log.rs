@@ -33,9 +33,10 @@ pub struct DrinkArgs {
     /// Sodium in the drink, in mg
     #[arg(long, value_name = "MG", value_parser = clap::value_parser!(u32).range(0..=10000))]
     pub sodium: Option<u32>,
-    /// When (default now)
+    /// When you drank it [default: now]: 14:30, 8pm, -30m, yesterday 21:00 (see TIME in --help)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
+    /// A note in your words: --note "new shoes"
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 }
@@ -44,33 +45,42 @@ pub struct DrinkArgs {
 pub enum WorkoutCmd {
     /// Start a workout now (or --at a recent time): `workout start run --intensity hard`
     Start {
+        /// What you are doing: run, ride, swim, tennis
         activity: String,
         #[command(flatten)]
         opts: SessionOpts,
         /// New or unaccustomed for you
         #[arg(long)]
         new: bool,
+        /// When it started [default: now]: 07:00, 7am, -20m (see TIME in --help)
         #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         at: Option<String>,
+        /// A note in your words: --note "hill repeats"
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
     /// Stop the running workout
     Stop {
+        /// When it ended [default: now]: 08:30, 8:30am, -5m (see TIME in --help)
         #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         at: Option<String>,
     },
     /// Log a finished workout: `workout add ride --from 07:00 --to 08:30`
     Add {
+        /// What you did: run, ride, swim, tennis
         activity: String,
+        /// When it started: 07:00, 7am, yesterday 18:00 (see TIME in --help)
         #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         from: String,
+        /// When it ended: 08:30, 8:30am, -10m (see TIME in --help)
         #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         to: String,
         #[command(flatten)]
         opts: SessionOpts,
+        /// New or unaccustomed for you
         #[arg(long)]
         new: bool,
+        /// A note in your words: --note "first trail race"
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
@@ -78,29 +88,33 @@ pub enum WorkoutCmd {
 
 #[derive(Debug, Args)]
 pub struct PlanArgs {
+    /// What you plan to do: run, ride, swim, tennis
     pub activity: String,
-    /// When it starts: 18:00, tomorrow 07:00, +3h
+    /// When it starts: 18:00, 6pm, tomorrow 7am, sat 07:00, +3h (see TIME in --help)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: String,
-    /// How long it should last
+    /// How long it should last, in minutes: --minutes 90
     #[arg(long, value_name = "N", default_value_t = 60, value_parser = clap::value_parser!(u32).range(5..=720))]
     pub minutes: u32,
     #[command(flatten)]
     pub opts: SessionOpts,
+    /// A note in your words: --note "long run"
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct CrampArgs {
+    /// Which muscle cramped: calf, hamstring, quadriceps, foot, hand or other
     #[arg(value_enum)]
     pub muscle: Muscle,
+    /// Which side: --side left
     #[arg(long, value_enum)]
     pub side: Option<Side>,
-    /// 1 (barely) to 10 (worst imaginable)
+    /// How bad, 1 (barely) to 10 (worst imaginable): --severity 6
     #[arg(long, value_name = "N", value_parser = super::messages::severity)]
     pub severity: Option<u8>,
-    /// How long it lasted: 90s, 2m, 1m30s
+    /// How long it lasted: --duration 90s, 2m or 1m30s
     #[arg(long, value_name = "DUR", allow_hyphen_values = true)]
     pub duration: Option<String>,
     /// When it came [default: during or after a workout if one is running or just ended, else rest]
@@ -108,11 +122,13 @@ pub struct CrampArgs {
     pub context: Option<CrampContext>,
     #[command(flatten)]
     pub symptoms: SymptomFlags,
-    /// What helped, comma-separated
+    /// What helped, comma-separated: --relief stretch,massage
     #[arg(long, value_enum, value_delimiter = ',')]
     pub relief: Vec<Relief>,
+    /// When it came [default: now]: 03:10, 3am, -1h, yesterday 22:00 (see TIME in --help)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
+    /// A note in your words: --note "after stairs"
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 }
@@ -135,15 +151,16 @@ pub struct SymptomFlags {
 
 #[derive(Debug, Args)]
 pub struct WeightArgs {
-    /// Body weight: 72.4kg or 160lb
+    /// Body weight: 72.4kg or 160lb (a bare number: the unit of your earlier weighings)
     #[arg(value_name = "VALUE", allow_hyphen_values = true)]
     pub value: String,
     /// The unit, when written apart from the number (160 lb)
     #[arg(value_name = "UNIT", hide = true)]
     pub unit: Option<String>,
-    /// Before or after a session
+    /// Before or after a session: --when before
     #[arg(long, value_enum)]
     pub when: Option<WeighWhen>,
+    /// When you weighed [default: now]: 06:45, 7am, -2h (see TIME in --help)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
 }

@@ -8,10 +8,28 @@ use clap::{Command, CommandFactory};
 /// The heading under which `--data-dir` and `--config` are listed, once.
 pub const GLOBAL_HEADING: &str = "Global options";
 
+/// The time phrases every TIME argument takes, shown under `--help`.
+pub const TIME_HELP: &str = "\
+TIME (--at, --from, --to, --since):
+  14:30, 8pm, 7:30 am, noon, midnight        today
+  yesterday 21:00, today 6am                 a day word and a time
+  sat 07:00, monday 6pm                      the last such day (for plans: the next one)
+  -2h, -30m, 30m ago, -2d                    back from now (days keep the clock time)
+  2026-11-27 21:00, 2026-11-27T21:00         ISO date and time; RFC 3339 with an offset too
+  plans also: tomorrow 7am, +3h, +2d, in 90m";
+
 /// The clap command with the house rules applied to every subcommand:
-/// enum values in any case (`cramp Calf`, `--kind SPORTS`).
+/// enum values in any case (`cramp Calf`, `--kind SPORTS`), and the time
+/// phrases under the help of every command that takes a TIME.
 pub fn command() -> Command {
-    relax(Cli::command())
+    let root = relax(Cli::command());
+    let help = format!(
+        "{TIME_HELP}\n\n{}",
+        root.get_after_help()
+            .map(|h| h.to_string())
+            .unwrap_or_default()
+    );
+    root.after_help(help)
 }
 
 fn relax(cmd: Command) -> Command {
@@ -22,6 +40,15 @@ fn relax(cmd: Command) -> Command {
             a
         }
     });
+    let takes_time = cmd.get_arguments().any(|a| {
+        a.get_value_names()
+            .is_some_and(|v| v.iter().any(|n| n.as_str().starts_with("TIME")))
+    });
+    let cmd = if takes_time && cmd.get_after_help().is_none() {
+        cmd.after_help(TIME_HELP)
+    } else {
+        cmd
+    };
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())

@@ -30,13 +30,6 @@ Environment:
   CRAMPWATCH_NOW       pin \"now\" to an RFC 3339 time, e.g. 2026-11-28T14:30:00-05:00
   CRAMPWATCH_DEVICE    this machine's device name in the journal (default: made on first run)
 
-TIME (--at, --from, --to, --since):
-  14:30, 8pm, 7:30 am, noon, midnight        today
-  yesterday 21:00, today 6am                 a day word and a time
-  sat 07:00, monday 6pm                      the last such day (for plans: the next one)
-  -2h, -30m, 30m ago, -2d                    back from now (days keep the clock time)
-  2026-11-27 21:00, 2026-11-27T21:00         ISO date and time; RFC 3339 with an offset too
-  plans also: tomorrow 7am, +3h, +2d, in 90m
 Health information in crampwatch is general information, not medical advice.";
 
 /// Log workouts, drinks and muscle cramps; hydration countdowns and pattern flags.
@@ -98,6 +91,7 @@ pub enum Command {
     Config(setup::ConfigArgs),
     /// Print a shell completion script: `crampwatch completions bash > ~/.local/share/bash-completion/completions/crampwatch`
     Completions {
+        /// The shell to complete for: bash, zsh, fish, elvish or powershell
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -356,10 +350,10 @@ fn one_line_chain(err: &anyhow::Error) -> String {
 /// Options shared by workouts and plans.
 #[derive(Debug, Args, Clone, Default)]
 pub struct SessionOpts {
-    /// How hard it is
+    /// How hard it is: --intensity hard
     #[arg(long, value_enum)]
     pub intensity: Option<Intensity>,
-    /// How warm it is
+    /// How warm it is: --heat hot
     #[arg(long, value_enum)]
     pub heat: Option<Heat>,
 }
