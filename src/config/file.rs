@@ -180,9 +180,17 @@ fn unknown(text: &str, section: Option<&str>, key: &str) -> Warning {
         Some(sec) => k.strip_prefix(sec).and_then(|k| k.strip_prefix('.')),
         None => (!k.contains('.')).then_some(*k),
     });
-    let guess = crate::cli::messages::closest(key, names)
-        .map(|g| format!(" (did you mean '{g}'?)"))
-        .unwrap_or_default();
+    let top_level = section.is_some() && KEYS.iter().any(|(k, _, _)| *k == key);
+    let guess = if top_level {
+        format!(
+            " in [{}] (it belongs above that line)",
+            section.unwrap_or_default()
+        )
+    } else {
+        crate::cli::messages::closest(key, names)
+            .map(|g| format!(" (did you mean '{g}'?)"))
+            .unwrap_or_default()
+    };
     Warning {
         line: line_of(text, section, key),
         message: format!("unknown key '{key}'{guess}; ignored, the other settings apply"),
