@@ -3,7 +3,7 @@
 //!
 //! [`generate`] is pure: the same days, seed and end give the same events,
 //! ids included (ULIDs made from each event's logged time and the seeded
-//! generator). About 13 events a day: drinks of 150-750 ml through the waking
+//! generator). About 11 events a day: drinks of 150-750 ml through the waking
 //! day; on 4-5
 //! days a week a workout of varied activity, length, intensity and heat, often
 //! planned ahead, with sips during it and sometimes weights before and after;
