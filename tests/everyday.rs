@@ -249,6 +249,12 @@ fn undo_says_what_the_entry_is_back_to() {
 #[test]
 fn weights_stay_in_the_unit_typed() {
     let env = Env::new();
+    // With nothing to tell kg from lb, a bare number is not guessed.
+    let err = refused2(&env, &["weight", "72"]);
+    assert!(err.contains("72kg or 72lb"), "{err}");
+    // A bare drink too big for the unit suggests ml.
+    let err = refused2(&env, &["drink", "250"]);
+    assert!(err.contains("did you mean 250ml?"), "{err}");
     let out = env.quiet(&["weight", "72.4kg", "--when", "before"]);
     assert!(out.contains("weight 72.4 kg before"), "{out}");
     // A bare number next to a kg weighing is kg, not 72 lb.

@@ -8,7 +8,7 @@ use crate::domain::entry::{
 use crate::domain::history::{History, Op};
 use crate::domain::hydration::{preload_deadline, whole};
 use crate::domain::input::{TimeUse, parse_duration, parse_mass, parse_time, parse_volume};
-use crate::domain::mass::{last_weighing, read_weight};
+use crate::domain::mass::{first_weighing, last_weighing, read_weight, typed_unit};
 use crate::domain::rules::Rules;
 use crate::domain::say;
 use crate::journal::Lock;
@@ -508,8 +508,11 @@ pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
     }
     let text = join_unit(&a.value, a.unit.as_deref());
     let history = ctx.history()?;
-    let (kg, typed) =
-        read_weight(&text, last_weighing(&history), ctx.mass_unit(&history)).or_else(user)?;
+    let known = ctx
+        .settings
+        .weight_unit
+        .or_else(|| first_weighing(&history).and_then(typed_unit));
+    let (kg, typed) = read_weight(&text, last_weighing(&history), known).or_else(user)?;
     let kg = parse_mass(&format!("{kg}kg"), ctx.unit()).or_else(|_| {
         user(format!(
             "'{}' is not a plausible body weight (20-400 kg, 44-880 lb)",

@@ -75,6 +75,16 @@ fn parse_volume_upto(
     if ml <= 0.0 {
         return Err(format!("'{}' is not a positive amount; {hint}", s.trim()));
     }
+    if ml > max_ml && word.is_empty() && one_drink && n <= max_ml {
+        return Err(format!(
+            "'{}' is read as {} {}, more than one drink can be (at most {}); did you mean {}ml?",
+            s.trim(),
+            s.trim(),
+            unit.label(),
+            unit.format(max_ml),
+            s.trim()
+        ));
+    }
     if ml > max_ml {
         return Err(if one_drink {
             format!(

@@ -74,12 +74,13 @@ pub fn display_unit(
 
 /// Reads a weight as typed: `72.4kg`, `160 lb`, or a bare number. A bare
 /// number is read in the unit that puts it next to the last weighing (within
-/// 15%), else in `fallback`. Returns kilograms (not yet checked for
+/// 15%), else in `fallback` (the setting or the first weighing's unit), and
+/// is refused as ambiguous when nothing tells. Returns kilograms (not yet checked for
 /// plausibility) and the unit it was read in.
 pub fn read_weight(
     text: &str,
     last_kg: Option<f64>,
-    fallback: MassUnit,
+    fallback: Option<MassUnit>,
 ) -> Result<(f64, MassUnit), String> {
     let hint = "try 72.4kg or 160lb";
     let t = text.trim().to_ascii_lowercase();
@@ -92,7 +93,15 @@ pub fn read_weight(
         _ => return Err(format!("'{}' is not a body weight; {hint}", text.trim())),
     };
     let unit = match word.trim() {
-        "" => bare_unit(n, last_kg).unwrap_or(fallback),
+        "" => match (bare_unit(n, last_kg), fallback) {
+            (Some(u), _) | (None, Some(u)) => u,
+            (None, None) => {
+                return Err(format!(
+                    "'{}' needs a unit the first time: {n}kg or {n}lb (or set weight_unit in the config)",
+                    text.trim()
+                ));
+            }
+        },
         w => MassUnit::from_word(w)
             .ok_or_else(|| format!("'{}' is not a body weight; {hint}", text.trim()))?,
     };
@@ -136,36 +145,38 @@ mod tests {
 
     #[test]
     fn a_typed_unit_wins_and_is_echoed() {
-        assert_eq!(
-            read_weight("72.4kg", None, MassUnit::Lb),
-            Ok((72.4, MassUnit::Kg))
-        );
+        assert_eq!(read_weight("72.4kg", None, None), Ok((72.4, MassUnit::Kg)));
         // 160 lb is 72.57 kg (160 x 0.4536 = 72.575).
         assert_eq!(
-            read_weight("160 lb", Some(72.4), MassUnit::Kg),
+            read_weight("160 lb", Some(72.4), Some(MassUnit::Kg)),
             Ok((72.57, MassUnit::Lb))
         );
         assert_eq!(MassUnit::Kg.format(72.4), "72.4 kg");
-        assert!(read_weight("72 stone", None, MassUnit::Kg).is_err());
-        assert!(read_weight("-72", None, MassUnit::Kg).is_err());
+        assert!(read_weight("72 stone", None, None).is_err());
+        assert!(read_weight("-72", None, None).is_err());
     }
 
     #[test]
     fn a_bare_number_next_to_kg_weighings_is_kg() {
         assert_eq!(
-            read_weight("72", Some(72.4), MassUnit::Lb),
+            read_weight("72", Some(72.4), Some(MassUnit::Lb)),
             Ok((72.0, MassUnit::Kg))
         );
         // Next to a 72.4 kg weighing, 160 can only be pounds.
         assert_eq!(
-            read_weight("160", Some(72.4), MassUnit::Kg).unwrap().1,
+            read_weight("160", Some(72.4), Some(MassUnit::Kg))
+                .unwrap()
+                .1,
             MassUnit::Lb
         );
-        // With nothing to go by, the fallback unit.
+        // With only a setting to go by, the setting.
         assert_eq!(
-            read_weight("72", None, MassUnit::Lb).unwrap().1,
+            read_weight("72", None, Some(MassUnit::Lb)).unwrap().1,
             MassUnit::Lb
         );
+        // With nothing at all, a bare number is ambiguous.
+        let err = read_weight("72", None, None).unwrap_err();
+        assert!(err.contains("72kg or 72lb"), "{err}");
     }
 
     #[test]
