@@ -541,6 +541,8 @@ pub fn json<'a, Tz: TimeZone>(r: &'a Report<'a, Tz>) -> JsonReport<'a> {
             last: s.last(),
             week: s.iso_label(),
             days: s.days.len(),
+            days_begun: r.days_begun(),
+            goal_so_far_ml: r.goal_so_far(),
             day_start_hour: r.prefs.day_start_hour,
         },
         days: &s.days,
@@ -612,6 +614,10 @@ struct JsonPeriod {
     last: NaiveDate,
     week: Option<String>,
     days: usize,
+    /// The days that have begun (a week read on a Thursday: 4).
+    days_begun: usize,
+    /// The goal of those days, in ml.
+    goal_so_far_ml: u32,
     day_start_hour: u32,
 }
 

@@ -398,4 +398,9 @@ fn a_report_counts_only_the_days_that_have_begun() {
     );
     // The last cramp is named by its date.
     assert!(md.contains("Last cramp: 2026-11-24 (2 days ago)"), "{md}");
+    let json: serde_json::Value =
+        serde_json::from_str(&env.quiet(&["report", "--format", "json"])).unwrap();
+    assert_eq!(json["period"]["days_begun"], 4);
+    // 4 x 64 oz = 4 x 1892.7 ml, each day's goal rounded to whole ml.
+    assert_eq!(json["period"]["goal_so_far_ml"], 4 * 1893);
 }

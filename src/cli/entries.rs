@@ -404,7 +404,12 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
         }
         Body::Weight(w) => {
             if let Some(x) = &a.weight {
-                w.kg = parse_mass(x, ctx.unit()).or_else(|e| user(format!("--weight: {e}")))?;
+                // A bare number reads as the unit the entry is already in.
+                let near = crate::domain::mass::typed_unit(w.kg).or(ctx.settings.weight_unit);
+                let (kg, _) = crate::domain::mass::read_weight(x, Some(w.kg), near)
+                    .or_else(|e| user(format!("--weight: {e}")))?;
+                w.kg = parse_mass(&format!("{kg}kg"), ctx.unit())
+                    .or_else(|e| user(format!("--weight: {e}")))?;
             }
             if a.when.is_some() {
                 w.when = a.when;
