@@ -139,6 +139,12 @@ fn time_hints_give_dates_from_today_never_a_past_one_for_a_plan() {
     assert!(err.contains("needs a time of day"), "{err}");
     let err = refused2(&env, &["report", "--week", "48"]);
     assert!(err.contains("did you mean 2026-W48?"), "{err}");
+    // Two words without quotes: the shell split them.
+    let err = refused2(&env, &["drink", "8oz", "--at", "yesterday", "7am"]);
+    assert!(
+        err.contains("needs quotes: --at \"yesterday 7am\""),
+        "{err}"
+    );
 }
 
 // ---------------------------------------------------------------- time phrases

@@ -223,6 +223,19 @@ fn add_locked(
     Ok(())
 }
 
+/// `drink 8oz --at yesterday 7am`: the second word of the time lands in the
+/// hidden UNIT slot, after an amount that already has its unit.
+fn unquoted_at(value: &str, unit: Option<&str>, at: Option<&str>) -> Result<()> {
+    if let (Some(u), Some(at)) = (unit, at)
+        && value.chars().any(|c| c.is_ascii_alphabetic())
+    {
+        return user(format!(
+            "unexpected argument '{u}' found; a time of two words needs quotes: --at \"{at} {u}\""
+        ));
+    }
+    Ok(())
+}
+
 fn join_unit(value: &str, unit: Option<&str>) -> String {
     match unit {
         Some(u) => format!("{value} {u}"),
@@ -234,6 +247,7 @@ pub fn drink(ctx: &Ctx, a: &DrinkArgs) -> Result<()> {
     if let Some(msg) = super::messages::unknown_flag(&["drink"], &a.amount) {
         return user(msg);
     }
+    unquoted_at(&a.amount, a.unit.as_deref(), a.at.as_deref())?;
     let text = join_unit(&a.amount, a.unit.as_deref());
     let ml = parse_volume(&text, ctx.unit()).or_else(user)?;
     let at = past_time(ctx, a.at.as_deref())?;
@@ -506,6 +520,7 @@ pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
     if let Some(msg) = super::messages::unknown_flag(&["weight"], &a.value) {
         return user(msg);
     }
+    unquoted_at(&a.value, a.unit.as_deref(), a.at.as_deref())?;
     let text = join_unit(&a.value, a.unit.as_deref());
     let history = ctx.history()?;
     let known = ctx

@@ -170,6 +170,25 @@ pub fn stray_flag(args: &[String]) -> Option<String> {
     None
 }
 
+/// `--at yesterday 7am` without quotes: clap sees `7am` as a stray word.
+/// The refusal says how to write it.
+pub fn unquoted_time(args: &[String], e: &clap::Error) -> Option<String> {
+    let stray = match e.get(ContextKind::InvalidArg)? {
+        ContextValue::String(s) => s.clone(),
+        ContextValue::Strings(v) => v.first()?.clone(),
+        _ => return None,
+    };
+    let i = args.iter().position(|a| *a == stray)?;
+    let flag = args.get(i.checked_sub(2)?)?;
+    let time_flags = ["--at", "--from", "--to", "--since"];
+    time_flags.contains(&flag.as_str()).then(|| {
+        format!(
+            "unexpected argument '{stray}' found; a time of two words needs quotes: {flag} \"{} {stray}\"",
+            args[i - 1]
+        )
+    })
+}
+
 /// When a positional that takes hyphens (`drink AMOUNT`) swallowed a
 /// mistyped flag (`drink --knd water 10oz`), the refusal git would give.
 pub fn unknown_flag(subcommand: &[&str], typed: &str) -> Option<String> {
