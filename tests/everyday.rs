@@ -120,6 +120,17 @@ fn words_are_accepted_in_any_case_and_numbers_are_asked_for_plainly() {
     let id = env.log(&["drink", "12 OZ", "--kind", "Sports"]);
     assert_eq!(env.entry(&id).unwrap()["kind"], "sports");
 
+    for (args, example) in [
+        (
+            &["plan", "run", "--at", "+1h", "--minutes", "2"][..],
+            "--minutes 90",
+        ),
+        (&["drink", "8oz", "--sodium", "lots"], "--sodium 300"),
+        (&["cramp", "calf", "--severity", "11"], "--severity 7"),
+    ] {
+        let err = refused2(&env, args);
+        assert!(err.contains(example), "{args:?}: {err}");
+    }
     let err = refused2(&env, &["cramp", "calf", "--severity", "high"]);
     assert!(
         err.contains("not 'high'") && err.contains("--severity 7") && !err.contains("digit"),

@@ -170,7 +170,7 @@ pub struct EditArgs {
     #[arg(long, value_enum, help_heading = "Drink")]
     pub kind: Option<DrinkKind>,
     /// Drink: sodium in mg
-    #[arg(long, value_name = "MG", help_heading = "Drink", value_parser = clap::value_parser!(u32).range(0..=10000))]
+    #[arg(long, value_name = "MG", help_heading = "Drink", value_parser = super::messages::sodium)]
     pub sodium: Option<u32>,
     // Workout and plan
     /// Workout or plan: what it is, like run or ride
@@ -202,7 +202,7 @@ pub struct EditArgs {
     )]
     pub to: Option<String>,
     /// Plan: how long it should last
-    #[arg(long, value_name = "N", help_heading = "Workout and plan", value_parser = clap::value_parser!(u32).range(5..=720))]
+    #[arg(long, value_name = "N", help_heading = "Workout and plan", value_parser = super::messages::plan_minutes)]
     pub minutes: Option<u32>,
     // Cramp
     /// Cramp: which muscle, like --muscle hamstring

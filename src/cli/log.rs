@@ -31,7 +31,7 @@ pub struct DrinkArgs {
     #[arg(long, value_enum, default_value_t = DrinkKind::Water)]
     pub kind: DrinkKind,
     /// Sodium in the drink, in mg
-    #[arg(long, value_name = "MG", value_parser = clap::value_parser!(u32).range(0..=10000))]
+    #[arg(long, value_name = "MG", value_parser = super::messages::sodium)]
     pub sodium: Option<u32>,
     /// When you drank it [default: now]: 14:30, 8pm, -30m, yesterday 21:00 (see TIME in --help)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
@@ -94,7 +94,7 @@ pub struct PlanArgs {
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: String,
     /// How long it should last, in minutes: --minutes 90
-    #[arg(long, value_name = "N", default_value_t = 60, value_parser = clap::value_parser!(u32).range(5..=720))]
+    #[arg(long, value_name = "N", default_value_t = 60, value_parser = super::messages::plan_minutes)]
     pub minutes: u32,
     #[command(flatten)]
     pub opts: SessionOpts,

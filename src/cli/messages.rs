@@ -226,6 +226,34 @@ pub fn severity(s: &str) -> Result<u8, String> {
     }
 }
 
+/// A whole number in `range`, or a refusal that names the range and an example.
+fn whole(
+    s: &str,
+    range: std::ops::RangeInclusive<u32>,
+    what: &str,
+    example: &str,
+) -> Result<u32, String> {
+    let hint = format!(
+        "{what} is a whole number from {} to {}, like {example}",
+        range.start(),
+        range.end()
+    );
+    match s.trim().parse::<i64>() {
+        Ok(n) if n >= *range.start() as i64 && n <= *range.end() as i64 => Ok(n as u32),
+        _ => Err(hint),
+    }
+}
+
+/// `--minutes` of a plan.
+pub fn plan_minutes(s: &str) -> Result<u32, String> {
+    whole(s, 5..=720, "a plan's length in minutes", "--minutes 90")
+}
+
+/// `--sodium` of a drink, in mg.
+pub fn sodium(s: &str) -> Result<u32, String> {
+    whole(s, 0..=10000, "sodium in mg", "--sodium 300")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
