@@ -12,6 +12,7 @@ mod report;
 mod setup;
 mod status;
 mod transfer;
+mod undo;
 
 use crate::config::{Paths, Settings, load_settings};
 use crate::domain::entry::{Heat, Intensity, Time, VolumeUnit};
@@ -272,8 +273,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::List(a) => entries::list(&ctx, a),
         Command::Edit(a) => entries::edit(&ctx, a),
         Command::Delete { id } => entries::delete(&ctx, id),
-        Command::Undo => entries::undo(&ctx),
-        Command::Redo => entries::redo(&ctx),
+        Command::Undo => undo::undo(&ctx),
+        Command::Redo => undo::redo(&ctx),
         Command::Export(a) => transfer::export(&ctx, a),
         Command::Import(a) => transfer::import(&ctx, a),
         Command::Report(a) => report::report(&ctx, a),
