@@ -9,7 +9,8 @@ use common::Env;
 
 // ---------------------------------------------------------------- help
 
-/// Every argument and option of every subcommand, as (command path, arg id, help).
+/// Every argument and option of every subcommand that takes a value (a
+/// switch is its own example), as (command path, arg id, help).
 fn every_arg() -> Vec<(String, String, String)> {
     fn walk(cmd: &clap::Command, path: String, out: &mut Vec<(String, String, String)>) {
         for a in cmd.get_arguments() {
@@ -18,7 +19,16 @@ fn every_arg() -> Vec<(String, String, String)> {
                 continue;
             }
             let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
-            out.push((path.clone(), id.to_string(), help));
+            let switch = !a.get_action().takes_values();
+            out.push((
+                path.clone(),
+                id.to_string(),
+                if switch {
+                    format!("{help} [switch]")
+                } else {
+                    help
+                },
+            ));
         }
         for sub in cmd.get_subcommands() {
             walk(sub, format!("{path} {}", sub.get_name()), out);
@@ -37,7 +47,7 @@ fn every_arg() -> Vec<(String, String, String)> {
 fn every_argument_of_every_command_has_a_description() {
     let missing: Vec<String> = every_arg()
         .into_iter()
-        .filter(|(_, _, help)| help.trim().is_empty())
+        .filter(|(_, _, help)| help.trim_end_matches(" [switch]").trim().is_empty())
         .map(|(path, id, _)| format!("{path} {id}"))
         .collect();
     assert!(missing.is_empty(), "no description: {missing:#?}");
@@ -420,4 +430,25 @@ fn a_report_counts_only_the_days_that_have_begun() {
     assert_eq!(json["period"]["days_begun"], 4);
     // 4 x 64 oz = 4 x 1892.7 ml, each day's goal rounded to whole ml.
     assert_eq!(json["period"]["goal_so_far_ml"], 4 * 1893);
+}
+
+#[test]
+fn every_argument_has_an_example() {
+    // An example: "like X", the flag typed with a value, or values after a
+    // colon (with a digit or a list in them). A switch is its own example.
+    let has_example = |id: &str, help: &str| {
+        let flag = format!("--{} ", id.replace('_', "-"));
+        let after_colon = help.rsplit(": ").next().unwrap_or("");
+        help.ends_with("[switch]")
+            || help.contains("like ")
+            || help.contains(&flag)
+            || (help.contains(": ")
+                && (after_colon.contains(',') || after_colon.chars().any(|c| c.is_ascii_digit())))
+    };
+    let missing: Vec<String> = every_arg()
+        .into_iter()
+        .filter(|(_, id, help)| !has_example(id, help))
+        .map(|(path, id, help)| format!("{path} {id}: {help}"))
+        .collect();
+    assert!(missing.is_empty(), "no example: {missing:#?}");
 }

@@ -23,7 +23,7 @@ pub struct ListArgs {
     /// Every entry, however old
     #[arg(long, conflicts_with = "since")]
     pub all: bool,
-    /// Only entries of this kind
+    /// Only entries of this kind: --kind cramp
     #[arg(long, value_enum)]
     pub kind: Option<EntryKind>,
     /// text for reading, json for scripts: --format json
@@ -149,16 +149,16 @@ fn find<'h>(history: &'h History, id: &str) -> Result<&'h Entry> {
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    /// The entry's id (or a unique start of it)
+    /// The entry's id, or a unique start of it (see 'crampwatch list'): 01KB3F
     pub id: String,
-    /// When it happened (a workout's start, a plan's start)
+    /// When it happened (a workout's or plan's start): 14:30, "yesterday 8pm"
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
-    /// A note (empty to remove)
+    /// A note (empty to remove): --note "new shoes"
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     // Drink
-    /// Drink: the amount
+    /// Drink: the amount, like --amount 12oz
     #[arg(
         long,
         value_name = "AMOUNT",
@@ -166,10 +166,10 @@ pub struct EditArgs {
         help_heading = "Drink"
     )]
     pub amount: Option<String>,
-    /// Drink: what it was
+    /// Drink: what it was, like --kind sports
     #[arg(long, value_enum, help_heading = "Drink")]
     pub kind: Option<DrinkKind>,
-    /// Drink: sodium in mg
+    /// Drink: sodium in mg, like --sodium 300
     #[arg(long, value_name = "MG", help_heading = "Drink", value_parser = super::messages::sodium)]
     pub sodium: Option<u32>,
     // Workout and plan
@@ -182,10 +182,10 @@ pub struct EditArgs {
     /// Workout or plan: how warm, like --heat hot
     #[arg(long, value_enum, help_heading = "Workout and plan")]
     pub heat: Option<Heat>,
-    /// Workout: new or unaccustomed (--new=false to clear)
+    /// Workout: new or unaccustomed, like --new (--new=false to clear)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", help_heading = "Workout and plan")]
     pub new: Option<bool>,
-    /// Workout: its start
+    /// Workout: its start, like --from 07:00
     #[arg(
         long,
         value_name = "TIME",
@@ -193,7 +193,7 @@ pub struct EditArgs {
         help_heading = "Workout and plan"
     )]
     pub from: Option<String>,
-    /// Workout: its end
+    /// Workout: its end, like --to 08:30
     #[arg(
         long,
         value_name = "TIME",
@@ -201,7 +201,7 @@ pub struct EditArgs {
         help_heading = "Workout and plan"
     )]
     pub to: Option<String>,
-    /// Plan: how long it should last
+    /// Plan: how long it should last, like --minutes 90
     #[arg(long, value_name = "N", help_heading = "Workout and plan", value_parser = super::messages::plan_minutes)]
     pub minutes: Option<u32>,
     // Cramp
@@ -225,19 +225,19 @@ pub struct EditArgs {
     /// Cramp: when it came, like --context night
     #[arg(long, value_enum, help_heading = "Cramp")]
     pub context: Option<CrampContext>,
-    /// (--swelling=false to clear; the same for the other symptoms)
+    /// Cramp: swelling alongside it, like --swelling (--swelling=false to clear)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", help_heading = "Cramp")]
     pub swelling: Option<bool>,
-    /// Cramp: redness or skin changes (--redness=false to clear)
+    /// Cramp: redness or skin changes, like --redness (--redness=false to clear)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", help_heading = "Cramp")]
     pub redness: Option<bool>,
-    /// Cramp: weakness (--weakness=false to clear)
+    /// Cramp: weakness, like --weakness (--weakness=false to clear)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", help_heading = "Cramp")]
     pub weakness: Option<bool>,
-    /// Cramp: numbness (--numbness=false to clear)
+    /// Cramp: numbness, like --numbness (--numbness=false to clear)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", help_heading = "Cramp")]
     pub numbness: Option<bool>,
-    /// What helped, comma-separated (replaces the list)
+    /// Cramp: what helped, comma-separated (replaces the list), like --relief stretch,heat
     #[arg(long, value_enum, value_delimiter = ',', help_heading = "Cramp")]
     pub relief: Option<Vec<Relief>>,
     // Weight

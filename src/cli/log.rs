@@ -27,10 +27,10 @@ pub struct DrinkArgs {
     /// The unit, when written apart from the number (10 oz)
     #[arg(value_name = "UNIT", hide = true)]
     pub unit: Option<String>,
-    /// What it was
+    /// What it was: --kind sports
     #[arg(long, value_enum, default_value_t = DrinkKind::Water)]
     pub kind: DrinkKind,
-    /// Sodium in the drink, in mg
+    /// Sodium in the drink, in mg: --sodium 300
     #[arg(long, value_name = "MG", value_parser = super::messages::sodium)]
     pub sodium: Option<u32>,
     /// When you drank it [default: now]: 14:30, 8pm, -30m, yesterday 21:00 (see TIME in --help)
@@ -151,7 +151,7 @@ pub struct SymptomFlags {
 
 #[derive(Debug, Args)]
 pub struct WeightArgs {
-    /// Body weight: 72.4kg or 160lb (a bare number: the unit of your earlier weighings)
+    /// Body weight, like 72.4kg or 160lb (a bare number: the unit of your earlier weighings)
     #[arg(value_name = "VALUE", allow_hyphen_values = true)]
     pub value: String,
     /// The unit, when written apart from the number (160 lb)

@@ -37,10 +37,10 @@ Health information in crampwatch is general information, not medical advice.";
 #[derive(Debug, Parser)]
 #[command(name = "crampwatch", version, after_help = ENV_HELP)]
 pub struct Cli {
-    /// Where the journal lives [default: the platform data dir]
+    /// Where the journal lives, like --data-dir ~/sync/crampwatch [default: the platform data dir]
     #[arg(long, global = true, env = "CRAMPWATCH_DATA_DIR", value_name = "DIR", help_heading = messages::GLOBAL_HEADING)]
     pub data_dir: Option<PathBuf>,
-    /// The settings file [default: config.toml in the platform config dir]
+    /// The settings file, like --config ~/cw.toml [default: config.toml in the platform config dir]
     #[arg(long, global = true, env = "CRAMPWATCH_CONFIG", value_name = "FILE", help_heading = messages::GLOBAL_HEADING)]
     pub config: Option<PathBuf>,
     /// Open the TUI on a generated month of data in a temporary folder (your journal is untouched)
@@ -71,7 +71,7 @@ pub enum Command {
     Edit(entries::EditArgs),
     /// Delete an entry (undo brings it back)
     Delete {
-        /// The entry's id (or a unique start of it, 4 characters or more)
+        /// The entry's id, or a unique start of it (4 characters or more): 01KB3F
         id: String,
     },
     /// Undo the last change (a log, an edit or a delete)

@@ -24,10 +24,10 @@ pub struct ReportArgs {
     /// An ISO week, like 2026-W48 [default: this week]
     #[arg(long, value_name = "YYYY-Www", conflicts_with = "since")]
     pub week: Option<String>,
-    /// From a time or a span back (30d, 2w, 2026-11-01 00:00) up to today
+    /// From a time or a span back, up to today: 30d, 2w, "2026-11-01 00:00"
     #[arg(long, value_name = "TIME-OR-DURATION", allow_hyphen_values = true)]
     pub since: Option<String>,
-    /// text (with small charts), markdown (a summary for a clinician) or json
+    /// text (with small charts), markdown (a summary for a clinician) or json: --format markdown
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
 }

@@ -28,7 +28,7 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// A JSON export, a CSV export (FILE.csv), another journal's data dir or folder, or a journal .jsonl file
+    /// A JSON export, a CSV export, another journal's data dir or folder, or a journal .jsonl file: backup.json, entries.csv, ~/sync/crampwatch
     pub path: PathBuf,
     /// CSV: import the good rows of a file with bad ones (default: import nothing)
     #[arg(long)]
