@@ -12,7 +12,7 @@ pub const GLOBAL_HEADING: &str = "Global options";
 pub const TIME_HELP: &str = "\
 TIME (--at, --from, --to, --since):
   14:30, 8pm, 7:30 am, noon, midnight        today
-  yesterday 21:00, today 6am                 a day word and a time
+  yesterday 21:00, 8pm yesterday            a day word and a time
   sat 07:00, monday 6pm                      the last such day (for plans: the next one)
   -2h, -30m, 30m ago, -2d                    back from now (days keep the clock time)
   2026-11-27 21:00, 2026-11-27T21:00         ISO date and time; RFC 3339 with an offset too

@@ -20,14 +20,14 @@ pub fn split_day(text: &str, today: NaiveDate) -> Option<(Day, &str)> {
         None => (text, ""),
     };
     let rest = rest.strip_prefix("at ").unwrap_or(rest).trim();
-    let day = match first {
-        "yesterday" => Some(Day::Date(today.pred_opt()?)),
-        "today" => Some(Day::Date(today)),
-        "tomorrow" => Some(Day::Date(today.succ_opt()?)),
-        w => weekday(w).map(Day::Weekday),
-    };
-    if let Some(day) = day {
+    if let Some(day) = day_word(first, today) {
         return Some((day, rest));
+    }
+    // The day last, as in "8pm yesterday" or "07:00 sat".
+    if let Some((time, last)) = text.rsplit_once(' ')
+        && let Some(day) = day_word(last, today)
+    {
+        return Some((day, time.trim()));
     }
     if let Some((d, t)) = text.split_once([' ', 't'])
         && d.starts_with(|c: char| c.is_ascii_digit())
@@ -37,6 +37,15 @@ pub fn split_day(text: &str, today: NaiveDate) -> Option<(Day, &str)> {
         return Some((Day::Date(date), t.trim()));
     }
     Some((Day::Date(today), text))
+}
+
+fn day_word(w: &str, today: NaiveDate) -> Option<Day> {
+    match w {
+        "yesterday" => Some(Day::Date(today.pred_opt()?)),
+        "today" => Some(Day::Date(today)),
+        "tomorrow" => Some(Day::Date(today.succ_opt()?)),
+        w => weekday(w).map(Day::Weekday),
+    }
 }
 
 fn weekday(w: &str) -> Option<Weekday> {
@@ -269,6 +278,15 @@ mod through_parse_time {
         assert_eq!(
             at("tomorrow 7am", &now, TimeUse::Plan),
             "2026-12-04T07:00:00-05:00"
+        );
+        // The day may come last, as people also say it.
+        assert_eq!(
+            at("7am tomorrow", &now, TimeUse::Plan),
+            "2026-12-04T07:00:00-05:00"
+        );
+        assert_eq!(
+            at("8pm yesterday", &now, TimeUse::Past),
+            "2026-12-02T20:00:00-05:00"
         );
     }
 
