@@ -33,7 +33,7 @@ fn assert_asks_within_the_hourly_rate(s: &Value) {
 }
 
 #[test]
-fn a_bare_79_after_an_80_kg_weighing_is_refused_as_a_likely_unit_mix_up() {
+fn a_bare_79_after_an_80_kg_weighing_is_read_as_kg_never_as_a_55_litre_target() {
     let env = Env::new();
     env.log(&["weight", "80kg", "--at", "12:00"]);
     env.log(&[
@@ -49,17 +49,19 @@ fn a_bare_79_after_an_80_kg_weighing_is_refused_as_a_likely_unit_mix_up() {
         "--heat",
         "hot",
     ]);
-    // Bare numbers are read as lb by default: 79 lb next to 80 kg.
-    let err = env.refused(&["weight", "79", "--at", "13:45"]);
-    assert!(err.contains("did you mean 79kg"), "{err}");
-    assert!(err.contains("--force"), "{err}");
-    // Typed with its unit, it is accepted and makes a 1 kg loss.
-    env.log(&["weight", "79kg", "--at", "13:45"]);
+    // Bare, 79 is read in the unit that fits the earlier weighing: kg, not lb.
+    let out = env.quiet(&["weight", "79", "--at", "13:45"]);
+    assert!(out.contains("weight 79.0 kg"), "{out}");
     let s = status(&env);
     let r = timer(&s, "rehydrate").unwrap();
     // 1 kg lost: 1250-1500 ml, over the hours from now (14:30) to 17:40.
     assert_eq!(r["ask"]["max_ml"], 1500, "{r}");
     assert_asks_within_the_hourly_rate(&s);
+    // A typo far from both units is refused, and --force keeps it.
+    let err = env.refused(&["weight", "70", "--at", "13:50"]);
+    assert!(err.contains("not plausible"), "{err}");
+    assert!(err.contains("--force"), "{err}");
+    env.log(&["weight", "70", "--at", "13:50", "--force"]);
 }
 
 #[test]
