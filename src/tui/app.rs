@@ -71,7 +71,7 @@ pub enum Action {
     Tick,
     Quit,
     ToggleHelp,
-    /// Esc: close what is open, else back to Today, else quit.
+    /// Esc: close what is open, else back to Today; never quits (q does).
     Back,
     Show(Screen),
     NextScreen,
@@ -266,9 +266,6 @@ impl<Z: Zone> App<Z> {
                     // The detail closed; the list stays.
                 } else if self.screen != Screen::Today {
                     self.screen = Screen::Today;
-                } else {
-                    self.quit = true;
-                    effects.push(Effect::Quit);
                 }
             }
             Action::Show(s) => {
@@ -465,10 +462,8 @@ impl<Z: Zone> App<Z> {
             &self.rules,
             &self.prefs,
         );
-        let n = data
-            .entries(&self.history, &self.now.timezone(), &self.prefs)
-            .len();
-        self.week.clamp(n);
+        let entries = data.entries(&self.history, &self.now.timezone(), &self.prefs);
+        self.week.follow(&entries);
         self.week_data = Some(data);
     }
 
@@ -750,3 +745,7 @@ pub(crate) mod tests;
 #[cfg(test)]
 #[path = "app_screens_tests.rs"]
 mod screens_tests;
+
+#[cfg(test)]
+#[path = "app_everyday_tests.rs"]
+mod everyday_tests;

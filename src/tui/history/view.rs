@@ -27,6 +27,9 @@ pub struct HistoryView<'a, Tz: TimeZone> {
     pub tz: Tz,
     /// The day "now" is in: later days are left blank.
     pub today: NaiveDate,
+    /// The hour a day starts (04:00 by default): the table's day column
+    /// counts days as the charts do, so a 02:40 cramp is the night before's.
+    pub day_start_hour: u32,
     /// False with NO_COLOR: only bold, reverse and dim remain.
     pub color: bool,
     /// What came before the selected entry, when it is a cramp (its context
@@ -301,11 +304,12 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
         let mut selected_row = None;
         for (i, e) in self.entries.iter().enumerate().skip(offset).take(visible) {
             let local = e.at.with_timezone(&self.tz).naive_local();
+            let day = crate::domain::day::day_of(&e.at, &self.tz, self.day_start_hour);
             let selected = i == self.state.selected;
             let mut row = format!(
                 "{} {:<6} {} {}",
                 if selected { "▶" } else { " " },
-                local.format("%a %-d"),
+                day.format("%a %-d"),
                 local.format("%H:%M"),
                 e.body.describe(self.unit)
             );
