@@ -194,6 +194,9 @@ pub struct App<Z: Zone> {
     pub stretch_offer: Option<(Muscle, Time)>,
     /// The stretch card shown over the screen.
     pub card: Option<Muscle>,
+    /// An undone edit: the entry whose restored value the flash names once
+    /// the journal is read again.
+    pub(super) restoring: Option<String>,
 }
 
 /// How long the stretch stays offered after a cramp is logged.
@@ -231,6 +234,7 @@ impl<Z: Zone> App<Z> {
             guide_state: GuideState::default(),
             stretch_offer: None,
             card: None,
+            restoring: None,
         };
         app.week = HistoryState::new(app.this_monday());
         app.set_flags();
@@ -295,6 +299,7 @@ impl<Z: Zone> App<Z> {
                 self.history = *history;
                 self.problems = problems;
                 self.history_changed();
+                self.say_restored();
             }
             Action::Appended(event) => {
                 if self.history.push_add(*event) {
@@ -566,7 +571,7 @@ impl<Z: Zone> App<Z> {
         }
     }
 
-    fn say(&mut self, text: impl Into<String>, error: bool) {
+    pub(super) fn say(&mut self, text: impl Into<String>, error: bool) {
         self.flash = Some(Flash {
             text: text.into(),
             error,
@@ -619,53 +624,6 @@ impl<Z: Zone> App<Z> {
                 }
             }
         }
-    }
-
-    fn undo_redo(&mut self, undo: bool) -> Vec<Effect> {
-        let next = if undo {
-            self.history.next_undo()
-        } else {
-            self.history.next_redo()
-        };
-        let Some(a) = next.cloned() else {
-            self.say(
-                if undo {
-                    "nothing to undo"
-                } else {
-                    "nothing to redo"
-                },
-                false,
-            );
-            return Vec::new();
-        };
-        let what = a
-            .body
-            .as_ref()
-            .map_or_else(|| a.entry_id.clone(), |b| b.describe(self.settings.units));
-        let verb = match a.op {
-            crate::domain::history::Op::Add => "log of",
-            crate::domain::history::Op::Amend => "edit of",
-            crate::domain::history::Op::Delete => "delete of",
-            _ => "",
-        };
-        let (word, change) = if undo {
-            (
-                "undone",
-                Change::Undo {
-                    event_id: a.event_id,
-                },
-            )
-        } else {
-            (
-                "redone",
-                Change::Redo {
-                    event_id: a.event_id,
-                },
-            )
-        };
-        let hint = if undo { " (r redoes it)" } else { "" };
-        self.say(format!("{word}: {verb} {what}{hint}"), false);
-        vec![Effect::Write(change)]
     }
 
     /// The bell and notify command for timers that just came due.

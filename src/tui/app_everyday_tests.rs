@@ -69,3 +69,62 @@ fn a_deleted_selection_moves_to_the_row_in_its_place() {
     load(&mut app, &fewer);
     assert_eq!(selected_id(&app), "00SAT");
 }
+
+fn flash(app: &App<Tz>) -> String {
+    app.flash
+        .as_ref()
+        .map(|f| f.text.clone())
+        .unwrap_or_default()
+}
+
+/// Writes what the effects ask to the journal (a Vec) and loads it again.
+fn carry_out(app: &mut App<Tz>, journal: &mut Vec<Event>, effects: Vec<Effect>) {
+    for e in effects {
+        if let Effect::Write(change) = e {
+            let t = now().fixed_offset();
+            let ev = crate::tui::event_for(change, &t, app.history.last_event_id.as_deref());
+            journal.push(ev);
+            let j = journal.clone();
+            load(app, &j);
+        }
+    }
+}
+
+#[test]
+fn undoing_an_edit_says_the_value_it_restored() {
+    let mut journal = vec![add("00A", "2026-11-28T09:00:00-05:00", water(355))];
+    // The drink was edited from 355 ml to 500 ml.
+    let mut amend = add("00B", "2026-11-28T09:00:00-05:00", water(500));
+    amend.op = crate::domain::history::Op::Amend;
+    amend.target = Some("00A".into());
+    journal.push(amend);
+    let mut app = app_with(&journal);
+    let effects = send(&mut app, Action::Undo);
+    carry_out(&mut app, &mut journal, effects);
+    let said = flash(&app);
+    // 355 ml is 12.0 US fl oz (355 / 29.5735); 500 ml would be 16.9.
+    assert!(said.contains("back to drink 12 oz"), "{said}");
+    assert!(!said.contains("16.9"), "{said}");
+}
+
+#[test]
+fn undoing_a_log_or_a_delete_says_what_went_or_came_back() {
+    let mut journal = vec![add("00A", "2026-11-28T09:00:00-05:00", water(296))];
+    let mut app = app_with(&journal);
+    let effects = send(&mut app, Action::Undo);
+    assert!(
+        flash(&app).contains("drink 10 oz water taken out"),
+        "{}",
+        flash(&app)
+    );
+    carry_out(&mut app, &mut journal, effects);
+    assert!(app.history.get("00A").is_none());
+    let effects = send(&mut app, Action::Redo);
+    assert!(
+        flash(&app).contains("drink 10 oz water is back"),
+        "{}",
+        flash(&app)
+    );
+    carry_out(&mut app, &mut journal, effects);
+    assert!(app.history.get("00A").is_some());
+}

@@ -23,6 +23,7 @@ mod text;
 pub mod theme;
 pub mod timers;
 mod today;
+mod undo;
 pub mod view;
 
 use crate::cli::{Ctx, new_id};
