@@ -3,7 +3,9 @@
 
 use super::tests::{add, app_with, now, water};
 use super::*;
+use crate::domain::entry::Body;
 use crate::domain::history::Event;
+use crate::tui::forms::{FormAction, FormKind};
 use chrono_tz::Tz;
 
 fn send(app: &mut App<Tz>, a: Action) -> Vec<Effect> {
@@ -127,4 +129,65 @@ fn undoing_a_log_or_a_delete_says_what_went_or_came_back() {
     );
     carry_out(&mut app, &mut journal, effects);
     assert!(app.history.get("00A").is_some());
+}
+
+#[test]
+fn w_fills_the_start_form_from_todays_plan_and_enter_starts_it() {
+    use crate::domain::entry::{Heat, Intensity, Plan, Workout};
+    let plan = Body::Plan(Plan {
+        activity: "tempo run".into(),
+        minutes: 50,
+        intensity: Intensity::Hard,
+        heat: Heat::Hot,
+        note: None,
+    });
+    let mut app = app_with(&[add("00P", "2026-11-28T15:00:00-05:00", plan)]);
+    send(&mut app, Action::Open(FormKind::Workout));
+    let title = app.form.as_ref().unwrap().title.clone();
+    assert!(
+        title.contains("tempo run") && title.contains("15:00"),
+        "{title}"
+    );
+    let effects = send(&mut app, Action::Form(FormAction::Submit));
+    let [Effect::Write(Change::Add { at, body })] = effects.as_slice() else {
+        panic!("expected one add, got {effects:?}");
+    };
+    assert_eq!(*at, now().fixed_offset(), "it starts now");
+    assert_eq!(
+        *body,
+        Body::Workout(Workout {
+            activity: "tempo run".into(),
+            end: None,
+            intensity: Intensity::Hard,
+            heat: Heat::Hot,
+            new: false,
+            note: None,
+        })
+    );
+}
+
+#[test]
+fn w_opens_a_blank_form_once_the_planned_session_was_started() {
+    use crate::domain::entry::{Heat, Intensity, Plan, Workout};
+    let plan = Body::Plan(Plan {
+        activity: "run".into(),
+        minutes: 50,
+        intensity: Intensity::Hard,
+        heat: Heat::Hot,
+        note: None,
+    });
+    let done = Body::Workout(Workout {
+        activity: "run".into(),
+        end: Some(crate::tui::app::tests::at("2026-11-28T13:00:00-05:00").fixed_offset()),
+        intensity: Intensity::Hard,
+        heat: Heat::Hot,
+        new: false,
+        note: None,
+    });
+    let mut app = app_with(&[
+        add("00P", "2026-11-28T12:00:00-05:00", plan),
+        add("00W", "2026-11-28T12:05:00-05:00", done),
+    ]);
+    send(&mut app, Action::Open(FormKind::Workout));
+    assert_eq!(app.form.as_ref().unwrap().title, "Start a workout");
 }

@@ -255,14 +255,21 @@ impl Form {
                 ],
             ),
         };
-        Form {
+        let mut form = Form {
             kind,
             title,
             fields,
             focus: 0,
             stopping,
             editing: None,
+        };
+        if kind == FormKind::Workout && form.stopping.is_none() {
+            let plan = super::form_plan::todays_plan(history, now, settings.day_start_hour);
+            if let Some((plan, at)) = plan {
+                form.from_plan(plan, &at);
+            }
         }
+        form
     }
 
     /// The form for a logged entry, every field filled in from it; saving
@@ -362,13 +369,13 @@ impl Form {
         Some(form)
     }
 
-    fn set_text(&mut self, key: &str, v: &str) {
+    pub(super) fn set_text(&mut self, key: &str, v: &str) {
         if let Some(f) = self.fields.iter_mut().find(|f| f.key == key) {
             f.value = Value::Text(Input::new(v.to_string()));
         }
     }
 
-    fn set_choice(&mut self, key: &str, v: &str) {
+    pub(super) fn set_choice(&mut self, key: &str, v: &str) {
         if let Some(f) = self.fields.iter_mut().find(|f| f.key == key)
             && let Value::Choice { options, idx } = &mut f.value
             && let Some(i) = options.iter().position(|o| o == v)

@@ -9,6 +9,7 @@
 pub mod app;
 pub mod demo;
 mod form_build;
+mod form_plan;
 mod form_view;
 pub mod forms;
 mod glance;
