@@ -502,7 +502,7 @@ impl<Z: Zone> App<Z> {
                 match Form::edit(entry, &self.settings, &self.now) {
                     Some(form) => self.form = Some(form),
                     None => self.say(
-                        format!("weights are edited from the command line: crampwatch edit {id}"),
+                        format!("this entry is edited from the command line: crampwatch edit {id}"),
                         false,
                     ),
                 }

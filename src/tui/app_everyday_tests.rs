@@ -191,3 +191,68 @@ fn w_opens_a_blank_form_once_the_planned_session_was_started() {
     send(&mut app, Action::Open(FormKind::Workout));
     assert_eq!(app.form.as_ref().unwrap().title, "Start a workout");
 }
+
+#[test]
+fn enter_on_a_weight_in_history_opens_it_filled_in_and_saving_amends_it() {
+    use crate::domain::entry::{WeighWhen, Weight};
+    use tui_input::InputRequest;
+    let weight = Body::Weight(Weight {
+        kg: 72.4,
+        when: Some(WeighWhen::Before),
+    });
+    let mut app = app_with(&[add("00W", "2026-11-28T07:00:00-05:00", weight)]);
+    send(&mut app, Action::Show(Screen::History));
+    send(&mut app, Action::Select);
+    let form = app.form.as_ref().expect("Enter opens the weight form");
+    assert!(form.title.starts_with("Edit weight"), "{}", form.title);
+    assert_eq!(form.text("mass"), "72.4kg");
+    assert_eq!(form.choice("when").as_deref(), Some("before"));
+    assert_eq!(form.text("at"), "2026-11-28 07:00");
+    // The weight field has focus: type a new one over it.
+    for _ in 0..6 {
+        send(
+            &mut app,
+            Action::Form(FormAction::Edit(InputRequest::DeletePrevChar)),
+        );
+    }
+    for c in "160lb".chars() {
+        send(
+            &mut app,
+            Action::Form(FormAction::Edit(InputRequest::InsertChar(c))),
+        );
+    }
+    let effects = send(&mut app, Action::Form(FormAction::Submit));
+    let [Effect::Write(Change::Amend { target, body, .. })] = effects.as_slice() else {
+        panic!("expected one amend, got {effects:?}");
+    };
+    assert_eq!(target, "00W");
+    // 160 lb at 0.45359237 kg/lb is 72.57 kg, rounded to 10 g.
+    assert_eq!(
+        *body,
+        Body::Weight(Weight {
+            kg: 72.57,
+            when: Some(WeighWhen::Before)
+        })
+    );
+}
+
+#[test]
+fn a_weight_that_is_not_a_body_weight_is_refused_in_the_form() {
+    use crate::domain::entry::Weight;
+    use tui_input::InputRequest;
+    let weight = Body::Weight(Weight {
+        kg: 72.4,
+        when: None,
+    });
+    let mut app = app_with(&[add("00W", "2026-11-28T07:00:00-05:00", weight)]);
+    send(&mut app, Action::Show(Screen::History));
+    send(&mut app, Action::Select);
+    send(
+        &mut app,
+        Action::Form(FormAction::Edit(InputRequest::InsertChar('0'))),
+    );
+    let effects = send(&mut app, Action::Form(FormAction::Submit));
+    assert!(effects.is_empty(), "724 kg is not saved");
+    let form = app.form.as_ref().unwrap();
+    assert!(form.fields[0].error.is_some());
+}

@@ -177,6 +177,12 @@ impl Form {
                 let said = format!("{} at {}", body.describe(unit), when(&at));
                 (Change::Add { at, body }, said)
             }
+            FormKind::Weight => {
+                let at = time("at", TimeUse::Past);
+                let body = self.weight_body(unit);
+                let said = format!("{} at {}", body.describe(unit), when(&at));
+                (Change::Add { at, body }, said)
+            }
             FormKind::Cramp => {
                 let at = time("at", TimeUse::Past);
                 let symptoms = self.multi("symptoms");
@@ -251,7 +257,7 @@ pub fn check<Z: Zone>(
     let required = matches!(
         (kind, key),
         (FormKind::Workout | FormKind::Plan, "activity") | (FormKind::Plan, "at" | "minutes")
-    );
+    ) || super::form_weight::required(kind, key);
     if v.is_empty() {
         return if required {
             Err(match key {
@@ -265,6 +271,7 @@ pub fn check<Z: Zone>(
     }
     match key {
         "amount" => parse_volume(v, unit).map(|_| ()),
+        "mass" => super::form_weight::check_mass(v, unit),
         "sodium" => match v.parse::<u32>() {
             Ok(n) if n <= 10_000 => Ok(()),
             _ => Err(format!("'{v}' is not a sodium amount; give mg, 0-10000")),

@@ -23,6 +23,8 @@ pub enum FormKind {
     Workout,
     Plan,
     Cramp,
+    /// A body weight (from History: Enter on a weight edits it).
+    Weight,
 }
 
 /// A key, as the open form sees it.
@@ -98,7 +100,7 @@ pub struct Editing {
     pub body: Body,
 }
 
-fn text(key: &'static str, label: &'static str, value: &str, hint: &str) -> Field {
+pub(super) fn text(key: &'static str, label: &'static str, value: &str, hint: &str) -> Field {
     Field {
         key,
         label,
@@ -108,7 +110,7 @@ fn text(key: &'static str, label: &'static str, value: &str, hint: &str) -> Fiel
     }
 }
 
-fn choice<T: std::fmt::Display + PartialEq + Copy>(
+pub(super) fn choice<T: std::fmt::Display + PartialEq + Copy>(
     key: &'static str,
     label: &'static str,
     all: &[T],
@@ -230,6 +232,7 @@ impl Form {
                     text("note", "note", "", "optional"),
                 ],
             ),
+            FormKind::Weight => ("Log a weight".to_string(), super::form_weight::fields()),
             FormKind::Cramp => (
                 "Log a cramp".to_string(),
                 vec![
@@ -273,7 +276,7 @@ impl Form {
     }
 
     /// The form for a logged entry, every field filled in from it; saving
-    /// amends the entry. `None` for kinds the forms do not cover (weights).
+    /// amends the entry. `None` for kinds no form covers.
     pub fn edit<Z: Zone>(entry: &Entry, settings: &Settings, now: &DateTime<Z>) -> Option<Form> {
         let unit = settings.units;
         let at_text = entry
@@ -286,7 +289,7 @@ impl Form {
             Body::Workout(_) => (FormKind::Workout, "workout"),
             Body::Plan(_) => (FormKind::Plan, "plan"),
             Body::Cramp(_) => (FormKind::Cramp, "cramp"),
-            Body::Weight(_) => return None,
+            Body::Weight(_) => (FormKind::Weight, "weight"),
         };
         // A fresh form of that kind (never the "stop" form), then filled in.
         let mut form = Form::open(kind, &History::default(), settings, now);
@@ -358,7 +361,7 @@ impl Form {
                 form.set_multi("relief", &relief);
                 form.set_text("note", c.note.as_deref().unwrap_or_default());
             }
-            Body::Weight(_) => return None,
+            Body::Weight(w) => form.fill_weight(w),
         }
         form.editing = Some(Box::new(Editing {
             id: entry.id.clone(),

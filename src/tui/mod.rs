@@ -11,6 +11,7 @@ pub mod demo;
 mod form_build;
 mod form_plan;
 mod form_view;
+mod form_weight;
 pub mod forms;
 mod glance;
 pub mod guide;
