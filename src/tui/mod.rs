@@ -21,7 +21,7 @@ pub mod insights;
 pub mod keys;
 mod rows;
 mod screens;
-mod text;
+pub(crate) mod text;
 pub mod theme;
 pub mod timers;
 mod today;

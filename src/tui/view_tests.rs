@@ -255,6 +255,13 @@ fn every_screen_at_120x40() {
 }
 
 #[test]
+fn every_screen_at_60x20() {
+    for (name, app) in screens() {
+        insta::assert_snapshot!(format!("{name}_60x20"), render(&app, 60, 20).backend());
+    }
+}
+
+#[test]
 fn a_tiny_terminal_says_so_on_every_screen_but_glance() {
     let tiny = render(&app_with(&[]), 40, 10);
     insta::assert_snapshot!("too_small_40x10", tiny.backend());
