@@ -35,7 +35,7 @@ pub fn todays_plan<'h, Z: Zone>(
 
 impl Form {
     /// Fills the start form from a plan: activity, intensity and heat.
-    pub(super) fn from_plan<Z: Zone>(&mut self, plan: &Plan, at: &DateTime<Z>) {
+    pub(super) fn fill_from_plan<Z: Zone>(&mut self, plan: &Plan, at: &DateTime<Z>) {
         self.title = format!(
             "Start {} planned for {} · Enter starts it",
             plan.activity,

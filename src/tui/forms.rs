@@ -269,7 +269,7 @@ impl Form {
         if kind == FormKind::Workout && form.stopping.is_none() {
             let plan = super::form_plan::todays_plan(history, now, settings.day_start_hour);
             if let Some((plan, at)) = plan {
-                form.from_plan(plan, &at);
+                form.fill_from_plan(plan, &at);
             }
         }
         form

@@ -57,6 +57,52 @@ fn split_at_width(s: &str, cols: usize) -> usize {
     s.len()
 }
 
+/// Wraps `text` at its ` · ` and `; ` joins when it can, else at spaces.
+pub fn wrap_items(text: &str, cols: usize) -> Vec<String> {
+    let mut rows: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for item in split_keep(text) {
+        let joined = format!("{line}{item}");
+        if width(joined.trim_end()) <= cols || line.is_empty() {
+            line = joined;
+            continue;
+        }
+        rows.push(
+            line.trim_end()
+                .trim_end_matches(['·', ';'])
+                .trim_end()
+                .to_string(),
+        );
+        line = item.to_string();
+    }
+    if !line.is_empty() {
+        rows.push(line.trim_end().to_string());
+    }
+    // An item wider than the line on its own wraps at spaces.
+    rows.into_iter().flat_map(|r| wrap(&r, cols)).collect()
+}
+
+/// `a · b; c` as `["a · ", "b; ", "c"]`.
+fn split_keep(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices([';', '·']) {
+        let end = text[i..]
+            .char_indices()
+            .nth(2)
+            .map_or(text.len(), |(j, _)| i + j);
+        let end = end.min(text.len());
+        if end > start {
+            out.push(&text[start..end]);
+            start = end;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +121,16 @@ mod tests {
     #[test]
     fn only_a_word_wider_than_the_line_is_cut() {
         assert_eq!(wrap("a hyponatremia b", 6), ["a", "hypona", "tremia", "b"]);
+    }
+
+    #[test]
+    fn items_wrap_at_their_joins_before_spaces() {
+        // "Tab/↓ next field · Esc cancel" is 29 columns: the last item moves down whole.
+        assert_eq!(
+            wrap_items("Enter save · Tab/↓ next field · Esc cancel", 26),
+            ["Enter save", "Tab/↓ next field", "Esc cancel"]
+        );
+        // Only an item wider than the line wraps inside itself, at spaces.
+        assert_eq!(wrap_items("a · bb cc dd", 5), ["a", "bb cc", "dd"]);
     }
 }

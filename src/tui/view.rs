@@ -101,11 +101,11 @@ fn key_line<Z: Zone>(app: &App<Z>, width: u16) -> Line<'static> {
     let t = app.theme;
     if let Some(f) = &app.flash {
         let style = if f.error { t.bad() } else { t.good() };
-        let text = super::text::wrap(&f.text, (width as usize).saturating_sub(1));
+        // Too long for the line: whole parts (at ` · `) while they fit.
+        let text = super::text::wrap_items(&f.text, (width as usize).saturating_sub(3));
         let text = match text.as_slice() {
             [one] => one.clone(),
-            // Too long for the line: its first words, marked as cut.
-            [first, ..] => shorten(first, width as usize - 1),
+            [first, ..] => format!("{first} …"),
             [] => String::new(),
         };
         return Line::from(Span::styled(format!(" {text}"), style));
@@ -147,18 +147,6 @@ fn key_line<Z: Zone>(app: &App<Z>, width: u16) -> Line<'static> {
         spans.push(Span::raw(format!(" {what}  ")));
     }
     Line::from(spans)
-}
-
-/// The words of `line` that fit in `cols` with a closing `…`.
-fn shorten(line: &str, cols: usize) -> String {
-    let words: Vec<&str> = line.split(' ').collect();
-    for n in (1..=words.len()).rev() {
-        let cut = format!("{} …", words[..n].join(" "));
-        if super::text::width(&cut) <= cols {
-            return cut;
-        }
-    }
-    "…".into()
 }
 
 /// `6:40`, `1:05:00`: a countdown or clock, from seconds.

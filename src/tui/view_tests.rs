@@ -143,6 +143,16 @@ fn with(mut app: App<Tz>, actions: Vec<Action>) -> App<Tz> {
 }
 
 fn screens() -> Vec<(&'static str, App<Tz>)> {
+    screens_at((80, 24))
+}
+
+/// The screens, with the keys pressed in a terminal of `size` (paging and
+/// scrolling depend on it).
+fn screens_at(size: (u16, u16)) -> Vec<(&'static str, App<Tz>)> {
+    let with = |mut app: App<Tz>, actions| {
+        app.size = size;
+        with(app, actions)
+    };
     vec![
         ("today_empty", app_with(&[])),
         ("today_busy", busy()),
@@ -249,14 +259,14 @@ fn every_screen_at_80x24() {
 
 #[test]
 fn every_screen_at_120x40() {
-    for (name, app) in screens() {
+    for (name, app) in screens_at((120, 40)) {
         insta::assert_snapshot!(format!("{name}_120x40"), render(&app, 120, 40).backend());
     }
 }
 
 #[test]
 fn every_screen_at_60x20() {
-    for (name, app) in screens() {
+    for (name, app) in screens_at((60, 20)) {
         insta::assert_snapshot!(format!("{name}_60x20"), render(&app, 60, 20).backend());
     }
 }

@@ -9,7 +9,7 @@ use crate::domain::history::Entry;
 use crate::domain::patterns::Level;
 use crate::domain::week::{Overview, Week};
 use crate::tui::rows::set_rows;
-use crate::tui::text::{width, wrap};
+use crate::tui::text::{width, wrap_items};
 use chrono::{Datelike, Duration, NaiveDate, TimeZone};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -395,52 +395,6 @@ const KEYS: [&str; 6] = [
     "←/h →/l week",
     "t this week",
 ];
-
-/// Wraps `text` at its ` · ` and `; ` joins when it can, else at spaces.
-fn wrap_items(text: &str, cols: usize) -> Vec<String> {
-    let mut rows: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for item in split_keep(text) {
-        let joined = format!("{line}{item}");
-        if width(joined.trim_end()) <= cols || line.is_empty() {
-            line = joined;
-            continue;
-        }
-        rows.push(
-            line.trim_end()
-                .trim_end_matches(['·', ';'])
-                .trim_end()
-                .to_string(),
-        );
-        line = item.to_string();
-    }
-    if !line.is_empty() {
-        rows.push(line.trim_end().to_string());
-    }
-    // An item wider than the line on its own wraps at spaces.
-    rows.into_iter().flat_map(|r| wrap(&r, cols)).collect()
-}
-
-/// `a · b; c` as `["a · ", "b; ", "c"]`.
-fn split_keep(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, _) in text.match_indices([';', '·']) {
-        let end = text[i..]
-            .char_indices()
-            .nth(2)
-            .map_or(text.len(), |(j, _)| i + j);
-        let end = end.min(text.len());
-        if end > start {
-            out.push(&text[start..end]);
-            start = end;
-        }
-    }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
-    out
-}
 
 /// `text` cut to `cols` at a word, with ` …` marking the cut.
 fn clip(text: &str, cols: usize) -> String {
