@@ -344,6 +344,7 @@ where
                 symptoms: Symptoms::default(),
                 relief,
                 note: None,
+                muscle_name: None,
             }),
         )
     }

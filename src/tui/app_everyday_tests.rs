@@ -256,3 +256,86 @@ fn a_weight_that_is_not_a_body_weight_is_refused_in_the_form() {
     let form = app.form.as_ref().unwrap();
     assert!(form.fields[0].error.is_some());
 }
+
+/// Opens the cramp form, picks `other` and types `name` in the name field.
+fn other_cramp(app: &mut App<Tz>, muscle_steps: usize, name: &str) -> Vec<Effect> {
+    use tui_input::InputRequest;
+    send(app, Action::Open(FormKind::Cramp));
+    for _ in 0..muscle_steps {
+        send(app, Action::Form(FormAction::Right));
+    }
+    send(app, Action::Form(FormAction::Next));
+    for c in name.chars() {
+        send(
+            app,
+            Action::Form(FormAction::Edit(InputRequest::InsertChar(c))),
+        );
+    }
+    send(app, Action::Form(FormAction::Submit))
+}
+
+#[test]
+fn an_other_muscle_takes_a_name_and_keeps_it() {
+    use crate::domain::entry::{Cramp, Muscle};
+    let mut app = app_with(&[]);
+    // calf, hamstring, quadriceps, foot, hand, other: five steps right.
+    let effects = other_cramp(&mut app, 5, "forearm");
+    let [Effect::Write(Change::Add { body, .. })] = effects.as_slice() else {
+        panic!("expected one add, got {effects:?}");
+    };
+    let Body::Cramp(Cramp {
+        muscle,
+        muscle_name,
+        ..
+    }) = body
+    else {
+        panic!("{body:?}");
+    };
+    assert_eq!(*muscle, Muscle::Other);
+    assert_eq!(muscle_name.as_deref(), Some("forearm"));
+    assert!(
+        body.describe(app.settings.units)
+            .starts_with("cramp other (forearm)")
+    );
+}
+
+#[test]
+fn the_name_field_shows_only_for_an_other_muscle() {
+    let names = |app: &App<Tz>| -> Vec<&str> {
+        app.form
+            .as_ref()
+            .unwrap()
+            .fields
+            .iter()
+            .map(|f| f.key)
+            .collect()
+    };
+    let mut app = app_with(&[]);
+    send(&mut app, Action::Open(FormKind::Cramp));
+    assert!(!names(&app).contains(&"name"), "calf needs no name");
+    send(&mut app, Action::Form(FormAction::Left));
+    assert_eq!(
+        names(&app)[..2],
+        ["muscle", "name"],
+        "other: a name under it"
+    );
+    send(&mut app, Action::Form(FormAction::Left));
+    assert!(!names(&app).contains(&"name"), "hand: gone again");
+}
+
+#[test]
+fn a_muscle_name_survives_the_journal_line_and_the_cache() {
+    let line = r#"{"v":1,"id":"A1","op":"add","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","entry":{"type":"cramp","muscle":"other","muscle_name":"forearm"}}"#;
+    let fast = crate::fastline::parse(line.as_bytes()).expect("the fast reader takes it");
+    let slow: Event = serde_json::from_str(line).unwrap();
+    assert_eq!(fast, slow);
+    let Some(Body::Cramp(c)) = &fast.entry else {
+        panic!("{fast:?}");
+    };
+    assert_eq!(c.muscle_name.as_deref(), Some("forearm"));
+    assert!(
+        serde_json::to_string(&fast)
+            .unwrap()
+            .contains(r#""muscle_name":"forearm""#)
+    );
+}

@@ -185,6 +185,11 @@ impl Form {
             }
             FormKind::Cramp => {
                 let at = time("at", TimeUse::Past);
+                let muscle = self
+                    .choice("muscle")
+                    .and_then(|s| Muscle::from_word(&s))
+                    .unwrap_or(Muscle::Other);
+                let name = self.text("name");
                 let symptoms = self.multi("symptoms");
                 let has = |s: &str| symptoms.iter().any(|x| x == s);
                 let mut relief: Vec<Relief> = self
@@ -195,10 +200,7 @@ impl Form {
                 relief.sort();
                 let duration = self.text("duration");
                 let body = Body::Cramp(Cramp {
-                    muscle: self
-                        .choice("muscle")
-                        .and_then(|s| Muscle::from_word(&s))
-                        .unwrap_or(Muscle::Other),
+                    muscle,
                     side: self.choice("side").and_then(|s| Side::from_word(&s)),
                     severity: self.text("severity").parse().ok(),
                     duration_s: (!duration.is_empty())
@@ -217,6 +219,7 @@ impl Form {
                     },
                     relief,
                     note,
+                    muscle_name: Some(name).filter(|n| muscle == Muscle::Other && !n.is_empty()),
                 });
                 let said = format!("{} at {}", body.describe(unit), when(&at));
                 (Change::Add { at, body }, said)
@@ -283,6 +286,13 @@ pub fn check<Z: Zone>(
                 TimeUse::Past
             };
             parse_time(v, now, use_).map(|_| ())
+        }
+        "name" => {
+            if v.chars().count() > 40 || v.chars().any(char::is_control) {
+                Err("needs a short name (up to 40 characters), like forearm or neck".into())
+            } else {
+                Ok(())
+            }
         }
         "activity" => {
             if v.chars().count() > 40 || v.chars().any(char::is_control) {

@@ -332,6 +332,8 @@ impl Form {
             }
             Body::Cramp(c) => {
                 form.set_choice("muscle", &c.muscle.to_string());
+                form.sync_muscle_name();
+                form.set_text("name", c.muscle_name.as_deref().unwrap_or_default());
                 form.set_choice("side", &c.side.map_or("-".to_string(), |s| s.to_string()));
                 form.set_text(
                     "severity",
@@ -450,6 +452,7 @@ impl Form {
                 if self.on_presets() {
                     self.clear_amount();
                 }
+                self.sync_muscle_name();
             }
             FormAction::Toggle => {
                 if let Value::Multi { on, cursor, .. } = &mut self.fields[self.focus].value {
@@ -457,6 +460,7 @@ impl Form {
                 } else if let Value::Choice { options, idx } = &mut self.fields[self.focus].value {
                     *idx = step(*idx, 1, options.len());
                 }
+                self.sync_muscle_name();
             }
             FormAction::Edit(req) => {
                 let kind = self.kind;

@@ -9,6 +9,7 @@
 pub mod app;
 pub mod demo;
 mod form_build;
+mod form_cramp;
 mod form_plan;
 mod form_view;
 mod form_weight;

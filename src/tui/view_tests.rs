@@ -44,6 +44,7 @@ fn busy() -> App<Tz> {
         symptoms: Symptoms::default(),
         relief: vec![],
         note: Some("on the stairs".into()),
+        muscle_name: None,
     });
     app_with(&[
         add("01A", "2026-11-28T03:10:00-05:00", water(500)),
@@ -67,6 +68,7 @@ fn flagged() -> App<Tz> {
         symptoms: Symptoms::default(),
         relief: vec![],
         note: None,
+        muscle_name: None,
     });
     app_with(&[
         add("01A", "2026-11-28T02:40:00-05:00", cramp),
@@ -86,6 +88,7 @@ fn week() -> App<Tz> {
             symptoms: Symptoms::default(),
             relief: vec![],
             note: None,
+            muscle_name: None,
         })
     };
     let run = Body::Workout(Workout {

@@ -54,6 +54,7 @@ fn cramp(muscle: Muscle, severity: u8, context: CrampContext, note: Option<&str>
         symptoms: Default::default(),
         relief: vec![],
         note: note.map(Into::into),
+        muscle_name: None,
     })
 }
 
