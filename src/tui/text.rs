@@ -103,6 +103,21 @@ fn split_keep(text: &str) -> Vec<&str> {
     out
 }
 
+/// `text` cut to `cols` at a word, with ` …` marking the cut.
+pub fn clip(text: &str, cols: usize) -> String {
+    if width(text) <= cols {
+        return text.to_string();
+    }
+    let words: Vec<&str> = text.split(' ').collect();
+    for n in (1..words.len()).rev() {
+        let cut = format!("{} …", words[..n].join(" "));
+        if width(&cut) <= cols {
+            return cut;
+        }
+    }
+    text.chars().take(cols).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,5 +147,11 @@ mod tests {
         );
         // Only an item wider than the line wraps inside itself, at spaces.
         assert_eq!(wrap_items("a · bb cc dd", 5), ["a", "bb cc", "dd"]);
+    }
+
+    #[test]
+    fn a_row_too_wide_ends_at_a_word_with_an_ellipsis() {
+        assert_eq!(clip("cramp calf severity 6 after", 20), "cramp calf …");
+        assert_eq!(clip("drink 10 oz", 20), "drink 10 oz");
     }
 }

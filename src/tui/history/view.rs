@@ -9,7 +9,7 @@ use crate::domain::history::Entry;
 use crate::domain::patterns::Level;
 use crate::domain::week::{Overview, Week};
 use crate::tui::rows::set_rows;
-use crate::tui::text::{width, wrap_items};
+use crate::tui::text::{clip, width, wrap_items};
 use chrono::{Datelike, Duration, NaiveDate, TimeZone};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -395,21 +395,6 @@ const KEYS: [&str; 6] = [
     "←/h →/l week",
     "t this week",
 ];
-
-/// `text` cut to `cols` at a word, with ` …` marking the cut.
-fn clip(text: &str, cols: usize) -> String {
-    if width(text) <= cols {
-        return text.to_string();
-    }
-    let words: Vec<&str> = text.split(' ').collect();
-    for n in (1..words.len()).rev() {
-        let cut = format!("{} …", words[..n].join(" "));
-        if width(&cut) <= cols {
-            return cut;
-        }
-    }
-    text.chars().take(cols).collect()
-}
 
 impl<Tz: TimeZone> Widget for &HistoryView<'_, Tz> {
     fn render(self, area: Rect, buf: &mut Buffer) {
