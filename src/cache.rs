@@ -20,7 +20,7 @@ use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-const MAGIC: &[u8; 8] = b"CWCACHE2";
+const MAGIC: &[u8; 8] = b"CWCACHE3";
 
 /// Where the cache of one data dir lives.
 #[derive(Clone, Debug)]
@@ -275,6 +275,7 @@ fn put_event(w: &mut Vec<u8>, e: &Event) -> Option<()> {
                 w.push(idx(Relief::ALL, r));
             }
             put_opt_str(w, &c.note);
+            put_opt_str(w, &c.muscle_name);
         }
         Some(Body::Weight(x)) => {
             w.push(5);
@@ -429,6 +430,7 @@ impl<'a> Reader<'a> {
                     symptoms,
                     relief,
                     note: self.opt_str()?,
+                    muscle_name: self.opt_str()?,
                 }))
             }
             5 => Some(Body::Weight(Weight {
@@ -463,6 +465,7 @@ mod tests {
             r#"{"v":1,"id":"A5","op":"add","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","entry":{"type":"weight","kg":72.4,"when":"before"},"mood":{"x":[1,2]}}"#,
             r#"{"v":1,"id":"A6","op":"undo","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","target":"A5"}"#,
             r#"{"v":1,"id":"A7","op":"add","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","entry":{"type":"cramp","muscle":"foot"}}"#,
+            r#"{"v":1,"id":"A8","op":"add","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","entry":{"type":"cramp","muscle":"other","muscle_name":"forearm"}}"#,
         ];
         lines
             .iter()

@@ -371,6 +371,7 @@ where
                 symptoms: Symptoms::default(),
                 relief,
                 note: None,
+                muscle_name: None,
             }),
         )
     }

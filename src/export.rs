@@ -35,7 +35,7 @@ impl ExportDoc {
 }
 
 /// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 26] = [
+pub const CSV_HEADER: [&str; 27] = [
     "id",
     "type",
     "at",
@@ -62,6 +62,7 @@ pub const CSV_HEADER: [&str; 26] = [
     "kg",
     "when",
     "note",
+    "muscle_name",
 ];
 
 fn opt<T: ToString>(v: Option<T>) -> String {
@@ -107,6 +108,7 @@ pub fn csv_row(e: &Entry) -> Vec<String> {
             r[15] = opt(c.severity);
             r[16] = opt(c.duration_s);
             r[17] = opt(c.context);
+            r[26] = c.muscle_name.clone().unwrap_or_default();
             r[18] = flag(c.symptoms.swelling);
             r[19] = flag(c.symptoms.redness);
             r[20] = flag(c.symptoms.weakness);

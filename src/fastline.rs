@@ -263,6 +263,7 @@ impl<'a> P<'a> {
             new: None,
             minutes: None,
             muscle: None,
+            muscle_name: None,
             side: None,
             severity: None,
             duration_s: None,
@@ -365,6 +366,10 @@ impl<'a> P<'a> {
                         once(&mut seen, 19)?;
                         r.when = Some(self.word(WeighWhen::from_exact)?);
                     }
+                    b"muscle_name" => {
+                        once(&mut seen, 20)?;
+                        r.muscle_name = Some(self.string()?.to_string());
+                    }
                     _ => return None,
                 }
             }
@@ -433,7 +438,7 @@ impl<'a> P<'a> {
 
 /// The seen-bit of an optional body key, for `null` values.
 fn key_bit(key: &[u8]) -> Option<u32> {
-    const KEYS: [&[u8]; 20] = [
+    const KEYS: [&[u8]; 21] = [
         b"type",
         b"ml",
         b"kind",
@@ -454,6 +459,7 @@ fn key_bit(key: &[u8]) -> Option<u32> {
         b"relief",
         b"kg",
         b"when",
+        b"muscle_name",
     ];
     KEYS.iter().position(|k| *k == key).map(|i| i as u32)
 }

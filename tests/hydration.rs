@@ -731,6 +731,7 @@ fn a_cramp_never_turns_into_drink_more() {
             symptoms: Symptoms::default(),
             relief: vec![],
             note: None,
+            muscle_name: None,
         })
     };
     let with = base
@@ -869,6 +870,7 @@ mod properties {
                     symptoms: Symptoms::default(),
                     relief: vec![],
                     note: None,
+                    muscle_name: None,
                 }),
             );
             let h2 = timers(&now, &with_cramp.history(), &r, &Prefs::default());

@@ -103,6 +103,7 @@ fn body() -> impl Strategy<Value = Body> {
                         },
                         relief,
                         note,
+                        muscle_name: None,
                     })
                 }
             ),

@@ -522,6 +522,7 @@ pub fn cramp(ctx: &Ctx, a: &CrampArgs) -> Result<()> {
         },
         relief,
         note: clean_note(&a.note),
+        muscle_name: None,
     });
     let extra = inferred.then(|| {
         format!("context '{context}' was inferred from your workouts; set it with --context during|after|rest|night")

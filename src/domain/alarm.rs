@@ -31,6 +31,7 @@ mod tests {
     fn cramp(duration_s: Option<u32>, symptoms: Symptoms) -> Cramp {
         Cramp {
             muscle: Muscle::Calf,
+            muscle_name: None,
             side: None,
             severity: Some(5),
             duration_s,

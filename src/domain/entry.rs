@@ -303,6 +303,9 @@ pub struct Cramp {
     pub relief: Vec<Relief>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The muscle's name when `muscle` is `other` (e.g. `forearm`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub muscle_name: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -341,6 +344,7 @@ pub(crate) struct RawBody {
     pub(crate) new: Option<bool>,
     pub(crate) minutes: Option<u32>,
     pub(crate) muscle: Option<Muscle>,
+    pub(crate) muscle_name: Option<String>,
     pub(crate) side: Option<Side>,
     pub(crate) severity: Option<u8>,
     pub(crate) duration_s: Option<u32>,
@@ -387,6 +391,7 @@ impl TryFrom<RawBody> for Body {
                 symptoms: r.symptoms.unwrap_or_default(),
                 relief: r.relief.unwrap_or_default(),
                 note: r.note,
+                muscle_name: r.muscle_name,
             }),
             EntryKind::Weight => {
                 let kg = r.kg.ok_or_else(|| need("kg"))?;
@@ -442,6 +447,9 @@ impl Body {
             ),
             Body::Cramp(c) => {
                 let mut s = format!("cramp {}", c.muscle);
+                if let Some(name) = &c.muscle_name {
+                    s.push_str(&format!(" ({name})"));
+                }
                 if let Some(side) = c.side {
                     s.push_str(&format!(" {side}"));
                 }
@@ -535,6 +543,7 @@ mod tests {
             },
             relief: vec![Relief::Stretch, Relief::PickleJuice],
             note: None,
+            muscle_name: None,
         });
         let json = serde_json::to_string(&b).unwrap();
         assert!(json.contains(r#""type":"cramp""#), "{json}");

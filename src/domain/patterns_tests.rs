@@ -42,6 +42,7 @@ pub(crate) fn plain_cramp(muscle: Muscle) -> Cramp {
         symptoms: Default::default(),
         relief: vec![],
         note: None,
+        muscle_name: None,
     }
 }
 

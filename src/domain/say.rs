@@ -59,6 +59,7 @@ mod tests {
     fn a_cramp_reads_as_a_sentence() {
         let c = Cramp {
             muscle: Muscle::Calf,
+            muscle_name: None,
             side: Some(Side::Left),
             severity: Some(7),
             duration_s: Some(120),

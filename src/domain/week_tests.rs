@@ -64,6 +64,7 @@ fn cramp(muscle: Muscle, severity: u8, secs: u32, context: CrampContext) -> Body
         symptoms: Default::default(),
         relief: vec![],
         note: None,
+        muscle_name: None,
     })
 }
 

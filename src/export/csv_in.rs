@@ -225,6 +225,7 @@ fn columns_of(kind: EntryKind) -> &'static [&'static str] {
             "weakness",
             "numbness",
             "relief",
+            "muscle_name",
         ],
         EntryKind::Weight => &["kg", "when"],
     }
@@ -238,7 +239,7 @@ fn body<Tz: TimeZone>(
     p: &mut Problems,
 ) -> Option<Body> {
     let own = columns_of(kind);
-    for name in &CSV_HEADER[4..CSV_HEADER.len() - 1] {
+    for name in CSV_HEADER[4..].iter().filter(|n| **n != "note") {
         if !own.contains(name) && c.get(name).is_some() {
             p.0.push(format!(
                 "{name} does not apply to a {kind} (leave it empty)"
@@ -350,6 +351,7 @@ fn body<Tz: TimeZone>(
                 },
                 relief,
                 note,
+                muscle_name: c.get("muscle_name").map(str::to_string),
             })
         }
         EntryKind::Weight => {

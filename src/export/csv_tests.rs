@@ -72,6 +72,7 @@ fn every_type() -> Vec<Entry> {
                 },
                 relief: vec![Relief::Stretch, Relief::PickleJuice],
                 note: None,
+                muscle_name: None,
             }),
         ),
         entry(

@@ -72,7 +72,7 @@ pub enum Action {
     Tick,
     Quit,
     ToggleHelp,
-    /// Esc: close what is open, else back to Today, else quit.
+    /// Esc: close what is open, else back to Today; never quits (q does).
     Back,
     Show(Screen),
     NextScreen,
@@ -198,6 +198,9 @@ pub struct App<Z: Zone> {
     /// Advice for a cramp just logged with a red flag, shown over
     /// everything else (before the stretch card) until dismissed.
     pub alarm: Vec<String>,
+    /// An undone edit: the entry whose restored value the flash names once
+    /// the journal is read again.
+    pub(super) restoring: Option<String>,
 }
 
 /// How long the stretch stays offered after a cramp is logged.
@@ -236,6 +239,7 @@ impl<Z: Zone> App<Z> {
             stretch_offer: None,
             card: None,
             alarm: Vec::new(),
+            restoring: None,
         };
         app.week = HistoryState::new(app.this_monday());
         app.set_flags();
@@ -273,9 +277,6 @@ impl<Z: Zone> App<Z> {
                     // The detail closed; the list stays.
                 } else if self.screen != Screen::Today {
                     self.screen = Screen::Today;
-                } else {
-                    self.quit = true;
-                    effects.push(Effect::Quit);
                 }
             }
             Action::Show(s) => {
@@ -305,6 +306,7 @@ impl<Z: Zone> App<Z> {
                 self.history = *history;
                 self.problems = problems;
                 self.history_changed();
+                self.say_restored();
             }
             Action::Appended(event) => {
                 if self.history.push_add(*event) {
@@ -476,10 +478,8 @@ impl<Z: Zone> App<Z> {
             &self.rules,
             &self.prefs,
         );
-        let n = data
-            .entries(&self.history, &self.now.timezone(), &self.prefs)
-            .len();
-        self.week.clamp(n);
+        let entries = data.entries(&self.history, &self.now.timezone(), &self.prefs);
+        self.week.follow(&entries);
         self.week_data = Some(data);
     }
 
@@ -513,7 +513,7 @@ impl<Z: Zone> App<Z> {
                 match Form::edit(entry, &self.settings, &self.now) {
                     Some(form) => self.form = Some(form),
                     None => self.say(
-                        format!("weights are edited from the command line: crampwatch edit {id}"),
+                        format!("this entry is edited from the command line: crampwatch edit {id}"),
                         false,
                     ),
                 }
@@ -582,7 +582,7 @@ impl<Z: Zone> App<Z> {
         }
     }
 
-    fn say(&mut self, text: impl Into<String>, error: bool) {
+    pub(super) fn say(&mut self, text: impl Into<String>, error: bool) {
         self.flash = Some(Flash {
             text: text.into(),
             error,
@@ -642,53 +642,6 @@ impl<Z: Zone> App<Z> {
                 }
             }
         }
-    }
-
-    fn undo_redo(&mut self, undo: bool) -> Vec<Effect> {
-        let next = if undo {
-            self.history.next_undo()
-        } else {
-            self.history.next_redo()
-        };
-        let Some(a) = next.cloned() else {
-            self.say(
-                if undo {
-                    "nothing to undo"
-                } else {
-                    "nothing to redo"
-                },
-                false,
-            );
-            return Vec::new();
-        };
-        let what = a
-            .body
-            .as_ref()
-            .map_or_else(|| a.entry_id.clone(), |b| b.describe(self.settings.units));
-        let verb = match a.op {
-            crate::domain::history::Op::Add => "log of",
-            crate::domain::history::Op::Amend => "edit of",
-            crate::domain::history::Op::Delete => "delete of",
-            _ => "",
-        };
-        let (word, change) = if undo {
-            (
-                "undone",
-                Change::Undo {
-                    event_id: a.event_id,
-                },
-            )
-        } else {
-            (
-                "redone",
-                Change::Redo {
-                    event_id: a.event_id,
-                },
-            )
-        };
-        let hint = if undo { " (r redoes it)" } else { "" };
-        self.say(format!("{word}: {verb} {what}{hint}"), false);
-        vec![Effect::Write(change)]
     }
 
     /// The bell and notify command for timers that just came due.
@@ -768,3 +721,7 @@ pub(crate) mod tests;
 #[cfg(test)]
 #[path = "app_screens_tests.rs"]
 mod screens_tests;
+
+#[cfg(test)]
+#[path = "app_everyday_tests.rs"]
+mod everyday_tests;

@@ -339,7 +339,7 @@ fn undo_and_redo_name_the_last_action() {
 }
 
 #[test]
-fn screens_cycle_and_esc_goes_back_then_quits() {
+fn screens_cycle_and_esc_goes_back_to_today_and_no_further() {
     let mut app = app_with(&[]);
     send(&mut app, Action::NextScreen);
     assert_eq!(app.screen, Screen::Glance);
@@ -352,7 +352,11 @@ fn screens_cycle_and_esc_goes_back_then_quits() {
     assert!(!app.help && app.screen == Screen::Glance);
     send(&mut app, Action::Back);
     assert_eq!(app.screen, Screen::Today);
-    assert_eq!(send(&mut app, Action::Back), vec![Effect::Quit]);
+    // A second Esc (one too many after closing a form) must not quit.
+    assert!(send(&mut app, Action::Back).is_empty());
+    assert!(!app.quit && app.screen == Screen::Today);
+    // q on Today quits at once, without asking.
+    assert_eq!(send(&mut app, Action::Quit), vec![Effect::Quit]);
     assert!(app.quit);
 }
 

@@ -177,8 +177,19 @@ impl Form {
                 let said = format!("{} at {}", body.describe(unit), when(&at));
                 (Change::Add { at, body }, said)
             }
+            FormKind::Weight => {
+                let at = time("at", TimeUse::Past);
+                let body = self.weight_body(unit);
+                let said = format!("{} at {}", body.describe(unit), when(&at));
+                (Change::Add { at, body }, said)
+            }
             FormKind::Cramp => {
                 let at = time("at", TimeUse::Past);
+                let muscle = self
+                    .choice("muscle")
+                    .and_then(|s| Muscle::from_word(&s))
+                    .unwrap_or(Muscle::Other);
+                let name = self.text("name");
                 let symptoms = self.multi("symptoms");
                 let has = |s: &str| symptoms.iter().any(|x| x == s);
                 let mut relief: Vec<Relief> = self
@@ -189,10 +200,7 @@ impl Form {
                 relief.sort();
                 let duration = self.text("duration");
                 let body = Body::Cramp(Cramp {
-                    muscle: self
-                        .choice("muscle")
-                        .and_then(|s| Muscle::from_word(&s))
-                        .unwrap_or(Muscle::Other),
+                    muscle,
                     side: self.choice("side").and_then(|s| Side::from_word(&s)),
                     severity: self.text("severity").parse().ok(),
                     duration_s: (!duration.is_empty())
@@ -211,6 +219,7 @@ impl Form {
                     },
                     relief,
                     note,
+                    muscle_name: Some(name).filter(|n| muscle == Muscle::Other && !n.is_empty()),
                 });
                 let said = format!("{} at {}", body.describe(unit), when(&at));
                 (Change::Add { at, body }, said)
@@ -251,7 +260,7 @@ pub fn check<Z: Zone>(
     let required = matches!(
         (kind, key),
         (FormKind::Workout | FormKind::Plan, "activity") | (FormKind::Plan, "at" | "minutes")
-    );
+    ) || super::form_weight::required(kind, key);
     if v.is_empty() {
         return if required {
             Err(match key {
@@ -265,6 +274,7 @@ pub fn check<Z: Zone>(
     }
     match key {
         "amount" => parse_volume(v, unit).map(|_| ()),
+        "mass" => super::form_weight::check_mass(v, unit),
         "sodium" => match v.parse::<u32>() {
             Ok(n) if n <= 10_000 => Ok(()),
             _ => Err(format!("'{v}' is not a sodium amount; give mg, 0-10000")),
@@ -276,6 +286,13 @@ pub fn check<Z: Zone>(
                 TimeUse::Past
             };
             parse_time(v, now, use_).map(|_| ())
+        }
+        "name" => {
+            if v.chars().count() > 40 || v.chars().any(char::is_control) {
+                Err("needs a short name (up to 40 characters), like forearm or neck".into())
+            } else {
+                Ok(())
+            }
         }
         "activity" => {
             if v.chars().count() > 40 || v.chars().any(char::is_control) {

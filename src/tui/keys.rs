@@ -23,7 +23,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("j k  ↓ ↑", "scroll or select on the screen shown"),
     ("g / t", "Glance / Today (History: t is this week)"),
     ("?", "this help (↑↓ scrolls it)"),
-    ("Esc", "close what is open; back to Today; quit"),
+    ("Esc", "close what is open; back to Today"),
     ("q  Ctrl-C", "quit"),
     ("History", ""),
     ("← → / h l", "previous / next week"),

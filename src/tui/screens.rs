@@ -36,6 +36,7 @@ pub fn history<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
         unit: app.settings.units,
         tz: app.now.timezone(),
         today,
+        day_start_hour: app.prefs.day_start_hour,
         color: app.theme.color,
         selected_context,
     };

@@ -2,6 +2,7 @@
 //! against the goal, the running workout's clock, warnings, today's entries.
 
 use super::app::{App, Zone};
+use super::text::{wrap, wrap_items};
 use super::timers::{Timer, TimerKind, TimerState, kind_label, state_label};
 use super::view::{clock, elapsed};
 use ratatui::Frame;
@@ -16,7 +17,7 @@ pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     let warn: Vec<Line> = warnings(app)
         .iter()
         .flat_map(|w| {
-            wrap(w, width)
+            wrap_items(w, width)
                 .into_iter()
                 .enumerate()
                 .map(|(i, part)| {
@@ -96,23 +97,6 @@ fn when(t: &Timer) -> String {
     }
 }
 
-/// Splits `text` into lines of at most `width` characters, at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for word in text.split(' ') {
-        let last = lines.last_mut().expect("never empty");
-        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
-            lines.push(word.to_string());
-        } else {
-            if !last.is_empty() {
-                last.push(' ');
-            }
-            last.push_str(word);
-        }
-    }
-    lines
-}
-
 fn timer_lines<Z: Zone>(app: &App<Z>, t: &Timer, first: bool, width: usize) -> Vec<Line<'static>> {
     let th = app.theme;
     let state_style = match t.state {
@@ -133,7 +117,7 @@ fn timer_lines<Z: Zone>(app: &App<Z>, t: &Timer, first: bool, width: usize) -> V
         Span::styled(format!("{:<WHEN_W$}", when(t)), state_style),
         Span::raw(message[0].clone()),
     ])];
-    for more in message.iter().skip(1).take(1) {
+    for more in message.iter().skip(1).take(2) {
         lines.push(Line::raw(format!("{:PREFIX_W$}{more}", "")));
     }
     lines
@@ -165,10 +149,10 @@ fn timer_text<Z: Zone>(app: &App<Z>, width: usize, max_lines: usize) -> Vec<Line
     } else {
         " ".to_string()
     };
-    lines.push(Line::from(Span::styled(
-        format!("{tail}general information, not medical advice; drink to thirst"),
-        th.dim(),
-    )));
+    let footer = format!("{tail}general information, not medical advice; drink to thirst");
+    for part in wrap(&footer, width.saturating_sub(1)) {
+        lines.push(Line::from(Span::styled(format!(" {part}"), th.dim())));
+    }
     lines
 }
 
@@ -301,16 +285,25 @@ fn draw_entries<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
         } else {
             ratatui::style::Style::new()
         };
-        let mut out = vec![Line::from(vec![
-            Span::styled(format!(" {} ", local.format("%H:%M")), th.dim()),
-            Span::styled(text, style),
-        ])];
+        // Long lines wrap under the entry (7 columns in), never cut a word.
+        let cols = (area.width as usize).saturating_sub(2 + 7);
+        let mut out = Vec::new();
+        for (i, part) in wrap(&text, cols).into_iter().enumerate() {
+            let when = if i == 0 {
+                format!(" {} ", local.format("%H:%M"))
+            } else {
+                "       ".into()
+            };
+            out.push(Line::from(vec![
+                Span::styled(when, th.dim()),
+                Span::styled(part, style),
+            ]));
+        }
         if matches!(e.body, crate::domain::entry::Body::Cramp(_)) {
             let snap = crate::domain::context::snapshot(e, &app.history, &app.rules);
-            out.push(Line::from(Span::styled(
-                format!("       {}", snap.describe(app.settings.units)),
-                th.dim(),
-            )));
+            for part in wrap(&snap.describe(app.settings.units), cols) {
+                out.push(Line::from(Span::styled(format!("       {part}"), th.dim())));
+            }
         }
         out
     };

@@ -56,7 +56,12 @@ pub(super) fn during_timers<Tz: TimeZone>(
             None,
             format!(
                 "sip to thirst only: you have drunk about this session's estimated sweat loss so far ({})",
-                cx.vol(sweat)
+                cx.vol(sweat_ml(
+                    r,
+                    w.intensity,
+                    w.heat,
+                    (cx.now - start).num_seconds()
+                ))
             ),
         ),
         Err(NoAsk::HourlyLimit) => {
