@@ -35,7 +35,7 @@ impl ExportDoc {
 }
 
 /// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 26] = [
+pub const CSV_HEADER: [&str; 27] = [
     "id",
     "type",
     "at",
@@ -62,6 +62,7 @@ pub const CSV_HEADER: [&str; 26] = [
     "kg",
     "when",
     "note",
+    "urine_ml",
 ];
 
 fn opt<T: ToString>(v: Option<T>) -> String {
@@ -122,6 +123,7 @@ pub fn csv_row(e: &Entry) -> Vec<String> {
         Body::Weight(w) => {
             r[23] = format!("{}", w.kg);
             r[24] = opt(w.when);
+            r[26] = opt(w.urine_ml);
         }
     }
     r

@@ -7,7 +7,9 @@ use crate::domain::entry::{
 };
 use crate::domain::history::{History, Op};
 use crate::domain::hydration::{preload_deadline, whole};
-use crate::domain::input::{TimeUse, parse_duration, parse_mass, parse_time, parse_volume};
+use crate::domain::input::{
+    TimeUse, parse_duration, parse_mass, parse_time, parse_urine, parse_volume,
+};
 use crate::domain::rules::Rules;
 use crate::journal::Lock;
 use anyhow::Result;
@@ -142,6 +144,9 @@ pub struct WeightArgs {
     /// Before or after a session
     #[arg(long, value_enum)]
     pub when: Option<WeighWhen>,
+    /// Urine passed since the previous weighing, for a sweat test: 300ml, 10oz
+    #[arg(long, value_name = "VOLUME", allow_hyphen_values = true)]
+    pub urine: Option<String>,
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
 }
@@ -472,6 +477,14 @@ pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
     let kg = parse_mass(&text, ctx.unit()).or_else(user)?;
     let at = past_time(ctx, a.at.as_deref())?;
     let history = ctx.recent_history()?;
-    let body = Body::Weight(Weight { kg, when: a.when });
+    let urine_ml = match &a.urine {
+        None => None,
+        Some(u) => Some(parse_urine(u, ctx.unit()).or_else(|e| user(format!("--urine: {e}")))?),
+    };
+    let body = Body::Weight(Weight {
+        kg,
+        when: a.when,
+        urine_ml,
+    });
     add(ctx, &history, at, body, None)
 }

@@ -9,7 +9,7 @@ use crate::domain::entry::{
     Body, Cramp, CrampContext, Drink, DrinkKind, EntryKind, Heat, Intensity, Muscle, Plan, Relief,
     Side, Symptoms, Time, WeighWhen, Weight, Workout,
 };
-use crate::domain::input::{MAX_CRAMP_SECS, MAX_DRINK_ML, local_to_time};
+use crate::domain::input::{MAX_CRAMP_SECS, MAX_DRINK_ML, MAX_URINE_ML, local_to_time};
 use chrono::{DateTime, NaiveDateTime, TimeZone};
 use std::collections::HashMap;
 
@@ -226,7 +226,7 @@ fn columns_of(kind: EntryKind) -> &'static [&'static str] {
             "numbness",
             "relief",
         ],
-        EntryKind::Weight => &["kg", "when"],
+        EntryKind::Weight => &["kg", "when", "urine_ml"],
     }
 }
 
@@ -238,8 +238,8 @@ fn body<Tz: TimeZone>(
     p: &mut Problems,
 ) -> Option<Body> {
     let own = columns_of(kind);
-    for name in &CSV_HEADER[4..CSV_HEADER.len() - 1] {
-        if !own.contains(name) && c.get(name).is_some() {
+    for name in &CSV_HEADER[4..] {
+        if *name != "note" && !own.contains(name) && c.get(name).is_some() {
             p.0.push(format!(
                 "{name} does not apply to a {kind} (leave it empty)"
             ));
@@ -357,6 +357,9 @@ fn body<Tz: TimeZone>(
             Body::Weight(Weight {
                 kg: kg.unwrap_or(0.0),
                 when: opt_word(c, "when", WeighWhen::from_word, WeighWhen::choices, p),
+                urine_ml: c
+                    .get("urine_ml")
+                    .and_then(|s| p.take(number::<u32>(s, "urine_ml", 0, MAX_URINE_ML))),
             })
         }
     };
