@@ -10,5 +10,6 @@ pub mod input;
 pub mod patterns;
 pub mod prefs;
 pub mod rules;
+pub mod sweat;
 pub mod timefmt;
 pub mod week;
