@@ -10,6 +10,7 @@ pub(crate) mod log;
 mod report;
 mod setup;
 mod status;
+mod sweat;
 mod transfer;
 
 use crate::config::{Paths, Settings, load_settings};
@@ -85,6 +86,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Hydration timers now: one line for a prompt or tmux bar, or JSON
     Status(status::StatusArgs),
+    /// Your sweat tests and your rate by heat band: `crampwatch sweat --format json`
+    Sweat(sweat::SweatArgs),
     /// Write a generated journal of realistic use: `crampwatch demo --days 30 --data-dir /tmp/cw`
     Demo(demo::DemoArgs),
     /// Show the files in use and the effective settings
@@ -262,6 +265,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Import(a) => transfer::import(&ctx, a),
         Command::Report(a) => report::report(&ctx, a),
         Command::Status(a) => status::status(&ctx, a),
+        Command::Sweat(a) => sweat::sweat(&ctx, a),
         Command::Demo(a) => demo::demo(&ctx, a, cli.data_dir.is_some()),
         Command::Config => setup::config(&ctx),
         Command::Completions { .. } => unreachable!("handled above"),
