@@ -143,3 +143,37 @@ fn urine_survives_a_csv_export_and_import() {
     let weights: Vec<Value> = other.exported();
     assert_eq!(weights[0]["urine_ml"], 200);
 }
+
+#[test]
+fn status_names_the_personal_rate_of_the_running_workout() {
+    let env = three_sessions();
+    let status = |env: &Env| -> Value {
+        serde_json::from_str(&env.quiet(&["status", "--format", "json"])).unwrap()
+    };
+    let idle = status(&env);
+    assert_eq!(idle["sweat_ml_per_h"], Value::Null);
+    assert_eq!(idle["sweat_source"], Value::Null);
+    env.log(&[
+        "workout",
+        "start",
+        "run",
+        "--intensity",
+        "hard",
+        "--heat",
+        "hot",
+    ]);
+    let running = status(&env);
+    assert_eq!(running["sweat_ml_per_h"], 1200);
+    assert_eq!(
+        running["sweat_source"],
+        "your hot-weather rate for hard sessions, 1.2 l/h, from 2 tests"
+    );
+}
+
+#[test]
+fn a_session_in_a_band_with_no_tests_has_no_personal_rate() {
+    let env = three_sessions();
+    env.log(&["workout", "start", "swim", "--heat", "cool"]);
+    let doc: Value = serde_json::from_str(&env.quiet(&["status", "--format", "json"])).unwrap();
+    assert_eq!(doc["sweat_ml_per_h"], Value::Null);
+}

@@ -3,9 +3,10 @@
 //! (`Ctx::recent_history`), so it stays fast however long the journal is.
 
 use super::Ctx;
-use crate::domain::entry::VolumeUnit;
+use crate::domain::entry::{Body, VolumeUnit};
 use crate::domain::hydration::{Hydration, TimerKind, TimerState, countdown, timers, whole};
 use crate::domain::rules::Rules;
+use crate::domain::sweat::{PersonalRate, personal_rate};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
@@ -31,6 +32,7 @@ pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
     match a.format {
         StatusFormat::Line => println!("{}", line(&h, prefs.unit)),
         StatusFormat::Json => {
+            let sweat = running_rate(ctx, &history, &rules)?;
             let json = serde_json::json!({
                 "now": ctx.now_fixed(),
                 "today": { "intake_ml": h.intake_today_ml, "goal_ml": h.goal_ml },
@@ -38,12 +40,36 @@ pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
                 "workout": h.workout,
                 "timers": h.timers,
                 "warnings": h.warnings,
+                "sweat_ml_per_h": sweat.as_ref().map(|r| r.ml_per_h),
+                "sweat_source": sweat.as_ref().map(|r| r.describe()),
                 "note": "general information, not medical advice",
             });
             println!("{}", serde_json::to_string_pretty(&json)?);
         }
     }
     Ok(())
+}
+
+/// The user's own sweat rate for the running workout, when enough tests
+/// back it. Only then is more than the last few days read: the tests of
+/// `[sweat] recent_days`.
+fn running_rate(
+    ctx: &Ctx,
+    recent: &crate::domain::history::History,
+    rules: &Rules,
+) -> Result<Option<PersonalRate>> {
+    let Some(running) = recent.running_workout() else {
+        return Ok(None);
+    };
+    let Body::Workout(w) = &running.body else {
+        return Ok(None);
+    };
+    let now = ctx.now_fixed();
+    let since = now - chrono::Duration::days(rules.sweat.recent_days as i64 + 1);
+    let history = crate::domain::history::History::from_events(
+        ctx.load(crate::journal::Scope::Since(since))?.events,
+    );
+    Ok(personal_rate(&history, rules, &now, w.heat, w.intensity))
 }
 
 /// `run 0:32 · sip due · 20/64 oz`, `sip in 6:40 · 14/64 oz today`.
