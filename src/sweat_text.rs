@@ -176,3 +176,76 @@ pub fn json(tests: &[SweatTest], bands: &[Band], rules: &Rules) -> Value {
         "source": rules.source(&rules.sweat.source),
     })
 }
+
+/// The sweat section of the text report: the user's rate by band now, and
+/// the tests of the period.
+pub fn report_text(period: &[SweatTest], bands: &[Band], unit: VolumeUnit) -> String {
+    let mut lines = vec![String::new(), "Sweat rate".to_string()];
+    if bands.is_empty() {
+        lines.push("no used sweat tests yet (see 'crampwatch sweat')".into());
+    } else {
+        lines.extend(band_lines(bands));
+    }
+    if !period.is_empty() {
+        lines.push(String::new());
+        lines.push(format!("Sweat tests in these days: {}", period.len()));
+        lines.push(test_header(unit));
+        lines.extend(period.iter().flat_map(|t| test_line(t, unit)));
+    }
+    lines.push(NOTE.to_string());
+    lines.join("\n") + "\n"
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The sweat section of the Markdown report.
+pub fn report_markdown(period: &[SweatTest], bands: &[Band], unit: VolumeUnit) -> String {
+    let mut o = vec![String::new(), "## Sweat rate".to_string(), String::new()];
+    if bands.is_empty() {
+        o.push("No used sweat tests yet.".into());
+    } else {
+        o.push("| Heat | Intensity | Tests | Mean (l/h) | Range (l/h) |".into());
+        o.push("|---|---|---|---|---|".into());
+        for b in bands {
+            o.push(format!(
+                "| {} | {} | {} | {} | {}-{} |",
+                b.heat,
+                b.intensity.map_or("all".to_string(), |i| i.to_string()),
+                b.count,
+                litres(b.mean_ml_per_h as f64),
+                litres(b.min_ml_per_h as f64),
+                litres(b.max_ml_per_h as f64)
+            ));
+        }
+    }
+    o.push(String::new());
+    if period.is_empty() {
+        o.push("No sweat tests in these days.".into());
+    } else {
+        o.push("| Date | Activity | Intensity | Heat | Minutes | Weight | Drunk | Urine | Rate (l/h) | Used |".into());
+        o.push("|---|---|---|---|---|---|---|---|---|---|".into());
+        for t in period {
+            let used = match &t.reason {
+                None => "yes".to_string(),
+                Some(r) => format!("no: {}", md_cell(r)),
+            };
+            o.push(format!(
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {used} |",
+                t.at.format("%a %-d %b %H:%M"),
+                md_cell(&t.activity),
+                t.intensity,
+                t.heat,
+                t.minutes,
+                weights(t, unit),
+                unit.format(t.drunk_ml as f64),
+                unit.format(t.urine_ml as f64),
+                litres(t.rate_ml_per_h as f64),
+            ));
+        }
+    }
+    o.push(String::new());
+    o.push(format!("*{NOTE}*"));
+    o.join("\n") + "\n"
+}

@@ -177,3 +177,29 @@ fn a_session_in_a_band_with_no_tests_has_no_personal_rate() {
     let doc: Value = serde_json::from_str(&env.quiet(&["status", "--format", "json"])).unwrap();
     assert_eq!(doc["sweat_ml_per_h"], Value::Null);
 }
+
+#[test]
+fn the_report_has_the_rate_by_band_and_the_tests_of_its_days() {
+    let env = three_sessions();
+    let out = env.quiet(&["report"]);
+    let section = out.split("\nSweat rate\n").nth(1).expect(&out);
+    assert!(
+        section.contains("hot            2  1.2 l/h  1.1-1.3 l/h"),
+        "{section}"
+    );
+    assert!(
+        section.contains("Sweat tests in these days: 3"),
+        "{section}"
+    );
+    let md = env.quiet(&["report", "--format", "markdown"]);
+    assert!(md.contains("## Sweat rate"), "{md}");
+    assert!(md.contains("| hot | all | 2 | 1.2 | 1.1-1.3 |"), "{md}");
+    let doc: Value = serde_json::from_str(&env.quiet(&["report", "--format", "json"])).unwrap();
+    assert_eq!(doc["sweat"]["tests"].as_array().unwrap().len(), 3);
+    // Last week held none of them; the rate by band is the user's rate now.
+    let before: Value =
+        serde_json::from_str(&env.quiet(&["report", "--week", "2026-W47", "--format", "json"]))
+            .unwrap();
+    assert_eq!(before["sweat"]["tests"], Value::Array(vec![]));
+    assert_eq!(before["sweat"]["bands"][0]["mean_ml_per_h"], 1200);
+}
