@@ -194,6 +194,8 @@ pub struct App<Z: Zone> {
     pub stretch_offer: Option<(Muscle, Time)>,
     /// The stretch card shown over the screen.
     pub card: Option<Muscle>,
+    /// Sweat tests of the history (Insights, Today during a session).
+    pub sweat: super::sweat::SweatData,
 }
 
 /// How long the stretch stays offered after a cramp is logged.
@@ -231,6 +233,7 @@ impl<Z: Zone> App<Z> {
             guide_state: GuideState::default(),
             stretch_offer: None,
             card: None,
+            sweat: Default::default(),
         };
         app.week = HistoryState::new(app.this_monday());
         app.set_flags();
@@ -445,6 +448,7 @@ impl<Z: Zone> App<Z> {
         self.snapshots =
             super::insights::evidence_snapshots(&self.flags, &self.history, &self.rules);
         self.insights.clamp(self.flags.len());
+        self.sweat = super::sweat::SweatData::compute(&self.history, &self.rules);
     }
 
     /// The Monday of the week "now" is in (days start at the day-start hour).

@@ -19,6 +19,7 @@ pub mod insights;
 pub mod keys;
 mod rows;
 mod screens;
+mod sweat;
 pub mod theme;
 pub mod timers;
 mod today;

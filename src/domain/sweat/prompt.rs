@@ -7,6 +7,9 @@ use crate::domain::rules::Rules;
 use chrono::Duration;
 use serde::Serialize;
 
+/// How far back a session that just ended may have started.
+const RECENT_HOURS: i64 = 24;
+
 /// "weigh now to learn your sweat rate": a session just ended with a
 /// weighing before it and none yet after it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -29,14 +32,17 @@ impl WeighPrompt {
 /// start and none since its end.
 pub fn weigh_prompt(history: &History, rules: &Rules, now: &Time) -> Option<WeighPrompt> {
     let window = Duration::minutes(rules.sweat.weigh_within_min as i64);
-    let weights: Vec<&Entry> = history
+    // Only the last day can hold the session and its weighings: the Today
+    // screen asks every second, whatever the journal's length.
+    let recent = &history.entries[history
         .entries
+        .partition_point(|e| e.at < *now - Duration::hours(RECENT_HOURS))..];
+    let weights: Vec<&Entry> = recent
         .iter()
         .filter(|e| matches!(e.body, Body::Weight(_)) && e.at <= *now)
         .collect();
     // The session that ended last (workouts are sorted by start, not end).
-    let (workout, end) = history
-        .entries
+    let (workout, end) = recent
         .iter()
         .filter_map(|e| match &e.body {
             Body::Workout(w) => w.end.filter(|end| *end > e.at).map(|end| (e, end)),
