@@ -46,6 +46,7 @@ fn the_guide_has_every_section_the_issue_asks_for() {
         "Electrolyte foods",
         "When to get help",
         "Sources",
+        "Sweat test",
     ] {
         let s = g
             .section(title)
