@@ -69,7 +69,7 @@ pub fn session_text(
 pub fn prompt_text(history: &History, rules: &Rules, now: &Time) -> Option<String> {
     let p = weigh_prompt(history, rules, now)?;
     Some(format!(
-        "{} (after your {}, until {})",
+        "{} (after your {}, until {}) · W logs it",
         p.text(),
         p.activity,
         p.until.format("%H:%M")

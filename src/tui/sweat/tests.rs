@@ -1,10 +1,11 @@
 //! The sweat rate on Today and Insights, drawn and snapshot-checked.
 //! Figures by hand: a test is (before - after) kg + drunk - urine over hours.
 
-use crate::domain::entry::{Body, Heat, Intensity, Weight, Workout};
+use crate::domain::entry::{Body, Heat, Intensity, WeighWhen, Weight, Workout};
 use crate::domain::history::Event;
 use crate::tui::app::tests::{add, app_with, at, water};
-use crate::tui::app::{Action, App, Screen};
+use crate::tui::app::{Action, App, Change, Effect, Screen};
+use crate::tui::forms::{FormAction, FormKind};
 use chrono_tz::Tz;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -131,5 +132,87 @@ fn insights_has_a_sweat_rate_section_with_a_chart_and_the_tests() {
     // No panic at any size.
     for (w, h) in [(60, 16), (61, 17), (120, 40), (20, 5)] {
         render(&app, w, h);
+    }
+}
+
+fn type_text(app: &mut App<Tz>, s: &str) {
+    for c in s.chars() {
+        let req = tui_input::InputRequest::InsertChar(c);
+        app.update(Action::Form(FormAction::Edit(req)), now());
+    }
+}
+
+fn form(app: &mut App<Tz>, fa: FormAction) -> Vec<Effect> {
+    app.update(Action::Form(fa), now())
+}
+
+fn now() -> chrono::DateTime<Tz> {
+    at("2026-11-28T14:30:00-05:00")
+}
+
+#[test]
+fn the_weight_form_offers_before_after_and_urine() {
+    // A run that ended 20 min ago: the form proposes "after".
+    let ev = vec![add(
+        "R0",
+        "2026-11-28T13:00:00-05:00",
+        run(Some("2026-11-28T14:10:00-05:00")),
+    )];
+    let mut app = app_with(&ev);
+    app.update(Action::Open(FormKind::Weight), now());
+    assert!(
+        form(&mut app, FormAction::Submit).is_empty(),
+        "weight is needed"
+    );
+    type_text(&mut app, "69.2kg");
+    form(&mut app, FormAction::Next);
+    form(&mut app, FormAction::Next);
+    type_text(&mut app, "3l");
+    let f = app.form.as_ref().unwrap();
+    assert!(
+        f.fields[2]
+            .error
+            .as_deref()
+            .unwrap()
+            .contains("at most 2 l")
+    );
+    for _ in 0..2 {
+        form(
+            &mut app,
+            FormAction::Edit(tui_input::InputRequest::DeletePrevChar),
+        );
+    }
+    type_text(&mut app, "300ml");
+    let effects = form(&mut app, FormAction::Submit);
+    match effects.as_slice() {
+        [Effect::Write(Change::Add { body, .. })] => assert_eq!(
+            *body,
+            Body::Weight(Weight {
+                kg: 69.2,
+                when: Some(WeighWhen::After),
+                urine_ml: Some(300),
+            })
+        ),
+        other => panic!("expected one add, got {other:?}"),
+    }
+    // With no session about, none is proposed; Right picks "before".
+    let mut app = app_with(&[]);
+    app.update(Action::Open(FormKind::Weight), now());
+    type_text(&mut app, "154lb");
+    form(&mut app, FormAction::Next);
+    form(&mut app, FormAction::Right); // -, before
+    let effects = form(&mut app, FormAction::Submit);
+    match effects.as_slice() {
+        [
+            Effect::Write(Change::Add {
+                body: Body::Weight(w),
+                ..
+            }),
+        ] => {
+            assert_eq!(w.when, Some(WeighWhen::Before));
+            assert_eq!(w.urine_ml, None);
+            assert!((w.kg - 69.85).abs() < 0.01, "{}", w.kg);
+        }
+        other => panic!("expected one add, got {other:?}"),
     }
 }
