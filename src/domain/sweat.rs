@@ -283,4 +283,6 @@ fn reason_text(why: &SetAside, t: &SweatTest, rules: &Rules) -> String {
 }
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;

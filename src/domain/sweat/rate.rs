@@ -60,6 +60,16 @@ impl PersonalRate {
         )
     }
 
+    /// A sip at this rate every `interval_min` minutes, never more than the
+    /// hourly cap (`[safety] max_ml_per_hour`) spread over the interval: what
+    /// the sip timer may ask for in place of the generic 8-10 oz. The caller
+    /// still applies the safety invariant (what was drunk in the last hour,
+    /// what is left to replace).
+    pub fn sip_ml(&self, interval_min: u32, max_ml_per_hour: u32) -> u32 {
+        let per_hour = self.ml_per_h.min(max_ml_per_hour) as u64;
+        (per_hour * interval_min.min(60) as u64 / 60) as u32
+    }
+
     /// Sweat lost at this rate over a session running since `start`.
     pub fn loss_since(&self, start: &Time, now: &Time) -> u32 {
         loss_at_rate(self.ml_per_h, start, now)

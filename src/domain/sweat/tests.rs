@@ -354,3 +354,23 @@ fn a_weighing_before_and_none_after_asks_for_one_for_an_hour() {
         .history();
     assert_eq!(weigh_prompt(&unweighed, &r, &now()), None);
 }
+
+#[test]
+fn a_heavy_sweaters_sips_stay_within_the_hourly_cap() {
+    // 2.5 kg lost with 0 drunk in an hour (3.6%), twice: 2.5 l/h in the heat.
+    let j = J::default()
+        .session("2026-11-20", 70.0, 67.5, 0, "hot")
+        .session("2026-11-21", 70.0, 67.5, 0, "hot");
+    let r = rules();
+    let rate = personal_rate(&j.history(), &r, &now(), Heat::Hot, Intensity::Hard).unwrap();
+    assert_eq!(rate.ml_per_h, 2500);
+    // Every 20 min: a third of the 1.2 l/h cap (400 ml), not a third of 2.5 l.
+    assert_eq!(r.safety.max_ml_per_hour, 1200);
+    assert_eq!(rate.sip_ml(20, r.safety.max_ml_per_hour), 400);
+    // A light sweater's sip follows the rate: 0.6 l/h every 15 min = 150 ml.
+    let light = J::default()
+        .session("2026-11-20", 70.0, 69.6, 200, "cool")
+        .session("2026-11-21", 70.0, 69.6, 200, "cool");
+    let rate = personal_rate(&light.history(), &r, &now(), Heat::Cool, Intensity::Hard).unwrap();
+    assert_eq!(rate.sip_ml(15, r.safety.max_ml_per_hour), 150);
+}
