@@ -132,7 +132,7 @@ pub fn footer(rules: &Rules) -> Vec<String> {
     let s = &rules.sweat;
     vec![
         format!(
-            "With {} or more used tests in a heat band, sips follow your own rate (the last {} tests of the last {} days), always inside the hourly cap.",
+            "With {} or more used tests in a heat band, their mean is your own rate there (the last {} tests of the last {} days).",
             s.min_tests, s.last_tests, s.recent_days
         ),
         NOTE.to_string(),
