@@ -168,9 +168,10 @@ fn measure(
         .sum();
     // Urine is noted on a weighing as passed since the previous one: the
     // weighings after the first, up to and including the second, hold it.
-    let urine_ml: u32 = weights
+    let first = weights.partition_point(|x| x.at <= before.at);
+    let urine_ml: u32 = weights[first..]
         .iter()
-        .filter(|x| x.at > before.at && x.at <= after.at)
+        .take_while(|x| x.at <= after.at)
         .map(|x| match &x.body {
             Body::Weight(w) => w.urine_ml.unwrap_or(0),
             _ => 0,
