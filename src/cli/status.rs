@@ -51,13 +51,15 @@ pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
 }
 
 /// The user's own sweat rate for the running workout, when enough tests
-/// back it. Only then is more than the last few days read: the tests of
-/// `[sweat] recent_days`.
+/// back it. Only then is more than the last few days read: the last
+/// `QUICK_DAYS` first, which settle it whenever they hold a full band of
+/// tests (`[sweat] last_tests`), else all of `[sweat] recent_days`.
 fn running_rate(
     ctx: &Ctx,
     recent: &crate::domain::history::History,
     rules: &Rules,
 ) -> Result<Option<PersonalRate>> {
+    const QUICK_DAYS: u32 = 90;
     let Some(running) = recent.running_workout() else {
         return Ok(None);
     };
@@ -65,11 +67,21 @@ fn running_rate(
         return Ok(None);
     };
     let now = ctx.now_fixed();
-    let since = now - chrono::Duration::days(rules.sweat.recent_days as i64 + 1);
-    let history = crate::domain::history::History::from_events(
-        ctx.load(crate::journal::Scope::Since(since))?.events,
-    );
-    Ok(personal_rate(&history, rules, &now, w.heat, w.intensity))
+    let rate_over = |days: u32| -> Result<Option<PersonalRate>> {
+        let since = now - chrono::Duration::days(days as i64 + 1);
+        let history = crate::domain::history::History::from_events(
+            ctx.load(crate::journal::Scope::Since(since))?.events,
+        );
+        Ok(personal_rate(&history, rules, &now, w.heat, w.intensity))
+    };
+    let full = rules.sweat.recent_days;
+    if full > QUICK_DAYS
+        && let Some(r) = rate_over(QUICK_DAYS)?
+        && r.tests >= rules.sweat.last_tests as usize
+    {
+        return Ok(Some(r));
+    }
+    rate_over(full)
 }
 
 /// `run 0:32 · sip due · 20/64 oz`, `sip in 6:40 · 14/64 oz today`.
