@@ -9,6 +9,15 @@ use serde_json::{Value, json};
 /// Said wherever a rate is shown.
 pub const NOTE: &str = "Information for planning your drinking, not a medical measurement.";
 
+/// An activity name from the journal (which syncs from elsewhere) made safe
+/// to print: control characters become `?`, so no escape sequence reaches
+/// the terminal.
+fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect()
+}
+
 /// `70.0→69.2 kg` or `154.3→152.6 lb`.
 fn weights(t: &SweatTest, unit: VolumeUnit) -> String {
     let (b, a) = match unit {
@@ -49,7 +58,7 @@ pub fn test_line(t: &SweatTest, unit: VolumeUnit) -> Vec<String> {
         unit.format(t.drunk_ml as f64),
         unit.format(t.urine_ml as f64),
         format!("{} l/h", litres(t.rate_ml_per_h as f64)),
-        t.activity
+        printable(&t.activity)
     )];
     if let Some(r) = &t.reason {
         out.push(format!("  ✗ set aside: {r}"));
@@ -234,7 +243,7 @@ pub fn report_markdown(period: &[SweatTest], bands: &[Band], unit: VolumeUnit) -
             o.push(format!(
                 "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {used} |",
                 t.at.format("%a %-d %b %H:%M"),
-                md_cell(&t.activity),
+                md_cell(&printable(&t.activity)),
                 t.intensity,
                 t.heat,
                 t.minutes,

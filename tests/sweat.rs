@@ -203,3 +203,25 @@ fn the_report_has_the_rate_by_band_and_the_tests_of_its_days() {
     assert_eq!(before["sweat"]["tests"], Value::Array(vec![]));
     assert_eq!(before["sweat"]["bands"][0]["mean_ml_per_h"], 1200);
 }
+
+#[test]
+fn an_activity_name_cannot_send_escape_codes_through_sweat() {
+    let env = Env::new();
+    let journal = env.month_file();
+    std::fs::create_dir_all(journal.parent().unwrap()).unwrap();
+    let lines = [
+        r#"{"v":1,"id":"01A","op":"add","at":"2026-11-27T07:50:00-05:00","logged":"2026-11-27T07:50:00-05:00","entry":{"type":"weight","kg":70.0}}"#,
+        r#"{"v":1,"id":"01B","op":"add","at":"2026-11-27T08:00:00-05:00","logged":"2026-11-27T08:00:00-05:00","entry":{"type":"workout","activity":"run\u001b[2J","end":"2026-11-27T09:00:00-05:00"}}"#,
+        r#"{"v":1,"id":"01C","op":"add","at":"2026-11-27T09:10:00-05:00","logged":"2026-11-27T09:10:00-05:00","entry":{"type":"weight","kg":69.0}}"#,
+    ];
+    std::fs::write(&journal, lines.join("\n") + "\n").unwrap();
+    let out = env.ok(&["sweat"]);
+    assert!(out.contains("1 l/h"), "{out}");
+    assert!(!out.contains('\x1b'), "{out:?}");
+    // The report's sweat section (the rest of the report is the output
+    // sanitiser's business).
+    let md = env.ok(&["report", "--format", "markdown"]);
+    let section = md.split("## Sweat rate").nth(1).unwrap();
+    assert!(section.contains("| run?[2J |"), "{section}");
+    assert!(!section.contains('\x1b'), "{section:?}");
+}

@@ -108,7 +108,10 @@ pub fn section_lines(data: &SweatData, rules: &Rules, now: &Time) -> Vec<String>
         out.push(format!(
             "{} {} {} {} · {} l/h · {verdict}",
             t.at.format("%a %-d %b"),
-            t.activity,
+            t.activity
+                .chars()
+                .filter(|c| !c.is_control())
+                .collect::<String>(),
             t.intensity,
             t.heat,
             litres(t.rate_ml_per_h as f64)
