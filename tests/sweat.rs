@@ -225,3 +225,15 @@ fn an_activity_name_cannot_send_escape_codes_through_sweat() {
     assert!(section.contains("| run?[2J |"), "{section}");
     assert!(!section.contains('\x1b'), "{section:?}");
 }
+
+#[test]
+fn stopping_a_weighed_session_asks_for_the_after_weighing() {
+    let env = Env::new();
+    env.log(&["workout", "start", "run", "--at", "-50m"]);
+    let out = env.quiet(&["workout", "stop"]);
+    assert!(!out.contains("weigh now"), "no weighing before: {out}");
+    env.log(&["weight", "70kg", "--when", "before", "--at", "-40m"]);
+    env.log(&["workout", "start", "run", "--at", "-30m"]);
+    let out = env.quiet(&["workout", "stop"]);
+    assert!(out.contains("weigh now to learn your sweat rate"), "{out}");
+}

@@ -151,6 +151,23 @@ pub struct WeightArgs {
     pub at: Option<String>,
 }
 
+/// After a session stopped just now with a weighing before it: the
+/// weighing after it makes a sweat test.
+fn sweat_prompt(ctx: &Ctx, history: &History, start: Time, end: Time) {
+    let Ok(rules) = Rules::embedded() else {
+        return;
+    };
+    let window = Duration::minutes(rules.sweat.weigh_within_min as i64);
+    if ctx.now_fixed() - end < window
+        && crate::domain::sweat::weighed_before(history, &rules, &start)
+    {
+        println!(
+            "weigh now to learn your sweat rate: crampwatch weight KG --when after (within {} min; --urine ML if you passed urine)",
+            rules.sweat.weigh_within_min
+        );
+    }
+}
+
 /// Parses `--at` for something that already happened (default: now).
 pub fn past_time(ctx: &Ctx, at: Option<&str>) -> Result<Time> {
     match at {
@@ -293,6 +310,7 @@ pub fn workout(ctx: &Ctx, cmd: &WorkoutCmd) -> Result<()> {
                 ctx.when(&end),
                 running.id
             );
+            sweat_prompt(ctx, &history, running.at, end);
             Ok(())
         }
         WorkoutCmd::Add {

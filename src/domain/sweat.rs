@@ -20,7 +20,7 @@ use serde::Serialize;
 
 mod prompt;
 mod rate;
-pub use prompt::{WeighPrompt, weigh_prompt};
+pub use prompt::{WeighPrompt, weigh_prompt, weighed_before};
 pub use rate::{
     Band, PersonalRate, bands, guideline_rate, litres, loss_at_rate, personal_rate, rate_from_tests,
 };

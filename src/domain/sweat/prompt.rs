@@ -27,6 +27,18 @@ impl WeighPrompt {
     }
 }
 
+/// True when a weighing in the `[sweat] weigh_within_min` before `start`
+/// can open a sweat test (one not marked `after`).
+pub fn weighed_before(history: &History, rules: &Rules, start: &Time) -> bool {
+    let window = Duration::minutes(rules.sweat.weigh_within_min as i64);
+    let from = history.entries.partition_point(|e| e.at < *start - window);
+    let weights: Vec<&Entry> = history.entries[from..]
+        .iter()
+        .filter(|e| matches!(e.body, Body::Weight(_)) && e.at <= *start)
+        .collect();
+    weighing_before(&weights, start, window).is_some()
+}
+
 /// The prompt at `now`, if a session ended less than `[sweat]
 /// weigh_within_min` ago with a weighing in that many minutes before its
 /// start and none since its end.
