@@ -11,6 +11,7 @@ use std::io::Write;
 
 #[derive(Debug, Args)]
 pub struct SweatArgs {
+    /// text (a table and a chart by heat band) or json for scripts: --format json
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
