@@ -15,6 +15,7 @@
 use super::entry::{Body, Heat, Intensity, Time, WeighWhen};
 use super::history::{Entry, History};
 use super::rules::Rules;
+use super::weights;
 use chrono::Duration;
 use serde::Serialize;
 
@@ -34,6 +35,8 @@ pub enum SetAside {
     /// A drink logged after the session with no time of its own: it may have
     /// been drunk during it, so the test cannot say how much was.
     DrinkWithoutTime,
+    /// A weighing outside any plausible body weight (`[weights]`).
+    WeightOutOfRange,
     /// The body mass changed by more than a plausible share.
     MassChange,
     /// The rate is below the plausible range.
@@ -222,6 +225,11 @@ fn judge(
     if t.at - before.at > window || after.at - t.end > window {
         return Some(SetAside::WeighedTooFar);
     }
+    if !weights::in_range(t.before_kg, &rules.weights)
+        || !weights::in_range(t.after_kg, &rules.weights)
+    {
+        return Some(SetAside::WeightOutOfRange);
+    }
     if drink_without_time(after, drinks).is_some() {
         return Some(SetAside::DrinkWithoutTime);
     }
@@ -265,6 +273,10 @@ fn reason_text(why: &SetAside, t: &SweatTest, rules: &Rules) -> String {
             s.weigh_within_min
         ),
         SetAside::DrinkWithoutTime => "a drink logged after the session has no time of its own and may belong to it; give it one with 'crampwatch edit ID --at TIME'".into(),
+        SetAside::WeightOutOfRange => format!(
+            "a weighing is outside {}-{} kg; check it",
+            rules.weights.min_kg, rules.weights.max_kg
+        ),
         SetAside::MassChange => format!(
             "body mass changed by {:.1}%, more than the plausible {:.0}%; check the weighings",
             (t.before_kg - t.after_kg).abs() / t.before_kg * 100.0,

@@ -374,3 +374,11 @@ fn a_heavy_sweaters_sips_stay_within_the_hourly_cap() {
     let rate = personal_rate(&light.history(), &r, &now(), Heat::Cool, Intensity::Hard).unwrap();
     assert_eq!(rate.sip_ml(15, r.safety.max_ml_per_hour), 150);
 }
+
+#[test]
+fn a_weighing_outside_any_body_weight_sets_the_test_aside() {
+    // 700 kg (a slip of the keyboard, or an imported file) and 699.5 kg.
+    let (why, text) = reason_of(J::default().session("2026-11-20", 700.0, 699.5, 300, "hot"));
+    assert_eq!(why, Some(SetAside::WeightOutOfRange));
+    assert!(text.contains("20-400 kg"), "{text}");
+}
