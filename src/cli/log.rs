@@ -607,7 +607,8 @@ pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
     let urine_ml = match &a.urine {
         None => None,
         Some(u) => Some(parse_urine(u, ctx.unit()).or_else(|e| user(format!("--urine: {e}")))?),
-    };
+    }
+    .filter(|ml| *ml > 0);
     let body = Body::Weight(Weight {
         kg,
         when: a.when,
