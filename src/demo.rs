@@ -238,6 +238,7 @@ where
                 Body::Weight(Weight {
                     kg,
                     when: Some(WeighWhen::Before),
+                    urine_ml: None,
                 }),
             );
         }
@@ -297,6 +298,7 @@ where
                 Body::Weight(Weight {
                     kg,
                     when: Some(WeighWhen::After),
+                    urine_ml: None,
                 }),
             );
         }
@@ -412,7 +414,14 @@ where
             && let Some(at) = self.at(date, wake + 10)
         {
             let kg = (self.mass_kg * 10.0 + self.rng.random_range(-4.0..4.0)).round() / 10.0;
-            self.add(at, Body::Weight(Weight { kg, when: None }));
+            self.add(
+                at,
+                Body::Weight(Weight {
+                    kg,
+                    when: None,
+                    urine_ml: None,
+                }),
+            );
         }
         let busy = if date == self.last_day || self.rng.random_bool(0.64) {
             self.workout(date)

@@ -85,6 +85,7 @@ impl Log {
             Body::Weight(Weight {
                 kg,
                 when: Some(when),
+                urine_ml: None,
             }),
         )
     }

@@ -156,6 +156,7 @@ impl Case {
                     Body::Weight(Weight {
                         kg,
                         when: Some(WeighWhen::Before),
+                        urine_ml: None,
                     }),
                 );
             }
@@ -166,6 +167,7 @@ impl Case {
                     Body::Weight(Weight {
                         kg,
                         when: Some(WeighWhen::After),
+                        urine_ml: None,
                     }),
                 );
             }

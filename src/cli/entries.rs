@@ -7,7 +7,9 @@ use crate::domain::entry::{
     Body, CrampContext, DrinkKind, EntryKind, Heat, Intensity, Muscle, Relief, Side, WeighWhen,
 };
 use crate::domain::history::{Entry, FindError, History, Op};
-use crate::domain::input::{TimeUse, parse_mass, parse_since, parse_time, parse_volume};
+use crate::domain::input::{
+    TimeUse, parse_mass, parse_since, parse_time, parse_urine, parse_volume,
+};
 use crate::journal::Scope;
 use anyhow::Result;
 use chrono::Local;
@@ -247,6 +249,9 @@ pub struct EditArgs {
     /// Weight: before or after a session, like --when after
     #[arg(long, value_enum, help_heading = "Weight")]
     pub when: Option<WeighWhen>,
+    /// Urine passed since the previous weighing, like 300ml (0 for none)
+    #[arg(long, value_name = "VOLUME", help_heading = "Weight")]
+    pub urine: Option<String>,
 }
 
 pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
@@ -294,6 +299,7 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
     let fits_more = [
         ("weight", a.weight.is_some(), &[W][..]),
         ("when", a.when.is_some(), &[W][..]),
+        ("urine", a.urine.is_some(), &[W][..]),
         ("note", a.note.is_some(), &[D, K, P, C][..]),
     ];
     for (name, present, kinds) in fits.iter().chain(fits_more.iter()) {
@@ -413,6 +419,10 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
             }
             if a.when.is_some() {
                 w.when = a.when;
+            }
+            if let Some(x) = &a.urine {
+                let ml = parse_urine(x, ctx.unit()).or_else(|e| user(format!("--urine: {e}")))?;
+                w.urine_ml = (ml > 0).then_some(ml);
             }
         }
     }

@@ -8,7 +8,9 @@ use crate::domain::entry::{
 };
 use crate::domain::history::{History, Op};
 use crate::domain::hydration::{self, preload_deadline, whole};
-use crate::domain::input::{TimeUse, parse_duration, parse_mass, parse_time, parse_volume};
+use crate::domain::input::{
+    TimeUse, parse_duration, parse_mass, parse_time, parse_urine, parse_volume,
+};
 use crate::domain::mass::{MassUnit, first_weighing, last_weighing, read_weight, typed_unit};
 use crate::domain::rules::Rules;
 use crate::domain::say;
@@ -162,12 +164,32 @@ pub struct WeightArgs {
     /// Before or after a session: --when before
     #[arg(long, value_enum)]
     pub when: Option<WeighWhen>,
+    /// Urine passed since the previous weighing, for a sweat test: --urine 300ml
+    #[arg(long, value_name = "VOLUME", allow_hyphen_values = true)]
+    pub urine: Option<String>,
     /// When you weighed [default: now]: 06:45, 7am, -2h (see TIME in --help)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
     /// Keep a weighing that looks implausible next to your earlier ones
     #[arg(long)]
     pub force: bool,
+}
+
+/// After a session stopped just now with a weighing before it: the
+/// weighing after it makes a sweat test.
+fn sweat_prompt(ctx: &Ctx, history: &History, start: Time, end: Time) {
+    let Ok(rules) = Rules::embedded() else {
+        return;
+    };
+    let window = Duration::minutes(rules.sweat.weigh_within_min as i64);
+    if ctx.now_fixed() - end < window
+        && crate::domain::sweat::weighed_before(history, &rules, &start)
+    {
+        println!(
+            "weigh now to learn your sweat rate: crampwatch weight KG --when after (within {} min; --urine ML if you passed urine)",
+            rules.sweat.weigh_within_min
+        );
+    }
 }
 
 /// Parses `--at` for something that already happened (default: now).
@@ -355,6 +377,7 @@ pub fn workout(ctx: &Ctx, cmd: &WorkoutCmd) -> Result<()> {
                 ctx.when(&end),
                 running.id
             );
+            sweat_prompt(ctx, &history, running.at, end);
             Ok(())
         }
         WorkoutCmd::Add {
@@ -582,7 +605,16 @@ pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
             return user(e.message);
         }
     }
-    let body = Body::Weight(Weight { kg, when: a.when });
+    let urine_ml = match &a.urine {
+        None => None,
+        Some(u) => Some(parse_urine(u, ctx.unit()).or_else(|e| user(format!("--urine: {e}")))?),
+    }
+    .filter(|ml| *ml > 0);
+    let body = Body::Weight(Weight {
+        kg,
+        when: a.when,
+        urine_ml,
+    });
     let mut event = ctx.event(&history, Op::Add, at);
     event.entry = Some(body.clone());
     ctx.journal.append(std::slice::from_ref(&event))?;

@@ -11,6 +11,7 @@ pub mod messages;
 mod report;
 mod setup;
 mod status;
+mod sweat;
 mod transfer;
 mod undo;
 
@@ -86,6 +87,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Hydration timers now: one line for a prompt or tmux bar, or JSON
     Status(status::StatusArgs),
+    /// Your sweat tests and your rate by heat band: `crampwatch sweat --format json`
+    Sweat(sweat::SweatArgs),
     /// Write a generated journal of realistic use: `crampwatch demo --days 30 --data-dir /tmp/cw`
     Demo(demo::DemoArgs),
     /// Show the files in use and every setting: `crampwatch config`, `config init`, `config edit`
@@ -279,6 +282,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Import(a) => transfer::import(&ctx, a),
         Command::Report(a) => report::report(&ctx, a),
         Command::Status(a) => status::status(&ctx, a),
+        Command::Sweat(a) => sweat::sweat(&ctx, a),
         Command::Demo(a) => demo::demo(&ctx, a, cli.data_dir.is_some()),
         Command::Config(a) => setup::config(&ctx, a),
         Command::Completions { .. } => unreachable!("handled above"),

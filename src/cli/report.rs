@@ -4,13 +4,43 @@ use super::{Ctx, user};
 use crate::domain::context::snapshot;
 use crate::domain::day::day_of;
 use crate::domain::rules::Rules;
+use crate::domain::sweat::{self, Band, SweatTest};
 use crate::domain::week::{TiedIndex, monday_of, parse_iso_week, period_flags, summarize};
 use crate::domain::{entry::Body, input::parse_since};
 use crate::report::{Report, days_between, json, markdown, text};
+use crate::sweat_text;
 use anyhow::Result;
 use chrono::Local;
 use clap::{Args, ValueEnum};
 use std::io::Write;
+
+/// `doc` with `section` put before its last `footer` (the closing note stays
+/// last), or at its end when it has none.
+fn before_footer(doc: &str, footer: &str, section: &str) -> String {
+    match doc.rfind(footer) {
+        Some(i) => format!("{}{section}{}", &doc[..i], &doc[i..]),
+        None => format!("{doc}{section}"),
+    }
+}
+
+/// The sweat tests of the report's days, and the user's rate by band now.
+fn sweat_of_period(
+    ctx: &Ctx,
+    history: &crate::domain::history::History,
+    rules: &Rules,
+    first: chrono::NaiveDate,
+    n_days: u32,
+) -> (Vec<SweatTest>, Vec<Band>) {
+    let all = sweat::tests(history, rules);
+    let by_band = sweat::bands(&all, rules, &ctx.now_fixed());
+    let h = ctx.settings.prefs().day_start_hour;
+    let last = first + chrono::Duration::days(n_days as i64);
+    let period = all
+        .into_iter()
+        .filter(|t| (first..last).contains(&day_of(&t.at, &Local, h)))
+        .collect();
+    (period, by_band)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -109,12 +139,23 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
         tz,
         today,
     };
+    let (sweat_tests, sweat_bands) = sweat_of_period(ctx, &history, &rules, first, n_days);
+    let unit = prefs.unit;
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
-        ReportFormat::Text => stdout.write_all(text(&r).as_bytes())?,
-        ReportFormat::Markdown => stdout.write_all(markdown(&r).as_bytes())?,
+        ReportFormat::Text => {
+            let s = sweat_text::report_text(&sweat_tests, &sweat_bands, unit);
+            let doc = before_footer(&text(&r), "\nGeneral information, not medical advice", &s);
+            stdout.write_all(doc.as_bytes())?;
+        }
+        ReportFormat::Markdown => {
+            let s = sweat_text::report_markdown(&sweat_tests, &sweat_bands, unit);
+            stdout.write_all(before_footer(&markdown(&r), "\n---\n", &s).as_bytes())?;
+        }
         ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut stdout, &json(&r))?;
+            let mut doc = serde_json::to_value(json(&r))?;
+            doc["sweat"] = serde_json::json!({ "tests": sweat_tests, "bands": sweat_bands });
+            serde_json::to_writer_pretty(&mut stdout, &doc)?;
             stdout.write_all(b"\n")?;
         }
     }

@@ -313,6 +313,9 @@ pub struct Weight {
     pub kg: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<WeighWhen>,
+    /// Urine passed since the previous weighing, for a sweat test (absent: none noted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urine_ml: Option<u32>,
 }
 
 /// The content of an entry, tagged by `type` in the journal. Read through
@@ -353,6 +356,7 @@ pub(crate) struct RawBody {
     pub(crate) relief: Option<Vec<Relief>>,
     pub(crate) kg: Option<f64>,
     pub(crate) when: Option<WeighWhen>,
+    pub(crate) urine_ml: Option<u32>,
 }
 
 impl TryFrom<RawBody> for Body {
@@ -398,7 +402,11 @@ impl TryFrom<RawBody> for Body {
                 if !kg.is_finite() || kg <= 0.0 {
                     return Err(format!("a weight of {kg} kg"));
                 }
-                Body::Weight(Weight { kg, when: r.when })
+                Body::Weight(Weight {
+                    kg,
+                    when: r.when,
+                    urine_ml: r.urine_ml,
+                })
             }
         })
     }
@@ -475,6 +483,9 @@ impl Body {
                 let mut s = format!("weight {}", unit.format_mass(w.kg));
                 if let Some(when) = w.when {
                     s.push_str(&format!(" {when}"));
+                }
+                if let Some(ml) = w.urine_ml {
+                    s.push_str(&format!(" urine {}", unit.format(ml as f64)));
                 }
                 s
             }

@@ -9,6 +9,8 @@ use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime
 
 /// The largest single drink accepted, in millilitres.
 pub const MAX_DRINK_ML: f64 = 2000.0;
+/// The most urine one weighing may note (passed since the previous weighing).
+pub const MAX_URINE_ML: u32 = 2000;
 /// The longest cramp accepted, in seconds.
 pub const MAX_CRAMP_SECS: u32 = 4 * 3600;
 /// How far in the future `--at` may be for anything but a plan.
@@ -38,6 +40,25 @@ fn split_number(s: &str) -> Option<(f64, String)> {
 /// or a bare number in the display unit.
 pub fn parse_volume(s: &str, unit: VolumeUnit) -> Result<u32, String> {
     parse_volume_upto(s, unit, MAX_DRINK_ML, true)
+}
+
+/// Parses urine passed since the previous weighing: a volume like
+/// [`parse_volume`] (a bare number in the display unit), `0` for none, at
+/// most [`MAX_URINE_ML`].
+pub fn parse_urine(s: &str, unit: VolumeUnit) -> Result<u32, String> {
+    if split_number(s).is_some_and(|(n, _)| n == 0.0) {
+        return Ok(0);
+    }
+    parse_volume_upto(s, unit, MAX_URINE_ML as f64, false).map_err(|e| {
+        if e.contains("a day") {
+            format!(
+                "'{}' is more urine than one weighing can note (at most 2 l)",
+                s.trim()
+            )
+        } else {
+            e
+        }
+    })
 }
 
 /// Parses a daily total (a goal), from 0.5 l to 6 l.
@@ -432,6 +453,24 @@ mod tests {
         assert_eq!(parse_mass("72", VolumeUnit::Ml), Ok(72.0));
         assert!(parse_mass("5kg", VolumeUnit::Ml).is_err());
         assert!(parse_mass("72 stone", VolumeUnit::Ml).is_err());
+    }
+
+    #[test]
+    fn urine_amounts() {
+        assert_eq!(parse_urine("300ml", VolumeUnit::Oz), Ok(300));
+        assert_eq!(parse_urine("10", VolumeUnit::Oz), Ok(296));
+        assert_eq!(parse_urine("0", VolumeUnit::Oz), Ok(0));
+        assert!(parse_urine("-50ml", VolumeUnit::Ml).is_err());
+        assert!(
+            parse_urine("3l", VolumeUnit::Ml)
+                .unwrap_err()
+                .contains("at most 2 l")
+        );
+        assert!(
+            parse_urine("a cup", VolumeUnit::Ml)
+                .unwrap_err()
+                .contains("not a volume")
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod phrases;
 pub mod prefs;
 pub mod rules;
 pub mod say;
+pub mod sweat;
 pub mod timefmt;
 pub mod week;
 pub mod weights;

@@ -186,6 +186,20 @@ pub struct Alarm {
     pub source: String,
 }
 
+/// Sweat tests: weighings around a session, and the bounds of a plausible one.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sweat {
+    pub weigh_within_min: u32,
+    pub min_ml_per_h: u32,
+    pub max_ml_per_h: u32,
+    pub max_mass_change: f64,
+    pub last_tests: u32,
+    pub min_tests: u32,
+    pub recent_days: u32,
+    pub source: String,
+}
+
 /// Thresholds of the pattern flags.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -222,6 +236,7 @@ pub struct Rules {
     pub weights: Weights,
     pub alarm: Alarm,
     pub flags: FlagRules,
+    pub sweat: Sweat,
 }
 
 impl Rules {
@@ -255,6 +270,7 @@ impl Rules {
             ("safety", &self.safety.source),
             ("weights", &self.weights.source),
             ("alarm", &self.alarm.source),
+            ("sweat", &self.sweat.source),
         ];
         let f = &self.flags;
         keys.extend([
@@ -370,6 +386,7 @@ impl Rules {
             2000,
         )?;
         num("safety.hot_factor", self.safety.hot_factor, 1.0, 3.0)?;
+        self.check_sweat()?;
         ml("flags.recent_days", f.recent_days, 1, 3650)?;
         for (name, c) in [
             ("flags.despite_prevention", &f.despite_prevention),
@@ -424,6 +441,32 @@ impl Rules {
     }
 }
 
+impl Rules {
+    fn check_sweat(&self) -> Result<(), String> {
+        let s = &self.sweat;
+        let within = |name: &str, v: u32, lo: u32, hi: u32| {
+            if (lo..=hi).contains(&v) {
+                Ok(())
+            } else {
+                Err(format!("sweat.{name} = {v} is outside {lo}-{hi}"))
+            }
+        };
+        within("weigh_within_min", s.weigh_within_min, 5, 240)?;
+        within("min_ml_per_h", s.min_ml_per_h, 0, 1000)?;
+        within("max_ml_per_h", s.max_ml_per_h, s.min_ml_per_h + 1, 5000)?;
+        within("last_tests", s.last_tests, 1, 50)?;
+        within("min_tests", s.min_tests, 1, s.last_tests)?;
+        within("recent_days", s.recent_days, 7, 3650)?;
+        if !(s.max_mass_change > 0.0 && s.max_mass_change <= 0.2) {
+            return Err(format!(
+                "sweat.max_mass_change = {} is outside 0-0.2",
+                s.max_mass_change
+            ));
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -458,6 +501,12 @@ mod tests {
             Rules::from_toml(&bad)
                 .unwrap_err()
                 .contains("flags.sleep.nights")
+        );
+        let bad = GUIDELINES_TOML.replace("min_tests = 2", "min_tests = 9");
+        assert!(
+            Rules::from_toml(&bad)
+                .unwrap_err()
+                .contains("sweat.min_tests")
         );
         let bad = GUIDELINES_TOML.replace("target_ml = 591", "target_ml = \"lots\"");
         assert!(Rules::from_toml(&bad).is_err());

@@ -7,10 +7,16 @@ use super::mass::MassUnit;
 /// An entry in one line, as [`Body::describe`], with the wording above.
 pub fn entry(body: &Body, unit: VolumeUnit, mass: MassUnit) -> String {
     match body {
-        Body::Weight(w) => match w.when {
-            Some(when) => format!("weight {} {when}", mass.format(w.kg)),
-            None => format!("weight {}", mass.format(w.kg)),
-        },
+        Body::Weight(w) => {
+            let mut s = match w.when {
+                Some(when) => format!("weight {} {when}", mass.format(w.kg)),
+                None => format!("weight {}", mass.format(w.kg)),
+            };
+            if let Some(ml) = w.urine_ml {
+                s.push_str(&format!(" urine {}", unit.format(ml as f64)));
+            }
+            s
+        }
         Body::Cramp(c) => cramp(c),
         other => other.describe(unit),
     }

@@ -81,6 +81,7 @@ fn every_type() -> Vec<Entry> {
             Body::Weight(Weight {
                 kg: 72.4567,
                 when: Some(WeighWhen::Before),
+                urine_ml: Some(250),
             }),
         ),
     ]

@@ -201,6 +201,8 @@ pub struct App<Z: Zone> {
     /// An undone edit: the entry whose restored value the flash names once
     /// the journal is read again.
     pub(super) restoring: Option<String>,
+    /// Sweat tests of the history (Insights, Today during a session).
+    pub sweat: super::sweat::SweatData,
 }
 
 /// How long the stretch stays offered after a cramp is logged.
@@ -240,6 +242,7 @@ impl<Z: Zone> App<Z> {
             card: None,
             alarm: Vec::new(),
             restoring: None,
+            sweat: Default::default(),
         };
         app.week = HistoryState::new(app.this_monday());
         app.set_flags();
@@ -458,6 +461,7 @@ impl<Z: Zone> App<Z> {
         self.snapshots =
             super::insights::evidence_snapshots(&self.flags, &self.history, &self.rules);
         self.insights.clamp(self.flags.len());
+        self.sweat = super::sweat::SweatData::compute(&self.history, &self.rules);
     }
 
     /// The Monday of the week "now" is in (days start at the day-start hour).

@@ -199,13 +199,14 @@ fn enter_on_a_weight_in_history_opens_it_filled_in_and_saving_amends_it() {
     let weight = Body::Weight(Weight {
         kg: 72.4,
         when: Some(WeighWhen::Before),
+        urine_ml: None,
     });
     let mut app = app_with(&[add("00W", "2026-11-28T07:00:00-05:00", weight)]);
     send(&mut app, Action::Show(Screen::History));
     send(&mut app, Action::Select);
     let form = app.form.as_ref().expect("Enter opens the weight form");
     assert!(form.title.starts_with("Edit weight"), "{}", form.title);
-    assert_eq!(form.text("mass"), "72.4kg");
+    assert_eq!(form.text("weight"), "72.4kg");
     assert_eq!(form.choice("when").as_deref(), Some("before"));
     assert_eq!(form.text("at"), "2026-11-28 07:00");
     // The weight field has focus: type a new one over it.
@@ -231,7 +232,8 @@ fn enter_on_a_weight_in_history_opens_it_filled_in_and_saving_amends_it() {
         *body,
         Body::Weight(Weight {
             kg: 72.57,
-            when: Some(WeighWhen::Before)
+            when: Some(WeighWhen::Before),
+            urine_ml: None,
         })
     );
 }
@@ -243,6 +245,7 @@ fn a_weight_that_is_not_a_body_weight_is_refused_in_the_form() {
     let weight = Body::Weight(Weight {
         kg: 72.4,
         when: None,
+        urine_ml: None,
     });
     let mut app = app_with(&[add("00W", "2026-11-28T07:00:00-05:00", weight)]);
     send(&mut app, Action::Show(Screen::History));

@@ -7,10 +7,12 @@ use crate::cli::log::{MAX_WORKOUT_HOURS, infer_context};
 use crate::config::Settings;
 use crate::domain::entry::{
     Body, Cramp, CrampContext, Drink, DrinkKind, Heat, Intensity, Muscle, Plan, Relief, Side,
-    Symptoms, Time, VolumeUnit, Workout,
+    Symptoms, Time, VolumeUnit, WeighWhen, Weight, Workout,
 };
 use crate::domain::history::History;
-use crate::domain::input::{MAX_CRAMP_SECS, TimeUse, parse_duration, parse_time, parse_volume};
+use crate::domain::input::{
+    MAX_CRAMP_SECS, TimeUse, parse_duration, parse_mass, parse_time, parse_urine, parse_volume,
+};
 use chrono::DateTime;
 
 impl Form {
@@ -177,12 +179,6 @@ impl Form {
                 let said = format!("{} at {}", body.describe(unit), when(&at));
                 (Change::Add { at, body }, said)
             }
-            FormKind::Weight => {
-                let at = time("at", TimeUse::Past);
-                let body = self.weight_body(unit);
-                let said = format!("{} at {}", body.describe(unit), when(&at));
-                (Change::Add { at, body }, said)
-            }
             FormKind::Cramp => {
                 let at = time("at", TimeUse::Past);
                 let muscle = self
@@ -224,6 +220,17 @@ impl Form {
                 let said = format!("{} at {}", body.describe(unit), when(&at));
                 (Change::Add { at, body }, said)
             }
+            FormKind::Weight => {
+                let at = time("at", TimeUse::Past);
+                let urine = self.text("urine");
+                let body = Body::Weight(Weight {
+                    kg: parse_mass(&self.text("weight"), unit).unwrap_or_default(),
+                    when: self.choice("when").and_then(|s| WeighWhen::from_word(&s)),
+                    urine_ml: parse_urine(&urine, unit).ok().filter(|ml| *ml > 0),
+                });
+                let said = format!("{} at {}", body.describe(unit), when(&at));
+                (Change::Add { at, body }, said)
+            }
         };
         match (&self.editing, change) {
             (None, change) => Ok((change, said)),
@@ -259,13 +266,16 @@ pub fn check<Z: Zone>(
 ) -> Result<(), String> {
     let required = matches!(
         (kind, key),
-        (FormKind::Workout | FormKind::Plan, "activity") | (FormKind::Plan, "at" | "minutes")
-    ) || super::form_weight::required(kind, key);
+        (FormKind::Workout | FormKind::Plan, "activity")
+            | (FormKind::Plan, "at" | "minutes")
+            | (FormKind::Weight, "weight")
+    );
     if v.is_empty() {
         return if required {
             Err(match key {
                 "activity" => "needs a short name, like run, ride, swim or tennis".into(),
                 "at" => "when does it start? e.g. 18:00, tomorrow 07:00, +3h".into(),
+                "weight" => "needed, e.g. 72.4kg or 160lb".into(),
                 _ => "needed".into(),
             })
         } else {
@@ -274,7 +284,8 @@ pub fn check<Z: Zone>(
     }
     match key {
         "amount" => parse_volume(v, unit).map(|_| ()),
-        "mass" => super::form_weight::check_mass(v, unit),
+        "weight" => parse_mass(v, unit).map(|_| ()),
+        "urine" => parse_urine(v, unit).map(|_| ()),
         "sodium" => match v.parse::<u32>() {
             Ok(n) if n <= 10_000 => Ok(()),
             _ => Err(format!("'{v}' is not a sodium amount; give mg, 0-10000")),

@@ -1,4 +1,4 @@
-//! The logging forms: drink, workout (start or stop), plan, cramp.
+//! The logging forms: drink, workout (start or stop), plan, cramp, weight.
 //!
 //! A form is a list of fields; keys move between them and edit them. Text is
 //! checked as it is typed with the same parsers as the command line, and
@@ -9,7 +9,7 @@ use super::form_build::check;
 use crate::config::Settings;
 use crate::domain::entry::Time;
 use crate::domain::entry::{
-    Body, CrampContext, DrinkKind, Heat, Intensity, Muscle, Relief, Side, VolumeUnit,
+    Body, CrampContext, DrinkKind, Heat, Intensity, Muscle, Relief, Side, VolumeUnit, WeighWhen,
 };
 use crate::domain::history::{Entry, History};
 
@@ -23,7 +23,7 @@ pub enum FormKind {
     Workout,
     Plan,
     Cramp,
-    /// A body weight (from History: Enter on a weight edits it).
+    /// Body weight, before or after a session, with urine for a sweat test.
     Weight,
 }
 
@@ -146,6 +146,38 @@ fn multi(key: &'static str, label: &'static str, options: &[&str]) -> Field {
     }
 }
 
+/// The weight form; "after" is chosen when a session runs or ended within
+/// the last hour (a sweat test's after-weighing), else none.
+fn weight_form<Z: Zone>(history: &History, now: &DateTime<Z>) -> (String, Vec<Field>) {
+    let now = now.fixed_offset();
+    let recent = history
+        .entries
+        .iter()
+        .rev()
+        .take(50)
+        .any(|e| match &e.body {
+            Body::Workout(w) => w
+                .end
+                .is_none_or(|end| end <= now && now - end < chrono::Duration::hours(1)),
+            _ => false,
+        });
+    let when = recent.then_some(WeighWhen::After);
+    (
+        "Log body weight".to_string(),
+        vec![
+            text("weight", "weight", "", "e.g. 72.4kg or 160lb"),
+            choice("when", "session", WeighWhen::ALL, Some("-"), when),
+            text(
+                "urine",
+                "urine",
+                "",
+                "passed since the last weighing, e.g. 300ml",
+            ),
+            text("at", "when", "", "now, or 14:30, -20m"),
+        ],
+    )
+}
+
 const SYMPTOMS: [&str; 4] = ["swelling", "redness", "weakness", "numbness"];
 
 impl Form {
@@ -232,7 +264,6 @@ impl Form {
                     text("note", "note", "", "optional"),
                 ],
             ),
-            FormKind::Weight => ("Log a weight".to_string(), super::form_weight::fields()),
             FormKind::Cramp => (
                 "Log a cramp".to_string(),
                 vec![
@@ -257,6 +288,7 @@ impl Form {
                     text("note", "note", "", "optional"),
                 ],
             ),
+            FormKind::Weight => weight_form(history, now),
         };
         let mut form = Form {
             kind,

@@ -56,6 +56,7 @@ fn the_guide_has_every_section_the_issue_asks_for() {
         "Pregnancy",
         "Nerve compression (sciatica)",
         "Cramp or soreness (DOMS)?",
+        "Sweat test",
     ] {
         let s = g
             .section(title)

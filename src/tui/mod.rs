@@ -23,6 +23,7 @@ pub mod insights;
 pub mod keys;
 mod rows;
 mod screens;
+mod sweat;
 pub(crate) mod text;
 pub mod theme;
 pub mod timers;

@@ -38,6 +38,8 @@ pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
         room.min(MAX_TIMER_LINES),
     );
     let timer_rows = timer_lines.len() as u16;
+    let sweat = sweat_line(app);
+    let workout_rows = 1 + sweat.is_some() as u16;
     let [
         timers_area,
         gauge_area,
@@ -47,14 +49,16 @@ pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     ] = Layout::vertical([
         Constraint::Length(timer_rows + 2),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(workout_rows),
         Constraint::Length(warn_rows),
         Constraint::Min(3),
     ])
     .areas(area);
     draw_timers(frame, timers_area, timer_lines, app.theme);
     draw_gauge(frame, gauge_area, app);
-    frame.render_widget(workout_line(app), workout_area);
+    let mut workout = vec![workout_line(app)];
+    workout.extend(sweat);
+    frame.render_widget(Paragraph::new(workout), workout_area);
     frame.render_widget(Paragraph::new(warn), warn_area);
     draw_entries(frame, entries_area, app);
 }
@@ -204,9 +208,34 @@ fn draw_gauge<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     frame.render_widget(Paragraph::new(label), text);
 }
 
-fn workout_line<Z: Zone>(app: &App<Z>) -> Paragraph<'static> {
+/// During a session, the sweat rate in use and the loss so far; after one
+/// with a weighing before it, the prompt to weigh again.
+fn sweat_line<Z: Zone>(app: &App<Z>) -> Option<Line<'static>> {
+    let now = app.now.fixed_offset();
+    if let Some(w) = &app.hydration.workout {
+        let text = super::sweat::session_text(
+            &app.sweat,
+            &app.history,
+            &app.rules,
+            w,
+            &now,
+            app.settings.units,
+        )?;
+        return Some(Line::from(vec![
+            Span::raw(" Sweat   "),
+            Span::styled(text, app.theme.dim()),
+        ]));
+    }
+    let text = super::sweat::prompt_text(&app.history, &app.rules, &now)?;
+    Some(Line::from(vec![
+        Span::raw(" Sweat   "),
+        Span::styled(text, app.theme.warn()),
+    ]))
+}
+
+fn workout_line<Z: Zone>(app: &App<Z>) -> Line<'static> {
     let t = app.theme;
-    let line = match &app.hydration.workout {
+    match &app.hydration.workout {
         Some(w) => Line::from(vec![
             Span::raw(" Workout "),
             Span::styled(
@@ -222,8 +251,7 @@ fn workout_line<Z: Zone>(app: &App<Z>) -> Paragraph<'static> {
             " Workout  none running · w starts one",
             t.dim(),
         )),
-    };
-    Paragraph::new(line)
+    }
 }
 
 fn draw_entries<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
