@@ -10,8 +10,8 @@
 //! deleting the cache folder loses nothing.
 
 use crate::domain::entry::{
-    Body, Cramp, CrampContext, Drink, DrinkKind, Heat, Intensity, Muscle, Plan, Relief, Side,
-    Symptoms, Time, WeighWhen, Weight, Workout,
+    Body, Cramp, CrampContext, Drink, DrinkKind, Heat, Intensity, MedAction, MedClass, Medication,
+    Muscle, Plan, Relief, Side, Symptoms, Time, WeighWhen, Weight, Workout,
 };
 use crate::domain::history::{Event, Op};
 use chrono::{FixedOffset, TimeZone};
@@ -281,6 +281,14 @@ fn put_event(w: &mut Vec<u8>, e: &Event) -> Option<()> {
             w.extend_from_slice(&x.kg.to_le_bytes());
             w.push(x.when.map_or(255, |s| idx(WeighWhen::ALL, &s)));
         }
+        Some(Body::Medication(m)) => {
+            w.push(6);
+            w.push(idx(MedAction::ALL, &m.action));
+            put_str(w, &m.name);
+            w.push(m.class.map_or(255, |s| idx(MedClass::ALL, &s)));
+            put_opt_str(w, &m.dose);
+            put_opt_str(w, &m.note);
+        }
     }
     Some(())
 }
@@ -435,6 +443,13 @@ impl<'a> Reader<'a> {
                 kg: self.f64()?,
                 when: self.opt_word(WeighWhen::ALL)?,
             })),
+            6 => Some(Body::Medication(Medication {
+                action: self.word(MedAction::ALL)?,
+                name: self.str()?,
+                class: self.opt_word(MedClass::ALL)?,
+                dose: self.opt_str()?,
+                note: self.opt_str()?,
+            })),
             _ => return None,
         };
         Some(Event {
@@ -463,6 +478,8 @@ mod tests {
             r#"{"v":1,"id":"A5","op":"add","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","entry":{"type":"weight","kg":72.4,"when":"before"},"mood":{"x":[1,2]}}"#,
             r#"{"v":1,"id":"A6","op":"undo","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","target":"A5"}"#,
             r#"{"v":1,"id":"A7","op":"add","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","entry":{"type":"cramp","muscle":"foot"}}"#,
+            r#"{"v":1,"id":"A8","op":"add","at":"2026-11-28T08:00:00-05:00","logged":"2026-11-28T08:01:02-05:00","entry":{"type":"medication","action":"start","name":"furosemide","class":"diuretic","dose":"20 mg","note":"GP"}}"#,
+            r#"{"v":1,"id":"A9","op":"add","at":"2026-11-29T08:00:00-05:00","logged":"2026-11-29T08:01:02-05:00","entry":{"type":"medication","action":"stop","name":"furosemide"}}"#,
         ];
         lines
             .iter()

@@ -35,7 +35,7 @@ impl ExportDoc {
 }
 
 /// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 26] = [
+pub const CSV_HEADER: [&str; 30] = [
     "id",
     "type",
     "at",
@@ -61,8 +61,15 @@ pub const CSV_HEADER: [&str; 26] = [
     "relief",
     "kg",
     "when",
+    "medicine",
+    "med_action",
+    "med_class",
+    "dose",
     "note",
 ];
+
+/// The note is the last column.
+const NOTE: usize = CSV_HEADER.len() - 1;
 
 fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|x| x.to_string()).unwrap_or_default()
@@ -84,7 +91,7 @@ pub fn csv_row(e: &Entry) -> Vec<String> {
             r[4] = d.ml.to_string();
             r[5] = d.kind.to_string();
             r[6] = opt(d.sodium_mg);
-            r[25] = d.note.clone().unwrap_or_default();
+            r[NOTE] = d.note.clone().unwrap_or_default();
         }
         Body::Workout(w) => {
             r[7] = w.activity.clone();
@@ -92,14 +99,14 @@ pub fn csv_row(e: &Entry) -> Vec<String> {
             r[10] = w.intensity.to_string();
             r[11] = w.heat.to_string();
             r[12] = flag(w.new);
-            r[25] = w.note.clone().unwrap_or_default();
+            r[NOTE] = w.note.clone().unwrap_or_default();
         }
         Body::Plan(p) => {
             r[7] = p.activity.clone();
             r[9] = p.minutes.to_string();
             r[10] = p.intensity.to_string();
             r[11] = p.heat.to_string();
-            r[25] = p.note.clone().unwrap_or_default();
+            r[NOTE] = p.note.clone().unwrap_or_default();
         }
         Body::Cramp(c) => {
             r[13] = c.muscle.to_string();
@@ -117,11 +124,18 @@ pub fn csv_row(e: &Entry) -> Vec<String> {
                 .map(|x| x.word())
                 .collect::<Vec<_>>()
                 .join(",");
-            r[25] = c.note.clone().unwrap_or_default();
+            r[NOTE] = c.note.clone().unwrap_or_default();
         }
         Body::Weight(w) => {
             r[23] = format!("{}", w.kg);
             r[24] = opt(w.when);
+        }
+        Body::Medication(m) => {
+            r[25] = m.name.clone();
+            r[26] = m.action.to_string();
+            r[27] = opt(m.class);
+            r[28] = m.dose.clone().unwrap_or_default();
+            r[NOTE] = m.note.clone().unwrap_or_default();
         }
     }
     r

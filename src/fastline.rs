@@ -271,6 +271,11 @@ impl<'a> P<'a> {
             relief: None,
             kg: None,
             when: None,
+            // Medication keys are not read here (rare lines): serde reads them.
+            action: None,
+            name: None,
+            class: None,
+            dose: None,
         };
         let mut seen = 0u32;
         if self.peek()? == b'}' {

@@ -4,8 +4,10 @@ use super::log::{check_activity, check_cramp_duration, check_span};
 use super::{Ctx, Format, user};
 use crate::domain::context::{Snapshot, snapshot};
 use crate::domain::entry::{
-    Body, CrampContext, DrinkKind, EntryKind, Heat, Intensity, Muscle, Relief, Side, WeighWhen,
+    Body, CrampContext, DrinkKind, EntryKind, Heat, Intensity, MedClass, Muscle, Relief, Side,
+    WeighWhen,
 };
+use crate::domain::medication::{check_dose, check_name};
 use crate::domain::history::{Entry, FindError, History, Op};
 use crate::domain::input::{TimeUse, parse_mass, parse_since, parse_time, parse_volume};
 use crate::journal::Scope;
@@ -222,6 +224,15 @@ pub struct EditArgs {
     pub weight: Option<String>,
     #[arg(long, value_enum, help_heading = "Weight")]
     pub when: Option<WeighWhen>,
+    // Medication
+    /// Medication: the medicine's name
+    #[arg(long, value_name = "NAME", help_heading = "Medication")]
+    pub medicine: Option<String>,
+    #[arg(long, value_enum, help_heading = "Medication")]
+    pub class: Option<MedClass>,
+    /// Medication: the dose as text ("" to clear)
+    #[arg(long, value_name = "TEXT", help_heading = "Medication")]
+    pub dose: Option<String>,
 }
 
 pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
@@ -243,7 +254,7 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
         (!n.is_empty()).then(|| n.to_string())
     });
     // Which options fit which kind of entry; any other is refused.
-    use EntryKind::{Cramp as C, Drink as D, Plan as P, Weight as W, Workout as K};
+    use EntryKind::{Cramp as C, Drink as D, Medication as M, Plan as P, Weight as W, Workout as K};
     let fits: [(&str, bool, &[EntryKind]); 20] = [
         ("amount", a.amount.is_some(), &[D]),
         ("kind", a.kind.is_some(), &[D]),
@@ -269,7 +280,10 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
     let fits_more = [
         ("weight", a.weight.is_some(), &[W][..]),
         ("when", a.when.is_some(), &[W][..]),
-        ("note", a.note.is_some(), &[D, K, P, C][..]),
+        ("note", a.note.is_some(), &[D, K, P, C, M][..]),
+        ("medicine", a.medicine.is_some(), &[M][..]),
+        ("class", a.class.is_some(), &[M][..]),
+        ("dose", a.dose.is_some(), &[M][..]),
     ];
     for (name, present, kinds) in fits.iter().chain(fits_more.iter()) {
         if *present && !kinds.contains(&kind) {
@@ -383,6 +397,20 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
             }
             if a.when.is_some() {
                 w.when = a.when;
+            }
+        }
+        Body::Medication(m) => {
+            if let Some(x) = &a.medicine {
+                m.name = check_name(x).or_else(user)?;
+            }
+            if a.class.is_some() {
+                m.class = a.class;
+            }
+            if let Some(x) = &a.dose {
+                m.dose = check_dose(x).or_else(user)?;
+            }
+            if let Some(n) = note {
+                m.note = n;
             }
         }
     }

@@ -6,8 +6,8 @@
 
 use super::CSV_HEADER;
 use crate::domain::entry::{
-    Body, Cramp, CrampContext, Drink, DrinkKind, EntryKind, Heat, Intensity, Muscle, Plan, Relief,
-    Side, Symptoms, Time, WeighWhen, Weight, Workout,
+    Body, Cramp, CrampContext, Drink, DrinkKind, EntryKind, Heat, Intensity, MedAction, MedClass,
+    Medication, Muscle, Plan, Relief, Side, Symptoms, Time, WeighWhen, Weight, Workout,
 };
 use crate::domain::input::{MAX_CRAMP_SECS, MAX_DRINK_ML, local_to_time};
 use chrono::{DateTime, NaiveDateTime, TimeZone};
@@ -227,6 +227,7 @@ fn columns_of(kind: EntryKind) -> &'static [&'static str] {
             "relief",
         ],
         EntryKind::Weight => &["kg", "when"],
+        EntryKind::Medication => &["medicine", "med_action", "med_class", "dose"],
     }
 }
 
@@ -359,8 +360,23 @@ fn body<Tz: TimeZone>(
                 when: opt_word(c, "when", WeighWhen::from_word, WeighWhen::choices, p),
             })
         }
+        EntryKind::Medication => medication(c, note, p)?,
     };
     (p.0.len() == before).then_some(body)
+}
+
+fn medication(c: &Cells, note: Option<String>, p: &mut Problems) -> Option<Body> {
+    let name = required(c, "medicine", p).map(str::to_string);
+    let action = required(c, "med_action", p)
+        .and_then(|s| p.take(word(s, "med_action", MedAction::from_word, MedAction::choices)));
+    let class = opt_word(c, "med_class", MedClass::from_word, MedClass::choices, p);
+    Some(Body::Medication(Medication {
+        action: action?,
+        name: name?,
+        class,
+        dose: c.get("dose").map(str::to_string),
+        note,
+    }))
 }
 
 fn required<'a>(c: &'a Cells, name: &str, p: &mut Problems) -> Option<&'a str> {

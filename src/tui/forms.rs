@@ -279,7 +279,7 @@ impl Form {
             Body::Workout(_) => (FormKind::Workout, "workout"),
             Body::Plan(_) => (FormKind::Plan, "plan"),
             Body::Cramp(_) => (FormKind::Cramp, "cramp"),
-            Body::Weight(_) => return None,
+            Body::Weight(_) | Body::Medication(_) => return None,
         };
         // A fresh form of that kind (never the "stop" form), then filled in.
         let mut form = Form::open(kind, &History::default(), settings, now);
@@ -351,7 +351,7 @@ impl Form {
                 form.set_multi("relief", &relief);
                 form.set_text("note", c.note.as_deref().unwrap_or_default());
             }
-            Body::Weight(_) => return None,
+            Body::Weight(_) | Body::Medication(_) => return None,
         }
         form.editing = Some(Box::new(Editing {
             id: entry.id.clone(),
