@@ -7,9 +7,9 @@ use crate::domain::entry::{
     Body, CrampContext, DrinkKind, EntryKind, Heat, Intensity, MedClass, Muscle, Relief, Side,
     WeighWhen,
 };
-use crate::domain::medication::{check_dose, check_name};
 use crate::domain::history::{Entry, FindError, History, Op};
 use crate::domain::input::{TimeUse, parse_mass, parse_since, parse_time, parse_volume};
+use crate::domain::medication::{check_dose, check_name};
 use crate::journal::Scope;
 use anyhow::Result;
 use chrono::Local;
@@ -254,7 +254,9 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
         (!n.is_empty()).then(|| n.to_string())
     });
     // Which options fit which kind of entry; any other is refused.
-    use EntryKind::{Cramp as C, Drink as D, Medication as M, Plan as P, Weight as W, Workout as K};
+    use EntryKind::{
+        Cramp as C, Drink as D, Medication as M, Plan as P, Weight as W, Workout as K,
+    };
     let fits: [(&str, bool, &[EntryKind]); 20] = [
         ("amount", a.amount.is_some(), &[D]),
         ("kind", a.kind.is_some(), &[D]),

@@ -179,12 +179,21 @@ mod tests {
         let entries = [
             med("A", "2026-10-01T08:00:00Z", MedAction::Start, "Furosemide"),
             med("B", "2026-10-20T08:00:00Z", MedAction::Stop, "furosemide"),
-            med("C", "2026-11-01T08:00:00Z", MedAction::Start, "atorvastatin"),
+            med(
+                "C",
+                "2026-11-01T08:00:00Z",
+                MedAction::Start,
+                "atorvastatin",
+            ),
         ];
         let c = courses(&entries);
         assert_eq!(c.len(), 2);
         assert_eq!(c[0].stop_id.as_deref(), Some("B"));
-        assert_eq!(c[0].class, Some(MedClass::Diuretic), "the start's class stays");
+        assert_eq!(
+            c[0].class,
+            Some(MedClass::Diuretic),
+            "the start's class stays"
+        );
         assert!(c[1].is_current());
         assert!(current(&c, "ATORVASTATIN").is_some());
         assert!(current(&c, "furosemide").is_none());

@@ -7,6 +7,7 @@ pub mod entry;
 pub mod history;
 pub mod hydration;
 pub mod input;
+pub mod med_flag;
 pub mod medication;
 pub mod patterns;
 pub mod prefs;

@@ -367,8 +367,14 @@ fn body<Tz: TimeZone>(
 
 fn medication(c: &Cells, note: Option<String>, p: &mut Problems) -> Option<Body> {
     let name = required(c, "medicine", p).map(str::to_string);
-    let action = required(c, "med_action", p)
-        .and_then(|s| p.take(word(s, "med_action", MedAction::from_word, MedAction::choices)));
+    let action = required(c, "med_action", p).and_then(|s| {
+        p.take(word(
+            s,
+            "med_action",
+            MedAction::from_word,
+            MedAction::choices,
+        ))
+    });
     let class = opt_word(c, "med_class", MedClass::from_word, MedClass::choices, p);
     Some(Body::Medication(Medication {
         action: action?,
