@@ -6,6 +6,7 @@
 
 mod figures;
 pub mod html;
+pub mod page;
 pub mod svg;
 
 use crate::domain::context::Snapshot;

@@ -9,6 +9,7 @@ mod flags;
 pub(crate) mod log;
 mod medication;
 mod report;
+mod report_html;
 mod setup;
 mod status;
 mod transfer;
