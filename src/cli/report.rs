@@ -28,7 +28,12 @@ pub struct ReportArgs {
     #[arg(long, value_name = "YYYY-Www", conflicts_with_all = ["since", "from"])]
     pub week: Option<String>,
     /// From a time or a span back (30d, 2w, 2026-11-01 00:00) up to today
-    #[arg(long, value_name = "TIME-OR-DURATION", allow_hyphen_values = true, conflicts_with = "from")]
+    #[arg(
+        long,
+        value_name = "TIME-OR-DURATION",
+        allow_hyphen_values = true,
+        conflicts_with = "from"
+    )]
     pub since: Option<String>,
     /// The first day, like 2026-10-01 (with --to, or up to today)
     #[arg(long, value_name = "DATE")]
@@ -56,7 +61,10 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
     let (first, n_days) = if let Some(from) = &a.from {
         super::report_html::from_to(from, a.to.as_deref(), today)?
     } else if a.format == ReportFormat::Html && a.since.is_none() && a.week.is_none() {
-        (today - chrono::Duration::days(DEFAULT_DAYS as i64 - 1), DEFAULT_DAYS)
+        (
+            today - chrono::Duration::days(DEFAULT_DAYS as i64 - 1),
+            DEFAULT_DAYS,
+        )
     } else if let Some(since) = &a.since {
         let t = parse_since(since, &ctx.now).or_else(|e| user(format!("--since: {e}")))?;
         let first = day_of(&t, &tz, h);
@@ -76,12 +84,20 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
     };
 
     if a.format != ReportFormat::Html && (a.open || a.output.is_some()) {
-        return user("--output and --open are for an HTML report; add --format html (other formats print to stdout)");
+        return user(
+            "--output and --open are for an HTML report; add --format html (other formats print to stdout)",
+        );
     }
     let history = ctx.history()?;
     if a.format == ReportFormat::Html {
         let page = super::report_html::page(ctx, &history, &rules, &prefs, (first, n_days));
-        return super::report_html::deliver(ctx, &page, a.output.as_deref(), a.open, (first, n_days));
+        return super::report_html::deliver(
+            ctx,
+            &page,
+            a.output.as_deref(),
+            a.open,
+            (first, n_days),
+        );
     }
     let flags = period_flags(&ctx.now, first, n_days, &history, &rules, &prefs);
     let summary = summarize(&ctx.now, first, n_days, &history, &rules, &prefs, &flags);

@@ -14,8 +14,12 @@ use std::path::Path;
 /// The period of `--from D [--to D]`: both days included, `--to` today by default.
 pub fn from_to(from: &str, to: Option<&str>, today: NaiveDate) -> Result<(NaiveDate, u32)> {
     let day = |s: &str, flag: &str| {
-        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-            .or_else(|_| user(format!("{flag}: '{}' is not a date; try 2026-10-01", s.trim())))
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").or_else(|_| {
+            user(format!(
+                "{flag}: '{}' is not a date; try 2026-10-01",
+                s.trim()
+            ))
+        })
     };
     let first = day(from, "--from")?;
     let last = match to {
@@ -80,7 +84,11 @@ pub fn deliver(
 
 /// The platform's opener; a failure is told, not fatal: the file is written.
 fn open_with_system(path: &Path) {
-    let opener = if cfg!(target_os = "macos") { "open" } else { "xdg-open" };
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
     let spawned = std::process::Command::new(opener)
         .arg(path)
         .stdin(std::process::Stdio::null())

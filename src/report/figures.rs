@@ -70,7 +70,12 @@ pub fn heat_map<Tz: TimeZone>(r: &Report<Tz>) -> Vec<Vec<u32>> {
 pub fn muscles<Tz: TimeZone>(r: &Report<Tz>) -> Vec<(String, u32)> {
     Muscle::ALL
         .iter()
-        .map(|m| (m.to_string(), cramps(r).filter(|(_, c)| c.muscle == *m).count() as u32))
+        .map(|m| {
+            (
+                m.to_string(),
+                cramps(r).filter(|(_, c)| c.muscle == *m).count() as u32,
+            )
+        })
         .collect()
 }
 
@@ -136,5 +141,10 @@ pub fn course_span<Tz: TimeZone>(r: &Report<Tz>, c: &Course) -> Option<(f64, f64
         return None;
     }
     let frac = |t: chrono::DateTime<chrono::FixedOffset>| (t - from).num_seconds() as f64 / len;
-    Some((frac(start).max(0.0), frac(stop).min(1.0), start < from, stop > to))
+    Some((
+        frac(start).max(0.0),
+        frac(stop).min(1.0),
+        start < from,
+        stop > to,
+    ))
 }

@@ -76,7 +76,11 @@ fn header<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> Markup {
 
 fn plural(n: impl Into<i64>, one: &str, many: &str) -> String {
     let n = n.into();
-    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
 
 /// The five lines, each with an id a reader (or a test) can find.
@@ -96,11 +100,24 @@ fn summary<Tz: TimeZone>(r: &Report<Tz>) -> Markup {
         .filter(|(_, c)| c.context == Some(crate::domain::entry::CrampContext::Night))
         .map(|(e, _)| day_of(&e.at, &r.tz, r.prefs.day_start_hour))
         .collect();
-    let at_night = cramps.iter().filter(|(_, c)| c.context == Some(crate::domain::entry::CrampContext::Night)).count();
-    let longest = cramps.iter().filter(|(_, c)| c.duration_s.is_some()).max_by_key(|(_, c)| c.duration_s);
-    let worst = cramps.iter().filter(|(_, c)| c.severity.is_some()).max_by_key(|(_, c)| c.severity);
+    let at_night = cramps
+        .iter()
+        .filter(|(_, c)| c.context == Some(crate::domain::entry::CrampContext::Night))
+        .count();
+    let longest = cramps
+        .iter()
+        .filter(|(_, c)| c.duration_s.is_some())
+        .max_by_key(|(_, c)| c.duration_s);
+    let worst = cramps
+        .iter()
+        .filter(|(_, c)| c.severity.is_some())
+        .max_by_key(|(_, c)| c.severity);
     let untied = cramps.iter().filter(|(e, _)| !r.is_tied(&e.id)).count();
-    let pro: Vec<&Flag> = s.flags.iter().filter(|f| f.level == Level::Professional).collect();
+    let pro: Vec<&Flag> = s
+        .flags
+        .iter()
+        .filter(|f| f.level == Level::Professional)
+        .collect();
     let when = |e: &crate::domain::history::Entry| r.local(&e.at).format("%a %-d %b").to_string();
     html! {
         section #summary {
@@ -138,26 +155,68 @@ fn figure(id: &str, caption: &str, chart: Markup, note: Option<String>) -> Marku
     }
 }
 
-const FILLS: [Fill; 5] = [Fill::Solid, Fill::Hatch, Fill::Dots, Fill::Cross, Fill::Light];
+const FILLS: [Fill; 5] = [
+    Fill::Solid,
+    Fill::Hatch,
+    Fill::Dots,
+    Fill::Cross,
+    Fill::Light,
+];
 
 fn charts<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> Markup {
     let (size, firsts) = figures::buckets(r);
     let labels: Vec<String> = firsts
         .iter()
-        .map(|d| if size == 1 { d.format("%a %-d").to_string() } else { d.format("%-d %b").to_string() })
+        .map(|d| {
+            if size == 1 {
+                d.format("%a %-d").to_string()
+            } else {
+                d.format("%-d %b").to_string()
+            }
+        })
         .collect();
     let by_ctx = figures::cramps_by_context(r);
-    let series: Vec<Series> = CONTEXTS.iter().zip(FILLS).zip(by_ctx).map(|((name, fill), values)| Series { name, fill, values }).collect();
-    let per = if size == 1 { "day" } else { "week (from the day shown)" };
+    let series: Vec<Series> = CONTEXTS
+        .iter()
+        .zip(FILLS)
+        .zip(by_ctx)
+        .map(|((name, fill), values)| Series { name, fill, values })
+        .collect();
+    let per = if size == 1 {
+        "day"
+    } else {
+        "week (from the day shown)"
+    };
     let unit = r.prefs.unit;
-    let day_labels: Vec<String> = r.summary.days.iter().map(|d| d.date.format("%-d %b").to_string()).collect();
-    let intake: Vec<f64> = r.summary.days.iter().map(|d| d.intake_ml as f64 / unit.ml()).collect();
+    let day_labels: Vec<String> = r
+        .summary
+        .days
+        .iter()
+        .map(|d| d.date.format("%-d %b").to_string())
+        .collect();
+    let intake: Vec<f64> = r
+        .summary
+        .days
+        .iter()
+        .map(|d| d.intake_ml as f64 / unit.ml())
+        .collect();
     let heat = figures::session_minutes(r);
     let heat_fills = [Fill::Light, Fill::Hatch, Fill::Solid];
-    let heat_series: Vec<Series> = Heat::ALL.iter().zip(heat_fills).zip(heat).map(|((h, fill), values)| Series { name: h.word(), fill, values }).collect();
+    let heat_series: Vec<Series> = Heat::ALL
+        .iter()
+        .zip(heat_fills)
+        .zip(heat)
+        .map(|((h, fill), values)| Series {
+            name: h.word(),
+            fill,
+            values,
+        })
+        .collect();
     let (sev, sev_none) = figures::severities(r);
     let (dur, dur_none) = figures::durations(r);
-    let hours: Vec<String> = (0..HOUR_BLOCKS).map(|i| format!("{:02}-{:02}", i * 3, i * 3 + 3)).collect();
+    let hours: Vec<String> = (0..HOUR_BLOCKS)
+        .map(|i| format!("{:02}-{:02}", i * 3, i * 3 + 3))
+        .collect();
     let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     html! {
         section #charts .page {
@@ -196,7 +255,13 @@ fn medicines<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> Markup {
         .collect();
     let courses: Vec<svg::Course> = shown
         .iter()
-        .map(|(label, (from, to, before, after))| svg::Course { label, from: *from, to: *to, before: *before, after: *after })
+        .map(|(label, (from, to, before, after))| svg::Course {
+            label,
+            from: *from,
+            to: *to,
+            before: *before,
+            after: *after,
+        })
         .collect();
     let profile = r.medication();
     html! {

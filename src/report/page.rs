@@ -36,7 +36,10 @@ where
     let entries = summary.entries(history, &tz, h);
     let index = TiedIndex::new(&history.entries, rules);
     let cramps = entries.iter().filter(|e| matches!(e.body, Body::Cramp(_)));
-    let tied = cramps.clone().map(|e| (e.id.clone(), index.tied(&e.at))).collect();
+    let tied = cramps
+        .clone()
+        .map(|e| (e.id.clone(), index.tied(&e.at)))
+        .collect();
     let snapshots = cramps
         .map(|e| (e.id.clone(), snapshot(e, history, rules)))
         .collect();
@@ -78,7 +81,11 @@ fn device_line(devices: &[String], this_device: &str) -> String {
         format!(
             "Typed or imported on {} {}: {}.",
             names.len(),
-            if names.len() == 1 { "device" } else { "devices" },
+            if names.len() == 1 {
+                "device"
+            } else {
+                "devices"
+            },
             names.join(", ")
         )
     }

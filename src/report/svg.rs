@@ -140,7 +140,12 @@ pub fn stacked_bars(
 ) -> Markup {
     let height = 190.0;
     let totals: Vec<u32> = (0..labels.len())
-        .map(|i| series.iter().map(|s| s.values.get(i).copied().unwrap_or(0)).sum())
+        .map(|i| {
+            series
+                .iter()
+                .map(|s| s.values.get(i).copied().unwrap_or(0))
+                .sum()
+        })
         .collect();
     let max = totals.iter().copied().max().unwrap_or(0).max(1) as f64;
     let plot = height - TOP - BOTTOM;
@@ -175,7 +180,14 @@ pub fn stacked_bars(
 }
 
 /// Bars of values against a goal line (dashed), one `g.bar` per label.
-pub fn bars_with_goal(id: &str, title: &str, labels: &[String], values: &[f64], goal: f64, unit: &str) -> Markup {
+pub fn bars_with_goal(
+    id: &str,
+    title: &str,
+    labels: &[String],
+    values: &[f64],
+    goal: f64,
+    unit: &str,
+) -> Markup {
     let height = 170.0;
     let max = values.iter().copied().fold(goal, f64::max).max(1.0);
     let plot = height - TOP - BOTTOM;
@@ -230,7 +242,13 @@ pub fn hbars(id: &str, title: &str, rows: &[(String, u32)]) -> Markup {
 
 /// A grid of counts (rows x columns), one `rect.cell` each, darker for more,
 /// the count written in every cell that has one.
-pub fn heat_map(id: &str, title: &str, rows: &[&str], cols: &[String], counts: &[Vec<u32>]) -> Markup {
+pub fn heat_map(
+    id: &str,
+    title: &str,
+    rows: &[&str],
+    cols: &[String],
+    counts: &[Vec<u32>],
+) -> Markup {
     let cell_h = 20.0;
     let left = 44.0;
     let cell_w = (WIDTH - left - RIGHT) / cols.len().max(1) as f64;
@@ -315,12 +333,24 @@ mod tests {
     fn a_stacked_chart_has_one_bar_per_label_and_a_segment_per_nonzero_value() {
         let labels: Vec<String> = ["a", "b", "c"].iter().map(|s| s.to_string()).collect();
         let series = [
-            Series { name: "x", fill: Fill::Solid, values: vec![1, 0, 2] },
-            Series { name: "y", fill: Fill::Hatch, values: vec![0, 0, 3] },
+            Series {
+                name: "x",
+                fill: Fill::Solid,
+                values: vec![1, 0, 2],
+            },
+            Series {
+                name: "y",
+                fill: Fill::Hatch,
+                values: vec![0, 0, 3],
+            },
         ];
         let svg = stacked_bars("t", "T", &labels, &series, "n").into_string();
         assert_eq!(count(&svg, r#"<g class="bar""#), 3);
-        assert_eq!(count(&svg, r#"class="seg""#), 3, "1 + 0 + 2 non-zero segments");
+        assert_eq!(
+            count(&svg, r#"class="seg""#),
+            3,
+            "1 + 0 + 2 non-zero segments"
+        );
         assert!(svg.contains(r#"data-total="5""#));
     }
 
@@ -337,7 +367,14 @@ mod tests {
         let cols: Vec<String> = (0..8).map(|i| format!("{}", i * 3)).collect();
         let mut counts = vec![vec![0; 8]; 7];
         counts[2][1] = 4;
-        let svg = heat_map("h", "H", &["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], &cols, &counts).into_string();
+        let svg = heat_map(
+            "h",
+            "H",
+            &["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+            &cols,
+            &counts,
+        )
+        .into_string();
         assert_eq!(count(&svg, r#"class="cell""#), 56);
         assert!(svg.contains(r#"data-count="4""#));
         assert!(svg.contains(">4</text>"));
@@ -345,7 +382,13 @@ mod tests {
 
     #[test]
     fn a_course_running_on_past_the_period_has_no_end_mark() {
-        let c = [Course { label: "x", from: 0.5, to: 1.0, before: false, after: true }];
+        let c = [Course {
+            label: "x",
+            from: 0.5,
+            to: 1.0,
+            before: false,
+            after: true,
+        }];
         let svg = timeline("tl", "T", &c).into_string();
         assert_eq!(count(&svg, "<line"), 1, "only the start is marked");
         assert!(svg.contains("x ▶"));
