@@ -104,6 +104,8 @@ pub enum Action {
     Appended(Box<Event>),
     /// Writing to the journal failed.
     Failed(String),
+    /// Something done outside (a report written): say so.
+    Done(String),
 }
 
 /// One change to write to the journal.
@@ -139,6 +141,11 @@ pub enum Effect {
     Reload,
     Bell,
     Notify(String),
+    /// Write the HTML report of `days` days from `first` to a file.
+    Report {
+        first: chrono::NaiveDate,
+        days: u32,
+    },
     Quit,
 }
 
@@ -307,6 +314,7 @@ impl<Z: Zone> App<Z> {
                 }
             }
             Action::Failed(msg) => self.say(msg, true),
+            Action::Done(msg) => self.say(msg, false),
         }
         let monday = self.this_monday();
         if monday != self.week.this_week {
@@ -525,6 +533,16 @@ impl<Z: Zone> App<Z> {
                 })]
             }
             Some(HistoryRequest::Undo) => self.undo_redo(true),
+            Some(HistoryRequest::Report { first, days }) => {
+                if !self.full {
+                    self.say(
+                        "the whole journal is still loading; press e again in a moment",
+                        true,
+                    );
+                    return Vec::new();
+                }
+                vec![Effect::Report { first, days }]
+            }
         }
     }
 

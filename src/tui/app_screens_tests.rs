@@ -451,3 +451,36 @@ fn s_on_a_cramp_in_history_shows_its_stretch() {
     send(&mut app, Action::Stretch);
     assert_eq!(app.card, Some(Muscle::Calf));
 }
+
+#[test]
+fn e_on_history_asks_for_the_report_of_the_week_shown_and_shift_e_for_eight_weeks() {
+    let mut app = app_with(&week_events());
+    send(&mut app, Action::Show(Screen::History));
+    h(&mut app, HistoryAction::PrevWeek);
+    let effects = h(&mut app, HistoryAction::Report);
+    assert_eq!(
+        effects,
+        [Effect::Report {
+            first: date("2026-11-16"),
+            days: 7
+        }]
+    );
+    let effects = h(&mut app, HistoryAction::Report8);
+    assert_eq!(
+        effects,
+        [Effect::Report {
+            first: date("2026-09-28"),
+            days: 56
+        }],
+        "the 8 weeks ending with the week shown (16-22 Nov)"
+    );
+    send(&mut app, Action::Done("report written to /x.html".into()));
+    assert_eq!(
+        app.flash.as_ref().unwrap().text,
+        "report written to /x.html"
+    );
+
+    app.full = false;
+    assert!(h(&mut app, HistoryAction::Report).is_empty());
+    assert!(app.flash.as_ref().unwrap().text.contains("still loading"));
+}

@@ -32,6 +32,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("Enter", "edit the selected entry"),
     ("x  Delete", "delete the selected entry (u brings it back)"),
     ("s", "the stretch for the selected cramp"),
+    ("e / E", "write the HTML report of the week shown / 8 weeks"),
     ("Insights", ""),
     ("↑ ↓ / k j", "select a flag; in a flag: scroll"),
     (
