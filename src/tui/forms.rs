@@ -23,6 +23,8 @@ pub enum FormKind {
     Workout,
     Plan,
     Cramp,
+    /// A medicine started or stopped.
+    Medication,
 }
 
 /// A key, as the open form sees it.
@@ -98,7 +100,7 @@ pub struct Editing {
     pub body: Body,
 }
 
-fn text(key: &'static str, label: &'static str, value: &str, hint: &str) -> Field {
+pub(super) fn text(key: &'static str, label: &'static str, value: &str, hint: &str) -> Field {
     Field {
         key,
         label,
@@ -108,7 +110,7 @@ fn text(key: &'static str, label: &'static str, value: &str, hint: &str) -> Fiel
     }
 }
 
-fn choice<T: std::fmt::Display + PartialEq + Copy>(
+pub(super) fn choice<T: std::fmt::Display + PartialEq + Copy>(
     key: &'static str,
     label: &'static str,
     all: &[T],
@@ -254,6 +256,10 @@ impl Form {
                     text("note", "note", "", "optional"),
                 ],
             ),
+            FormKind::Medication => (
+                "Log a medicine started or stopped".to_string(),
+                super::med_form::fields(),
+            ),
         };
         Form {
             kind,
@@ -279,7 +285,8 @@ impl Form {
             Body::Workout(_) => (FormKind::Workout, "workout"),
             Body::Plan(_) => (FormKind::Plan, "plan"),
             Body::Cramp(_) => (FormKind::Cramp, "cramp"),
-            Body::Weight(_) | Body::Medication(_) => return None,
+            Body::Medication(_) => (FormKind::Medication, "medicine"),
+            Body::Weight(_) => return None,
         };
         // A fresh form of that kind (never the "stop" form), then filled in.
         let mut form = Form::open(kind, &History::default(), settings, now);
@@ -351,7 +358,8 @@ impl Form {
                 form.set_multi("relief", &relief);
                 form.set_text("note", c.note.as_deref().unwrap_or_default());
             }
-            Body::Weight(_) | Body::Medication(_) => return None,
+            Body::Medication(m) => super::med_form::fill(&mut form, m),
+            Body::Weight(_) => return None,
         }
         form.editing = Some(Box::new(Editing {
             id: entry.id.clone(),
@@ -362,13 +370,13 @@ impl Form {
         Some(form)
     }
 
-    fn set_text(&mut self, key: &str, v: &str) {
+    pub(super) fn set_text(&mut self, key: &str, v: &str) {
         if let Some(f) = self.fields.iter_mut().find(|f| f.key == key) {
             f.value = Value::Text(Input::new(v.to_string()));
         }
     }
 
-    fn set_choice(&mut self, key: &str, v: &str) {
+    pub(super) fn set_choice(&mut self, key: &str, v: &str) {
         if let Some(f) = self.fields.iter_mut().find(|f| f.key == key)
             && let Value::Choice { options, idx } = &mut f.value
             && let Some(i) = options.iter().position(|o| o == v)

@@ -17,6 +17,7 @@ pub(crate) mod help;
 pub mod history;
 pub mod insights;
 pub mod keys;
+mod med_form;
 mod rows;
 mod screens;
 pub mod theme;
