@@ -13,7 +13,7 @@ pub(super) fn fields() -> Vec<Field> {
     vec![
         choice(
             "action",
-            "started or stopped",
+            "start/stop",
             MedAction::ALL,
             None,
             Some(MedAction::Start),
