@@ -30,7 +30,7 @@ pub struct Finding {
     pub began: bool,
 }
 
-fn cramps_in<'h>(history: &'h History, from: Time, to: Time) -> Vec<&'h Entry> {
+fn cramps_in(history: &History, from: Time, to: Time) -> Vec<&Entry> {
     history
         .entries
         .iter()
@@ -186,7 +186,7 @@ pub fn flag<Tz: TimeZone>(
             }
         }
     }
-    ev.sort_by(|a, b| a.at.cmp(&b.at));
+    ev.sort_by_key(|e| e.at);
     Flag {
         id: "medication".into(),
         level: Level::Note,

@@ -112,14 +112,15 @@ pub fn durations<Tz: TimeZone>(r: &Report<Tz>) -> (Vec<u32>, u32) {
     (out, none)
 }
 
-/// Minutes of finished sessions per day, one row per heat (cool, mild, hot).
+/// Minutes of finished sessions per bar (the bars of [`buckets`]), one row
+/// per heat (cool, mild, hot).
 pub fn session_minutes<Tz: TimeZone>(r: &Report<Tz>) -> Vec<Vec<u32>> {
-    let n = r.summary.days.len();
-    let mut out = vec![vec![0; n]; Heat::ALL.len()];
+    let (size, firsts) = buckets(r);
+    let mut out = vec![vec![0; firsts.len()]; Heat::ALL.len()];
     for e in &r.entries {
         let Body::Workout(w) = &e.body else { continue };
         let Some(end) = w.end else { continue };
-        let i = (day_of(&e.at, &r.tz, r.prefs.day_start_hour) - r.summary.first).num_days();
+        let i = (day_of(&e.at, &r.tz, r.prefs.day_start_hour) - r.summary.first).num_days() / size;
         let k = Heat::ALL.iter().position(|h| *h == w.heat).unwrap_or(0);
         if let Some(slot) = out[k].get_mut(i.max(0) as usize) {
             *slot += (end - e.at).num_minutes().max(0) as u32;

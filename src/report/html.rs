@@ -155,13 +155,7 @@ fn figure(id: &str, caption: &str, chart: Markup, note: Option<String>) -> Marku
     }
 }
 
-const FILLS: [Fill; 5] = [
-    Fill::Solid,
-    Fill::Hatch,
-    Fill::Dots,
-    Fill::Cross,
-    Fill::Light,
-];
+const FILLS: [Fill; 5] = [Fill::Dark, Fill::Mid, Fill::Pale, Fill::Faint, Fill::White];
 
 fn charts<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> Markup {
     let (size, firsts) = figures::buckets(r);
@@ -201,7 +195,7 @@ fn charts<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> Markup {
         .map(|d| d.intake_ml as f64 / unit.ml())
         .collect();
     let heat = figures::session_minutes(r);
-    let heat_fills = [Fill::Light, Fill::Hatch, Fill::Solid];
+    let heat_fills = [Fill::Faint, Fill::Mid, Fill::Dark];
     let heat_series: Vec<Series> = Heat::ALL
         .iter()
         .zip(heat_fills)
@@ -219,7 +213,7 @@ fn charts<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> Markup {
         .collect();
     let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     html! {
-        section #charts .page {
+        section #charts {
             h2 { "Charts" }
             (figure("chart-cramps", &format!("Cramps per {per}, by when they came"),
                 svg::stacked_bars("svg-cramps", "Cramps by context", &labels, &series, "cramps"), None))
@@ -235,8 +229,8 @@ fn charts<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> Markup {
                 (dur_none > 0).then(|| format!("{} without a duration.", plural(dur_none, "cramp", "cramps")))))
             (figure("chart-intake", &format!("Fluid intake per day against the goal of {}", unit.format(r.prefs.goal_ml as f64)),
                 svg::bars_with_goal("svg-intake", "Intake per day", &day_labels, &intake, r.prefs.goal_ml as f64 / unit.ml(), unit.label()), None))
-            (figure("chart-sessions", "Workout minutes per day, by heat",
-                svg::stacked_bars("svg-sessions", "Workout minutes by heat", &day_labels, &heat_series, "min"), None))
+            (figure("chart-sessions", &format!("Workout minutes per {per}, by heat"),
+                svg::stacked_bars("svg-sessions", "Workout minutes by heat", &labels, &heat_series, "min"), None))
         }
     }
 }
@@ -341,19 +335,58 @@ fn cramp_log<Tz: TimeZone>(r: &Report<Tz>) -> Markup {
     }
 }
 
+/// One day of drinks, added up (a clinician reads days, not sips).
+struct DrinkDay {
+    date: chrono::NaiveDate,
+    count: u32,
+    ml: u32,
+    salty: u32,
+    sodium_mg: u32,
+    notes: Vec<String>,
+}
+
+fn drink_days<Tz: TimeZone>(r: &Report<Tz>) -> Vec<DrinkDay> {
+    let mut days: Vec<DrinkDay> = Vec::new();
+    for e in &r.entries {
+        let Body::Drink(d) = &e.body else { continue };
+        let date = day_of(&e.at, &r.tz, r.prefs.day_start_hour);
+        if days.last().is_none_or(|x| x.date != date) {
+            days.push(DrinkDay {
+                date,
+                count: 0,
+                ml: 0,
+                salty: 0,
+                sodium_mg: 0,
+                notes: Vec::new(),
+            });
+        }
+        let day = days.last_mut().expect("pushed above");
+        day.count += 1;
+        day.ml += d.ml;
+        day.salty += u32::from(
+            d.kind != crate::domain::entry::DrinkKind::Water
+                && d.kind != crate::domain::entry::DrinkKind::Other,
+        );
+        day.sodium_mg += d.sodium_mg.unwrap_or(0);
+        day.notes.extend(d.note.clone());
+    }
+    days
+}
+
 fn appendix<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> Markup {
     let unit = r.prefs.unit;
     let when = |t| r.local(t).format("%a %-d %b %H:%M").to_string();
     html! {
         section #appendix .page {
             h2 { "Appendix: drinks, workouts and medicines" }
-            h3 { "Drinks" }
+            h3 { "Drinks, day by day" }
             table #drinks {
-                thead { tr { th { "When" } th { "Amount" } th { "Kind" } th { "Sodium (mg)" } th { "Note" } } }
-                tbody { @for e in &r.entries { @if let Body::Drink(d) = &e.body { tr {
-                    td { (when(&e.at)) } td { (unit.format(d.ml as f64)) } td { (d.kind) }
-                    td { (d.sodium_mg.map(|s| s.to_string()).unwrap_or_default()) } td.note { (d.note.as_deref().unwrap_or("")) }
-                } } } }
+                thead { tr { th { "Day" } th { "Drinks" } th { "Total" } th { "Goal met" } th { "Sports or electrolyte" } th { "Sodium (mg)" } th { "Notes" } } }
+                tbody { @for d in drink_days(r) { tr {
+                    td { (d.date.format("%a %-d %b")) } td { (d.count) } td { (unit.format(d.ml as f64)) }
+                    td { (if d.ml >= r.prefs.goal_ml && r.prefs.goal_ml > 0 { "yes" } else { "no" }) }
+                    td { (d.salty) } td { (d.sodium_mg) } td.note { (d.notes.join("; ")) }
+                } } }
             }
             h3 { "Workouts" }
             table #workouts {

@@ -17,32 +17,35 @@ const RIGHT: f64 = 12.0;
 const TOP: f64 = 14.0;
 const BOTTOM: f64 = 30.0;
 
-/// How a series is filled: told apart by pattern, not by colour.
+/// A series' grey, from dark to white. Grey alone is not relied on: every
+/// segment tall enough carries its series' letter, and the legend gives both.
+/// (Fill patterns would do too, but a browser's PDF expands each pattern into
+/// thousands of shapes: megabytes for a few pages.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fill {
-    Solid,
-    Hatch,
-    Dots,
-    Light,
-    Cross,
+    Dark,
+    Mid,
+    Pale,
+    Faint,
+    White,
 }
 
 impl Fill {
-    fn key(self) -> &'static str {
+    fn paint(self) -> &'static str {
         match self {
-            Fill::Solid => "solid",
-            Fill::Hatch => "hatch",
-            Fill::Dots => "dots",
-            Fill::Light => "light",
-            Fill::Cross => "cross",
+            Fill::Dark => "#23415f",
+            Fill::Mid => "#6f8aa6",
+            Fill::Pale => "#aebfd0",
+            Fill::Faint => "#dde5ec",
+            Fill::White => "#ffffff",
         }
     }
 
-    fn paint(self, id: &str) -> String {
+    /// The colour of a letter written on this fill.
+    fn ink(self) -> &'static str {
         match self {
-            Fill::Solid => "#23415f".into(),
-            Fill::Light => "#c9d3dd".into(),
-            other => format!("url(#{id}-{})", other.key()),
+            Fill::Dark | Fill::Mid => "#fff",
+            _ => "#000",
         }
     }
 }
@@ -54,23 +57,12 @@ pub struct Series<'a> {
     pub values: Vec<u32>,
 }
 
-fn defs(id: &str) -> Markup {
-    html! {
-        defs {
-            pattern id=(format!("{id}-hatch")) patternUnits="userSpaceOnUse" width="6" height="6" {
-                rect width="6" height="6" fill="#fff" {}
-                path d="M0,6 L6,0 M-1,1 L1,-1 M5,7 L7,5" stroke="#23415f" stroke-width="1.4" {}
-            }
-            pattern id=(format!("{id}-dots")) patternUnits="userSpaceOnUse" width="5" height="5" {
-                rect width="5" height="5" fill="#fff" {}
-                circle cx="2.5" cy="2.5" r="1.3" fill="#23415f" {}
-            }
-            pattern id=(format!("{id}-cross")) patternUnits="userSpaceOnUse" width="6" height="6" {
-                rect width="6" height="6" fill="#fff" {}
-                path d="M0,0 L6,6 M6,0 L0,6" stroke="#23415f" stroke-width="0.9" {}
-            }
-        }
-    }
+/// The letter a series is marked with: its name's first, upper case.
+fn letter(name: &str) -> String {
+    name.chars()
+        .next()
+        .map(|c| c.to_uppercase().to_string())
+        .unwrap_or_default()
 }
 
 fn n(x: f64) -> String {
@@ -104,26 +96,27 @@ fn label_every(count: usize) -> usize {
     (count / 14).max(1)
 }
 
-fn legend(id: &str, series: &[(&str, Fill)], y: f64) -> Markup {
+fn legend(series: &[(&str, Fill)], y: f64) -> Markup {
     html! {
         g class="legend" {
             @for (i, (name, fill)) in series.iter().enumerate() {
                 @let x = LEFT + i as f64 * 110.0;
-                rect x=(n(x)) y=(n(y)) width="10" height="10" fill=(fill.paint(id)) stroke="#000" stroke-width="0.6" {}
-                text x=(n(x + 14.0)) y=(n(y + 9.0)) font-size="10" { (name) }
+                rect x=(n(x)) y=(n(y)) width="12" height="12" fill=(fill.paint()) stroke="#000" stroke-width="0.6" {}
+                text x=(n(x + 6.0)) y=(n(y + 9.5)) text-anchor="middle" font-size="9" font-weight="bold" fill=(fill.ink()) { (letter(name)) }
+                text x=(n(x + 16.0)) y=(n(y + 10.0)) font-size="10" { (name) }
             }
         }
     }
 }
 
-/// The non-zero segments of bar `i`: (what is below it, its value, its fill).
-fn segments(series: &[Series], i: usize) -> Vec<(u32, u32, Fill)> {
+/// The non-zero segments of bar `i`: (what is below it, its value, its fill, its series).
+fn segments<'s>(series: &[Series<'s>], i: usize) -> Vec<(u32, u32, Fill, &'s str)> {
     let mut base = 0;
     let mut out = Vec::new();
     for s in series {
         let v = s.values.get(i).copied().unwrap_or(0);
         if v > 0 {
-            out.push((base, v, s.fill));
+            out.push((base, v, s.fill, s.name));
         }
         base += v;
     }
@@ -156,15 +149,18 @@ pub fn stacked_bars(
     html! {
         svg class="chart" id=(id) viewBox=(format!("0 0 {WIDTH} {}", height + 18.0)) role="img" aria-label=(title) {
             title { (title) }
-            (defs(id))
             (y_axis(max, height, unit))
             @for (i, label) in labels.iter().enumerate() {
                 @let x = LEFT + slot * i as f64 + (slot - bar_w) / 2.0;
                 g class="bar" data-total=(totals[i]) {
                     title { (label) ": " (totals[i]) }
-                    @for (base, v, fill) in segments(series, i) {
+                    @for (base, v, fill, name) in segments(series, i) {
                         @let y0 = TOP + plot * (1.0 - (base + v) as f64 / max);
-                        rect class="seg" x=(n(x)) y=(n(y0)) width=(n(bar_w)) height=(n(plot * v as f64 / max)) fill=(fill.paint(id)) stroke="#000" stroke-width="0.6" {}
+                        @let h = plot * v as f64 / max;
+                        rect class="seg" x=(n(x)) y=(n(y0)) width=(n(bar_w)) height=(n(h)) fill=(fill.paint()) stroke="#000" stroke-width="0.6" {}
+                        @if h >= 10.0 && bar_w >= 8.0 {
+                            text x=(n(x + bar_w / 2.0)) y=(n(y0 + h / 2.0 + 3.0)) text-anchor="middle" font-size="8" font-weight="bold" fill=(fill.ink()) { (letter(name)) }
+                        }
                     }
                     @if totals[i] > 0 {
                         text x=(n(x + bar_w / 2.0)) y=(n(TOP + plot * (1.0 - totals[i] as f64 / max) - 2.0)) text-anchor="middle" font-size="9" { (totals[i]) }
@@ -174,7 +170,7 @@ pub fn stacked_bars(
                     }
                 }
             }
-            (legend(id, &keys, height + 4.0))
+            (legend(&keys, height + 4.0))
         }
     }
 }
@@ -198,22 +194,21 @@ pub fn bars_with_goal(
     html! {
         svg class="chart" id=(id) viewBox=(format!("0 0 {WIDTH} {height}")) role="img" aria-label=(title) {
             title { (title) }
-            (defs(id))
             (y_axis(max, height, unit))
             @for (i, label) in labels.iter().enumerate() {
                 @let v = values.get(i).copied().unwrap_or(0.0);
                 @let x = LEFT + slot * i as f64 + (slot - bar_w) / 2.0;
-                @let fill = if v >= goal { Fill::Solid } else { Fill::Hatch };
+                @let fill = if v >= goal { Fill::Dark } else { Fill::Pale };
                 g class="bar" data-value=(short(v)) {
                     title { (label) ": " (short(v)) " " (unit) }
-                    rect x=(n(x)) y=(n(TOP + plot * (1.0 - v / max))) width=(n(bar_w)) height=(n(plot * v / max)) fill=(fill.paint(id)) stroke="#000" stroke-width="0.6" {}
+                    rect x=(n(x)) y=(n(TOP + plot * (1.0 - v / max))) width=(n(bar_w)) height=(n(plot * v / max)) fill=(fill.paint()) stroke="#000" stroke-width="0.6" {}
                     @if i % every == 0 {
                         text x=(n(x + bar_w / 2.0)) y=(n(height - BOTTOM + 12.0)) text-anchor="middle" font-size="9" { (label) }
                     }
                 }
             }
             line class="goal" x1=(n(LEFT)) x2=(n(WIDTH - RIGHT)) y1=(n(gy)) y2=(n(gy)) stroke="#000" stroke-width="1.2" stroke-dasharray="5 3" {}
-            text x=(n(WIDTH - RIGHT)) y=(n(gy - 3.0)) text-anchor="end" font-size="9" { "goal " (short(goal)) " " (unit) " (solid: met, hatched: below)" }
+            text x=(n(WIDTH - RIGHT)) y=(n(TOP - 4.0)) text-anchor="end" font-size="9" { "dashed: the goal, " (short(goal)) " " (unit) "; dark bars met it, pale ones did not" }
         }
     }
 }
@@ -297,20 +292,19 @@ pub fn timeline(id: &str, title: &str, courses: &[Course]) -> Markup {
     html! {
         svg class="chart timeline" id=(id) viewBox=(format!("0 0 {WIDTH} {height}")) role="img" aria-label=(title) {
             title { (title) }
-            (defs(id))
             @for (i, c) in courses.iter().enumerate() {
                 @let y = 4.0 + row_h * i as f64;
                 @let x0 = LEFT + span * c.from.clamp(0.0, 1.0);
                 @let x1 = (LEFT + span * c.to.clamp(0.0, 1.0)).max(x0 + 2.0);
                 g class="course" {
-                    rect x=(n(x0)) y=(n(y)) width=(n(x1 - x0)) height="14" fill=(Fill::Hatch.paint(id)) stroke="#000" stroke-width="0.8" {}
+                    rect x=(n(x0)) y=(n(y)) width=(n(x1 - x0)) height="14" fill=(Fill::Faint.paint()) stroke="#000" stroke-width="0.8" {}
                     @if !c.before {
                         line x1=(n(x0)) x2=(n(x0)) y1=(n(y - 2.0)) y2=(n(y + 16.0)) stroke="#000" stroke-width="2" {}
                     }
                     @if !c.after {
                         line x1=(n(x1)) x2=(n(x1)) y1=(n(y - 2.0)) y2=(n(y + 16.0)) stroke="#000" stroke-width="2" {}
                     }
-                    text x=(n(x0 + 4.0)) y=(n(y + 11.0)) font-size="10" font-weight="bold" paint-order="stroke" stroke="#fff" stroke-width="3" {
+                    text x=(n(x0 + 4.0)) y=(n(y + 11.0)) font-size="10" font-weight="bold" {
                         @if c.before { "◀ " }
                         (c.label)
                         @if c.after { " ▶" }
@@ -335,12 +329,12 @@ mod tests {
         let series = [
             Series {
                 name: "x",
-                fill: Fill::Solid,
+                fill: Fill::Dark,
                 values: vec![1, 0, 2],
             },
             Series {
                 name: "y",
-                fill: Fill::Hatch,
+                fill: Fill::Pale,
                 values: vec![0, 0, 3],
             },
         ];
