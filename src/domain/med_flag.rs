@@ -46,7 +46,14 @@ pub fn findings(
     rule: &MedicationFlag,
 ) -> Vec<Finding> {
     let window = Duration::days(rule.window_days as i64);
-    let first = history.entries.iter().map(|e| e.at).min();
+    // How far back the log reaches: medicine entries are often backdated, so
+    // they do not count.
+    let first = history
+        .entries
+        .iter()
+        .filter(|e| !matches!(e.body, Body::Medication(_)))
+        .map(|e| e.at)
+        .min();
     let mut out = Vec::new();
     for course in courses(&history.entries) {
         let Some(start) = course.start.filter(|s| *s <= now) else {

@@ -128,8 +128,16 @@ fn cramps_that_came_more_often_after_a_start_are_flagged_and_a_small_rise_is_not
 
 #[test]
 fn a_journal_too_short_to_compare_falls_back_to_the_class_of_what_was_taken() {
+    // A medicine logged as started long ago does not make the log reach back.
     let b = med(
         B::default(),
+        "M0",
+        "2026-01-10T08:00:00-05:00",
+        MedAction::Start,
+        MedClass::Other,
+    );
+    let b = med(
+        b,
         "M1",
         "2026-11-10T08:00:00-05:00",
         MedAction::Start,

@@ -83,6 +83,17 @@ fn y_axis(max: f64, height: f64, unit: &str) -> Markup {
     }
 }
 
+/// A round top for an axis: even up to 10 (so its half is whole), then a
+/// multiple of 10.
+fn nice(max: f64) -> f64 {
+    let m = max.ceil().max(1.0);
+    if m <= 10.0 {
+        m + m % 2.0
+    } else {
+        (m / 10.0).ceil() * 10.0
+    }
+}
+
 fn short(v: f64) -> String {
     if (v - v.round()).abs() < 0.05 {
         format!("{}", v.round() as i64)
@@ -140,7 +151,7 @@ pub fn stacked_bars(
                 .sum()
         })
         .collect();
-    let max = totals.iter().copied().max().unwrap_or(0).max(1) as f64;
+    let max = nice(totals.iter().copied().max().unwrap_or(0) as f64);
     let plot = height - TOP - BOTTOM;
     let slot = (WIDTH - LEFT - RIGHT) / labels.len().max(1) as f64;
     let bar_w = (slot * 0.7).min(40.0);
@@ -185,7 +196,7 @@ pub fn bars_with_goal(
     unit: &str,
 ) -> Markup {
     let height = 170.0;
-    let max = values.iter().copied().fold(goal, f64::max).max(1.0);
+    let max = nice(values.iter().copied().fold(goal, f64::max));
     let plot = height - TOP - BOTTOM;
     let slot = (WIDTH - LEFT - RIGHT) / labels.len().max(1) as f64;
     let bar_w = (slot * 0.7).min(40.0);
