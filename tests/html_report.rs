@@ -394,7 +394,7 @@ fn hostile_notes_are_shown_as_text_and_nothing_is_external() {
 #[test]
 fn the_page_is_written_to_a_file_when_asked_and_bad_periods_are_refused() {
     let env = fixture();
-    let file = env.root().join("out/report.html");
+    let file = env.root().join("report.html");
     let out = env.quiet(&[
         "report",
         "--format",
@@ -436,4 +436,31 @@ fn without_a_period_the_page_covers_the_last_eight_weeks() {
 
 fn page_default(env: &Env) -> Html {
     Html::parse_document(&env.quiet(&["report", "--format", "html"]))
+}
+
+#[test]
+fn the_output_is_never_written_through_a_link_nor_into_a_missing_folder() {
+    let env = fixture();
+    let target = env.root().join("elsewhere.html");
+    let link = env.root().join("link.html");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let e = env.refused(&[
+        "report",
+        "--format",
+        "html",
+        "--output",
+        link.to_str().unwrap(),
+    ]);
+    assert!(e.contains("is a symbolic link"), "{e}");
+    assert!(!target.exists());
+    let missing = env.root().join("no/such/folder/r.html");
+    let e = env.refused(&[
+        "report",
+        "--format",
+        "html",
+        "--output",
+        missing.to_str().unwrap(),
+    ]);
+    assert!(e.contains("does not exist"), "{e}");
+    assert!(!env.root().join("no").exists());
 }

@@ -5,7 +5,7 @@ use crate::domain::history::History;
 use crate::domain::prefs::Prefs;
 use crate::domain::rules::Rules;
 use crate::report::days_between;
-use crate::report::page::{default_path, devices, html_page, write_page};
+use crate::report::page::{default_path, devices, html_page, make_reports_dir, write_page};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use std::io::Write;
@@ -66,8 +66,31 @@ pub fn deliver(
     period: (NaiveDate, u32),
 ) -> Result<()> {
     let path = match (output, open) {
-        (Some(p), _) => p.to_path_buf(),
-        (None, true) => default_path(ctx.journal.data_dir(), period),
+        (Some(p), _) => {
+            if p.symlink_metadata()
+                .is_ok_and(|m| m.file_type().is_symlink())
+            {
+                return user(format!(
+                    "--output: {} is a symbolic link; crampwatch does not write through links",
+                    p.display()
+                ));
+            }
+            if p.parent()
+                .is_some_and(|d| !d.as_os_str().is_empty() && !d.is_dir())
+            {
+                return user(format!(
+                    "--output: the folder of {} does not exist",
+                    p.display()
+                ));
+            }
+            p.to_path_buf()
+        }
+        (None, true) => {
+            let p = default_path(ctx.journal.data_dir(), period);
+            make_reports_dir(&p)
+                .with_context(|| format!("cannot make the folder of {}", p.display()))?;
+            p
+        }
         (None, false) => {
             let mut out = std::io::stdout().lock();
             out.write_all(page.as_bytes())?;

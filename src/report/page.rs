@@ -131,17 +131,22 @@ pub fn default_path(data_dir: &Path, (first, n_days): (NaiveDate, u32)) -> std::
     ))
 }
 
-/// Writes the page (mode 0600, health data), making the folder when needed;
-/// never through a symlink.
-pub fn write_page(path: &Path, page: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::DirBuilder::new()
+/// Makes the folder of [`default_path`] (mode 0700) when it is missing.
+pub fn make_reports_dir(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    match path.parent() {
+        Some(dir) => std::fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
-            .create(dir)?;
+            .create(dir),
+        None => Ok(()),
     }
+}
+
+/// Writes the page (mode 0600, health data); never through a symlink.
+pub fn write_page(path: &Path, page: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
     let mut f = std::fs::OpenOptions::new()
         .write(true)
         .create(true)

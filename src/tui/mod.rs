@@ -235,7 +235,7 @@ fn write_report(
     clock: &Clock,
     period: (chrono::NaiveDate, u32),
 ) -> Action {
-    use crate::report::page::{default_path, devices, html_page, write_page};
+    use crate::report::page::{default_path, devices, html_page, make_reports_dir, write_page};
     let device = journal.device().to_string();
     let page = html_page(
         &clock.now(),
@@ -246,7 +246,7 @@ fn write_report(
         (&devices(&journal.journal_dir()), &device),
     );
     let path = default_path(journal.data_dir(), period);
-    match write_page(&path, &page) {
+    match make_reports_dir(&path).and_then(|()| write_page(&path, &page)) {
         Ok(()) => Action::Done(format!("report written to {}", path.display())),
         Err(e) => Action::Failed(format!("report not written to {}: {e}", path.display())),
     }
