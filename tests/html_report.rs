@@ -464,3 +464,57 @@ fn the_output_is_never_written_through_a_link_nor_into_a_missing_folder() {
     assert!(e.contains("does not exist"), "{e}");
     assert!(!env.root().join("no").exists());
 }
+
+#[test]
+fn open_writes_the_page_to_the_reports_folder_and_hands_it_to_the_system_opener() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = fixture();
+    // A stand-in for xdg-open that notes what it was asked to open.
+    let bin = env.root().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let asked = env.root().join("asked");
+    let opener = bin.join(if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    });
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", asked.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = env
+        .std_cmd()
+        .env("PATH", &bin)
+        .args(["report", "--format", "html", "--week", "2026-W47", "--open"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = env
+        .data
+        .join("reports/crampwatch-report-2026-11-16-to-2026-11-22.html");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap().trim(),
+        format!("report written to {}", page.display())
+    );
+    assert!(
+        std::fs::read_to_string(&page)
+            .unwrap()
+            .contains("Mon 16 Nov – Sun 22 Nov 2026")
+    );
+    for _ in 0..50 {
+        if std::fs::read_to_string(&asked).is_ok_and(|s| s.ends_with(".html")) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(
+        std::fs::read_to_string(&asked).unwrap(),
+        page.display().to_string()
+    );
+}
