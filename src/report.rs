@@ -6,6 +6,7 @@
 
 mod figures;
 pub mod html;
+mod html_logs;
 pub mod page;
 pub mod svg;
 
