@@ -559,3 +559,44 @@ fn m_logs_a_medicine_start_and_its_stop_by_name() {
         "named and classed as started"
     );
 }
+
+#[test]
+fn a_medicine_is_edited_from_history_in_its_form() {
+    use crate::domain::entry::{MedAction, MedClass, Medication};
+    let med = Body::Medication(Medication {
+        action: MedAction::Start,
+        name: "furosemide".into(),
+        class: Some(MedClass::Diuretic),
+        dose: Some("20 mg".into()),
+        note: None,
+    });
+    let mut app = app_with(&[add("00MED", "2026-11-24T08:00:00-05:00", med)]);
+    send(&mut app, Action::Show(Screen::History));
+    assert_eq!(ids(&app), ["00MED"]);
+    h(&mut app, HistoryAction::Edit);
+    let form = app.form.as_ref().expect("the medicine form");
+    assert_eq!(text_of(form, "name"), "furosemide");
+    assert_eq!(text_of(form, "class"), "diuretic");
+    assert_eq!(text_of(form, "dose"), "20 mg");
+    retype(&mut app, "dose", "40 mg");
+    let effects = send(&mut app, Action::Form(FormAction::Submit));
+    let amended = effects.iter().find_map(|e| match e {
+        Effect::Write(Change::Amend {
+            target,
+            at,
+            body: Body::Medication(m),
+        }) => Some((target.clone(), *at, m.clone())),
+        _ => None,
+    });
+    let (target, at, m) = amended.expect("an amend");
+    assert_eq!(target, "00MED");
+    assert_eq!(
+        at.to_rfc3339(),
+        "2026-11-24T08:00:00-05:00",
+        "the time kept"
+    );
+    assert_eq!(
+        (m.name.as_str(), m.dose.as_deref(), m.class),
+        ("furosemide", Some("40 mg"), Some(MedClass::Diuretic))
+    );
+}
