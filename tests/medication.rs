@@ -238,3 +238,39 @@ fn the_flag_names_the_medicine_and_its_start_as_evidence() {
         flag["why"]
     );
 }
+
+#[test]
+fn a_hand_made_sheet_of_medicines_is_checked_row_by_row() {
+    let env = Env::new();
+    let sheet = env.root().join("meds.csv");
+    std::fs::write(
+        &sheet,
+        "type,at,medicine,med_action,med_class,dose\n\
+         medication,2026-10-01 08:00,furosemide,start,diuretic,20 mg\n\
+         medication,2026-10-02 08:00,,start,,\n\
+         medication,2026-10-03 08:00,aspirin,pause,antibiotic,\n",
+    )
+    .unwrap();
+    let out = env.run(&["import", sheet.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let e = String::from_utf8(out.stderr).unwrap();
+    assert!(e.contains("row 3: medicine is empty but needed"), "{e}");
+    assert!(e.contains("nothing imported"), "{e}");
+    assert!(list(&env)[0].starts_with("no medicines logged"));
+    assert!(
+        e.contains("med_action 'pause' is not one of start, stop"),
+        "{e}"
+    );
+    let good = env.root().join("good.csv");
+    std::fs::write(
+        &good,
+        "type,at,medicine,med_action\nmedication,2026-10-01 08:00,furosemide,start\n",
+    )
+    .unwrap();
+    env.quiet(&["import", good.to_str().unwrap()]);
+    assert!(
+        list(&env)
+            .iter()
+            .any(|l| l.contains("furosemide (other) · since 2026-10-01"))
+    );
+}

@@ -10,6 +10,7 @@ use crate::domain::entry::{
     Medication, Muscle, Plan, Relief, Side, Symptoms, Time, WeighWhen, Weight, Workout,
 };
 use crate::domain::input::{MAX_CRAMP_SECS, MAX_DRINK_ML, local_to_time};
+use crate::domain::medication::{check_dose, check_name};
 use chrono::{DateTime, NaiveDateTime, TimeZone};
 use std::collections::HashMap;
 
@@ -366,7 +367,13 @@ fn body<Tz: TimeZone>(
 }
 
 fn medication(c: &Cells, note: Option<String>, p: &mut Problems) -> Option<Body> {
-    let name = required(c, "medicine", p).map(str::to_string);
+    let name = required(c, "medicine", p).and_then(|s| {
+        p.take(
+            check_name(s)
+                .map_err(|_| format!("medicine '{s}' should be a name of 1 to 60 characters")),
+        )
+    });
+    let dose = c.get("dose").and_then(|s| p.take(check_dose(s))).flatten();
     let action = required(c, "med_action", p).and_then(|s| {
         p.take(word(
             s,
@@ -380,7 +387,7 @@ fn medication(c: &Cells, note: Option<String>, p: &mut Problems) -> Option<Body>
         action: action?,
         name: name?,
         class,
-        dose: c.get("dose").map(str::to_string),
+        dose,
         note,
     }))
 }
