@@ -306,3 +306,18 @@ fn sweat(rows: &[(String, String)]) -> Markup {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_sweat_hook_shows_its_rows_and_nothing_without_them() {
+        assert_eq!(super::sweat(&[]).into_string(), "");
+        let rows = [("rate when hot".to_string(), "1.1 l/h <b>".to_string())];
+        let html = super::sweat(&rows).into_string();
+        assert!(html.contains(r#"<section id="sweat">"#), "{html}");
+        assert!(
+            html.contains("<th>rate when hot</th><td>1.1 l/h &lt;b&gt;</td>"),
+            "{html}"
+        );
+    }
+}

@@ -50,6 +50,7 @@ where
         courses: courses(&history.entries),
         sources,
         generated: now.naive_local().format("%a %-d %b %Y %H:%M").to_string(),
+        // HOOK (issue 16): the sweat-rate rows of src/domain/sweat.rs go here.
         sweat: Vec::new(),
     };
     let r = Report {
