@@ -21,26 +21,29 @@ pub struct MedicationArgs {
 pub enum MedicationCmd {
     /// A medicine started: `medication start furosemide --class diuretic --dose "20 mg daily" --at 2026-10-01`
     Start {
-        /// The medicine's name, as on the box
+        /// The medicine's name, as on the box: furosemide, atorvastatin
         name: String,
-        /// diuretic and statin are the classes the flags know about
+        /// What kind of medicine (the flags know diuretics and statins): --class diuretic
         #[arg(long, value_enum)]
         class: Option<MedClass>,
-        /// The dose as text, e.g. "20 mg each morning"
+        /// The dose as text: --dose "20 mg each morning"
         #[arg(long, value_name = "TEXT")]
         dose: Option<String>,
-        /// When it started (default now): a date like 2026-10-01 or any TIME
+        /// When it started [default: now], a date or a TIME: 2026-10-01, "2026-10-01 08:00", -3d (see TIME in --help)
         #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         at: Option<String>,
+        /// A note in your words: --note "from Dr. B"
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
     /// A medicine stopped: `medication stop furosemide --at 2026-11-20`
     Stop {
+        /// The name of a medicine being taken (any case): furosemide, atorvastatin
         name: String,
-        /// When it stopped (default now)
+        /// When it stopped [default: now], a date or a TIME: 2026-11-20, yesterday 8pm (see TIME in --help)
         #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         at: Option<String>,
+        /// A note in your words: --note "side effects"
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },

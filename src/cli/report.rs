@@ -27,7 +27,7 @@ pub struct ReportArgs {
     /// An ISO week, like 2026-W48 [default: this week]
     #[arg(long, value_name = "YYYY-Www", conflicts_with_all = ["since", "from"])]
     pub week: Option<String>,
-    /// From a time or a span back (30d, 2w, 2026-11-01 00:00) up to today
+    /// From a time or a span back, up to today: 30d, 2w, 8w, "2026-11-01 00:00"
     #[arg(
         long,
         value_name = "TIME-OR-DURATION",
@@ -35,21 +35,48 @@ pub struct ReportArgs {
         conflicts_with = "from"
     )]
     pub since: Option<String>,
-    /// The first day, like 2026-10-01 (with --to, or up to today)
+    /// The first day (with --to, or up to today), like 2026-10-01
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
-    /// The last day, like 2026-11-26 [default: today]
+    /// The last day [default: today], like 2026-11-26
     #[arg(long, value_name = "DATE", requires = "from")]
     pub to: Option<String>,
-    /// Write the report to FILE instead of stdout
+    /// Write an HTML report to FILE instead of stdout, like for-my-doctor.html
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
     /// Open the written page with the system's opener (xdg-open or open); html only
     #[arg(long)]
     pub open: bool,
-    /// text (with small charts), markdown (a summary for a clinician), json, or html (a printable page; the last 8 weeks by default)
+    /// text (with small charts), markdown (a summary for a clinician), json, or html (a printable page; the last 8 weeks by default): --format html
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+}
+
+/// Why a `--week` was refused, with weeks named from today: `49` alone
+/// gets the most recent week 49 that has started.
+fn week_hint(typed: &str, today: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let name = |d: chrono::NaiveDate| {
+        let w = d.iso_week();
+        format!("{}-W{:02}", w.year(), w.week())
+    };
+    let t = typed.trim();
+    let number = t.trim_start_matches(['w', 'W']).parse::<u32>().ok();
+    if let Some(n) = number.filter(|n| (1..=53).contains(n)) {
+        let year = today.iso_week().year();
+        let started = [year, year - 1].into_iter().find_map(|y| {
+            chrono::NaiveDate::from_isoywd_opt(y, n, chrono::Weekday::Mon).filter(|d| *d <= today)
+        });
+        if let Some(monday) = started {
+            return format!("'{t}' needs its year; did you mean {}?", name(monday));
+        }
+    }
+    let last = today - chrono::Duration::days(7);
+    format!(
+        "'{t}' is not a week; try {} (this week) or {} (last week)",
+        name(today),
+        name(last)
+    )
 }
 
 pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
@@ -72,7 +99,9 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
     } else {
         let monday = match &a.week {
             None => monday_of(today),
-            Some(w) => parse_iso_week(w).or_else(|e| user(format!("--week: {e}")))?,
+            Some(w) => {
+                parse_iso_week(w).or_else(|_| user(format!("--week: {}", week_hint(w, today))))?
+            }
         };
         if monday > today {
             return user(format!(

@@ -19,6 +19,7 @@ pub enum StatusFormat {
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
+    /// line for a prompt or tmux bar, json for scripts: --format json
     #[arg(long, value_enum, default_value = "line")]
     pub format: StatusFormat,
 }

@@ -53,6 +53,11 @@ pub struct After {
     pub ml_per_kg_min: u32,
     pub ml_per_kg_max: u32,
     pub spread_hours: f64,
+    /// When the target can't fit `spread_hours` at the safe hourly rate, it
+    /// is spread over more hours, up to this many after the session's end.
+    pub max_spread_hours: f64,
+    /// A loss over this share of body mass gets advice, not a bigger number.
+    pub max_loss_share: f64,
     pub weigh_within_hours: f64,
     pub source: String,
 }
@@ -154,6 +159,33 @@ pub struct NewOrHarder {
     pub source: String,
 }
 
+/// Plausible body weights (see `domain::weights`).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Weights {
+    pub min_kg: f64,
+    pub max_kg: f64,
+    /// The most body mass may change within a day, as a share.
+    pub max_day_change: f64,
+    /// Added to `max_day_change` for each further day between two weighings.
+    pub per_day_change: f64,
+    /// The most two weighings may ever differ without `--force`, as a share.
+    pub max_change: f64,
+    pub source: String,
+}
+
+/// Advice shown the moment a cramp is logged with a red flag.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alarm {
+    /// A cramp lasting this long or longer gets the urgent advice.
+    pub urgent_min_secs: u32,
+    pub urgent: String,
+    /// For swelling, redness or skin changes, numbness or weakness.
+    pub symptoms: String,
+    pub source: String,
+}
+
 /// Thresholds of the pattern flags.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -207,6 +239,8 @@ pub struct Rules {
     pub cramp_window: CrampWindow,
     pub daily: Daily,
     pub safety: Safety,
+    pub weights: Weights,
+    pub alarm: Alarm,
     pub flags: FlagRules,
 }
 
@@ -239,6 +273,8 @@ impl Rules {
             ("cramp_window", &self.cramp_window.source),
             ("daily", &self.daily.source),
             ("safety", &self.safety.source),
+            ("weights", &self.weights.source),
+            ("alarm", &self.alarm.source),
         ];
         let f = &self.flags;
         keys.extend([
@@ -307,6 +343,25 @@ impl Rules {
             2000,
         )?;
         num("after.spread_hours", self.after.spread_hours, 0.5, 24.0)?;
+        num(
+            "after.max_spread_hours",
+            self.after.max_spread_hours,
+            self.after.spread_hours,
+            24.0,
+        )?;
+        num("after.max_loss_share", self.after.max_loss_share, 0.01, 0.1)?;
+        let w = &self.weights;
+        num("weights.min_kg", w.min_kg, 1.0, 100.0)?;
+        num("weights.max_kg", w.max_kg, w.min_kg, 1000.0)?;
+        num("weights.max_day_change", w.max_day_change, 0.01, 0.2)?;
+        num("weights.per_day_change", w.per_day_change, 0.0, 0.1)?;
+        num("weights.max_change", w.max_change, w.max_day_change, 0.9)?;
+        ml(
+            "alarm.urgent_min_secs",
+            self.alarm.urgent_min_secs,
+            60,
+            3600,
+        )?;
         num(
             "after.weigh_within_hours",
             self.after.weigh_within_hours,

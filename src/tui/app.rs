@@ -10,6 +10,7 @@ use super::history::{HistoryAction, HistoryData, HistoryRequest, HistoryState};
 use super::insights::InsightsState;
 use super::timers::{self, Hydration};
 use crate::config::Settings;
+use crate::domain::alarm;
 use crate::domain::context::Snapshot;
 use crate::domain::entry::Muscle;
 use crate::domain::entry::{Body, Time};
@@ -201,6 +202,9 @@ pub struct App<Z: Zone> {
     pub stretch_offer: Option<(Muscle, Time)>,
     /// The stretch card shown over the screen.
     pub card: Option<Muscle>,
+    /// Advice for a cramp just logged with a red flag, shown over
+    /// everything else (before the stretch card) until dismissed.
+    pub alarm: Vec<String>,
 }
 
 /// How long the stretch stays offered after a cramp is logged.
@@ -238,6 +242,7 @@ impl<Z: Zone> App<Z> {
             guide_state: GuideState::default(),
             stretch_offer: None,
             card: None,
+            alarm: Vec::new(),
         };
         app.week = HistoryState::new(app.this_monday());
         app.set_flags();
@@ -265,6 +270,8 @@ impl<Z: Zone> App<Z> {
             Action::Back => {
                 if self.help {
                     self.help = false;
+                } else if !self.alarm.is_empty() {
+                    self.alarm.clear();
                 } else if self.card.is_some() {
                     self.card = None;
                 } else if self.form.is_some() {
@@ -433,6 +440,10 @@ impl<Z: Zone> App<Z> {
 
     /// Enter on a screen: a flag opens; a History entry is edited.
     fn select(&mut self) -> Vec<Effect> {
+        if !self.alarm.is_empty() {
+            self.alarm.clear();
+            return Vec::new();
+        }
         if self.card.is_some() {
             self.card_to_guide();
             return Vec::new();
@@ -611,6 +622,13 @@ impl<Z: Zone> App<Z> {
                 let form = self.form.take().expect("checked above");
                 match form.build(&self.history, &self.now, &self.settings) {
                     Ok((change, said)) => {
+                        if let Change::Add {
+                            body: Body::Cramp(c),
+                            ..
+                        } = &change
+                        {
+                            self.alarm = alarm::on_logging(c, &self.rules);
+                        }
                         let muscle = match &change {
                             Change::Add {
                                 body: Body::Cramp(c),
@@ -728,7 +746,7 @@ impl<Z: Zone> App<Z> {
                 presets: f.on_presets(),
             },
             (None, true) => Mode::Help,
-            (None, false) if self.card.is_some() => Mode::Card,
+            (None, false) if self.card.is_some() || !self.alarm.is_empty() => Mode::Card,
             (None, false) if self.screen == Screen::History => Mode::History,
             (None, false) => Mode::Normal,
         }

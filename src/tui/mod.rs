@@ -6,6 +6,7 @@
 //! the terminal and the clock: it draws, waits for a key until the next
 //! one-second tick, and carries out the effects (journal writes, bell, notify).
 
+mod alarm_card;
 pub mod app;
 pub mod demo;
 mod form_build;

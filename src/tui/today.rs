@@ -2,7 +2,7 @@
 //! against the goal, the running workout's clock, warnings, today's entries.
 
 use super::app::{App, Zone};
-use super::timers::{Timer, TimerState, kind_label, state_label};
+use super::timers::{Timer, TimerKind, TimerState, kind_label, state_label};
 use super::view::{clock, elapsed};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -90,6 +90,8 @@ fn when(t: &Timer) -> String {
         (TimerState::Due, _) => "due now".into(),
         (TimerState::Overdue, Some(s)) => format!("overdue {}", clock(s)),
         (TimerState::Active, Some(s)) if s >= 0 => format!("{} left", clock(s)),
+        // Intake so far, standing by while a workout's sips lead (or at night).
+        (TimerState::Active, None) if t.kind == TimerKind::Daily => "so far".into(),
         (state, _) => state_label(state).into(),
     }
 }

@@ -39,6 +39,9 @@ pub fn draw<Z: Zone>(frame: &mut Frame, app: &App<Z>) {
     if let Some(m) = app.card {
         screens::stretch_card(frame, body, app, m);
     }
+    if !app.alarm.is_empty() {
+        frame.render_widget(&super::alarm_card::AlarmCard { lines: &app.alarm }, body);
+    }
     if app.help {
         help::draw(frame, area, app.theme, app.help_scroll);
     }
