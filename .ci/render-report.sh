@@ -19,7 +19,7 @@ data=$(mktemp -d)
 profile=$(mktemp -d)
 trap 'rm -rf "$data" "$profile"' EXIT
 # A pinned "now" and seed: the same journal, and so the same picture, every run.
-export CRAMPWATCH_NOW=2026-11-28T18:00:00-05:00 CRAMPWATCH_DATA_DIR="$data" CRAMPWATCH_CONFIG="$data/config.toml"
+export TZ=America/New_York CRAMPWATCH_NOW=2026-11-28T18:00:00-05:00 CRAMPWATCH_DATA_DIR="$data" CRAMPWATCH_CONFIG="$data/config.toml"
 "$bin" demo --days 120 --seed 1 --data-dir "$data" >/dev/null
 "$bin" medication start atorvastatin --class statin --dose "20 mg at night" --at 2026-08-03 >/dev/null
 "$bin" medication start furosemide --class diuretic --dose "40 mg each morning" --at 2026-10-26 >/dev/null
