@@ -58,11 +58,10 @@ pub fn html<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> String {
 }
 
 fn header<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> Markup {
-    let s = r.summary;
     html! {
         header #period {
             h1 { "Muscle cramps: a summary for a clinician" }
-            p.period { strong { "Period: " } (r.period()) ", " (s.days.len()) " days, each from "
+            p.period { strong { "Period: " } (r.period()) ". Each day runs from "
                 (format!("{:02}:00", r.prefs.day_start_hour)) " local time." }
             p { "Made " (x.generated) " by crampwatch from the person's own log." }
             @if !x.sources.is_empty() {
