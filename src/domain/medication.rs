@@ -139,15 +139,18 @@ pub fn check_dose(dose: &str) -> Result<Option<String>, String> {
     Ok((!d.is_empty()).then(|| d.to_string()))
 }
 
-/// A past time as [`parse_time`] reads it, or a bare date (`2026-03-01`),
-/// read as 08:00 that day: medicines are usually remembered by the day.
+/// A past time as [`parse_time`] reads it, or a bare day (`2026-03-01`,
+/// `yesterday`), read as 08:00 that day: medicines are remembered by the day.
 pub fn parse_day_or_time<Tz: TimeZone>(s: &str, now: &DateTime<Tz>) -> Result<Time, String>
 where
     Tz::Offset: Copy,
 {
-    match NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
-        Ok(_) => parse_time(&format!("{} 08:00", s.trim()), now, TimeUse::Past),
-        Err(_) => parse_time(s, now, TimeUse::Past),
+    let day_alone = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").is_ok()
+        || ["today", "yesterday"].contains(&s.trim().to_ascii_lowercase().as_str());
+    if day_alone {
+        parse_time(&format!("{} 08:00", s.trim()), now, TimeUse::Past)
+    } else {
+        parse_time(s, now, TimeUse::Past)
     }
 }
 
@@ -236,5 +239,7 @@ mod tests {
         let t = parse_day_or_time("2026-03-01", &now).unwrap();
         assert_eq!(t.to_rfc3339(), "2026-03-01T08:00:00-05:00");
         assert!(parse_day_or_time("2027-03-01", &now).is_err(), "the future");
+        let y = parse_day_or_time("Yesterday", &now).unwrap();
+        assert_eq!(y.to_rfc3339(), "2026-11-27T08:00:00-05:00");
     }
 }
