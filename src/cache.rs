@@ -10,8 +10,8 @@
 //! deleting the cache folder loses nothing.
 
 use crate::domain::entry::{
-    Body, Cramp, CrampContext, Drink, DrinkKind, Heat, Intensity, Muscle, Plan, Relief, Side,
-    Symptoms, Time, WeighWhen, Weight, Workout,
+    Body, Cramp, CrampContext, Drink, DrinkKind, Heat, Intensity, MedAction, MedClass, Medication,
+    Muscle, Plan, Relief, Side, Symptoms, Time, WeighWhen, Weight, Workout,
 };
 use crate::domain::history::{Event, Op};
 use chrono::{FixedOffset, TimeZone};
@@ -283,6 +283,14 @@ fn put_event(w: &mut Vec<u8>, e: &Event) -> Option<()> {
             w.push(x.when.map_or(255, |s| idx(WeighWhen::ALL, &s)));
             put_opt_u32(w, x.urine_ml);
         }
+        Some(Body::Medication(m)) => {
+            w.push(6);
+            w.push(idx(MedAction::ALL, &m.action));
+            put_str(w, &m.name);
+            w.push(m.class.map_or(255, |s| idx(MedClass::ALL, &s)));
+            put_opt_str(w, &m.dose);
+            put_opt_str(w, &m.note);
+        }
     }
     Some(())
 }
@@ -439,6 +447,13 @@ impl<'a> Reader<'a> {
                 when: self.opt_word(WeighWhen::ALL)?,
                 urine_ml: self.opt_u32()?,
             })),
+            6 => Some(Body::Medication(Medication {
+                action: self.word(MedAction::ALL)?,
+                name: self.str()?,
+                class: self.opt_word(MedClass::ALL)?,
+                dose: self.opt_str()?,
+                note: self.opt_str()?,
+            })),
             _ => return None,
         };
         Some(Event {
@@ -469,6 +484,8 @@ mod tests {
             r#"{"v":1,"id":"A6b","op":"add","at":"2026-11-28T17:00:00-05:00","logged":"2026-11-28T17:01:02-05:00","entry":{"type":"weight","kg":71.2,"when":"after","urine_ml":250}}"#,
             r#"{"v":1,"id":"A7","op":"add","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","entry":{"type":"cramp","muscle":"foot"}}"#,
             r#"{"v":1,"id":"A8","op":"add","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","entry":{"type":"cramp","muscle":"other","muscle_name":"forearm"}}"#,
+            r#"{"v":1,"id":"A8","op":"add","at":"2026-11-28T08:00:00-05:00","logged":"2026-11-28T08:01:02-05:00","entry":{"type":"medication","action":"start","name":"furosemide","class":"diuretic","dose":"20 mg","note":"GP"}}"#,
+            r#"{"v":1,"id":"A9","op":"add","at":"2026-11-29T08:00:00-05:00","logged":"2026-11-29T08:01:02-05:00","entry":{"type":"medication","action":"stop","name":"furosemide"}}"#,
         ];
         lines
             .iter()

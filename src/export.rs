@@ -35,7 +35,7 @@ impl ExportDoc {
 }
 
 /// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 28] = [
+pub const CSV_HEADER: [&str; 32] = [
     "id",
     "type",
     "at",
@@ -61,6 +61,10 @@ pub const CSV_HEADER: [&str; 28] = [
     "relief",
     "kg",
     "when",
+    "medicine",
+    "med_action",
+    "med_class",
+    "dose",
     "note",
     "muscle_name",
     "urine_ml",
@@ -135,6 +139,13 @@ pub fn csv_row(e: &Entry) -> Vec<String> {
             r[col("kg")] = format!("{}", w.kg);
             r[col("when")] = opt(w.when);
             r[col("urine_ml")] = opt(w.urine_ml);
+        }
+        Body::Medication(m) => {
+            r[col("medicine")] = m.name.clone();
+            r[col("med_action")] = m.action.to_string();
+            r[col("med_class")] = opt(m.class);
+            r[col("dose")] = m.dose.clone().unwrap_or_default();
+            r[col("note")] = m.note.clone().unwrap_or_default();
         }
     }
     r

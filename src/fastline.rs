@@ -273,6 +273,11 @@ impl<'a> P<'a> {
             kg: None,
             when: None,
             urine_ml: None,
+            // Medication keys are not read here (rare lines): serde reads them.
+            action: None,
+            name: None,
+            class: None,
+            dose: None,
         };
         let mut seen = 0u32;
         if self.peek()? == b'}' {

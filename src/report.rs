@@ -4,6 +4,12 @@
 //! Nothing here writes escape codes: the text is the same on a terminal and in
 //! a pipe.
 
+mod figures;
+pub mod html;
+mod html_logs;
+pub mod page;
+pub mod svg;
+
 use crate::domain::context::Snapshot;
 use crate::domain::day::day_of;
 use crate::domain::entry::{Body, Cramp, Muscle, Time, VolumeUnit, format_duration};

@@ -4,12 +4,14 @@ use super::log::{check_activity, check_cramp_duration, check_span};
 use super::{Ctx, Format, user};
 use crate::domain::context::{Snapshot, snapshot};
 use crate::domain::entry::{
-    Body, CrampContext, DrinkKind, EntryKind, Heat, Intensity, Muscle, Relief, Side, WeighWhen,
+    Body, CrampContext, DrinkKind, EntryKind, Heat, Intensity, MedClass, Muscle, Relief, Side,
+    WeighWhen,
 };
 use crate::domain::history::{Entry, FindError, History, Op};
 use crate::domain::input::{
     TimeUse, parse_mass, parse_since, parse_time, parse_urine, parse_volume,
 };
+use crate::domain::medication::{check_dose, check_name};
 use crate::journal::Scope;
 use anyhow::Result;
 use chrono::Local;
@@ -252,6 +254,16 @@ pub struct EditArgs {
     /// Urine passed since the previous weighing, like 300ml (0 for none)
     #[arg(long, value_name = "VOLUME", help_heading = "Weight")]
     pub urine: Option<String>,
+    // Medication
+    /// Medication: the medicine's name: --medicine furosemide
+    #[arg(long, value_name = "NAME", help_heading = "Medication")]
+    pub medicine: Option<String>,
+    /// Medication: its class: --class statin
+    #[arg(long, value_enum, help_heading = "Medication")]
+    pub class: Option<MedClass>,
+    /// Medication: the dose as text ("" to clear): --dose "40 mg"
+    #[arg(long, value_name = "TEXT", help_heading = "Medication")]
+    pub dose: Option<String>,
 }
 
 pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
@@ -273,7 +285,9 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
         (!n.is_empty()).then(|| n.to_string())
     });
     // Which options fit which kind of entry; any other is refused.
-    use EntryKind::{Cramp as C, Drink as D, Plan as P, Weight as W, Workout as K};
+    use EntryKind::{
+        Cramp as C, Drink as D, Medication as M, Plan as P, Weight as W, Workout as K,
+    };
     let fits: [(&str, bool, &[EntryKind]); 20] = [
         ("amount", a.amount.is_some(), &[D]),
         ("kind", a.kind.is_some(), &[D]),
@@ -300,7 +314,10 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
         ("weight", a.weight.is_some(), &[W][..]),
         ("when", a.when.is_some(), &[W][..]),
         ("urine", a.urine.is_some(), &[W][..]),
-        ("note", a.note.is_some(), &[D, K, P, C][..]),
+        ("note", a.note.is_some(), &[D, K, P, C, M][..]),
+        ("medicine", a.medicine.is_some(), &[M][..]),
+        ("class", a.class.is_some(), &[M][..]),
+        ("dose", a.dose.is_some(), &[M][..]),
     ];
     for (name, present, kinds) in fits.iter().chain(fits_more.iter()) {
         if *present && !kinds.contains(&kind) {
@@ -423,6 +440,20 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
             if let Some(x) = &a.urine {
                 let ml = parse_urine(x, ctx.unit()).or_else(|e| user(format!("--urine: {e}")))?;
                 w.urine_ml = (ml > 0).then_some(ml);
+            }
+        }
+        Body::Medication(m) => {
+            if let Some(x) = &a.medicine {
+                m.name = check_name(x).or_else(user)?;
+            }
+            if a.class.is_some() {
+                m.class = a.class;
+            }
+            if let Some(x) = &a.dose {
+                m.dose = check_dose(x).or_else(user)?;
+            }
+            if let Some(n) = note {
+                m.note = n;
             }
         }
     }

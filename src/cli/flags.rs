@@ -29,7 +29,10 @@ pub fn flags(ctx: &Ctx, a: &FlagsArgs) -> Result<()> {
     let from = since.unwrap_or_else(|| {
         (ctx.now - chrono::Duration::days(rules.flags.recent_days as i64)).fixed_offset()
     });
-    let lookback = chrono::Duration::weeks(rules.flags.new_or_harder.weeks as i64 + 4);
+    // The medication flag compares the cramps of `window_days` before a
+    // medicine's start with those after it: starts that recent are read too.
+    let lookback = chrono::Duration::weeks(rules.flags.new_or_harder.weeks as i64 + 4)
+        + chrono::Duration::days(2 * rules.flags.medication.window_days as i64);
     let history = crate::domain::history::History::from_events(
         ctx.load(crate::journal::Scope::Since(from - lookback))?
             .events,

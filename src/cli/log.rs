@@ -200,7 +200,7 @@ pub fn past_time(ctx: &Ctx, at: Option<&str>) -> Result<Time> {
     }
 }
 
-fn clean_note(note: &Option<String>) -> Option<String> {
+pub(super) fn clean_note(note: &Option<String>) -> Option<String> {
     note.as_deref()
         .map(str::trim)
         .filter(|n| !n.is_empty())
@@ -208,7 +208,7 @@ fn clean_note(note: &Option<String>) -> Option<String> {
 }
 
 /// Appends one add event and confirms it.
-fn add(
+pub(super) fn add(
     ctx: &Ctx,
     history: &History,
     at: Time,

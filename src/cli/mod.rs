@@ -7,8 +7,10 @@ mod demo;
 mod entries;
 mod flags;
 pub(crate) mod log;
+mod medication;
 pub mod messages;
 mod report;
+mod report_html;
 mod setup;
 mod status;
 mod sweat;
@@ -64,6 +66,8 @@ pub enum Command {
     Cramp(log::CrampArgs),
     /// Log body weight before or after a session: `crampwatch weight 72.4kg --when before`
     Weight(log::WeightArgs),
+    /// Medicines started and stopped, for the flags and the report: `crampwatch medication start furosemide --class diuretic`
+    Medication(medication::MedicationArgs),
     /// Patterns worth noticing, with evidence: `crampwatch flags --since 60d`
     Flags(flags::FlagsArgs),
     /// List entries with their ids
@@ -272,6 +276,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Plan(a) => log::plan(&ctx, a),
         Command::Cramp(a) => log::cramp(&ctx, a),
         Command::Weight(a) => log::weight(&ctx, a),
+        Command::Medication(a) => medication::medication(&ctx, a),
         Command::Flags(a) => flags::flags(&ctx, a),
         Command::List(a) => entries::list(&ctx, a),
         Command::Edit(a) => entries::edit(&ctx, a),

@@ -7,6 +7,7 @@ use crate::domain::rules::Rules;
 use crate::domain::sweat::{self, Band, SweatTest};
 use crate::domain::week::{TiedIndex, monday_of, parse_iso_week, period_flags, summarize};
 use crate::domain::{entry::Body, input::parse_since};
+use crate::report::page::DEFAULT_DAYS;
 use crate::report::{Report, days_between, json, markdown, text};
 use crate::sweat_text;
 use anyhow::Result;
@@ -47,17 +48,36 @@ pub enum ReportFormat {
     Text,
     Markdown,
     Json,
+    /// One self-contained page for a clinician, with charts (see --output, --open)
+    Html,
 }
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// An ISO week, like 2026-W48 [default: this week]
-    #[arg(long, value_name = "YYYY-Www", conflicts_with = "since")]
+    #[arg(long, value_name = "YYYY-Www", conflicts_with_all = ["since", "from"])]
     pub week: Option<String>,
-    /// From a time or a span back, up to today: 30d, 2w, "2026-11-01 00:00"
-    #[arg(long, value_name = "TIME-OR-DURATION", allow_hyphen_values = true)]
+    /// From a time or a span back, up to today: 30d, 2w, 8w, "2026-11-01 00:00"
+    #[arg(
+        long,
+        value_name = "TIME-OR-DURATION",
+        allow_hyphen_values = true,
+        conflicts_with = "from"
+    )]
     pub since: Option<String>,
-    /// text (with small charts), markdown (a summary for a clinician) or json: --format markdown
+    /// The first day (with --to, or up to today), like 2026-10-01
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// The last day [default: today], like 2026-11-26
+    #[arg(long, value_name = "DATE", requires = "from")]
+    pub to: Option<String>,
+    /// Write an HTML report to FILE instead of stdout, like for-my-doctor.html
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// Open the written page with the system's opener (xdg-open or open); html only
+    #[arg(long)]
+    pub open: bool,
+    /// text (with small charts), markdown (a summary for a clinician), json, or html (a printable page; the last 8 weeks by default): --format html
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
 }
@@ -95,7 +115,14 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
     let tz = Local;
     let h = prefs.day_start_hour;
     let today = day_of(&ctx.now_fixed(), &tz, h);
-    let (first, n_days) = if let Some(since) = &a.since {
+    let (first, n_days) = if let Some(from) = &a.from {
+        super::report_html::from_to(from, a.to.as_deref(), today)?
+    } else if a.format == ReportFormat::Html && a.since.is_none() && a.week.is_none() {
+        (
+            today - chrono::Duration::days(DEFAULT_DAYS as i64 - 1),
+            DEFAULT_DAYS,
+        )
+    } else if let Some(since) = &a.since {
         let t = parse_since(since, &ctx.now).or_else(|e| user(format!("--since: {e}")))?;
         let first = day_of(&t, &tz, h);
         (first, days_between(first, today))
@@ -115,7 +142,22 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
         (monday, 7)
     };
 
+    if a.format != ReportFormat::Html && (a.open || a.output.is_some()) {
+        return user(
+            "--output and --open are for an HTML report; add --format html (other formats print to stdout)",
+        );
+    }
     let history = ctx.history()?;
+    if a.format == ReportFormat::Html {
+        let page = super::report_html::page(ctx, &history, &rules, &prefs, (first, n_days));
+        return super::report_html::deliver(
+            ctx,
+            &page,
+            a.output.as_deref(),
+            a.open,
+            (first, n_days),
+        );
+    }
     let flags = period_flags(&ctx.now, first, n_days, &history, &rules, &prefs);
     let summary = summarize(&ctx.now, first, n_days, &history, &rules, &prefs, &flags);
     let entries = summary.entries(&history, &tz, h);
@@ -158,6 +200,7 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
             serde_json::to_writer_pretty(&mut stdout, &doc)?;
             stdout.write_all(b"\n")?;
         }
+        ReportFormat::Html => unreachable!("written above"),
     }
     stdout.flush()?;
     // Years of entries are freed by the process exit, not one by one.

@@ -165,6 +165,14 @@ word_enum!(
     /// Whether a weight was taken before or after a session.
     WeighWhen { Before => "before", After => "after" }
 );
+word_enum!(
+    /// The kind of medicine, for the flags and a clinician's timeline.
+    MedClass { Diuretic => "diuretic", Statin => "statin", Other => "other" }
+);
+word_enum!(
+    /// Whether a medicine was started or stopped at the entry's time.
+    MedAction { Start => "start", Stop => "stop" }
+);
 
 #[allow(clippy::derivable_impls)] // the enum is made by a macro
 impl Default for DrinkKind {
@@ -318,6 +326,21 @@ pub struct Weight {
     pub urine_ml: Option<u32>,
 }
 
+/// A medicine started or stopped at the entry's `at`. A stop names the
+/// medicine it ends; its class and dose, when left out, are the start's.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Medication {
+    pub action: MedAction,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<MedClass>,
+    /// As the user wrote it, e.g. `20 mg each morning`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dose: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 /// The content of an entry, tagged by `type` in the journal. Read through
 /// [`RawBody`] (one pass, no buffering: it is the hot path of every load).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -328,6 +351,7 @@ pub enum Body {
     Plan(Plan),
     Cramp(Cramp),
     Weight(Weight),
+    Medication(Medication),
 }
 
 /// Every field any entry type can have, as read from a line.
@@ -357,6 +381,10 @@ pub(crate) struct RawBody {
     pub(crate) kg: Option<f64>,
     pub(crate) when: Option<WeighWhen>,
     pub(crate) urine_ml: Option<u32>,
+    pub(crate) action: Option<MedAction>,
+    pub(crate) name: Option<String>,
+    pub(crate) class: Option<MedClass>,
+    pub(crate) dose: Option<String>,
 }
 
 impl TryFrom<RawBody> for Body {
@@ -408,13 +436,21 @@ impl TryFrom<RawBody> for Body {
                     urine_ml: r.urine_ml,
                 })
             }
+            EntryKind::Medication => Body::Medication(Medication {
+                action: r.action.ok_or_else(|| need("action"))?,
+                name: r.name.ok_or_else(|| need("name"))?,
+                class: r.class,
+                dose: r.dose,
+                note: r.note,
+            }),
         })
     }
 }
 
 word_enum!(
     /// The kinds of entry, for filters.
-    EntryKind { Drink => "drink", Workout => "workout", Plan => "plan", Cramp => "cramp", Weight => "weight" }
+    EntryKind { Drink => "drink", Workout => "workout", Plan => "plan", Cramp => "cramp", Weight => "weight",
+        Medication => "medication" }
 );
 
 impl Body {
@@ -425,6 +461,7 @@ impl Body {
             Body::Plan(_) => EntryKind::Plan,
             Body::Cramp(_) => EntryKind::Cramp,
             Body::Weight(_) => EntryKind::Weight,
+            Body::Medication(_) => EntryKind::Medication,
         }
     }
 
@@ -489,6 +526,16 @@ impl Body {
                 }
                 s
             }
+            Body::Medication(m) => {
+                let mut s = format!("medication {} {}", m.action, m.name);
+                if let Some(class) = m.class {
+                    s.push_str(&format!(" ({class})"));
+                }
+                if let Some(dose) = &m.dose {
+                    s.push_str(&format!(" {dose}"));
+                }
+                s
+            }
         }
     }
 
@@ -499,6 +546,7 @@ impl Body {
             Body::Plan(p) => p.note.as_deref(),
             Body::Cramp(c) => c.note.as_deref(),
             Body::Weight(_) => None,
+            Body::Medication(m) => m.note.as_deref(),
         }
     }
 }

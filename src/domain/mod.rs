@@ -9,6 +9,8 @@ pub mod history;
 pub mod hydration;
 pub mod input;
 pub mod mass;
+pub mod med_flag;
+pub mod medication;
 pub mod patterns;
 pub mod phrases;
 pub mod prefs;

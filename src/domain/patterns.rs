@@ -23,8 +23,9 @@ use super::context::{
     sessions_before, snapshot,
 };
 use super::day::day_of;
-use super::entry::{Body, Cramp, CrampContext, Relief, Time, Workout};
+use super::entry::{Body, Cramp, CrampContext, MedClass, Relief, Time, Workout};
 use super::history::{Entry, History};
+use super::med_flag;
 use super::prefs::Prefs;
 use super::rules::Rules;
 use chrono::{DateTime, Days, Duration, TimeZone};
@@ -728,28 +729,63 @@ where
     }
 
     fn medication(&self) -> Option<Flag> {
+        let period: Vec<&Entry> = self.cramps.iter().map(|s| s.entry).collect();
+        let rule = &self.rules.flags.medication;
+        let found = med_flag::findings(self.history, &period, self.now.fixed_offset(), rule);
+        if !found.is_empty() {
+            let (source, unit) = (self.source(&rule.source), self.prefs.unit);
+            return Some(med_flag::flag(
+                self.now,
+                self.history,
+                &period,
+                &found,
+                source,
+                unit,
+            ));
+        }
         let p = &self.prefs.profile;
+        let logged = med_flag::logged_classes(self.history, &period);
+        let has = |k: MedClass| logged.iter().any(|(c, _)| *c == k);
         let mut which = Vec::new();
-        if p.diuretics {
+        if p.diuretics || has(MedClass::Diuretic) {
             which.push("a diuretic");
         }
-        if p.statins {
+        if p.statins || has(MedClass::Statin) {
             which.push("a statin");
         }
         if which.is_empty() || self.cramps.is_empty() {
             return None;
         }
         let seen = self.matching(|_| true);
+        let from = if logged.is_empty() {
+            "Your profile notes".to_string()
+        } else {
+            let names: Vec<&str> = logged.iter().map(|(_, n)| n.as_str()).collect();
+            format!(
+                "Your log shows {} taken then ({})",
+                which.join(" and "),
+                names.join(", ")
+            )
+        };
+        let which = if logged.is_empty() {
+            which.join(" and ")
+        } else {
+            String::new()
+        };
         Some(Flag {
             id: "medication".into(),
             level: Level::Note,
-            title: "Medication noted in your profile".into(),
+            title: if logged.is_empty() {
+                "Medication noted in your profile".into()
+            } else {
+                "Cramps while taking a diuretic or statin".into()
+            },
             why: format!(
-                "Your profile notes {}, and {} logged. Some medicines, diuretics and \
+                "{from}{}{which}, and {} logged. Some medicines, diuretics and \
                  statins among them, are associated with cramps; do not stop a medicine \
                  on your own, but mention the cramps to whoever prescribes it or to a \
                  pharmacist.",
-                which.join(" and "),
+                if which.is_empty() { "" } else { " " },
                 plural(seen.len(), "cramp is", "cramps are")
             ),
             source: self.source(&self.rules.flags.medication.source),

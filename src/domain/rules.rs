@@ -217,7 +217,27 @@ pub struct FlagRules {
     pub no_electrolytes: NoElectrolytes,
     pub new_or_harder: NewOrHarder,
     pub cramp_window: CountInDays,
-    pub medication: SourceOnly,
+    pub medication: MedicationFlag,
+}
+
+/// Cramps that began, or came more often, after a logged medicine's start:
+/// `window_days` before the start are compared with as many after it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MedicationFlag {
+    #[serde(default = "default_med_window")]
+    pub window_days: u32,
+    #[serde(default = "default_med_factor")]
+    pub more_factor: f64,
+    pub source: String,
+}
+
+fn default_med_window() -> u32 {
+    56
+}
+
+fn default_med_factor() -> f64 {
+    1.5
 }
 
 /// Every number of the guidelines file.

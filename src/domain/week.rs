@@ -373,7 +373,7 @@ where
                     *contexts.entry(ctx.to_string()).or_default() += 1;
                 }
             }
-            Body::Plan(_) | Body::Weight(_) => {}
+            Body::Plan(_) | Body::Weight(_) | Body::Medication(_) => {}
         }
     }
 

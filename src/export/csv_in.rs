@@ -6,10 +6,11 @@
 
 use super::CSV_HEADER;
 use crate::domain::entry::{
-    Body, Cramp, CrampContext, Drink, DrinkKind, EntryKind, Heat, Intensity, Muscle, Plan, Relief,
-    Side, Symptoms, Time, WeighWhen, Weight, Workout,
+    Body, Cramp, CrampContext, Drink, DrinkKind, EntryKind, Heat, Intensity, MedAction, MedClass,
+    Medication, Muscle, Plan, Relief, Side, Symptoms, Time, WeighWhen, Weight, Workout,
 };
 use crate::domain::input::{MAX_CRAMP_SECS, MAX_DRINK_ML, MAX_URINE_ML, local_to_time};
+use crate::domain::medication::{check_dose, check_name};
 use chrono::{DateTime, NaiveDateTime, TimeZone};
 use std::collections::HashMap;
 
@@ -228,6 +229,7 @@ fn columns_of(kind: EntryKind) -> &'static [&'static str] {
             "muscle_name",
         ],
         EntryKind::Weight => &["kg", "when", "urine_ml"],
+        EntryKind::Medication => &["medicine", "med_action", "med_class", "dose"],
     }
 }
 
@@ -364,8 +366,35 @@ fn body<Tz: TimeZone>(
                     .and_then(|s| p.take(number::<u32>(s, "urine_ml", 0, MAX_URINE_ML))),
             })
         }
+        EntryKind::Medication => medication(c, note, p)?,
     };
     (p.0.len() == before).then_some(body)
+}
+
+fn medication(c: &Cells, note: Option<String>, p: &mut Problems) -> Option<Body> {
+    let name = required(c, "medicine", p).and_then(|s| {
+        p.take(
+            check_name(s)
+                .map_err(|_| format!("medicine '{s}' should be a name of 1 to 60 characters")),
+        )
+    });
+    let dose = c.get("dose").and_then(|s| p.take(check_dose(s))).flatten();
+    let action = required(c, "med_action", p).and_then(|s| {
+        p.take(word(
+            s,
+            "med_action",
+            MedAction::from_word,
+            MedAction::choices,
+        ))
+    });
+    let class = opt_word(c, "med_class", MedClass::from_word, MedClass::choices, p);
+    Some(Body::Medication(Medication {
+        action: action?,
+        name: name?,
+        class,
+        dose,
+        note,
+    }))
 }
 
 fn required<'a>(c: &'a Cells, name: &str, p: &mut Problems) -> Option<&'a str> {

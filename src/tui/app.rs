@@ -105,6 +105,8 @@ pub enum Action {
     Appended(Box<Event>),
     /// Writing to the journal failed.
     Failed(String),
+    /// Something done outside (a report written): say so.
+    Done(String),
 }
 
 /// One change to write to the journal.
@@ -140,6 +142,11 @@ pub enum Effect {
     Reload,
     Bell,
     Notify(String),
+    /// Write the HTML report of `days` days from `first` to a file.
+    Report {
+        first: chrono::NaiveDate,
+        days: u32,
+    },
     Quit,
 }
 
@@ -319,6 +326,7 @@ impl<Z: Zone> App<Z> {
                 }
             }
             Action::Failed(msg) => self.say(msg, true),
+            Action::Done(msg) => self.say(msg, false),
         }
         let monday = self.this_monday();
         if monday != self.week.this_week {
@@ -540,6 +548,16 @@ impl<Z: Zone> App<Z> {
                 })]
             }
             Some(HistoryRequest::Undo) => self.undo_redo(true),
+            Some(HistoryRequest::Report { first, days }) => {
+                if !self.full {
+                    self.say(
+                        "the whole journal is still loading; press e again in a moment",
+                        true,
+                    );
+                    return Vec::new();
+                }
+                vec![Effect::Report { first, days }]
+            }
         }
     }
 

@@ -453,3 +453,152 @@ fn s_on_a_cramp_in_history_shows_its_stretch() {
     send(&mut app, Action::Stretch);
     assert_eq!(app.card, Some(Muscle::Calf));
 }
+
+#[test]
+fn e_on_history_asks_for_the_report_of_the_week_shown_and_shift_e_for_eight_weeks() {
+    let mut app = app_with(&week_events());
+    send(&mut app, Action::Show(Screen::History));
+    h(&mut app, HistoryAction::PrevWeek);
+    let effects = h(&mut app, HistoryAction::Report);
+    assert_eq!(
+        effects,
+        [Effect::Report {
+            first: date("2026-11-16"),
+            days: 7
+        }]
+    );
+    let effects = h(&mut app, HistoryAction::Report8);
+    assert_eq!(
+        effects,
+        [Effect::Report {
+            first: date("2026-09-28"),
+            days: 56
+        }],
+        "the 8 weeks ending with the week shown (16-22 Nov)"
+    );
+    send(&mut app, Action::Done("report written to /x.html".into()));
+    assert_eq!(
+        app.flash.as_ref().unwrap().text,
+        "report written to /x.html"
+    );
+
+    app.full = false;
+    assert!(h(&mut app, HistoryAction::Report).is_empty());
+    assert!(app.flash.as_ref().unwrap().text.contains("still loading"));
+}
+
+fn focus(app: &mut App<Tz>, field: &str) {
+    let i = app
+        .form
+        .as_ref()
+        .unwrap()
+        .fields
+        .iter()
+        .position(|f| f.key == field)
+        .unwrap();
+    while app.form.as_ref().unwrap().focus != i {
+        send(app, Action::Form(FormAction::Next));
+    }
+}
+
+fn medication_written(effects: &[Effect]) -> Option<(Time, crate::domain::entry::Medication)> {
+    effects.iter().find_map(|e| match e {
+        Effect::Write(Change::Add {
+            at,
+            body: Body::Medication(m),
+        }) => Some((*at, m.clone())),
+        _ => None,
+    })
+}
+
+#[test]
+fn m_logs_a_medicine_start_and_its_stop_by_name() {
+    use crate::domain::entry::{MedAction, MedClass};
+    let mut journal = week_events();
+    let mut app = app_with(&journal);
+    send(&mut app, Action::Open(FormKind::Medication));
+    retype(&mut app, "name", "Furosemide");
+    focus(&mut app, "class");
+    send(&mut app, Action::Form(FormAction::Right)); // "-" to diuretic
+    retype(&mut app, "dose", "20 mg");
+    retype(&mut app, "at", "2026-11-24");
+    let effects = send(&mut app, Action::Form(FormAction::Submit));
+    let (at, m) = medication_written(&effects).expect("a medicine written");
+    assert_eq!(
+        at.to_rfc3339(),
+        "2026-11-24T08:00:00-05:00",
+        "a bare date is that morning"
+    );
+    assert_eq!(
+        (m.action, m.name.as_str(), m.class, m.dose.as_deref()),
+        (
+            MedAction::Start,
+            "Furosemide",
+            Some(MedClass::Diuretic),
+            Some("20 mg")
+        )
+    );
+    carry_out(&mut app, &mut journal, effects);
+
+    // A stop of a medicine not taken is refused on the form.
+    send(&mut app, Action::Open(FormKind::Medication));
+    send(&mut app, Action::Form(FormAction::Right)); // start to stop
+    retype(&mut app, "name", "aspirin");
+    assert!(medication_written(&send(&mut app, Action::Form(FormAction::Submit))).is_none());
+    let form = app.form.as_ref().expect("the form stays open");
+    let name = form.fields.iter().find(|f| f.key == "name").unwrap();
+    assert_eq!(
+        name.error.as_deref(),
+        Some("'aspirin' is not a current medicine")
+    );
+
+    retype(&mut app, "name", "furosemide");
+    let effects = send(&mut app, Action::Form(FormAction::Submit));
+    let (_, m) = medication_written(&effects).expect("the stop written");
+    assert_eq!(
+        (m.action, m.name.as_str(), m.class),
+        (MedAction::Stop, "Furosemide", Some(MedClass::Diuretic)),
+        "named and classed as started"
+    );
+}
+
+#[test]
+fn a_medicine_is_edited_from_history_in_its_form() {
+    use crate::domain::entry::{MedAction, MedClass, Medication};
+    let med = Body::Medication(Medication {
+        action: MedAction::Start,
+        name: "furosemide".into(),
+        class: Some(MedClass::Diuretic),
+        dose: Some("20 mg".into()),
+        note: None,
+    });
+    let mut app = app_with(&[add("00MED", "2026-11-24T08:00:00-05:00", med)]);
+    send(&mut app, Action::Show(Screen::History));
+    assert_eq!(ids(&app), ["00MED"]);
+    h(&mut app, HistoryAction::Edit);
+    let form = app.form.as_ref().expect("the medicine form");
+    assert_eq!(text_of(form, "name"), "furosemide");
+    assert_eq!(text_of(form, "class"), "diuretic");
+    assert_eq!(text_of(form, "dose"), "20 mg");
+    retype(&mut app, "dose", "40 mg");
+    let effects = send(&mut app, Action::Form(FormAction::Submit));
+    let amended = effects.iter().find_map(|e| match e {
+        Effect::Write(Change::Amend {
+            target,
+            at,
+            body: Body::Medication(m),
+        }) => Some((target.clone(), *at, m.clone())),
+        _ => None,
+    });
+    let (target, at, m) = amended.expect("an amend");
+    assert_eq!(target, "00MED");
+    assert_eq!(
+        at.to_rfc3339(),
+        "2026-11-24T08:00:00-05:00",
+        "the time kept"
+    );
+    assert_eq!(
+        (m.name.as_str(), m.dose.as_deref(), m.class),
+        ("furosemide", Some("40 mg"), Some(MedClass::Diuretic))
+    );
+}

@@ -77,6 +77,12 @@ impl Form {
             }
         };
         let (change, said) = match kind {
+            FormKind::Medication => {
+                match super::med_form::build(&mut self, history, now, kept_at) {
+                    Some(made) => made,
+                    None => return Err(self),
+                }
+            }
             FormKind::Drink => {
                 let amount = self.text("amount");
                 let ml = if amount.is_empty() {
@@ -264,6 +270,9 @@ pub fn check<Z: Zone>(
     now: &DateTime<Z>,
     unit: VolumeUnit,
 ) -> Result<(), String> {
+    if kind == FormKind::Medication {
+        return super::med_form::check(key, v, now);
+    }
     let required = matches!(
         (kind, key),
         (FormKind::Workout | FormKind::Plan, "activity")

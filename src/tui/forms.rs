@@ -25,6 +25,8 @@ pub enum FormKind {
     Cramp,
     /// Body weight, before or after a session, with urine for a sweat test.
     Weight,
+    /// A medicine started or stopped.
+    Medication,
 }
 
 /// A key, as the open form sees it.
@@ -289,6 +291,10 @@ impl Form {
                 ],
             ),
             FormKind::Weight => weight_form(history, now),
+            FormKind::Medication => (
+                "Log a medicine started or stopped".to_string(),
+                super::med_form::fields(),
+            ),
         };
         let mut form = Form {
             kind,
@@ -322,6 +328,7 @@ impl Form {
             Body::Plan(_) => (FormKind::Plan, "plan"),
             Body::Cramp(_) => (FormKind::Cramp, "cramp"),
             Body::Weight(_) => (FormKind::Weight, "weight"),
+            Body::Medication(_) => (FormKind::Medication, "medicine"),
         };
         // A fresh form of that kind (never the "stop" form), then filled in.
         let mut form = Form::open(kind, &History::default(), settings, now);
@@ -396,6 +403,7 @@ impl Form {
                 form.set_text("note", c.note.as_deref().unwrap_or_default());
             }
             Body::Weight(w) => form.fill_weight(w),
+            Body::Medication(m) => super::med_form::fill(&mut form, m),
         }
         form.editing = Some(Box::new(Editing {
             id: entry.id.clone(),

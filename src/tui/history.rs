@@ -76,6 +76,10 @@ pub enum HistoryAction {
     Edit,
     Delete,
     Undo,
+    /// `e`: the HTML report of the week shown.
+    Report,
+    /// `E`: the HTML report of the 8 weeks ending with the week shown.
+    Report8,
 }
 
 impl HistoryAction {
@@ -97,6 +101,8 @@ impl HistoryAction {
             KeyCode::Enter => HistoryAction::Edit,
             KeyCode::Char('x') | KeyCode::Delete => HistoryAction::Delete,
             KeyCode::Char('u') => HistoryAction::Undo,
+            KeyCode::Char('e') => HistoryAction::Report,
+            KeyCode::Char('E') => HistoryAction::Report8,
             _ => return None,
         })
     }
@@ -113,6 +119,8 @@ pub enum HistoryRequest {
     Delete(String),
     /// Undo the last change (the journal's undo, as `crampwatch undo`).
     Undo,
+    /// Write the HTML report of `days` days from `first`.
+    Report { first: NaiveDate, days: u32 },
 }
 
 /// The screen's own state: which week, which entry is selected.
@@ -239,6 +247,14 @@ impl HistoryState {
                 .selected_entry(entries)
                 .map(|e| HistoryRequest::Delete(e.id.clone())),
             HistoryAction::Undo => Some(HistoryRequest::Undo),
+            HistoryAction::Report => Some(HistoryRequest::Report {
+                first: self.week,
+                days: 7,
+            }),
+            HistoryAction::Report8 => Some(HistoryRequest::Report {
+                first: self.week - Duration::weeks(7),
+                days: 56,
+            }),
         }
     }
 }

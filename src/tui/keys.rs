@@ -16,6 +16,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("p", "plan a workout"),
     ("c", "log a cramp"),
     ("W", "log body weight: before / after a session, urine"),
+    ("m", "log a medicine started or stopped"),
     ("s", "after a cramp: its stretch (Enter: in the Guide)"),
     ("u / r", "undo / redo the last change"),
     ("1-5", "Today, Glance, History, Insights, Guide"),
@@ -33,6 +34,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("Enter", "edit the selected entry"),
     ("x  Delete", "delete the selected entry (u brings it back)"),
     ("s", "the stretch for the selected cramp"),
+    ("e / E", "write the HTML report of the week shown / 8 weeks"),
     ("Insights", ""),
     ("↑ ↓ / k j", "select a flag; in a flag: scroll"),
     (
@@ -130,6 +132,7 @@ fn normal_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('p') => Action::Open(FormKind::Plan),
         KeyCode::Char('c') => Action::Open(FormKind::Cramp),
         KeyCode::Char('W') => Action::Open(FormKind::Weight),
+        KeyCode::Char('m') => Action::Open(FormKind::Medication),
         KeyCode::Char('u') => Action::Undo,
         KeyCode::Char('r') => Action::Redo,
         KeyCode::Char('s') => Action::Stretch,

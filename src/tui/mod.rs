@@ -21,6 +21,7 @@ pub(crate) mod help;
 pub mod history;
 pub mod insights;
 pub mod keys;
+mod med_form;
 mod rows;
 mod screens;
 mod sweat;
@@ -211,6 +212,7 @@ fn carry_out(
             let _ = out.write_all(b"\x07").and_then(|_| out.flush());
             None
         }
+        Effect::Report { first, days } => Some(write_report(app, journal, clock, (first, days))),
         Effect::Notify(message) => {
             let cmd = app.settings.notify_command.as_deref().unwrap_or_default();
             notify(cmd, &message).err().map(Action::Failed)
@@ -230,6 +232,30 @@ fn carry_out(
                 Err(e) => Some(Action::Failed(format!("not saved: {e}"))),
             }
         }
+    }
+}
+
+/// The HTML report of a run of days, written where the CLI's `--open` writes it.
+fn write_report(
+    app: &App<Local>,
+    journal: &Journal,
+    clock: &Clock,
+    period: (chrono::NaiveDate, u32),
+) -> Action {
+    use crate::report::page::{default_path, devices, html_page, make_reports_dir, write_page};
+    let device = journal.device().to_string();
+    let page = html_page(
+        &clock.now(),
+        period,
+        &app.history,
+        &app.rules,
+        &app.prefs,
+        (&devices(&journal.journal_dir()), &device),
+    );
+    let path = default_path(journal.data_dir(), period);
+    match make_reports_dir(&path).and_then(|()| write_page(&path, &page)) {
+        Ok(()) => Action::Done(format!("report written to {}", path.display())),
+        Err(e) => Action::Failed(format!("report not written to {}: {e}", path.display())),
     }
 }
 
