@@ -73,7 +73,7 @@ pub enum Command {
     /// List entries with their ids
     List(entries::ListArgs),
     /// Change an entry: `crampwatch edit ID --amount 12oz`
-    Edit(entries::EditArgs),
+    Edit(Box<entries::EditArgs>),
     /// Delete an entry (undo brings it back)
     Delete {
         /// The entry's id, or a unique start of it (4 characters or more): 01KB3F
