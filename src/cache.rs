@@ -154,6 +154,8 @@ impl Cache {
             .create(true)
             .truncate(true)
             .mode(0o600)
+            // Never written through a link planted in the cache dir.
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
             .open(&tmp)
             .ok()?;
         let ok = f.write_all(&w).is_ok();

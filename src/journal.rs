@@ -18,11 +18,13 @@ use chrono::{Datelike, Duration, Utc};
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 #[path = "journal/foreign.rs"]
 mod foreign;
+#[path = "journal/no_follow.rs"]
+mod no_follow;
 pub use foreign::{ForeignRead, RawLines, read_foreign};
 
 const LOCK_FILE: &str = ".lock";
@@ -52,6 +54,13 @@ pub enum JournalError {
         target.display()
     )]
     DanglingLink { path: PathBuf, target: PathBuf },
+    #[error(
+        "{} is a symbolic link; crampwatch never writes through a link inside its data folder (a synced link can point anywhere): replace it with a real file or folder (see 'crampwatch doctor')",
+        path.display()
+    )]
+    Symlink { path: PathBuf },
+    #[error("{} is not {what}; crampwatch left it alone (see 'crampwatch doctor')", path.display())]
+    NotRegular { path: PathBuf, what: &'static str },
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> JournalError + '_ {
@@ -467,15 +476,12 @@ impl Journal {
 
     fn lock_file(&self) -> Result<File, JournalError> {
         let dir = self.device_dir();
+        // Every write takes the lock first: the folders it writes in are
+        // checked here to be real folders, not links.
+        no_follow::real_dir(&self.journal_dir())?;
+        no_follow::real_dir(&dir)?;
         ensure_dir(&dir)?;
-        let path = dir.join(LOCK_FILE);
-        OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(0o600)
-            .open(&path)
-            .map_err(io_err(&path))
+        no_follow::lock_file(&dir.join(LOCK_FILE))
     }
 
     /// Takes the exclusive lock of this device's folder (creating it), for a
@@ -577,11 +583,12 @@ impl Journal {
     /// Opens (or creates, 0600, with a folder fsync) a file for appending,
     /// after recovering a torn tail. The caller holds the lock.
     fn open_for_append(&self, path: &Path) -> Result<File, JournalError> {
-        let existed = path.exists();
+        no_follow::real_dir(&self.device_dir())?;
+        let existed = fs::symlink_metadata(path).is_ok();
         if existed {
-            let len = fs::metadata(path).map_err(io_err(path))?.len();
+            let len = fs::symlink_metadata(path).map_err(io_err(path))?.len();
             if len > 0 {
-                let mut f = File::open(path).map_err(io_err(path))?;
+                let mut f = no_follow::read_write(path)?;
                 f.seek(SeekFrom::End(-1)).map_err(io_err(path))?;
                 let mut last = [0u8; 1];
                 f.read_exact(&mut last).map_err(io_err(path))?;
@@ -590,8 +597,8 @@ impl Journal {
                 }
             }
         }
-        let f = open_append(path)?;
-        if !existed && let Some(dir) = path.parent() {
+        let (f, made) = open_append(path)?;
+        if made && let Some(dir) = path.parent() {
             sync_dir(dir)?;
         }
         Ok(f)
@@ -649,11 +656,7 @@ enum Tail {
 /// one into `rejected.jsonl`. The caller holds the lock (a second lock from
 /// this process would wait on itself: flock is per open file description).
 fn recover_tail_locked(path: &Path) -> Result<Option<Problem>, JournalError> {
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(path)
-        .map_err(io_err(path))?;
+    let mut file = no_follow::read_write(path)?;
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes).map_err(io_err(path))?;
     if bytes.is_empty() || bytes.ends_with(b"\n") {
@@ -678,8 +681,7 @@ fn recover_tail_locked(path: &Path) -> Result<Option<Problem>, JournalError> {
     let rejected = path.with_file_name(REJECTED_FILE);
     let mut record = tail.to_vec();
     record.push(b'\n');
-    let made = !rejected.exists();
-    let mut rf = open_append(&rejected)?;
+    let (mut rf, made) = open_append(&rejected)?;
     rf.write_all(&record).map_err(io_err(&rejected))?;
     rf.sync_data().map_err(io_err(&rejected))?;
     if made && let Some(dir) = rejected.parent() {
@@ -712,22 +714,18 @@ fn write_line(file: &mut File, path: &Path, line: &[u8]) -> Result<(), JournalEr
     }
 }
 
-fn open_append(path: &Path) -> Result<File, JournalError> {
+/// Opens a file of this device's folder for appending, never through a
+/// link; says whether it was created.
+fn open_append(path: &Path) -> Result<(File, bool), JournalError> {
     if let Some(dir) = path.parent() {
         ensure_dir(dir)?;
+        no_follow::real_dir(dir)?;
     }
-    let f = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(io_err(path))?;
-    // Files made by older versions or other tools are made private too.
-    let perms = f.metadata().map_err(io_err(path))?.permissions();
-    if perms.mode() & 0o077 != 0 {
-        let _ = f.set_permissions(fs::Permissions::from_mode(0o600));
-    }
-    Ok(f)
+    let (f, made) = no_follow::append(path)?;
+    // Files made by older versions or other tools are made private too
+    // (only this user's own, never a file linked from elsewhere).
+    no_follow::make_private(&f);
+    Ok((f, made))
 }
 
 /// Creates a folder (0700) and its parents, syncing each new folder's parent.
@@ -956,6 +954,7 @@ pub fn device_id(file: &Path) -> Result<String, JournalError> {
         .create(true)
         .truncate(true)
         .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
         .open(&tmp)
         .map_err(io_err(&tmp))?;
     f.write_all(format!("{id}\n").as_bytes())

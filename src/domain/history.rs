@@ -153,9 +153,9 @@ impl Event {
         if self.v > SCHEMA_VERSION {
             return Err(EventProblem::NewerSchema(self.v));
         }
-        if self.id.is_empty() {
-            return Err(EventProblem::Invalid("empty id".into()));
-        }
+        let invalid = EventProblem::Invalid;
+        super::check::id(&self.id).map_err(invalid)?;
+        super::check::time(&self.logged, "logged").map_err(invalid)?;
         let needs_entry = matches!(self.op, Op::Add | Op::Amend);
         let needs_target = !matches!(self.op, Op::Add);
         if needs_entry && self.entry.is_none() {
@@ -170,13 +170,13 @@ impl Event {
                 self.op
             )));
         }
-        if let Some(Body::Cramp(c)) = &self.entry
-            && let Some(s) = c.severity
-            && !(1..=10).contains(&s)
-        {
-            return Err(EventProblem::Invalid(format!("severity {s} is not 1-10")));
+        if let Some(target) = &self.target {
+            super::check::id(target).map_err(invalid)?;
         }
-        Ok(())
+        match &self.entry {
+            Some(body) => super::check::entry(body, &self.at).map_err(invalid),
+            None => super::check::time(&self.at, "the time").map_err(invalid),
+        }
     }
 }
 

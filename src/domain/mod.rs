@@ -1,6 +1,7 @@
 //! The domain core: plain values and functions of them. No terminal, no
 //! files, no clock reads: "now" is always passed in.
 
+pub mod check;
 pub mod context;
 pub mod day;
 pub mod entry;
