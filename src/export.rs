@@ -14,6 +14,8 @@ pub use json_in::{JsonExport, each_export_entry};
 
 /// The marker that tells a crampwatch export from any other JSON.
 pub const EXPORT_FORMAT: &str = "crampwatch-export";
+/// The export version this program writes and reads; a newer one is refused.
+pub const EXPORT_VERSION: u32 = 1;
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct ExportDoc {
@@ -27,7 +29,7 @@ impl ExportDoc {
     pub fn new(exported: Time, entries: Vec<Entry>) -> ExportDoc {
         ExportDoc {
             format: EXPORT_FORMAT.into(),
-            version: 1,
+            version: EXPORT_VERSION,
             exported,
             entries,
         }

@@ -13,7 +13,7 @@
 //! an fsync of the folder when a file is created. Files are mode 0600.
 
 use crate::domain::entry::Time;
-use crate::domain::history::{Event, EventProblem, SCHEMA_VERSION, apply_permutation};
+use crate::domain::history::{Event, EventProblem, SCHEMA_VERSION};
 use chrono::{Datelike, Duration, Utc};
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
@@ -25,6 +25,8 @@ use std::path::{Path, PathBuf};
 mod foreign;
 #[path = "journal/no_follow.rs"]
 mod no_follow;
+#[path = "journal/union.rs"]
+mod union;
 pub use foreign::{ForeignRead, RawLines, read_foreign};
 
 const LOCK_FILE: &str = ".lock";
@@ -61,6 +63,8 @@ pub enum JournalError {
     Symlink { path: PathBuf },
     #[error("{} is not {what}; crampwatch left it alone (see 'crampwatch doctor')", path.display())]
     NotRegular { path: PathBuf, what: &'static str },
+    #[error("not saved: {0}")]
+    Refused(String),
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> JournalError + '_ {
@@ -88,6 +92,18 @@ pub enum Problem {
     TornTailSkipped { path: PathBuf, line: usize },
     /// The same id twice with different content; the first was kept.
     DuplicateId {
+        path: PathBuf,
+        line: usize,
+        id: String,
+    },
+    /// Another device's line reusing an id this device wrote: set aside.
+    PeerReusedId {
+        path: PathBuf,
+        line: usize,
+        id: String,
+    },
+    /// Another device's id from more than a day after this device's clock.
+    FutureId {
         path: PathBuf,
         line: usize,
         id: String,
@@ -123,6 +139,16 @@ impl fmt::Display for Problem {
                 "{}, line {line}: id {id} appears twice with different content; the first was kept",
                 path.display()
             ),
+            Problem::PeerReusedId { path, line, id } => write!(
+                f,
+                "{}, line {line}: another device's line reuses id {id}, which this device wrote; set aside, this device's own line stands (see 'crampwatch doctor')",
+                path.display()
+            ),
+            Problem::FutureId { path, line, id } => write!(
+                f,
+                "{}, line {line}: id {id} was made more than a day after this device's clock; set aside (a device's clock far ahead, or a forged line; see 'crampwatch doctor')",
+                path.display()
+            ),
         }
     }
 }
@@ -134,6 +160,9 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
     /// How many files were read.
     pub files: usize,
+    /// For each event: whether this device wrote it (undo and redo take
+    /// back only this device's own changes).
+    pub mine: Vec<bool>,
 }
 
 /// Which files a load reads.
@@ -160,6 +189,9 @@ pub struct Journal {
     data_dir: PathBuf,
     device: String,
     cache: Option<crate::cache::Cache>,
+    /// This device's clock, read once by the caller: other devices' ids
+    /// far ahead of it are set aside at load.
+    now: Option<Time>,
 }
 
 impl Journal {
@@ -170,7 +202,15 @@ impl Journal {
             data_dir: data_dir.to_path_buf(),
             device: device.to_string(),
             cache: None,
+            now: None,
         }
+    }
+
+    /// Sets aside, at load, other devices' ids from more than a day after
+    /// `now` (a forged id that would sort after all of this device's).
+    pub fn with_clock(mut self, now: Time) -> Journal {
+        self.now = Some(now);
+        self
     }
 
     /// Keeps parsed files in a cache under `cache_root` (outside the data
@@ -345,33 +385,22 @@ impl Journal {
                 origin.push((*fi as u32, line));
             }
         }
-        // Union by id: in id order, then file and line order (the first
-        // file wins), and repeats dropped.
-        let key = |i: usize| (events[i].id.as_str(), origin[i]);
-        let mut perm: Vec<u32> = (0..events.len() as u32).collect();
-        if !(1..events.len()).all(|i| key(i - 1) <= key(i)) {
-            perm.sort_unstable_by(|a, b| key(*a as usize).cmp(&key(*b as usize)));
-            apply_permutation(&mut events, &perm);
-        }
-        let mut kept = 0;
-        for i in 0..events.len() {
-            if kept > 0 && events[kept - 1].id == events[i].id {
-                if events[kept - 1] != events[i] {
-                    let (fi, line) = origin[perm[i] as usize];
-                    loaded.problems.push(Problem::DuplicateId {
-                        path: files[fi as usize].clone(),
-                        line: line as usize,
-                        id: events[i].id.clone(),
-                    });
-                }
-                continue;
-            }
-            if kept != i {
-                events.swap(kept, i);
-            }
-            kept += 1;
-        }
-        events.truncate(kept);
+        // Union by id: in id order, this device's lines first, then file
+        // and line order (the first file wins), and repeats dropped.
+        let device_dir = self.device_dir();
+        let mine: Vec<bool> = files
+            .iter()
+            .map(|f| f.parent() == Some(device_dir.as_path()))
+            .collect();
+        let (events, own) = union::union(
+            events,
+            &origin,
+            &files,
+            &mine,
+            self.now.as_ref(),
+            &mut loaded.problems,
+        );
+        loaded.mine = own;
         let out = events;
         loaded.events = out;
         Ok(loaded)
@@ -507,6 +536,12 @@ impl Journal {
 
     /// [`Journal::append`] for a caller that already holds the lock.
     pub fn append_locked(&self, _lock: &Lock, events: &[Event]) -> Result<(), JournalError> {
+        // Nothing is written that a load would set aside.
+        for event in events {
+            if let Err(EventProblem::Invalid(why)) = event.check() {
+                return Err(JournalError::Refused(why));
+            }
+        }
         let mut open: Option<(PathBuf, File)> = None;
         let mut floor = self.newest_month_file();
         for event in events {

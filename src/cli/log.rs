@@ -5,7 +5,7 @@ use crate::domain::entry::{
     Body, Cramp, CrampContext, Drink, DrinkKind, Muscle, Plan, Relief, Side, Symptoms, Time,
     WeighWhen, Weight, Workout,
 };
-use crate::domain::history::{History, Op};
+use crate::domain::history::{EventProblem, History, Op};
 use crate::domain::hydration::{preload_deadline, whole};
 use crate::domain::input::{TimeUse, parse_duration, parse_mass, parse_time, parse_volume};
 use crate::domain::rules::Rules;
@@ -183,6 +183,10 @@ fn add_locked(
 ) -> Result<()> {
     let mut event = ctx.event(history, Op::Add, at);
     event.entry = Some(body.clone());
+    // The same checks as every import and every line read at load.
+    if let Err(EventProblem::Invalid(why)) = event.check() {
+        return user(format!("not saved: {why}"));
+    }
     match lock {
         Some(l) => ctx.journal.append_locked(l, std::slice::from_ref(&event))?,
         None => ctx.journal.append(std::slice::from_ref(&event))?,

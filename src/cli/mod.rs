@@ -127,7 +127,7 @@ impl Ctx {
         let paths = Paths::resolve(cli.data_dir.clone(), cli.config.clone())?;
         let settings = load_settings(&paths.config_file)?;
         let device = device_id(&paths.device_file).context("cannot make this device's id")?;
-        let mut journal = Journal::open(&paths.data_dir, &device);
+        let mut journal = Journal::open(&paths.data_dir, &device).with_clock(now.fixed_offset());
         if let Some(cache) = &paths.cache_dir {
             journal = journal.with_cache(cache);
         }
@@ -150,13 +150,15 @@ impl Ctx {
 
     /// Loads and folds the whole journal.
     pub fn history(&self) -> Result<History> {
-        Ok(History::from_events(self.load(Scope::All)?.events))
+        let loaded = self.load(Scope::All)?;
+        Ok(History::from_events_mine(loaded.events, &loaded.mine))
     }
 
     /// Loads and folds the files that can hold the last few days.
     pub fn recent_history(&self) -> Result<History> {
         let since = (self.now - chrono::Duration::days(2)).fixed_offset();
-        Ok(History::from_events(self.load(Scope::Since(since))?.events))
+        let loaded = self.load(Scope::Since(since))?;
+        Ok(History::from_events_mine(loaded.events, &loaded.mine))
     }
 
     pub fn now_fixed(&self) -> Time {
@@ -215,6 +217,13 @@ pub fn new_id(now: &Time, last: Option<&str>) -> String {
 
 /// "now": `CRAMPWATCH_NOW` when set (for tests and demos), else the clock.
 pub fn read_now() -> Result<DateTime<Local>> {
+    let now = read_clock()?;
+    // Nothing is written with a time the journal could not read back.
+    crate::domain::check::clock(&now).or_else(|e| user(format!("{e}; set the clock (or CRAMPWATCH_NOW) right")))?;
+    Ok(now)
+}
+
+fn read_clock() -> Result<DateTime<Local>> {
     match std::env::var("CRAMPWATCH_NOW") {
         Ok(s) if !s.trim().is_empty() => match DateTime::parse_from_rfc3339(s.trim()) {
             Ok(t) => Ok(t.with_timezone(&Local).trunc_subsecs(0)),
@@ -325,7 +334,11 @@ pub fn report_error(err: &anyhow::Error) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     eprintln!("error: {}", one_line_chain(err));
-    if err.downcast_ref::<UserError>().is_some() {
+    let refused = matches!(
+        err.downcast_ref::<crate::journal::JournalError>(),
+        Some(crate::journal::JournalError::Refused(_))
+    );
+    if refused || err.downcast_ref::<UserError>().is_some() {
         ExitCode::from(2)
     } else {
         ExitCode::FAILURE

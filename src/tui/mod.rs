@@ -285,7 +285,7 @@ fn load(
     };
     let loaded = journal.load(scope)?;
     let problems = loaded.problems.iter().map(|p| p.to_string()).collect();
-    Ok((History::from_events(loaded.events), problems))
+    Ok((History::from_events_mine(loaded.events, &loaded.mine), problems))
 }
 
 /// The whole journal, read on its own thread, with the signature it had
