@@ -55,12 +55,14 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
         Format::Json => {
-            let mut json = serde_json::Serializer::pretty(&mut out);
+            let mut safe = crate::term_safe::JsonOut::new(&mut out);
+            let mut json = serde_json::Serializer::pretty(&mut safe);
             json.collect_seq(shown.iter().map(|e| Listed {
                 entry: e,
                 snapshot: snap(e),
             }))
             .map_err(std::io::Error::from)?;
+            safe.flush()?;
             writeln!(out)?;
         }
         Format::Text => {
@@ -79,9 +81,10 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> Result<()> {
                 )?;
             }
             for e in shown {
-                writeln!(out, "{}", list_line(ctx, e))?;
+                writeln!(out, "{}", crate::term_safe::line(&list_line(ctx, e)))?;
                 if let Some(s) = snap(e) {
-                    writeln!(out, "    {}", s.describe(ctx.unit()))?;
+                    let text = s.describe(ctx.unit());
+                    writeln!(out, "    {}", crate::term_safe::line(&text))?;
                 }
             }
         }
@@ -396,7 +399,7 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
     event.target = Some(entry.id.clone());
     event.entry = Some(body.clone());
     ctx.journal.append(std::slice::from_ref(&event))?;
-    println!(
+    crate::say!(
         "saved: {} · {} · id {} (edited)",
         body.describe(ctx.unit()),
         ctx.when(&at),
@@ -411,7 +414,7 @@ pub fn delete(ctx: &Ctx, id: &str) -> Result<()> {
     let mut event = ctx.event(&history, Op::Delete, entry.at);
     event.target = Some(entry.id.clone());
     ctx.journal.append(std::slice::from_ref(&event))?;
-    println!(
+    crate::say!(
         "deleted: {} · {} · id {} ('crampwatch undo' brings it back)",
         entry.body.describe(ctx.unit()),
         ctx.when(&entry.at),
@@ -441,7 +444,7 @@ pub fn undo(ctx: &Ctx) -> Result<()> {
         .body
         .as_ref()
         .map_or_else(|| action.entry_id.clone(), |b| b.describe(ctx.unit()));
-    println!(
+    crate::say!(
         "undone: {} {what} ('crampwatch redo' reapplies it)",
         verb(action.op)
     );
@@ -460,6 +463,6 @@ pub fn redo(ctx: &Ctx) -> Result<()> {
         .body
         .as_ref()
         .map_or_else(|| action.entry_id.clone(), |b| b.describe(ctx.unit()));
-    println!("redone: {} {what}", verb(action.op));
+    crate::say!("redone: {} {what}", verb(action.op));
     Ok(())
 }

@@ -191,14 +191,14 @@ fn add_locked(
         Some(l) => ctx.journal.append_locked(l, std::slice::from_ref(&event))?,
         None => ctx.journal.append(std::slice::from_ref(&event))?,
     }
-    println!(
+    crate::say!(
         "saved: {} · {} · id {}",
         body.describe(ctx.unit()),
         ctx.when(&at),
         event.id
     );
     if let Some(line) = extra_line {
-        println!("{line}");
+        crate::say!("{line}");
     }
     Ok(())
 }
@@ -285,7 +285,7 @@ pub fn workout(ctx: &Ctx, cmd: &WorkoutCmd) -> Result<()> {
             event.entry = Some(Body::Workout(w.clone()));
             ctx.journal
                 .append_locked(&lock, std::slice::from_ref(&event))?;
-            println!(
+            crate::say!(
                 "saved: stopped {} after {} min · {} · id {}",
                 w.activity,
                 minutes,

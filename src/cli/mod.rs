@@ -143,7 +143,7 @@ impl Ctx {
     pub fn load(&self, scope: Scope) -> Result<Loaded> {
         let loaded = self.journal.load(scope)?;
         for p in &loaded.problems {
-            eprintln!("warning: {p}");
+            crate::say_err!("warning: {p}");
         }
         Ok(loaded)
     }
@@ -293,7 +293,7 @@ pub fn parse_args() -> Result<Cli, ExitCode> {
                 let _ = e.print();
                 return Err(ExitCode::SUCCESS);
             }
-            eprintln!("{}", one_line(&e.render().to_string()));
+            crate::say_err!("{}", one_line(&e.render().to_string()));
             Err(ExitCode::from(2))
         }
     }
@@ -333,7 +333,7 @@ pub fn report_error(err: &anyhow::Error) -> ExitCode {
     {
         return ExitCode::SUCCESS;
     }
-    eprintln!("error: {}", one_line_chain(err));
+    crate::say_err!("error: {}", one_line_chain(err));
     let refused = matches!(
         err.downcast_ref::<crate::journal::JournalError>(),
         Some(crate::journal::JournalError::Refused(_))

@@ -10,6 +10,7 @@ use crate::report::{Report, days_between, json, markdown, text};
 use anyhow::Result;
 use chrono::Local;
 use clap::{Args, ValueEnum};
+use crate::term_safe::block;
 use std::io::Write;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -82,10 +83,12 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
     };
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
-        ReportFormat::Text => stdout.write_all(text(&r).as_bytes())?,
-        ReportFormat::Markdown => stdout.write_all(markdown(&r).as_bytes())?,
+        ReportFormat::Text => stdout.write_all(block(&text(&r)).as_bytes())?,
+        ReportFormat::Markdown => stdout.write_all(block(&markdown(&r)).as_bytes())?,
         ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut stdout, &json(&r))?;
+            let mut safe = crate::term_safe::JsonOut::new(&mut stdout);
+            serde_json::to_writer_pretty(&mut safe, &json(&r))?;
+            safe.flush()?;
             stdout.write_all(b"\n")?;
         }
     }

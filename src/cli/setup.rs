@@ -13,30 +13,30 @@ pub fn config(ctx: &Ctx) -> Result<()> {
             " (not created yet)"
         }
     };
-    println!("# crampwatch: files in use");
-    println!(
+    crate::say!("# crampwatch: files in use");
+    crate::say!(
         "# config file:  {}{}",
         p.config_file.display(),
         exists(&p.config_file)
     );
-    println!(
+    crate::say!(
         "# data dir:     {}{}",
         p.data_dir.display(),
         exists(&p.data_dir)
     );
-    println!(
+    crate::say!(
         "# journal:      {}{}",
         ctx.journal.device_dir().display(),
         exists(&ctx.journal.device_dir())
     );
-    println!(
+    crate::say!(
         "# device id:    {} (kept in {})",
         ctx.journal.device(),
         p.device_file.display()
     );
-    println!("#");
-    println!("# effective settings (defaults where the file is silent):");
-    print!("{}", toml::to_string(&ctx.settings)?);
+    crate::say!("#");
+    crate::say!("# effective settings (defaults where the file is silent):");
+    print!("{}", crate::term_safe::block(&toml::to_string(&ctx.settings)?));
     Ok(())
 }
 

@@ -29,7 +29,7 @@ pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
     let history = ctx.recent_history()?;
     let h = timers(&ctx.now, &history, &rules, &prefs);
     match a.format {
-        StatusFormat::Line => println!("{}", line(&h, prefs.unit)),
+        StatusFormat::Line => println!("{}", crate::term_safe::line(&line(&h, prefs.unit))),
         StatusFormat::Json => {
             let json = serde_json::json!({
                 "now": ctx.now_fixed(),
@@ -40,7 +40,8 @@ pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
                 "warnings": h.warnings,
                 "note": "general information, not medical advice",
             });
-            println!("{}", serde_json::to_string_pretty(&json)?);
+            let text = serde_json::to_string_pretty(&json)?;
+            println!("{}", crate::term_safe::json(&text));
         }
     }
     Ok(())

@@ -41,7 +41,9 @@ pub fn export(ctx: &Ctx, a: &ExportArgs) -> Result<()> {
     match a.format {
         ExportFormat::Json => {
             let doc = ExportDoc::new(ctx.now_fixed(), history.entries);
-            serde_json::to_writer_pretty(&mut out, &doc).map_err(std::io::Error::from)?;
+            let mut safe = crate::term_safe::JsonOut::new(&mut out);
+            serde_json::to_writer_pretty(&mut safe, &doc).map_err(std::io::Error::from)?;
+            safe.flush()?;
             out.write_all(b"\n")?;
         }
         ExportFormat::Csv => out.write_all(to_csv(&history.entries).as_bytes())?,
@@ -97,7 +99,7 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
         match found {
             JsonExport::Read => {
                 ctx.journal.append_raw(&lines, &ctx.now_fixed())?;
-                println!(
+                crate::say!(
                     "imported {} entries from {} ({} already here, skipped)",
                     lines.len(),
                     path.display(),
@@ -145,10 +147,10 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
         Err(e) => return Err(e.into()),
     };
     for p in &source.problems {
-        eprintln!("warning: {p}");
+        crate::say_err!("warning: {p}");
     }
     ctx.journal.append_raw(&source.lines, &ctx.now_fixed())?;
-    println!(
+    crate::say!(
         "imported {} events from {} ({} already here, skipped)",
         source.lines.len(),
         path.display(),
@@ -227,7 +229,7 @@ fn import_csv(ctx: &Ctx, a: &ImportArgs, mut last: Option<String>, mut known: Kn
     if !errors.is_empty() {
         let word = if a.skip_bad { "warning" } else { "error" };
         for e in &errors {
-            eprintln!("{word}: {}: {e}", path.display());
+            crate::say_err!("{word}: {}: {e}", path.display());
         }
         if !a.skip_bad {
             return user(format!(
@@ -239,7 +241,7 @@ fn import_csv(ctx: &Ctx, a: &ImportArgs, mut last: Option<String>, mut known: Kn
         }
     }
     ctx.journal.append_raw(&lines, &ctx.now_fixed())?;
-    println!(
+    crate::say!(
         "imported {} entries from {} ({} already here, {} bad rows skipped)",
         lines.len(),
         path.display(),
