@@ -11,6 +11,8 @@ use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
+pub mod trust;
+
 /// The settings a user can change, with their defaults.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -162,14 +164,28 @@ impl Paths {
     }
 }
 
-/// Loads the settings; a missing file gives the defaults.
+/// Loads the settings; a missing file gives the defaults. Only a regular
+/// file of at most 1 MB is read; from a file others could have written,
+/// `notify_command` is dropped with a warning ([`trust`]).
 pub fn load_settings(path: &Path) -> Result<Settings> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Settings::from_toml(&text)
-            .map_err(|e| crate::cli::UserError(format!("{}: {e}", path.display())).into()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
-        Err(e) => bail!("cannot read {}: {e}", path.display()),
+    let (text, meta) = match trust::read_config(path) {
+        Ok(Some(found)) => found,
+        Ok(None) => return Ok(Settings::default()),
+        Err(e) => bail!(crate::cli::UserError(e)),
+    };
+    let mut settings = Settings::from_toml(&text)
+        .map_err(|e| crate::cli::UserError(format!("{}: {e}", path.display())))?;
+    if let Some(why) = trust::loose(&meta) {
+        let dropped = match settings.notify_command.take() {
+            Some(_) => "; its notify_command will not be run",
+            None => "",
+        };
+        crate::say_err!(
+            "warning: the config {} {why}{dropped} (chmod go-w it; see 'crampwatch doctor')",
+            path.display()
+        );
     }
+    Ok(settings)
 }
 
 #[cfg(test)]

@@ -126,6 +126,9 @@ impl Ctx {
         let now = read_now()?;
         let paths = Paths::resolve(cli.data_dir.clone(), cli.config.clone())?;
         let settings = load_settings(&paths.config_file)?;
+        if let Some(warning) = crate::config::trust::data_dir_warning(&paths.data_dir) {
+            crate::say_err!("{warning}");
+        }
         let device = device_id(&paths.device_file).context("cannot make this device's id")?;
         let mut journal = Journal::open(&paths.data_dir, &device).with_clock(now.fixed_offset());
         if let Some(cache) = &paths.cache_dir {
