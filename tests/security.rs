@@ -54,7 +54,10 @@ fn a_linked_rejected_file_is_never_written_or_chmodded() {
     let target = bashrc(&env);
     symlink(&target, env.device_dir().join("rejected.jsonl")).unwrap();
     // An unfinished last line: recovery would move it into rejected.jsonl.
-    let mut f = fs::OpenOptions::new().append(true).open(env.month_file()).unwrap();
+    let mut f = fs::OpenOptions::new()
+        .append(true)
+        .open(env.month_file())
+        .unwrap();
     std::io::Write::write_all(&mut f, b"{\"v\":1,\"id\":\"01KB").unwrap();
     let out = env.run(&["status"]);
     assert!(out.status.success(), "{}", stderr(&out));
@@ -73,9 +76,15 @@ fn a_linked_month_file_is_refused_and_left_alone() {
     let out = env.run(&["drink", "10oz"]);
     assert!(!out.status.success());
     let err = stderr(&out);
-    let error = err.lines().filter(|l| l.starts_with("error: ")).collect::<Vec<_>>();
+    let error = err
+        .lines()
+        .filter(|l| l.starts_with("error: "))
+        .collect::<Vec<_>>();
     assert_eq!(error.len(), 1, "{err}");
-    assert!(error[0].contains("symbolic link") && error[0].contains("2026-11.jsonl"), "{err}");
+    assert!(
+        error[0].contains("symbolic link") && error[0].contains("2026-11.jsonl"),
+        "{err}"
+    );
     untouched(&target);
 }
 
@@ -107,7 +116,10 @@ fn a_peer_copy_of_this_devices_lines_does_not_override_them() {
     assert_eq!(list[0]["id"], id.as_str());
     assert_eq!(list[0]["ml"], 300);
     let err = stderr(&out);
-    assert!(err.contains("000-evil") && err.contains("set aside"), "{err}");
+    assert!(
+        err.contains("000-evil") && err.contains("set aside"),
+        "{err}"
+    );
     assert!(evil.exists(), "the peer file is left in place");
 }
 
@@ -118,7 +130,10 @@ fn a_peer_id_from_the_far_future_cannot_jam_undo() {
     peer_file(
         &env,
         "000-evil",
-        &line("7ZZZZZZZZZZZZZZZZZZZZZZZZZ", json!({"type": "drink", "ml": 500})),
+        &line(
+            "7ZZZZZZZZZZZZZZZZZZZZZZZZZ",
+            json!({"type": "drink", "ml": 500}),
+        ),
     );
     let out = env.ok(&["undo"]);
     assert!(out.contains("10 oz"), "{out}");
@@ -130,9 +145,16 @@ fn undo_takes_back_only_this_devices_changes() {
     let env = Env::new();
     env.log(&["drink", "10oz"]);
     // Another device logged later (an hour ahead: within the drift allowed).
-    let later = chrono::DateTime::parse_from_rfc3339(NOW).unwrap().timestamp_millis() + 3_600_000;
+    let later = chrono::DateTime::parse_from_rfc3339(NOW)
+        .unwrap()
+        .timestamp_millis()
+        + 3_600_000;
     let id = ulid::Ulid::from_parts(later as u64, 7).to_string();
-    peer_file(&env, "phone", &line(&id, json!({"type": "drink", "ml": 500})));
+    peer_file(
+        &env,
+        "phone",
+        &line(&id, json!({"type": "drink", "ml": 500})),
+    );
     let out = env.ok(&["undo"]);
     assert!(out.contains("10 oz"), "{out}");
     let left = env.entries();
@@ -161,8 +183,12 @@ fn hostile_entries() -> Vec<Value> {
 fn out_of_range_values_in_a_json_export_are_refused() {
     let env = Env::new();
     for (i, bad) in hostile_entries().into_iter().enumerate() {
-        let mut entry = json!({"id": format!("01KB000000000000000000000{i}"), "at": NOW, "logged": NOW});
-        entry.as_object_mut().unwrap().extend(bad.as_object().unwrap().clone());
+        let mut entry =
+            json!({"id": format!("01KB000000000000000000000{i}"), "at": NOW, "logged": NOW});
+        entry
+            .as_object_mut()
+            .unwrap()
+            .extend(bad.as_object().unwrap().clone());
         let doc = json!({"format": "crampwatch-export", "version": 1, "exported": NOW, "entries": [entry]});
         let path = env.root().join(format!("bad{i}.json"));
         fs::write(&path, doc.to_string()).unwrap();
@@ -195,7 +221,8 @@ fn out_of_range_values_in_a_peer_journal_are_set_aside() {
 fn an_export_of_a_newer_version_is_refused() {
     let env = Env::new();
     let entry = json!({"id": "01KB0000000000000000000001", "at": NOW, "logged": NOW, "type": "drink", "ml": 300});
-    let doc = json!({"format": "crampwatch-export", "version": 2, "exported": NOW, "entries": [entry]});
+    let doc =
+        json!({"format": "crampwatch-export", "version": 2, "exported": NOW, "entries": [entry]});
     let path = env.root().join("v2.json");
     fs::write(&path, doc.to_string()).unwrap();
     let err = env.refused(&["import", path.to_str().unwrap()]);
@@ -221,4 +248,219 @@ fn a_clock_in_the_year_10000_saves_nothing() {
     env.now = "1969-12-31T00:00:00Z".into();
     env.refused(&["drink", "10oz"]);
     assert!(snapshot(&env.data).is_empty());
+}
+
+// ---------------------------------------------------------------- terminal escapes
+
+/// A note that clears the screen, sets the pane title, writes the
+/// clipboard, sends C1 and bidi controls, and forges a line.
+const HOSTILE: &str = "calf\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}]52;c;ZWNobyBoaQ==\u{7}\u{9b}31m\u{202e}gnp.exe\u{2066}\n01KB0000000000000000000000  Sat 28 Nov 09:00  drink 99 oz water";
+
+fn is_terminal_control(c: char) -> bool {
+    c == '\u{1b}'
+        || c == '\u{7}'
+        || ('\u{80}'..='\u{9f}').contains(&c)
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+        || ('\u{200b}'..='\u{200f}').contains(&c)
+}
+
+fn assert_clean(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let bad: Vec<char> = text.chars().filter(|c| is_terminal_control(*c)).collect();
+    assert!(bad.is_empty(), "{what} printed {bad:?}:\n{text}");
+}
+
+#[test]
+fn no_command_prints_escapes_from_notes_or_peer_fields() {
+    let env = Env::new();
+    env.log(&["drink", "10oz", "--note", HOSTILE]);
+    env.log(&[
+        "cramp",
+        "calf",
+        "--severity",
+        "9",
+        "--context",
+        "night",
+        "--note",
+        HOSTILE,
+    ]);
+    // A peer's workout with a hostile activity and note, and a bad line in
+    // a device folder whose very name holds an escape.
+    let activity = "run\u{202e}\u{9b}";
+    let peer = line(
+        "01KB00000000000000000000PR",
+        json!({"type": "workout", "activity": activity, "end": "2026-11-28T14:00:00-05:00", "note": HOSTILE}),
+    );
+    let peer = peer.replace(NOW, "2026-11-28T13:00:00-05:00");
+    peer_file(&env, "phone", &peer);
+    peer_file(&env, "evil\u{1b}[2J\u{7}", "not json\n");
+    let runs: &[&[&str]] = &[
+        &["list"],
+        &["list", "--format", "json"],
+        &["flags"],
+        &["flags", "--format", "json"],
+        &["status"],
+        &["status", "--format", "json"],
+        &["report"],
+        &["report", "--format", "markdown"],
+        &["report", "--format", "json"],
+        &["export", "--format", "json"],
+        &["doctor"],
+    ];
+    for args in runs {
+        let out = env.run(args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert_clean(&format!("{args:?} stdout"), &out.stdout);
+        assert_clean(&format!("{args:?} stderr"), &out.stderr);
+    }
+    // A newline in a note cannot forge an entry line.
+    let list = env.ok(&["list"]);
+    assert!(
+        !list
+            .lines()
+            .any(|l| l.starts_with("01KB0000000000000000000000")),
+        "{list}"
+    );
+    assert!(list.contains('⏎'), "{list}");
+    // JSON keeps the exact note.
+    let entries = env.entries();
+    assert!(
+        entries.iter().any(|e| e["note"] == HOSTILE),
+        "the note survives exactly"
+    );
+}
+
+#[test]
+fn a_markdown_report_escapes_html_and_never_links_javascript() {
+    let env = Env::new();
+    let note = "<script>alert(1)</script> [click](javascript:alert(2)) <javascript:alert(3)>";
+    env.log(&["cramp", "calf", "--severity", "5", "--note", note]);
+    let md = env.ok(&["report", "--format", "markdown"]);
+    assert!(!md.contains("<script>"), "{md}");
+    // A link needs an unescaped `](`; the brackets are escaped.
+    assert!(!md.replace("\\]", "").contains("](javascript:"), "{md}");
+    assert!(!md.contains("<javascript:"), "{md}");
+    assert!(
+        md.contains("&lt;script&gt;"),
+        "the note is still shown, as text: {md}"
+    );
+}
+
+// ---------------------------------------------------------------- CSV
+
+#[test]
+fn csv_formula_cells_are_text_and_import_back_exactly() {
+    let env = Env::new();
+    let notes = [
+        "=HYPERLINK(\"http://evil\",\"click\")",
+        "+cmd|calc",
+        "@SUM(1)",
+        "-2+3",
+        "'=quoted",
+    ];
+    for n in notes {
+        env.log(&["drink", "10oz", &format!("--note={n}")]);
+    }
+    env.log(&["workout", "add", "=1+1", "--from", "13:00", "--to", "14:00"]);
+    let csv = env.ok(&["export", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    for record in reader.records() {
+        for cell in record.unwrap().iter() {
+            let first = cell.chars().next();
+            assert!(
+                !matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')),
+                "a live formula cell: {cell:?}"
+            );
+        }
+    }
+    let file = env.root().join("export.csv");
+    fs::write(&file, &csv).unwrap();
+    let other = Env::with_device("desktop");
+    other.quiet(&["import", file.to_str().unwrap()]);
+    assert_eq!(other.exported(), env.exported(), "the round trip is exact");
+    let back: Vec<String> = other
+        .entries()
+        .iter()
+        .filter_map(|e| e["note"].as_str().map(str::to_string))
+        .collect();
+    for n in notes {
+        assert!(back.iter().any(|b| b == n), "{n} came back as {back:?}");
+    }
+}
+
+// ---------------------------------------------------------------- config
+
+#[test]
+fn a_config_that_is_dev_zero_or_a_fifo_fails_within_a_second() {
+    let env = Env::new();
+    symlink("/dev/zero", env.config_file()).unwrap();
+    let started = std::time::Instant::now();
+    let err = env.refused(&["status"]);
+    assert!(err.contains("not a regular file"), "{err}");
+    fs::remove_file(env.config_file()).unwrap();
+    let c = std::ffi::CString::new(env.config_file().to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    let err = env.refused(&["status"]);
+    assert!(err.contains("not a regular file"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(2));
+}
+
+#[test]
+fn a_config_others_can_write_is_warned_about() {
+    let env = Env::new();
+    env.write_config("notify_command = \"touch /tmp/owned\"\n");
+    fs::set_permissions(env.config_file(), fs::Permissions::from_mode(0o666)).unwrap();
+    let out = env.run(&["status"]);
+    assert!(out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("other users") && err.contains("notify_command will not be run"),
+        "{err}"
+    );
+    let doctor = env.ok(&["doctor"]);
+    assert!(doctor.contains("chmod go-w"), "{doctor}");
+}
+
+// ---------------------------------------------------------------- doctor
+
+#[test]
+fn doctor_explains_what_was_set_aside_and_what_to_do() {
+    let env = Env::new();
+    let out = env.ok(&["doctor"]);
+    assert!(out.contains("nothing to fix"), "{out}");
+    env.log(&["drink", "300ml"]);
+    let mine = fs::read_to_string(env.month_file()).unwrap();
+    peer_file(&env, "000-evil", &mine.replace("\"ml\":300", "\"ml\":1999"));
+    peer_file(&env, "phone", "garbage\n");
+    fs::copy(
+        env.month_file(),
+        env.device_dir()
+            .join("2026-11.sync-conflict-20261128-1.jsonl"),
+    )
+    .unwrap();
+    symlink(env.root(), env.data.join("journal").join("linked")).unwrap();
+    let ahead = line(
+        "01KB00000000000000000000AH",
+        json!({"type": "drink", "ml": 100}),
+    )
+    .replace(NOW, "2026-11-28T20:30:00-05:00");
+    peer_file(&env, "tablet", &ahead);
+    let out = env.ok(&["doctor"]);
+    for want in [
+        "000-evil",
+        "reuses id",
+        "phone/2026-11.jsonl, line 1",
+        "conflict copy",
+        "symbolic link",
+        "6 h 0 min ahead",
+        "what to do:",
+    ] {
+        assert!(
+            out.contains(want),
+            "doctor says nothing of {want:?}:\n{out}"
+        );
+    }
+    assert!(!out.contains("nothing to fix"), "{out}");
 }

@@ -4,6 +4,7 @@
 //! loads what it needs through `journal.rs`, and hands values to the core.
 
 mod demo;
+mod doctor;
 mod entries;
 mod flags;
 pub(crate) mod log;
@@ -89,6 +90,8 @@ pub enum Command {
     Demo(demo::DemoArgs),
     /// Show the files in use and the effective settings
     Config,
+    /// Check the data dir and config: permissions, links, bad lines, lines set aside, conflict copies, clock skew
+    Doctor,
     /// Print a shell completion script: `crampwatch completions bash > ~/.local/share/bash-completion/completions/crampwatch`
     Completions {
         #[arg(value_enum)]
@@ -222,7 +225,8 @@ pub fn new_id(now: &Time, last: Option<&str>) -> String {
 pub fn read_now() -> Result<DateTime<Local>> {
     let now = read_clock()?;
     // Nothing is written with a time the journal could not read back.
-    crate::domain::check::clock(&now).or_else(|e| user(format!("{e}; set the clock (or CRAMPWATCH_NOW) right")))?;
+    crate::domain::check::clock(&now)
+        .or_else(|e| user(format!("{e}; set the clock (or CRAMPWATCH_NOW) right")))?;
     Ok(now)
 }
 
@@ -276,6 +280,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Status(a) => status::status(&ctx, a),
         Command::Demo(a) => demo::demo(&ctx, a, cli.data_dir.is_some()),
         Command::Config => setup::config(&ctx),
+        Command::Doctor => doctor::doctor(&ctx),
         Command::Completions { .. } => unreachable!("handled above"),
     }?;
     Ok(ExitCode::SUCCESS)

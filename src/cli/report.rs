@@ -7,10 +7,10 @@ use crate::domain::rules::Rules;
 use crate::domain::week::{TiedIndex, monday_of, parse_iso_week, period_flags, summarize};
 use crate::domain::{entry::Body, input::parse_since};
 use crate::report::{Report, days_between, json, markdown, text};
+use crate::term_safe::block;
 use anyhow::Result;
 use chrono::Local;
 use clap::{Args, ValueEnum};
-use crate::term_safe::block;
 use std::io::Write;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

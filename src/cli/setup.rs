@@ -36,7 +36,10 @@ pub fn config(ctx: &Ctx) -> Result<()> {
     );
     crate::say!("#");
     crate::say!("# effective settings (defaults where the file is silent):");
-    print!("{}", crate::term_safe::block(&toml::to_string(&ctx.settings)?));
+    print!(
+        "{}",
+        crate::term_safe::block(&toml::to_string(&ctx.settings)?)
+    );
     Ok(())
 }
 

@@ -95,7 +95,11 @@ mod tests {
         let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
         // SAFETY: a valid NUL-terminated path.
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-        assert!(read_config(&fifo).unwrap_err().contains("not a regular file"));
+        assert!(
+            read_config(&fifo)
+                .unwrap_err()
+                .contains("not a regular file")
+        );
         assert!(started.elapsed() < std::time::Duration::from_secs(1));
     }
 
@@ -105,7 +109,11 @@ mod tests {
         let big = dir.path().join("config.toml");
         std::fs::write(&big, vec![b'#'; (MAX_CONFIG_BYTES + 1) as usize]).unwrap();
         assert!(read_config(&big).unwrap_err().contains("1 MB"));
-        assert!(read_config(&dir.path().join("none.toml")).unwrap().is_none());
+        assert!(
+            read_config(&dir.path().join("none.toml"))
+                .unwrap()
+                .is_none()
+        );
     }
 
     #[test]

@@ -18,7 +18,10 @@ fn is_trigger(c: char) -> bool {
 
 /// True for `'*` followed by a formula character.
 fn quoted_trigger(s: &str) -> bool {
-    s.trim_start_matches('\'').chars().next().is_some_and(is_trigger)
+    s.trim_start_matches('\'')
+        .chars()
+        .next()
+        .is_some_and(is_trigger)
 }
 
 /// A cell as written: a leading `'` when a spreadsheet would run it.
@@ -45,7 +48,10 @@ mod tests {
     #[test]
     fn formulas_are_text_in_a_spreadsheet_and_read_back_exactly() {
         for (text, written) in [
-            ("=HYPERLINK(\"http://evil\",\"click\")", "'=HYPERLINK(\"http://evil\",\"click\")"),
+            (
+                "=HYPERLINK(\"http://evil\",\"click\")",
+                "'=HYPERLINK(\"http://evil\",\"click\")",
+            ),
             ("+cmd|calc", "'+cmd|calc"),
             ("@SUM(1)", "'@SUM(1)"),
             ("-2+3", "'-2+3"),

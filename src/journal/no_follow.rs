@@ -153,7 +153,10 @@ mod tests {
         let (mut f, made) = append(&path).unwrap();
         assert!(made);
         f.write_all(b"x\n").unwrap();
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
         // A hard link to a file elsewhere: written to (it is a real file
         // here) but never chmodded.
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
@@ -161,6 +164,9 @@ mod tests {
         let (f, made) = append(&path).unwrap();
         assert!(!made);
         make_private(&f);
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
     }
 }
