@@ -464,3 +464,23 @@ fn doctor_explains_what_was_set_aside_and_what_to_do() {
     }
     assert!(!out.contains("nothing to fix"), "{out}");
 }
+
+#[test]
+fn a_csv_row_from_the_year_9999_or_with_a_huge_note_is_refused() {
+    let env = Env::new();
+    let header = "id,type,at,ml,note\n";
+    for row in [
+        "01KB0000000000000000000001,drink,9999-12-31T23:59:59-12:00,300,\n".to_string(),
+        format!(
+            "01KB0000000000000000000002,drink,{NOW},300,{}\n",
+            "x".repeat(5000)
+        ),
+    ] {
+        let path = env.root().join("rows.csv");
+        fs::write(&path, format!("{header}{row}")).unwrap();
+        let out = env.run(&["import", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains("row 2"), "{}", stderr(&out));
+        assert!(snapshot(&env.data).is_empty(), "nothing imported");
+    }
+}

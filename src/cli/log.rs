@@ -15,7 +15,7 @@ use chrono::Duration;
 use clap::{Args, Subcommand};
 
 /// The longest session accepted, in hours.
-pub const MAX_WORKOUT_HOURS: i64 = 24;
+pub const MAX_WORKOUT_HOURS: i64 = crate::domain::check::MAX_WORKOUT_HOURS;
 
 #[derive(Debug, Args)]
 pub struct DrinkArgs {

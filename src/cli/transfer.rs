@@ -216,10 +216,15 @@ fn import_csv(ctx: &Ctx, a: &ImportArgs, mut last: Option<String>, mut known: Kn
                 id
             }
         };
-        push(
-            &mut lines,
-            &imported(id, row.at, row.logged.unwrap_or(now), row.body),
-        );
+        let event = imported(id, row.at, row.logged.unwrap_or(now), row.body);
+        // The checks every path applies (times, note length...), beyond the cells'.
+        if let Err(EventProblem::Invalid(message)) = event.check() {
+            return errors.push(RowError {
+                row: row.row,
+                message,
+            });
+        }
+        push(&mut lines, &event);
     };
     if let Err(e) = each_csv_row(&text, &chrono::Local, each) {
         return user(format!("{}: {e}", path.display()));

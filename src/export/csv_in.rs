@@ -413,7 +413,7 @@ fn boolean(s: &str, column: &str) -> Result<bool, String> {
 
 fn kg(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
-        Ok(v) if (20.0..=400.0).contains(&v) => Ok(v),
+        Ok(v) if crate::domain::check::BODY_KG.contains(&v) => Ok(v),
         _ => Err(format!(
             "kg '{s}' is not a plausible body weight in kg (20-400)"
         )),
