@@ -286,9 +286,13 @@ fn advice(p: &Problem) -> (usize, &'static str) {
             1,
             "if another device is still syncing, wait; if it stays, that device stopped mid-write",
         ),
-        Problem::PeerReusedId { .. } | Problem::FutureId { .. } => (
+        Problem::PeerReusedId { .. } => (
             2,
-            "if you do not know that device folder, delete it; if it is yours, set its clock right",
+            "that folder holds a changed copy of this device's lines: if you do not know it, delete it (this device's own lines stand either way)",
+        ),
+        Problem::FutureId { .. } => (
+            2,
+            "set that device's clock right (network time); if you do not know that folder, delete it",
         ),
         Problem::DuplicateId { .. } => (
             3,

@@ -179,7 +179,7 @@ pub fn span(start: &Time, end: &Time) -> Result<(), String> {
 /// The clock crampwatch runs on (`CRAMPWATCH_NOW`, or the system's), checked
 /// before anything is written with it.
 pub fn clock<Tz: chrono::TimeZone>(now: &DateTime<Tz>) -> Result<(), String> {
-    time(&now.fixed_offset(), "the clock reads")
+    time(&now.fixed_offset(), "the clock's time")
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ impl Watch {
         }
         self.hold_next_write = true;
         Some(format!(
-            "the journal folder {} is gone (unmounted or deleted?); what is shown is not your journal. Logging again makes a new one there",
+            "journal folder gone (unmounted? deleted?); not your journal shown; logging starts a new one: {}",
             self.journal_dir.display()
         ))
     }
@@ -46,7 +46,7 @@ impl Watch {
         }
         self.hold_next_write = false;
         Some(format!(
-            "not saved: {} is gone; do it again to start a new journal there (or reconnect the folder first)",
+            "not saved: the journal folder is gone; do it again to start a new journal (or reconnect it first): {}",
             self.journal_dir.display()
         ))
     }
@@ -66,7 +66,7 @@ mod tests {
         assert_eq!(w.hold_write(), None, "a present folder never holds a write");
         std::fs::remove_dir(&journal).unwrap();
         let said = w.tick().expect("said on screen");
-        assert!(said.contains("is gone"), "{said}");
+        assert!(said.contains("gone"), "{said}");
         assert_eq!(w.tick(), None, "said once");
         assert!(w.hold_write().is_some(), "the first write is held back");
         assert_eq!(w.hold_write(), None, "the second goes ahead");
