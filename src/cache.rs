@@ -20,7 +20,9 @@ use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-const MAGIC: &[u8; 8] = b"CWCACHE2";
+/// 3: events are cached only after `domain::check`; a cache from before
+/// those checks could hold values they refuse, so it is not used.
+const MAGIC: &[u8; 8] = b"CWCACHE3";
 
 /// Where the cache of one data dir lives.
 #[derive(Clone, Debug)]

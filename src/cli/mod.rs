@@ -148,8 +148,16 @@ impl Ctx {
     /// Loads the journal, printing anything wrong in it as warnings.
     pub fn load(&self, scope: Scope) -> Result<Loaded> {
         let loaded = self.journal.load(scope)?;
-        for p in &loaded.problems {
+        // A synced folder full of junk must not bury a prompt in warnings.
+        const AT_MOST: usize = 20;
+        for p in loaded.problems.iter().take(AT_MOST) {
             crate::say_err!("warning: {p}");
+        }
+        if loaded.problems.len() > AT_MOST {
+            crate::say_err!(
+                "warning: and {} more lines set aside or skipped; 'crampwatch doctor' lists them with what to do",
+                loaded.problems.len() - AT_MOST
+            );
         }
         Ok(loaded)
     }
