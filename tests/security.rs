@@ -160,6 +160,23 @@ fn undo_takes_back_only_this_devices_changes() {
     let left = env.entries();
     assert_eq!(left.len(), 1);
     assert_eq!(left[0]["id"], id.as_str(), "the phone's drink stays");
+    // Asked for, undo reaches another device's change too.
+    let out = env.ok(&["undo", "--any-device"]);
+    assert!(out.contains("500 ml") || out.contains("16.9 oz"), "{out}");
+    assert!(env.entries().is_empty());
+}
+
+#[test]
+fn a_folder_of_junk_cannot_bury_a_prompt_in_warnings() {
+    let env = Env::new();
+    env.log(&["drink", "10oz"]);
+    peer_file(&env, "junk", &"not json\n".repeat(500));
+    let out = env.run(&["status"]);
+    assert!(out.status.success());
+    let err = stderr(&out);
+    assert_eq!(err.lines().count(), 21, "{err}");
+    assert!(err.lines().last().unwrap().contains("480 more"), "{err}");
+    assert!(err.contains("crampwatch doctor"), "{err}");
 }
 
 // ---------------------------------------------------------------- values

@@ -432,8 +432,12 @@ fn verb(op: Op) -> &'static str {
     }
 }
 
-pub fn undo(ctx: &Ctx) -> Result<()> {
-    let history = ctx.history()?;
+/// Reverts this device's last change (any device's with `any_device`).
+pub fn undo(ctx: &Ctx, any_device: bool) -> Result<()> {
+    let history = match any_device {
+        true => ctx.history_any_device()?,
+        false => ctx.history()?,
+    };
     let Some(action) = history.next_undo().cloned() else {
         return user("nothing to undo");
     };
@@ -451,8 +455,11 @@ pub fn undo(ctx: &Ctx) -> Result<()> {
     Ok(())
 }
 
-pub fn redo(ctx: &Ctx) -> Result<()> {
-    let history = ctx.history()?;
+pub fn redo(ctx: &Ctx, any_device: bool) -> Result<()> {
+    let history = match any_device {
+        true => ctx.history_any_device()?,
+        false => ctx.history()?,
+    };
     let Some(action) = history.next_redo().cloned() else {
         return user("nothing to redo");
     };

@@ -74,10 +74,18 @@ pub enum Command {
         /// The entry's id (or a unique start of it, 4 characters or more)
         id: String,
     },
-    /// Undo the last change (a log, an edit or a delete)
-    Undo,
+    /// Undo this device's last change (a log, an edit or a delete)
+    Undo {
+        /// Take back the last change from any device, not only this one's
+        #[arg(long)]
+        any_device: bool,
+    },
     /// Redo what undo reverted
-    Redo,
+    Redo {
+        /// Redo the last undone change from any device, not only this one's
+        #[arg(long)]
+        any_device: bool,
+    },
     /// Write every entry, as it stands now, to stdout
     Export(transfer::ExportArgs),
     /// Add the entries of a JSON or CSV export, another journal folder or a journal file
@@ -166,6 +174,12 @@ impl Ctx {
     pub fn history(&self) -> Result<History> {
         let loaded = self.load(Scope::All)?;
         Ok(History::from_events_mine(loaded.events, &loaded.mine))
+    }
+
+    /// Loads and folds the whole journal; undo and redo there take back
+    /// changes from any device.
+    pub fn history_any_device(&self) -> Result<History> {
+        Ok(History::from_events(self.load(Scope::All)?.events))
     }
 
     /// Loads and folds the files that can hold the last few days.
@@ -280,8 +294,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::List(a) => entries::list(&ctx, a),
         Command::Edit(a) => entries::edit(&ctx, a),
         Command::Delete { id } => entries::delete(&ctx, id),
-        Command::Undo => entries::undo(&ctx),
-        Command::Redo => entries::redo(&ctx),
+        Command::Undo { any_device } => entries::undo(&ctx, *any_device),
+        Command::Redo { any_device } => entries::redo(&ctx, *any_device),
         Command::Export(a) => transfer::export(&ctx, a),
         Command::Import(a) => transfer::import(&ctx, a),
         Command::Report(a) => report::report(&ctx, a),
