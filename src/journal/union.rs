@@ -38,11 +38,12 @@ pub(super) fn union(
     let mut kept = 0;
     for i in 0..events.len() {
         let (fi, line) = origin[perm[i] as usize];
-        let (path, line) = (files[fi as usize].clone(), line as usize);
+        // Only a problem needs its file's path (no copy per event).
+        let at = || (files[fi as usize].clone(), line as usize);
         let is_mine = mine[fi as usize];
         if kept > 0 && events[kept - 1].id == events[i].id {
             if events[kept - 1] != events[i] {
-                let id = events[i].id.clone();
+                let (id, (path, line)) = (events[i].id.clone(), at());
                 problems.push(match own[kept - 1] && !is_mine {
                     true => Problem::PeerReusedId { path, line, id },
                     false => Problem::DuplicateId { path, line, id },
@@ -51,7 +52,7 @@ pub(super) fn union(
             continue;
         }
         if !is_mine && now.is_some_and(|now| check::id_from_the_future(&events[i].id, now)) {
-            let id = events[i].id.clone();
+            let (id, (path, line)) = (events[i].id.clone(), at());
             problems.push(Problem::FutureId { path, line, id });
             continue;
         }
