@@ -10,7 +10,7 @@
 //! them to overflow a `u32`).
 
 use super::entry::{Body, Time};
-use chrono::{DateTime, Datelike, Duration};
+use chrono::{DateTime, Duration};
 
 /// The largest single drink, in millilitres.
 pub const MAX_DRINK_ML: u32 = 2000;
@@ -38,8 +38,9 @@ pub const PEER_ID_DRIFT_HOURS: i64 = 24;
 
 /// Checks a time: 1970 up to 2200. `what` names it in the message.
 pub fn time(t: &Time, what: &str) -> Result<(), String> {
-    let year = t.naive_utc().year();
-    if (FIRST_YEAR..END_YEAR).contains(&year) {
+    // Seconds, not calendar years: this runs for every line of every load.
+    const END: i64 = 7_258_118_400; // 2200-01-01T00:00:00Z
+    if (0..END).contains(&t.timestamp()) {
         return Ok(());
     }
     Err(format!(
@@ -154,7 +155,8 @@ pub fn activity(a: &str) -> Result<(), String> {
 
 /// Checks a note: at most 2000 characters (line breaks allowed).
 pub fn note_text(n: &str) -> Result<(), String> {
-    if n.chars().count() > MAX_NOTE_CHARS {
+    // No more bytes than the cap: no more characters either.
+    if n.len() > MAX_NOTE_CHARS && n.chars().count() > MAX_NOTE_CHARS {
         return Err(format!(
             "a note of {} characters (at most {MAX_NOTE_CHARS})",
             n.chars().count()
@@ -223,6 +225,20 @@ mod tests {
             let w = Body::Weight(Weight { kg, when: None });
             assert!(entry(&w, &at).is_err(), "{kg}");
         }
+    }
+
+    #[test]
+    fn the_seconds_bound_is_the_start_of_2200() {
+        use chrono::{Datelike, TimeZone, Utc};
+        let end = Utc.with_ymd_and_hms(END_YEAR, 1, 1, 0, 0, 0).unwrap();
+        assert_eq!(end.year(), END_YEAR);
+        assert!(time(&end.fixed_offset(), "at").is_err());
+        let before = end - Duration::seconds(1);
+        assert!(time(&before.fixed_offset(), "at").is_ok());
+        assert_eq!(FIRST_YEAR, 1970, "the bound below is the Unix epoch");
+        // Two thousand characters of more than one byte each are allowed.
+        assert!(note_text(&"é".repeat(2000)).is_ok());
+        assert!(note_text(&"é".repeat(2001)).is_err());
     }
 
     #[test]
