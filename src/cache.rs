@@ -20,6 +20,8 @@ use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
+/// 3: events are cached only after `domain::check`; a cache from before
+/// those checks could hold values they refuse, so it is not used.
 const MAGIC: &[u8; 8] = b"CWCACHE3";
 
 /// Where the cache of one data dir lives.
@@ -154,6 +156,8 @@ impl Cache {
             .create(true)
             .truncate(true)
             .mode(0o600)
+            // Never written through a link planted in the cache dir.
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
             .open(&tmp)
             .ok()?;
         let ok = f.write_all(&w).is_ok();

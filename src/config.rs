@@ -14,6 +14,8 @@ use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
+pub mod trust;
+
 /// The settings a user can change, with their defaults.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -177,21 +179,32 @@ impl Paths {
     }
 }
 
-/// Loads the settings; a missing file gives the defaults. A bad key or
-/// value is a warning on stderr and the other settings apply: one typo must
-/// never stop a drink being logged.
+/// Loads the settings; a missing file gives the defaults. Only a regular
+/// file of at most 1 MB is read ([`trust`]). A bad key or value is a
+/// warning on stderr and the other settings apply: one typo must never stop
+/// a drink being logged. From a file others could have written,
+/// `notify_command` is dropped with a warning.
 pub fn load_settings(path: &Path) -> Result<Settings> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => {
-            let (settings, warnings) = file::read_lenient(&text);
-            for w in warnings {
-                eprintln!("warning: {}", w.render(&path.display().to_string()));
-            }
-            Ok(settings)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
-        Err(e) => bail!("cannot read {}: {e}", path.display()),
+    let (text, meta) = match trust::read_config(path) {
+        Ok(Some(found)) => found,
+        Ok(None) => return Ok(Settings::default()),
+        Err(e) => bail!(crate::cli::UserError(e)),
+    };
+    let (mut settings, warnings) = file::read_lenient(&text);
+    for w in warnings {
+        crate::say_err!("warning: {}", w.render(&path.display().to_string()));
     }
+    if let Some(why) = trust::loose(&meta) {
+        let dropped = match settings.notify_command.take() {
+            Some(_) => "; its notify_command will not be run",
+            None => "",
+        };
+        crate::say_err!(
+            "warning: the config {} {why}{dropped} (chmod go-w it; see 'crampwatch doctor')",
+            path.display()
+        );
+    }
+    Ok(settings)
 }
 
 #[cfg(test)]

@@ -8,12 +8,15 @@ use crate::domain::history::Entry;
 use serde::{Deserialize, Serialize};
 
 mod csv_in;
+mod csv_safe;
 mod json_in;
 pub use csv_in::{CsvRow, RowError, each_csv_row, from_csv};
 pub use json_in::{JsonExport, each_export_entry};
 
 /// The marker that tells a crampwatch export from any other JSON.
 pub const EXPORT_FORMAT: &str = "crampwatch-export";
+/// The export version this program writes and reads; a newer one is refused.
+pub const EXPORT_VERSION: u32 = 1;
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct ExportDoc {
@@ -27,7 +30,7 @@ impl ExportDoc {
     pub fn new(exported: Time, entries: Vec<Entry>) -> ExportDoc {
         ExportDoc {
             format: EXPORT_FORMAT.into(),
-            version: 1,
+            version: EXPORT_VERSION,
             exported,
             entries,
         }
@@ -156,7 +159,9 @@ pub fn to_csv(entries: &[Entry]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(CSV_HEADER).expect("writing to memory");
     for e in entries {
-        w.write_record(csv_row(e)).expect("writing to memory");
+        let row = csv_row(e);
+        w.write_record(row.iter().map(|c| csv_safe::defuse(c).into_owned()))
+            .expect("writing to memory");
     }
     String::from_utf8(w.into_inner().expect("writing to memory")).expect("CSV of UTF-8 is UTF-8")
 }

@@ -13,16 +13,20 @@
 //! an fsync of the folder when a file is created. Files are mode 0600.
 
 use crate::domain::entry::Time;
-use crate::domain::history::{Event, EventProblem, SCHEMA_VERSION, apply_permutation};
+use crate::domain::history::{Event, EventProblem, SCHEMA_VERSION};
 use chrono::{Datelike, Duration, Utc};
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 #[path = "journal/foreign.rs"]
 mod foreign;
+#[path = "journal/no_follow.rs"]
+mod no_follow;
+#[path = "journal/union.rs"]
+mod union;
 pub use foreign::{ForeignRead, RawLines, read_foreign};
 
 const LOCK_FILE: &str = ".lock";
@@ -52,6 +56,15 @@ pub enum JournalError {
         target.display()
     )]
     DanglingLink { path: PathBuf, target: PathBuf },
+    #[error(
+        "{} is a symbolic link; crampwatch never writes through a link inside its data folder (a synced link can point anywhere): replace it with a real file or folder (see 'crampwatch doctor')",
+        path.display()
+    )]
+    Symlink { path: PathBuf },
+    #[error("{} is not {what}; crampwatch left it alone (see 'crampwatch doctor')", path.display())]
+    NotRegular { path: PathBuf, what: &'static str },
+    #[error("not saved: {0}")]
+    Refused(String),
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> JournalError + '_ {
@@ -79,6 +92,18 @@ pub enum Problem {
     TornTailSkipped { path: PathBuf, line: usize },
     /// The same id twice with different content; the first was kept.
     DuplicateId {
+        path: PathBuf,
+        line: usize,
+        id: String,
+    },
+    /// Another device's line reusing an id this device wrote: set aside.
+    PeerReusedId {
+        path: PathBuf,
+        line: usize,
+        id: String,
+    },
+    /// Another device's id from more than a day after this device's clock.
+    FutureId {
         path: PathBuf,
         line: usize,
         id: String,
@@ -114,6 +139,16 @@ impl fmt::Display for Problem {
                 "{}, line {line}: id {id} appears twice with different content; the first was kept",
                 path.display()
             ),
+            Problem::PeerReusedId { path, line, id } => write!(
+                f,
+                "{}, line {line}: another device's line reuses id {id}, which this device wrote; set aside, this device's own line stands (see 'crampwatch doctor')",
+                path.display()
+            ),
+            Problem::FutureId { path, line, id } => write!(
+                f,
+                "{}, line {line}: id {id} was made more than a day after this device's clock; set aside (a device's clock far ahead, or a forged line; see 'crampwatch doctor')",
+                path.display()
+            ),
         }
     }
 }
@@ -125,6 +160,9 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
     /// How many files were read.
     pub files: usize,
+    /// For each event: whether this device wrote it (undo and redo take
+    /// back only this device's own changes).
+    pub mine: Vec<bool>,
 }
 
 /// Which files a load reads.
@@ -151,6 +189,9 @@ pub struct Journal {
     data_dir: PathBuf,
     device: String,
     cache: Option<crate::cache::Cache>,
+    /// This device's clock, read once by the caller: other devices' ids
+    /// far ahead of it are set aside at load.
+    now: Option<Time>,
 }
 
 impl Journal {
@@ -161,7 +202,15 @@ impl Journal {
             data_dir: data_dir.to_path_buf(),
             device: device.to_string(),
             cache: None,
+            now: None,
         }
+    }
+
+    /// Sets aside, at load, other devices' ids from more than a day after
+    /// `now` (a forged id that would sort after all of this device's).
+    pub fn with_clock(mut self, now: Time) -> Journal {
+        self.now = Some(now);
+        self
     }
 
     /// Keeps parsed files in a cache under `cache_root` (outside the data
@@ -336,33 +385,22 @@ impl Journal {
                 origin.push((*fi as u32, line));
             }
         }
-        // Union by id: in id order, then file and line order (the first
-        // file wins), and repeats dropped.
-        let key = |i: usize| (events[i].id.as_str(), origin[i]);
-        let mut perm: Vec<u32> = (0..events.len() as u32).collect();
-        if !(1..events.len()).all(|i| key(i - 1) <= key(i)) {
-            perm.sort_unstable_by(|a, b| key(*a as usize).cmp(&key(*b as usize)));
-            apply_permutation(&mut events, &perm);
-        }
-        let mut kept = 0;
-        for i in 0..events.len() {
-            if kept > 0 && events[kept - 1].id == events[i].id {
-                if events[kept - 1] != events[i] {
-                    let (fi, line) = origin[perm[i] as usize];
-                    loaded.problems.push(Problem::DuplicateId {
-                        path: files[fi as usize].clone(),
-                        line: line as usize,
-                        id: events[i].id.clone(),
-                    });
-                }
-                continue;
-            }
-            if kept != i {
-                events.swap(kept, i);
-            }
-            kept += 1;
-        }
-        events.truncate(kept);
+        // Union by id: in id order, this device's lines first, then file
+        // and line order (the first file wins), and repeats dropped.
+        let device_dir = self.device_dir();
+        let mine: Vec<bool> = files
+            .iter()
+            .map(|f| f.parent() == Some(device_dir.as_path()))
+            .collect();
+        let (events, own) = union::union(
+            events,
+            &origin,
+            &files,
+            &mine,
+            self.now.as_ref(),
+            &mut loaded.problems,
+        );
+        loaded.mine = own;
         let out = events;
         loaded.events = out;
         Ok(loaded)
@@ -467,15 +505,12 @@ impl Journal {
 
     fn lock_file(&self) -> Result<File, JournalError> {
         let dir = self.device_dir();
+        // Every write takes the lock first: the folders it writes in are
+        // checked here to be real folders, not links.
+        no_follow::real_dir(&self.journal_dir())?;
+        no_follow::real_dir(&dir)?;
         ensure_dir(&dir)?;
-        let path = dir.join(LOCK_FILE);
-        OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(0o600)
-            .open(&path)
-            .map_err(io_err(&path))
+        no_follow::lock_file(&dir.join(LOCK_FILE))
     }
 
     /// Takes the exclusive lock of this device's folder (creating it), for a
@@ -501,6 +536,12 @@ impl Journal {
 
     /// [`Journal::append`] for a caller that already holds the lock.
     pub fn append_locked(&self, _lock: &Lock, events: &[Event]) -> Result<(), JournalError> {
+        // Nothing is written that a load would set aside.
+        for event in events {
+            if let Err(EventProblem::Invalid(why)) = event.check() {
+                return Err(JournalError::Refused(why));
+            }
+        }
         let mut open: Option<(PathBuf, File)> = None;
         let mut floor = self.newest_month_file();
         for event in events {
@@ -577,11 +618,12 @@ impl Journal {
     /// Opens (or creates, 0600, with a folder fsync) a file for appending,
     /// after recovering a torn tail. The caller holds the lock.
     fn open_for_append(&self, path: &Path) -> Result<File, JournalError> {
-        let existed = path.exists();
+        no_follow::real_dir(&self.device_dir())?;
+        let existed = fs::symlink_metadata(path).is_ok();
         if existed {
-            let len = fs::metadata(path).map_err(io_err(path))?.len();
+            let len = fs::symlink_metadata(path).map_err(io_err(path))?.len();
             if len > 0 {
-                let mut f = File::open(path).map_err(io_err(path))?;
+                let mut f = no_follow::read_write(path)?;
                 f.seek(SeekFrom::End(-1)).map_err(io_err(path))?;
                 let mut last = [0u8; 1];
                 f.read_exact(&mut last).map_err(io_err(path))?;
@@ -590,8 +632,8 @@ impl Journal {
                 }
             }
         }
-        let f = open_append(path)?;
-        if !existed && let Some(dir) = path.parent() {
+        let (f, made) = open_append(path)?;
+        if made && let Some(dir) = path.parent() {
             sync_dir(dir)?;
         }
         Ok(f)
@@ -649,11 +691,7 @@ enum Tail {
 /// one into `rejected.jsonl`. The caller holds the lock (a second lock from
 /// this process would wait on itself: flock is per open file description).
 fn recover_tail_locked(path: &Path) -> Result<Option<Problem>, JournalError> {
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(path)
-        .map_err(io_err(path))?;
+    let mut file = no_follow::read_write(path)?;
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes).map_err(io_err(path))?;
     if bytes.is_empty() || bytes.ends_with(b"\n") {
@@ -678,8 +716,7 @@ fn recover_tail_locked(path: &Path) -> Result<Option<Problem>, JournalError> {
     let rejected = path.with_file_name(REJECTED_FILE);
     let mut record = tail.to_vec();
     record.push(b'\n');
-    let made = !rejected.exists();
-    let mut rf = open_append(&rejected)?;
+    let (mut rf, made) = open_append(&rejected)?;
     rf.write_all(&record).map_err(io_err(&rejected))?;
     rf.sync_data().map_err(io_err(&rejected))?;
     if made && let Some(dir) = rejected.parent() {
@@ -712,22 +749,18 @@ fn write_line(file: &mut File, path: &Path, line: &[u8]) -> Result<(), JournalEr
     }
 }
 
-fn open_append(path: &Path) -> Result<File, JournalError> {
+/// Opens a file of this device's folder for appending, never through a
+/// link; says whether it was created.
+fn open_append(path: &Path) -> Result<(File, bool), JournalError> {
     if let Some(dir) = path.parent() {
         ensure_dir(dir)?;
+        no_follow::real_dir(dir)?;
     }
-    let f = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(io_err(path))?;
-    // Files made by older versions or other tools are made private too.
-    let perms = f.metadata().map_err(io_err(path))?.permissions();
-    if perms.mode() & 0o077 != 0 {
-        let _ = f.set_permissions(fs::Permissions::from_mode(0o600));
-    }
-    Ok(f)
+    let (f, made) = no_follow::append(path)?;
+    // Files made by older versions or other tools are made private too
+    // (only this user's own, never a file linked from elsewhere).
+    no_follow::make_private(&f);
+    Ok((f, made))
 }
 
 /// Creates a folder (0700) and its parents, syncing each new folder's parent.
@@ -956,6 +989,7 @@ pub fn device_id(file: &Path) -> Result<String, JournalError> {
         .create(true)
         .truncate(true)
         .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
         .open(&tmp)
         .map_err(io_err(&tmp))?;
     f.write_all(format!("{id}\n").as_bytes())

@@ -348,7 +348,29 @@ pub fn text<Tz: TimeZone>(r: &Report<Tz>) -> String {
 
 /// Escapes a Markdown table cell.
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+    md_text(s).replace('|', "\\|")
+}
+
+/// User text (a note, an activity) as Markdown that renders as that text:
+/// HTML is escaped (no `<script>`, no `<a href>`, no `<javascript:...>`
+/// autolink), and the brackets that make links and images are escaped, so
+/// no `javascript:` link can come from a note. Line breaks become spaces.
+fn md_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '[' | ']' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Markdown to print or share with a clinician.
@@ -434,7 +456,7 @@ pub fn markdown<Tz: TimeZone>(r: &Report<Tz>) -> String {
                     "- {} ({}): {}",
                     r.local(&e.at).format("%a %-d %b %H:%M"),
                     c.muscle,
-                    snap.describe(unit)
+                    md_text(&snap.describe(unit))
                 );
             }
         }
@@ -453,7 +475,7 @@ pub fn markdown<Tz: TimeZone>(r: &Report<Tz>) -> String {
             }
             let _ = writeln!(o, "  - Source: {}", f.source);
             for ev in &f.evidence {
-                let _ = writeln!(o, "  - {}", ev.summary);
+                let _ = writeln!(o, "  - {}", md_text(&ev.summary));
             }
         }
     }

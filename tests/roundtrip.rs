@@ -44,7 +44,7 @@ fn body() -> impl Strategy<Value = Body> {
                 note
             })),
         (
-            "[a-z ]{1,12}",
+            "[a-z][a-z ]{0,11}",
             prop::option::of(time()),
             select(Intensity::ALL),
             select(Heat::ALL),
@@ -136,12 +136,27 @@ enum Step {
 
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
-        4 => (body(), time()).prop_map(|(b, t)| Step::Add(b, t)),
-        2 => (any::<usize>(), body(), time()).prop_map(|(i, b, t)| Step::Amend(i, b, t)),
+        4 => (body(), time(), 1i64..=1440).prop_map(|(b, t, m)| Step::Add(ends_after(b, t, m), t)),
+        2 => (any::<usize>(), body(), time(), 1i64..=1440)
+            .prop_map(|(i, b, t, m)| Step::Amend(i, ends_after(b, t, m), t)),
         1 => any::<usize>().prop_map(Step::Delete),
         2 => Just(Step::Undo),
         1 => Just(Step::Redo),
     ]
+}
+
+/// A finished workout ends 1 minute to 24 hours after it starts, as every
+/// path that writes one checks (`domain::check`); its end keeps its own
+/// UTC offset.
+fn ends_after(b: Body, start: Time, minutes: i64) -> Body {
+    match b {
+        Body::Workout(mut w) if w.end.is_some() => {
+            let offset = *w.end.unwrap().offset();
+            w.end = Some((start + Duration::minutes(minutes)).with_timezone(&offset));
+            Body::Workout(w)
+        }
+        other => other,
+    }
 }
 
 /// Turns steps into events the way the CLI does: ids that increase, undo and

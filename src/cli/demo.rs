@@ -40,7 +40,7 @@ pub fn demo(ctx: &Ctx, a: &DemoArgs, explicit_dir: bool) -> Result<()> {
     for batch in events.chunks(50_000) {
         ctx.journal.append(batch)?;
     }
-    println!(
+    crate::say!(
         "wrote {} events ({} days, seed {}) to {} in {:.1}s",
         events.len(),
         a.days,
@@ -48,7 +48,7 @@ pub fn demo(ctx: &Ctx, a: &DemoArgs, explicit_dir: bool) -> Result<()> {
         ctx.journal.journal_dir().display(),
         started.elapsed().as_secs_f64()
     );
-    println!(
+    crate::say!(
         "try: CRAMPWATCH_DATA_DIR={} crampwatch status",
         ctx.journal.data_dir().display()
     );

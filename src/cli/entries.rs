@@ -61,12 +61,14 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
         Format::Json => {
-            let mut json = serde_json::Serializer::pretty(&mut out);
+            let mut safe = crate::term_safe::JsonOut::new(&mut out);
+            let mut json = serde_json::Serializer::pretty(&mut safe);
             json.collect_seq(shown.iter().map(|e| Listed {
                 entry: e,
                 snapshot: snap(e),
             }))
             .map_err(std::io::Error::from)?;
+            safe.flush()?;
             writeln!(out)?;
         }
         Format::Text => {
@@ -85,9 +87,10 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> Result<()> {
                 )?;
             }
             for e in shown {
-                writeln!(out, "{}", list_line(ctx, e, mass))?;
+                writeln!(out, "{}", crate::term_safe::line(&list_line(ctx, e, mass)))?;
                 if let Some(s) = snap(e) {
-                    writeln!(out, "    {}", s.describe(ctx.unit()))?;
+                    let text = s.describe(ctx.unit());
+                    writeln!(out, "    {}", crate::term_safe::line(&text))?;
                 }
             }
         }
@@ -467,7 +470,7 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
     event.target = Some(entry.id.clone());
     event.entry = Some(body.clone());
     ctx.journal.append(std::slice::from_ref(&event))?;
-    println!(
+    crate::say!(
         "saved: {} · {} · id {} (edited)",
         ctx.describe(&body, &history),
         ctx.when(&at),
@@ -482,7 +485,7 @@ pub fn delete(ctx: &Ctx, id: &str) -> Result<()> {
     let mut event = ctx.event(&history, Op::Delete, entry.at);
     event.target = Some(entry.id.clone());
     ctx.journal.append(std::slice::from_ref(&event))?;
-    println!(
+    crate::say!(
         "deleted: {} · {} · id {} ('crampwatch undo' brings it back)",
         ctx.describe(&entry.body, &history),
         ctx.when(&entry.at),

@@ -40,13 +40,16 @@ pub fn flags(ctx: &Ctx, a: &FlagsArgs) -> Result<()> {
     let prefs = ctx.settings.prefs();
     let found = flags_since(&ctx.now, &history, &rules, &prefs, since.as_ref());
     match a.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&found)?),
+        Format::Json => println!(
+            "{}",
+            crate::term_safe::json(&serde_json::to_string_pretty(&found)?)
+        ),
         Format::Text => {
             let period = match &a.since {
                 Some(s) => format!("since {s}"),
                 None => format!("over the last {} days", rules.flags.recent_days),
             };
-            print!("{}", text(&found, &period));
+            print!("{}", crate::term_safe::block(&text(&found, &period)));
         }
     }
     Ok(())

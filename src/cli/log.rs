@@ -6,7 +6,7 @@ use crate::domain::entry::{
     Body, Cramp, CrampContext, Drink, DrinkKind, Muscle, Plan, Relief, Side, Symptoms, Time,
     WeighWhen, Weight, Workout,
 };
-use crate::domain::history::{History, Op};
+use crate::domain::history::{EventProblem, History, Op};
 use crate::domain::hydration::{self, preload_deadline, whole};
 use crate::domain::input::{
     TimeUse, parse_duration, parse_mass, parse_time, parse_urine, parse_volume,
@@ -21,7 +21,7 @@ use chrono::Duration;
 use clap::{Args, Subcommand};
 
 /// The longest session accepted, in hours.
-pub const MAX_WORKOUT_HOURS: i64 = 24;
+pub const MAX_WORKOUT_HOURS: i64 = crate::domain::check::MAX_WORKOUT_HOURS;
 
 #[derive(Debug, Args)]
 pub struct DrinkArgs {
@@ -185,7 +185,7 @@ fn sweat_prompt(ctx: &Ctx, history: &History, start: Time, end: Time) {
     if ctx.now_fixed() - end < window
         && crate::domain::sweat::weighed_before(history, &rules, &start)
     {
-        println!(
+        crate::say!(
             "weigh now to learn your sweat rate: crampwatch weight KG --when after (within {} min; --urine ML if you passed urine)",
             rules.sweat.weigh_within_min
         );
@@ -234,18 +234,22 @@ fn add_locked(
 ) -> Result<()> {
     let mut event = ctx.event(history, Op::Add, at);
     event.entry = Some(body.clone());
+    // The same checks as every import and every line read at load.
+    if let Err(EventProblem::Invalid(why)) = event.check() {
+        return user(format!("not saved: {why}"));
+    }
     match lock {
         Some(l) => ctx.journal.append_locked(l, std::slice::from_ref(&event))?,
         None => ctx.journal.append(std::slice::from_ref(&event))?,
     }
-    println!(
+    crate::say!(
         "saved: {} · {} · id {}",
         said(ctx, history, &body),
         ctx.when(&at),
         event.id
     );
     if let Some(line) = extra_line {
-        println!("{line}");
+        crate::say!("{line}");
     }
     Ok(())
 }
@@ -296,7 +300,7 @@ pub fn drink(ctx: &Ctx, a: &DrinkArgs) -> Result<()> {
         &ctx.settings.prefs(),
     );
     for w in after.overdrinking_warnings() {
-        eprintln!("warning: {w}");
+        crate::say_err!("warning: {w}");
     }
     Ok(())
 }
@@ -370,7 +374,7 @@ pub fn workout(ctx: &Ctx, cmd: &WorkoutCmd) -> Result<()> {
             event.entry = Some(Body::Workout(w.clone()));
             ctx.journal
                 .append_locked(&lock, std::slice::from_ref(&event))?;
-            println!(
+            crate::say!(
                 "saved: stopped {} after {} min · {} · id {}",
                 w.activity,
                 minutes,
@@ -556,7 +560,7 @@ pub fn cramp(ctx: &Ctx, a: &CrampArgs) -> Result<()> {
     };
     add(ctx, &history, at, body, extra)?;
     for line in alarms {
-        println!("⚠ {line}");
+        crate::say!("⚠ {line}");
     }
     Ok(())
 }
@@ -618,7 +622,7 @@ pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
     let mut event = ctx.event(&history, Op::Add, at);
     event.entry = Some(body.clone());
     ctx.journal.append(std::slice::from_ref(&event))?;
-    println!(
+    crate::say!(
         "saved: {} · {} · id {}",
         say::entry(&body, ctx.unit(), typed),
         ctx.when(&at),

@@ -155,7 +155,7 @@ pub fn course_line(c: &Course) -> String {
 fn list(ctx: &Ctx) -> Result<()> {
     let all = courses(&ctx.history()?.entries);
     if all.is_empty() {
-        println!(
+        crate::say!(
             "no medicines logged; add one with: crampwatch medication start NAME --class diuretic|statin|other --dose \"20 mg daily\""
         );
         return Ok(());
@@ -165,9 +165,9 @@ fn list(ctx: &Ctx) -> Result<()> {
         if these.is_empty() {
             continue;
         }
-        println!("{title}:");
+        crate::say!("{title}:");
         for c in these {
-            println!("  {}", course_line(c));
+            crate::say!("  {}", course_line(c));
         }
     }
     Ok(())

@@ -4,6 +4,7 @@
 //! loads what it needs through `journal.rs`, and hands values to the core.
 
 mod demo;
+mod doctor;
 mod entries;
 mod flags;
 pub(crate) mod log;
@@ -79,10 +80,18 @@ pub enum Command {
         /// The entry's id, or a unique start of it (4 characters or more): 01KB3F
         id: String,
     },
-    /// Undo the last change (a log, an edit or a delete)
-    Undo,
+    /// Undo this device's last change (a log, an edit or a delete)
+    Undo {
+        /// Take back the last change from any device, not only this one's
+        #[arg(long)]
+        any_device: bool,
+    },
     /// Redo what undo reverted
-    Redo,
+    Redo {
+        /// Redo the last undone change from any device, not only this one's
+        #[arg(long)]
+        any_device: bool,
+    },
     /// Write every entry, as it stands now, to stdout
     Export(transfer::ExportArgs),
     /// Add the entries of a JSON or CSV export, another journal folder or a journal file
@@ -97,6 +106,8 @@ pub enum Command {
     Demo(demo::DemoArgs),
     /// Show the files in use and every setting: `crampwatch config`, `config init`, `config edit`
     Config(setup::ConfigArgs),
+    /// Check the data dir and config: permissions, links, bad lines, lines set aside, conflict copies, clock skew
+    Doctor,
     /// Print a shell completion script: `crampwatch completions bash > ~/.local/share/bash-completion/completions/crampwatch`
     Completions {
         /// The shell to complete for: bash, zsh, fish, elvish or powershell
@@ -135,8 +146,11 @@ impl Ctx {
         let now = read_now()?;
         let paths = Paths::resolve(cli.data_dir.clone(), cli.config.clone())?;
         let settings = load_settings(&paths.config_file)?;
+        if let Some(warning) = crate::config::trust::data_dir_warning(&paths.data_dir) {
+            crate::say_err!("{warning}");
+        }
         let device = device_id(&paths.device_file).context("cannot make this device's id")?;
-        let mut journal = Journal::open(&paths.data_dir, &device);
+        let mut journal = Journal::open(&paths.data_dir, &device).with_clock(now.fixed_offset());
         if let Some(cache) = &paths.cache_dir {
             journal = journal.with_cache(cache);
         }
@@ -151,21 +165,37 @@ impl Ctx {
     /// Loads the journal, printing anything wrong in it as warnings.
     pub fn load(&self, scope: Scope) -> Result<Loaded> {
         let loaded = self.journal.load(scope)?;
-        for p in &loaded.problems {
-            eprintln!("warning: {p}");
+        // A synced folder full of junk must not bury a prompt in warnings.
+        const AT_MOST: usize = 20;
+        for p in loaded.problems.iter().take(AT_MOST) {
+            crate::say_err!("warning: {p}");
+        }
+        if loaded.problems.len() > AT_MOST {
+            crate::say_err!(
+                "warning: and {} more lines set aside or skipped; 'crampwatch doctor' lists them with what to do",
+                loaded.problems.len() - AT_MOST
+            );
         }
         Ok(loaded)
     }
 
     /// Loads and folds the whole journal.
     pub fn history(&self) -> Result<History> {
+        let loaded = self.load(Scope::All)?;
+        Ok(History::from_events_mine(loaded.events, &loaded.mine))
+    }
+
+    /// Loads and folds the whole journal; undo and redo there take back
+    /// changes from any device.
+    pub fn history_any_device(&self) -> Result<History> {
         Ok(History::from_events(self.load(Scope::All)?.events))
     }
 
     /// Loads and folds the files that can hold the last few days.
     pub fn recent_history(&self) -> Result<History> {
         let since = (self.now - chrono::Duration::days(2)).fixed_offset();
-        Ok(History::from_events(self.load(Scope::Since(since))?.events))
+        let loaded = self.load(Scope::Since(since))?;
+        Ok(History::from_events_mine(loaded.events, &loaded.mine))
     }
 
     pub fn now_fixed(&self) -> Time {
@@ -239,6 +269,14 @@ pub fn new_id(now: &Time, last: Option<&str>) -> String {
 
 /// "now": `CRAMPWATCH_NOW` when set (for tests and demos), else the clock.
 pub fn read_now() -> Result<DateTime<Local>> {
+    let now = read_clock()?;
+    // Nothing is written with a time the journal could not read back.
+    crate::domain::check::clock(&now)
+        .or_else(|e| user(format!("{e}; set the clock (or CRAMPWATCH_NOW) right")))?;
+    Ok(now)
+}
+
+fn read_clock() -> Result<DateTime<Local>> {
     match std::env::var("CRAMPWATCH_NOW") {
         Ok(s) if !s.trim().is_empty() => match DateTime::parse_from_rfc3339(s.trim()) {
             Ok(t) => Ok(t.with_timezone(&Local).trunc_subsecs(0)),
@@ -281,8 +319,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::List(a) => entries::list(&ctx, a),
         Command::Edit(a) => entries::edit(&ctx, a),
         Command::Delete { id } => entries::delete(&ctx, id),
-        Command::Undo => undo::undo(&ctx),
-        Command::Redo => undo::redo(&ctx),
+        Command::Undo { any_device } => undo::undo(&ctx, *any_device),
+        Command::Redo { any_device } => undo::redo(&ctx, *any_device),
         Command::Export(a) => transfer::export(&ctx, a),
         Command::Import(a) => transfer::import(&ctx, a),
         Command::Report(a) => report::report(&ctx, a),
@@ -290,6 +328,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Sweat(a) => sweat::sweat(&ctx, a),
         Command::Demo(a) => demo::demo(&ctx, a, cli.data_dir.is_some()),
         Command::Config(a) => setup::config(&ctx, a),
+        Command::Doctor => doctor::doctor(&ctx),
         Command::Completions { .. } => unreachable!("handled above"),
     }?;
     Ok(ExitCode::SUCCESS)
@@ -319,8 +358,8 @@ pub fn parse_args() -> Result<Cli, ExitCode> {
                 .then(|| messages::unquoted_time(&args, &e).or_else(|| messages::stray_flag(&args)))
                 .flatten();
             match stray {
-                Some(msg) => eprintln!("error: {msg}"),
-                None => eprintln!("{}", messages::one_line(&e)),
+                Some(msg) => crate::say_err!("error: {msg}"),
+                None => crate::say_err!("{}", messages::one_line(&e)),
             }
             Err(ExitCode::from(2))
         }
@@ -335,8 +374,12 @@ pub fn report_error(err: &anyhow::Error) -> ExitCode {
     {
         return ExitCode::SUCCESS;
     }
-    eprintln!("error: {}", one_line_chain(err));
-    if err.downcast_ref::<UserError>().is_some() {
+    crate::say_err!("error: {}", one_line_chain(err));
+    let refused = matches!(
+        err.downcast_ref::<crate::journal::JournalError>(),
+        Some(crate::journal::JournalError::Refused(_))
+    );
+    if refused || err.downcast_ref::<UserError>().is_some() {
         ExitCode::from(2)
     } else {
         ExitCode::FAILURE

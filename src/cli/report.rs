@@ -10,6 +10,7 @@ use crate::domain::{entry::Body, input::parse_since};
 use crate::report::page::DEFAULT_DAYS;
 use crate::report::{Report, days_between, json, markdown, text};
 use crate::sweat_text;
+use crate::term_safe::block;
 use anyhow::Result;
 use chrono::Local;
 use clap::{Args, ValueEnum};
@@ -188,16 +189,18 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
         ReportFormat::Text => {
             let s = sweat_text::report_text(&sweat_tests, &sweat_bands, unit);
             let doc = before_footer(&text(&r), "\nGeneral information, not medical advice", &s);
-            stdout.write_all(doc.as_bytes())?;
+            stdout.write_all(block(&doc).as_bytes())?;
         }
         ReportFormat::Markdown => {
             let s = sweat_text::report_markdown(&sweat_tests, &sweat_bands, unit);
-            stdout.write_all(before_footer(&markdown(&r), "\n---\n", &s).as_bytes())?;
+            stdout.write_all(block(&before_footer(&markdown(&r), "\n---\n", &s)).as_bytes())?;
         }
         ReportFormat::Json => {
             let mut doc = serde_json::to_value(json(&r))?;
             doc["sweat"] = serde_json::json!({ "tests": sweat_tests, "bands": sweat_bands });
-            serde_json::to_writer_pretty(&mut stdout, &doc)?;
+            let mut safe = crate::term_safe::JsonOut::new(&mut stdout);
+            serde_json::to_writer_pretty(&mut safe, &doc)?;
+            safe.flush()?;
             stdout.write_all(b"\n")?;
         }
         ReportFormat::Html => unreachable!("written above"),

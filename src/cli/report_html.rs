@@ -92,13 +92,14 @@ pub fn deliver(
             p
         }
         (None, false) => {
+            // To a terminal too: no escape from a note may reach it.
             let mut out = std::io::stdout().lock();
-            out.write_all(page.as_bytes())?;
+            out.write_all(crate::term_safe::block(page).as_bytes())?;
             return Ok(out.flush()?);
         }
     };
     write_page(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
-    println!("report written to {}", path.display());
+    crate::say!("report written to {}", path.display());
     if open {
         open_with_system(&path);
     }
@@ -119,6 +120,6 @@ fn open_with_system(path: &Path) {
         .stderr(std::process::Stdio::null())
         .spawn();
     if let Err(e) = spawned {
-        eprintln!("could not run {opener} ({e}); open the file above in a browser");
+        crate::say_err!("could not run {opener} ({e}); open the file above in a browser");
     }
 }

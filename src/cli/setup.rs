@@ -33,7 +33,7 @@ pub fn config(ctx: &Ctx, a: &ConfigArgs) -> Result<()> {
                 ));
             }
             write_template(&ctx.paths.config_file)?;
-            println!("wrote {}", ctx.paths.config_file.display());
+            crate::say!("wrote {}", ctx.paths.config_file.display());
             Ok(())
         }
         Some(ConfigAction::Edit) => edit(&ctx.paths.config_file),
@@ -83,10 +83,10 @@ fn edit(path: &Path) -> Result<()> {
     let text = std::fs::read_to_string(path)?;
     let (_, warnings) = file::read_lenient(&text);
     for w in &warnings {
-        eprintln!("warning: {}", w.render(&path.display().to_string()));
+        crate::say_err!("warning: {}", w.render(&path.display().to_string()));
     }
     if warnings.is_empty() {
-        println!("{}: every setting reads cleanly", path.display());
+        crate::say!("{}: every setting reads cleanly", path.display());
     }
     Ok(())
 }
@@ -100,31 +100,34 @@ fn show(ctx: &Ctx) -> Result<()> {
             " (not created yet)"
         }
     };
-    println!("# crampwatch: files in use");
-    println!(
+    crate::say!("# crampwatch: files in use");
+    crate::say!(
         "# config file:  {}{}",
         p.config_file.display(),
         exists(&p.config_file)
     );
-    println!(
+    crate::say!(
         "# data dir:     {}{}",
         p.data_dir.display(),
         exists(&p.data_dir)
     );
-    println!(
+    crate::say!(
         "# journal:      {}{}",
         ctx.journal.device_dir().display(),
         exists(&ctx.journal.device_dir())
     );
-    println!(
+    crate::say!(
         "# device id:    {} (kept in {})",
         ctx.journal.device(),
         p.device_file.display()
     );
-    println!("#");
-    println!("# every setting, its value, and [default] where the file is silent:");
+    crate::say!("#");
+    crate::say!("# every setting, its value, and [default] where the file is silent:");
     let text = std::fs::read_to_string(&p.config_file).ok();
-    print!("{}", file::listing(&ctx.settings, text.as_deref()));
+    print!(
+        "{}",
+        crate::term_safe::block(&file::listing(&ctx.settings, text.as_deref()))
+    );
     Ok(())
 }
 

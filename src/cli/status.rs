@@ -31,7 +31,7 @@ pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
     let history = ctx.recent_history()?;
     let h = timers(&ctx.now, &history, &rules, &prefs);
     match a.format {
-        StatusFormat::Line => println!("{}", line(&h, prefs.unit)),
+        StatusFormat::Line => println!("{}", crate::term_safe::line(&line(&h, prefs.unit))),
         StatusFormat::Json => {
             let sweat = running_rate(ctx, &history, &rules)?;
             let json = serde_json::json!({
@@ -45,7 +45,8 @@ pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
                 "sweat_source": sweat.as_ref().map(|r| r.describe()),
                 "note": "general information, not medical advice",
             });
-            println!("{}", serde_json::to_string_pretty(&json)?);
+            let text = serde_json::to_string_pretty(&json)?;
+            println!("{}", crate::term_safe::json(&text));
         }
     }
     Ok(())

@@ -42,7 +42,9 @@ pub fn export(ctx: &Ctx, a: &ExportArgs) -> Result<()> {
     match a.format {
         ExportFormat::Json => {
             let doc = ExportDoc::new(ctx.now_fixed(), history.entries);
-            serde_json::to_writer_pretty(&mut out, &doc).map_err(std::io::Error::from)?;
+            let mut safe = crate::term_safe::JsonOut::new(&mut out);
+            serde_json::to_writer_pretty(&mut safe, &doc).map_err(std::io::Error::from)?;
+            safe.flush()?;
             out.write_all(b"\n")?;
         }
         ExportFormat::Csv => out.write_all(to_csv(&history.entries).as_bytes())?,
@@ -98,7 +100,7 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
         match found {
             JsonExport::Read => {
                 ctx.journal.append_raw(&lines, &ctx.now_fixed())?;
-                println!(
+                crate::say!(
                     "imported {} entries from {} ({} already here, skipped)",
                     lines.len(),
                     path.display(),
@@ -146,10 +148,10 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
         Err(e) => return Err(e.into()),
     };
     for p in &source.problems {
-        eprintln!("warning: {p}");
+        crate::say_err!("warning: {p}");
     }
     ctx.journal.append_raw(&source.lines, &ctx.now_fixed())?;
-    println!(
+    crate::say!(
         "imported {} events from {} ({} already here, skipped)",
         source.lines.len(),
         path.display(),
@@ -215,10 +217,15 @@ fn import_csv(ctx: &Ctx, a: &ImportArgs, mut last: Option<String>, mut known: Kn
                 id
             }
         };
-        push(
-            &mut lines,
-            &imported(id, row.at, row.logged.unwrap_or(now), row.body),
-        );
+        let event = imported(id, row.at, row.logged.unwrap_or(now), row.body);
+        // The checks every path applies (times, note length...), beyond the cells'.
+        if let Err(EventProblem::Invalid(message)) = event.check() {
+            return errors.push(RowError {
+                row: row.row,
+                message,
+            });
+        }
+        push(&mut lines, &event);
     };
     if let Err(e) = each_csv_row(&text, &chrono::Local, each) {
         return user(format!("{}: {e}", path.display()));
@@ -228,7 +235,7 @@ fn import_csv(ctx: &Ctx, a: &ImportArgs, mut last: Option<String>, mut known: Kn
     if !errors.is_empty() {
         let word = if a.skip_bad { "warning" } else { "error" };
         for e in &errors {
-            eprintln!("{word}: {}: {e}", path.display());
+            crate::say_err!("{word}: {}: {e}", path.display());
         }
         if !a.skip_bad {
             return user(format!(
@@ -240,7 +247,7 @@ fn import_csv(ctx: &Ctx, a: &ImportArgs, mut last: Option<String>, mut known: Kn
         }
     }
     ctx.journal.append_raw(&lines, &ctx.now_fixed())?;
-    println!(
+    crate::say!(
         "imported {} entries from {} ({} already here, {} bad rows skipped)",
         lines.len(),
         path.display(),

@@ -13,8 +13,18 @@ fn verb(op: Op) -> &'static str {
     }
 }
 
-pub fn undo(ctx: &Ctx) -> Result<()> {
-    let history = ctx.history()?;
+/// This device's history, or every device's with `--any-device`: undo and
+/// redo take back only this device's own changes unless asked.
+fn history_for(ctx: &Ctx, any_device: bool) -> Result<crate::domain::history::History> {
+    if any_device {
+        ctx.history_any_device()
+    } else {
+        ctx.history()
+    }
+}
+
+pub fn undo(ctx: &Ctx, any_device: bool) -> Result<()> {
+    let history = history_for(ctx, any_device)?;
     let Some(action) = history.next_undo().cloned() else {
         return user("nothing to undo");
     };
@@ -22,7 +32,7 @@ pub fn undo(ctx: &Ctx) -> Result<()> {
     event.target = Some(action.event_id.clone());
     ctx.journal.append(std::slice::from_ref(&event))?;
     let kind = action.body.as_ref().map_or("entry", |b| b.kind().word());
-    let after = ctx.history()?;
+    let after = history_for(ctx, any_device)?;
     let now = after.entries.iter().find(|e| e.id == action.entry_id);
     let line = match (action.op, now) {
         (_, None) => format!(
@@ -46,12 +56,12 @@ pub fn undo(ctx: &Ctx) -> Result<()> {
             ctx.when(&e.at)
         ),
     };
-    println!("{line} ('crampwatch redo' reapplies it)");
+    crate::say!("{line} ('crampwatch redo' reapplies it)");
     Ok(())
 }
 
-pub fn redo(ctx: &Ctx) -> Result<()> {
-    let history = ctx.history()?;
+pub fn redo(ctx: &Ctx, any_device: bool) -> Result<()> {
+    let history = history_for(ctx, any_device)?;
     let Some(action) = history.next_redo().cloned() else {
         return user("nothing to redo");
     };
@@ -62,6 +72,6 @@ pub fn redo(ctx: &Ctx) -> Result<()> {
         .body
         .as_ref()
         .map_or_else(|| action.entry_id.clone(), |b| ctx.describe(b, &history));
-    println!("redone: {} {what}", verb(action.op));
+    crate::say!("redone: {} {what}", verb(action.op));
     Ok(())
 }

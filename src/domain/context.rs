@@ -60,7 +60,8 @@ pub fn minutes_between(start: &Time, end: &Time) -> u32 {
 
 /// Fluids logged in `[from, to]`, in ml.
 pub fn fluids_between(history: &History, from: &Time, to: &Time) -> u32 {
-    drinks_between(history, from, to).map(|(_, d)| d.ml).sum()
+    // Saturating: a hostile journal of millions of drinks cannot wrap it.
+    drinks_between(history, from, to).fold(0u32, |sum, (_, d)| sum.saturating_add(d.ml))
 }
 
 /// The entries in `[from, to]`: a slice, found by binary search, since

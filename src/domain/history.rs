@@ -153,9 +153,9 @@ impl Event {
         if self.v > SCHEMA_VERSION {
             return Err(EventProblem::NewerSchema(self.v));
         }
-        if self.id.is_empty() {
-            return Err(EventProblem::Invalid("empty id".into()));
-        }
+        let invalid = EventProblem::Invalid;
+        super::check::id(&self.id).map_err(invalid)?;
+        super::check::time(&self.logged, "logged").map_err(invalid)?;
         let needs_entry = matches!(self.op, Op::Add | Op::Amend);
         let needs_target = !matches!(self.op, Op::Add);
         if needs_entry && self.entry.is_none() {
@@ -170,13 +170,13 @@ impl Event {
                 self.op
             )));
         }
-        if let Some(Body::Cramp(c)) = &self.entry
-            && let Some(s) = c.severity
-            && !(1..=10).contains(&s)
-        {
-            return Err(EventProblem::Invalid(format!("severity {s} is not 1-10")));
+        if let Some(target) = &self.target {
+            super::check::id(target).map_err(invalid)?;
         }
-        Ok(())
+        match &self.entry {
+            Some(body) => super::check::entry(body, &self.at).map_err(invalid),
+            None => super::check::time(&self.at, "the time").map_err(invalid),
+        }
     }
 }
 
@@ -257,12 +257,24 @@ impl History {
     /// [`History::fold`], taking the events: their contents move into the
     /// entries instead of being copied, which halves the memory a load of
     /// years of journal needs.
-    pub fn from_events(mut events: Vec<Event>) -> History {
+    pub fn from_events(events: Vec<Event>) -> History {
+        History::from_events_mine(events, &[])
+    }
+
+    /// [`History::from_events`] for a load that knows which events this
+    /// device wrote (`mine[i]` for `events[i]`, in the load's id order):
+    /// undo and redo then take back only this device's own changes, so a
+    /// synced line from elsewhere can never be the one `undo` reverts. An
+    /// empty `mine` (or events not in id order) counts every event as mine.
+    pub fn from_events_mine(mut events: Vec<Event>, mine: &[bool]) -> History {
+        let mut mine = mine;
         // Skipped on the sorted, repeat-free input a load gives.
         if !events.is_sorted_by(|a, b| a.id < b.id) {
             events.sort_by(|a, b| a.id.cmp(&b.id));
             events.dedup_by(|a, b| a.id == b.id);
+            mine = &[];
         }
+        let is_mine = |i: usize| mine.get(i).copied().unwrap_or(true);
         let n = events.len();
         let find =
             |events: &[Event], id: &str| events.binary_search_by(|e| e.id.as_str().cmp(id)).ok();
@@ -284,8 +296,10 @@ impl History {
             });
             match e.op {
                 Op::Add | Op::Amend | Op::Delete => {
-                    undo_stack.push(i);
-                    redo_stack.clear();
+                    if is_mine(i) {
+                        undo_stack.push(i);
+                        redo_stack.clear();
+                    }
                 }
                 Op::Undo | Op::Redo => {
                     let Some(t) = e.target.as_deref().and_then(|t| find(&events, t)) else {

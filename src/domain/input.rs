@@ -7,12 +7,12 @@ use super::entry::{KG_PER_LB, ML_PER_OZ, Time, VolumeUnit};
 use super::phrases;
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone};
 
-/// The largest single drink accepted, in millilitres.
-pub const MAX_DRINK_ML: f64 = 2000.0;
+/// The largest single drink accepted, in millilitres ([`super::check`]).
+pub const MAX_DRINK_ML: f64 = super::check::MAX_DRINK_ML as f64;
 /// The most urine one weighing may note (passed since the previous weighing).
 pub const MAX_URINE_ML: u32 = 2000;
-/// The longest cramp accepted, in seconds.
-pub const MAX_CRAMP_SECS: u32 = 4 * 3600;
+/// The longest cramp accepted, in seconds ([`super::check`]).
+pub const MAX_CRAMP_SECS: u32 = super::check::MAX_CRAMP_SECS;
 /// How far in the future `--at` may be for anything but a plan.
 pub const FUTURE_SLACK_MINUTES: i64 = 5;
 /// How far ahead a plan may be. Kept short on purpose: a plan drives this
@@ -140,7 +140,7 @@ pub fn parse_mass(s: &str, unit: VolumeUnit) -> Result<f64, String> {
         "lb" | "lbs" | "pound" | "pounds" => n * KG_PER_LB,
         _ => return Err(format!("'{}' is not a body weight; {hint}", s.trim())),
     };
-    if !(20.0..=400.0).contains(&kg) {
+    if !super::check::BODY_KG.contains(&kg) {
         return Err(format!(
             "'{}' is not a plausible body weight (20-400 kg, 44-880 lb)",
             s.trim()

@@ -2,6 +2,7 @@
 //! files, no clock reads: "now" is always passed in.
 
 pub mod alarm;
+pub mod check;
 pub mod context;
 pub mod day;
 pub mod entry;

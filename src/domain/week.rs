@@ -355,7 +355,7 @@ where
             continue;
         };
         match &e.body {
-            Body::Drink(dr) => slot.intake_ml += dr.ml,
+            Body::Drink(dr) => slot.intake_ml = slot.intake_ml.saturating_add(dr.ml),
             Body::Workout(w) => {
                 let end = w.end.unwrap_or(now_fixed).max(e.at);
                 slot.workout_minutes += (end - e.at).num_minutes().max(0) as u32;
@@ -366,7 +366,7 @@ where
                     slot.cramps_untied += 1;
                 }
                 slot.worst_severity = slot.worst_severity.max(c.severity);
-                slot.cramp_secs += c.duration_s.unwrap_or(0);
+                slot.cramp_secs = slot.cramp_secs.saturating_add(c.duration_s.unwrap_or(0));
                 if here {
                     *muscles.entry(c.muscle).or_default() += 1;
                     let ctx = c.context.map_or("unknown", CrampContext::word);
@@ -444,8 +444,10 @@ fn add_up<Tz: TimeZone>(
         cramps: days.iter().map(|d| d.cramps).sum(),
         cramps_untied: days.iter().map(|d| d.cramps_untied).sum(),
         worst_severity: days.iter().filter_map(|d| d.worst_severity).max(),
-        cramp_secs: days.iter().map(|d| d.cramp_secs).sum(),
-        intake_ml: days.iter().map(|d| d.intake_ml).sum(),
+        cramp_secs: days
+            .iter()
+            .fold(0u32, |s, d| s.saturating_add(d.cramp_secs)),
+        intake_ml: days.iter().fold(0u32, |s, d| s.saturating_add(d.intake_ml)),
         goal_ml: days.iter().map(|d| d.goal_ml).sum(),
         days_goal_met: days
             .iter()

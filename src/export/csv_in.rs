@@ -144,14 +144,14 @@ impl Cells<'_> {
     /// The trimmed cell of a column, None when absent or empty.
     fn get(&self, name: &str) -> Option<&str> {
         let i = *self.columns.get(name)?;
-        let v = self.record.get(i)?.trim();
+        let v = super::csv_safe::restore(self.record.get(i)?).trim();
         (!v.is_empty()).then_some(v)
     }
 
     /// The note keeps its inner spacing and line breaks.
     fn note(&self) -> Option<String> {
         let i = *self.columns.get("note")?;
-        let v = self.record.get(i)?;
+        let v = super::csv_safe::restore(self.record.get(i)?);
         (!v.trim().is_empty()).then(|| v.to_string())
     }
 }
@@ -447,7 +447,7 @@ fn boolean(s: &str, column: &str) -> Result<bool, String> {
 
 fn kg(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
-        Ok(v) if (20.0..=400.0).contains(&v) => Ok(v),
+        Ok(v) if crate::domain::check::BODY_KG.contains(&v) => Ok(v),
         _ => Err(format!(
             "kg '{s}' is not a plausible body weight in kg (20-400)"
         )),

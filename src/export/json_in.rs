@@ -159,7 +159,18 @@ impl<'de, F: FnMut(Entry) -> Result<(), String>> Visitor<'de> for Doc<'_, F> {
                 "version" if version.is_some() => {
                     return Err(de::Error::duplicate_field("version"));
                 }
-                "version" => version = Some(map.next_value::<u32>()?),
+                "version" => {
+                    let v = map.next_value::<u32>()?;
+                    if v > super::EXPORT_VERSION {
+                        let why = format!(
+                            "written by a newer crampwatch (export version {v}; this one reads {}); upgrade crampwatch to import it",
+                            super::EXPORT_VERSION
+                        );
+                        *self.refused = Some(why.clone());
+                        return Err(de::Error::custom(why));
+                    }
+                    version = Some(v);
+                }
                 "exported" if exported.is_some() => {
                     return Err(de::Error::duplicate_field("exported"));
                 }

@@ -30,6 +30,7 @@ pub mod theme;
 pub mod timers;
 mod today;
 mod undo;
+mod vanished;
 pub mod view;
 
 use crate::cli::{Ctx, new_id};
@@ -115,6 +116,7 @@ fn event_loop(
     mut full: Option<FullLoad>,
 ) -> Result<()> {
     let mut signature = journal.signature();
+    let mut watch = vanished::Watch::new(&journal.journal_dir());
     let mut next_tick = Instant::now() + TICK;
     let exit_after_first_frame = std::env::var_os("CRAMPWATCH_EXIT_AFTER_FIRST_FRAME").is_some();
     while !app.quit {
@@ -164,6 +166,9 @@ fn event_loop(
             }
         } else {
             next_tick = Instant::now() + TICK;
+            if let Some(msg) = watch.tick() {
+                actions.push(Action::Failed(msg));
+            }
             // Another terminal (the CLI, a second TUI) may have written.
             let now_sig = journal.signature();
             if now_sig != signature {
@@ -180,6 +185,12 @@ fn event_loop(
             while !effects.is_empty() {
                 let mut next = Vec::new();
                 for effect in effects {
+                    if let Effect::Write(_) = &effect
+                        && let Some(msg) = watch.hold_write()
+                    {
+                        next.extend(app.update(Action::Failed(msg), clock.now()));
+                        continue;
+                    }
                     if let Some(follow) = carry_out(effect, app, journal, clock, &mut signature) {
                         next.extend(app.update(follow, clock.now()));
                     }
@@ -318,7 +329,10 @@ fn load(
     };
     let loaded = journal.load(scope)?;
     let problems = loaded.problems.iter().map(|p| p.to_string()).collect();
-    Ok((History::from_events(loaded.events), problems))
+    Ok((
+        History::from_events_mine(loaded.events, &loaded.mine),
+        problems,
+    ))
 }
 
 /// The whole journal, read on its own thread, with the signature it had

@@ -133,7 +133,8 @@ fn time() -> impl Strategy<Value = DateTime<FixedOffset>> {
 
 fn body() -> impl Strategy<Value = Value> {
     prop_oneof![
-        (1u32..=3000, prop::option::of(any::<String>())).prop_map(|(ml, note)| {
+        // Up to the largest drink any path accepts (`domain::check`).
+        (1u32..=2000, prop::option::of(any::<String>())).prop_map(|(ml, note)| {
             let mut b = serde_json::json!({"type": "drink", "ml": ml, "kind": "sports"});
             if let Some(n) = note {
                 b["note"] = Value::String(n);

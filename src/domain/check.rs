@@ -1,0 +1,294 @@
+//! The value checks every entry passes, whichever way it arrives: the
+//! command line, the TUI, a JSON or CSV import, another journal, or a peer
+//! device's lines read at load. One place, so every path refuses the same
+//! values with the same message.
+//!
+//! The bounds are those of the command line (`drink`, `plan --minutes`,
+//! `cramp --duration`, `weight`): a value the CLI cannot write is not
+//! accepted from a file either, and every sum over accepted values fits
+//! easily in its type (a day of 2000 ml drinks would need two million of
+//! them to overflow a `u32`).
+
+use super::entry::{Body, Time};
+use chrono::{DateTime, Duration};
+
+/// The largest single drink, in millilitres.
+pub const MAX_DRINK_ML: u32 = 2000;
+/// The most sodium one drink may carry, in mg.
+pub const MAX_SODIUM_MG: u32 = 10_000;
+/// A plan's expected length, in minutes.
+pub const PLAN_MINUTES: std::ops::RangeInclusive<u32> = 5..=720;
+/// The longest cramp, in seconds (4 h).
+pub const MAX_CRAMP_SECS: u32 = 4 * 3600;
+/// The longest session, in hours.
+pub const MAX_WORKOUT_HOURS: i64 = 24;
+/// Body mass, in kg (44-880 lb).
+pub const BODY_KG: std::ops::RangeInclusive<f64> = 20.0..=400.0;
+/// The longest activity name, in characters.
+pub const MAX_ACTIVITY_CHARS: usize = 40;
+/// The longest note, in characters.
+pub const MAX_NOTE_CHARS: usize = 2000;
+/// The longest id, in bytes.
+pub const MAX_ID_LEN: usize = 64;
+/// Times crampwatch accepts: from 1970 up to (not including) 2200.
+pub const FIRST_YEAR: i32 = 1970;
+pub const END_YEAR: i32 = 2200;
+/// How far ahead of this device's clock another device's id may be.
+pub const PEER_ID_DRIFT_HOURS: i64 = 24;
+
+/// Checks a time: 1970 up to 2200. `what` names it in the message.
+pub fn time(t: &Time, what: &str) -> Result<(), String> {
+    // Seconds, not calendar years: this runs for every line of every load.
+    const END: i64 = 7_258_118_400; // 2200-01-01T00:00:00Z
+    if (0..END).contains(&t.timestamp()) {
+        return Ok(());
+    }
+    Err(format!(
+        "{what} {} is outside {FIRST_YEAR}-{} (a wrong clock or a damaged file?)",
+        t.format("%Y-%m-%d %H:%M"),
+        END_YEAR - 1
+    ))
+}
+
+/// Checks an id: 1 to 64 printable ASCII characters, no spaces.
+pub fn id(id: &str) -> Result<(), String> {
+    if id.is_empty() {
+        return Err("an empty id".into());
+    }
+    if id.len() > MAX_ID_LEN || !id.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err("an id that is not up to 64 letters, digits or marks without spaces".into());
+    }
+    Ok(())
+}
+
+/// True when `id` is a ULID made later than `now` plus the allowed drift
+/// (another device's clock far ahead, or a forged id that would sort after
+/// everything this device writes).
+pub fn id_from_the_future(id: &str, now: &Time) -> bool {
+    let Ok(ulid) = ulid::Ulid::from_string(id) else {
+        return false;
+    };
+    let limit = *now + Duration::hours(PEER_ID_DRIFT_HOURS);
+    let ms = ulid.timestamp_ms();
+    i64::try_from(ms).map_or(true, |ms| ms > limit.timestamp_millis())
+}
+
+/// Checks an entry's content and its time `at`.
+pub fn entry(body: &Body, at: &Time) -> Result<(), String> {
+    time(at, "the time")?;
+    if let Some(note) = body.note() {
+        note_text(note)?;
+    }
+    match body {
+        Body::Drink(d) => {
+            if !(1..=MAX_DRINK_ML).contains(&d.ml) {
+                return Err(format!(
+                    "a drink of {} ml (accepted: 1-{MAX_DRINK_ML} ml; log large amounts as several drinks)",
+                    d.ml
+                ));
+            }
+            if let Some(na) = d.sodium_mg
+                && na > MAX_SODIUM_MG
+            {
+                return Err(format!(
+                    "{na} mg of sodium in one drink (accepted: 0-{MAX_SODIUM_MG} mg)"
+                ));
+            }
+        }
+        Body::Workout(w) => {
+            activity(&w.activity)?;
+            if let Some(end) = &w.end {
+                time(end, "the end")?;
+                span(at, end)?;
+            }
+        }
+        Body::Plan(p) => {
+            activity(&p.activity)?;
+            if !PLAN_MINUTES.contains(&p.minutes) {
+                return Err(format!(
+                    "a plan of {} minutes (accepted: {}-{} minutes)",
+                    p.minutes,
+                    PLAN_MINUTES.start(),
+                    PLAN_MINUTES.end()
+                ));
+            }
+        }
+        Body::Cramp(c) => {
+            if let Some(s) = c.severity
+                && !(1..=10).contains(&s)
+            {
+                return Err(format!("severity {s} is not 1-10"));
+            }
+            if let Some(d) = c.duration_s
+                && !(1..=MAX_CRAMP_SECS).contains(&d)
+            {
+                return Err(format!(
+                    "a cramp lasting {d} s (accepted: 1 s to 4 hours; a cramp that long needs a professional's attention, not a log entry)"
+                ));
+            }
+        }
+        Body::Weight(w) => {
+            body_kg(w.kg)?;
+            if let Some(u) = w.urine_ml
+                && u > super::input::MAX_URINE_ML
+            {
+                return Err(format!(
+                    "{u} ml of urine at one weighing (accepted: 0-{} ml)",
+                    super::input::MAX_URINE_ML
+                ));
+            }
+        }
+        Body::Medication(m) => {
+            super::medication::check_name(&m.name)?;
+            if let Some(d) = &m.dose {
+                super::medication::check_dose(d)?;
+            }
+        }
+    }
+    if let Body::Cramp(c) = body
+        && let Some(name) = &c.muscle_name
+        && (name.trim().is_empty()
+            || name.chars().count() > MAX_ACTIVITY_CHARS
+            || name.chars().any(char::is_control))
+    {
+        return Err(format!(
+            "an other muscle's name of 1 to {MAX_ACTIVITY_CHARS} characters, like forearm"
+        ));
+    }
+    Ok(())
+}
+
+/// Checks a body mass in kg: finite, 20-400 kg.
+pub fn body_kg(kg: f64) -> Result<(), String> {
+    if kg.is_finite() && BODY_KG.contains(&kg) {
+        return Ok(());
+    }
+    Err(format!(
+        "a body weight of {kg} kg is not plausible (accepted: 20-400 kg, 44-880 lb)"
+    ))
+}
+
+/// Checks an activity name: 1-40 characters, no control characters.
+pub fn activity(a: &str) -> Result<(), String> {
+    if a.trim().is_empty() || a.chars().count() > MAX_ACTIVITY_CHARS {
+        return Err("an activity needs a short name, like run, ride, swim or tennis".into());
+    }
+    if a.chars().any(char::is_control) {
+        return Err("an activity cannot hold control characters".into());
+    }
+    Ok(())
+}
+
+/// Checks a note: at most 2000 characters (line breaks allowed).
+pub fn note_text(n: &str) -> Result<(), String> {
+    // No more bytes than the cap: no more characters either.
+    if n.len() > MAX_NOTE_CHARS && n.chars().count() > MAX_NOTE_CHARS {
+        return Err(format!(
+            "a note of {} characters (at most {MAX_NOTE_CHARS})",
+            n.chars().count()
+        ));
+    }
+    Ok(())
+}
+
+/// A session ends after it starts and lasts at most a day.
+pub fn span(start: &Time, end: &Time) -> Result<(), String> {
+    if end <= start {
+        return Err("a workout that ends before it starts".into());
+    }
+    if *end - *start > Duration::hours(MAX_WORKOUT_HOURS) {
+        return Err(format!(
+            "a workout of more than {MAX_WORKOUT_HOURS} hours is not plausible"
+        ));
+    }
+    Ok(())
+}
+
+/// The clock crampwatch runs on (`CRAMPWATCH_NOW`, or the system's), checked
+/// before anything is written with it.
+pub fn clock<Tz: chrono::TimeZone>(now: &DateTime<Tz>) -> Result<(), String> {
+    time(&now.fixed_offset(), "the clock's time")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::entry::{Drink, Plan, Weight};
+
+    fn t(s: &str) -> Time {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn the_edges_of_each_value() {
+        let at = t("2026-11-28T14:30:00-05:00");
+        let drink = |ml, sodium_mg| {
+            Body::Drink(Drink {
+                ml,
+                kind: Default::default(),
+                sodium_mg,
+                note: None,
+            })
+        };
+        assert!(entry(&drink(2000, Some(10_000)), &at).is_ok());
+        assert!(entry(&drink(2001, None), &at).is_err());
+        assert!(entry(&drink(0, None), &at).is_err());
+        assert!(entry(&drink(u32::MAX, None), &at).is_err());
+        assert!(entry(&drink(300, Some(u32::MAX)), &at).is_err());
+        let plan = |minutes| {
+            Body::Plan(Plan {
+                activity: "run".into(),
+                minutes,
+                intensity: Default::default(),
+                heat: Default::default(),
+                note: None,
+            })
+        };
+        assert!(entry(&plan(5), &at).is_ok());
+        assert!(entry(&plan(4), &at).is_err());
+        assert!(entry(&plan(721), &at).is_err());
+        for kg in [f64::INFINITY, f64::NAN, 1e308, 19.9, 400.1, -72.0] {
+            let w = Body::Weight(Weight {
+                kg,
+                when: None,
+                urine_ml: None,
+            });
+            assert!(entry(&w, &at).is_err(), "{kg}");
+        }
+    }
+
+    #[test]
+    fn the_seconds_bound_is_the_start_of_2200() {
+        use chrono::{Datelike, TimeZone, Utc};
+        let end = Utc.with_ymd_and_hms(END_YEAR, 1, 1, 0, 0, 0).unwrap();
+        assert_eq!(end.year(), END_YEAR);
+        assert!(time(&end.fixed_offset(), "at").is_err());
+        let before = end - Duration::seconds(1);
+        assert!(time(&before.fixed_offset(), "at").is_ok());
+        assert_eq!(FIRST_YEAR, 1970, "the bound below is the Unix epoch");
+        // Two thousand characters of more than one byte each are allowed.
+        assert!(note_text(&"é".repeat(2000)).is_ok());
+        assert!(note_text(&"é".repeat(2001)).is_err());
+    }
+
+    #[test]
+    fn times_outside_1970_to_2199_are_refused() {
+        assert!(time(&t("1970-01-01T00:00:00Z"), "at").is_ok());
+        assert!(time(&t("2199-12-31T23:59:59Z"), "at").is_ok());
+        assert!(time(&t("1969-12-31T23:59:59Z"), "at").is_err());
+        let err = time(&t("9999-12-31T23:59:59-12:00"), "at").unwrap_err();
+        assert!(err.contains("1970-2199"), "{err}");
+    }
+
+    #[test]
+    fn ids_far_ahead_of_the_clock_are_from_the_future() {
+        let now = t("2026-11-28T14:30:00-05:00");
+        assert!(id_from_the_future("7ZZZZZZZZZZZZZZZZZZZZZZZZZ", &now));
+        let soon = ulid::Ulid::from_parts(now.timestamp_millis() as u64 + 3_600_000, 1);
+        assert!(!id_from_the_future(&soon.to_string(), &now));
+        assert!(!id_from_the_future("not-a-ulid", &now));
+        assert!(id("01KB9").is_ok());
+        assert!(id("a b").is_err());
+        assert!(id("\u{1b}]0;x").is_err());
+    }
+}

@@ -1,0 +1,182 @@
+//! The one sanitiser for text the command line prints to a terminal.
+//!
+//! Notes, activities, ids and folder names may come from another device or
+//! an imported file. Printed raw, an `ESC ]52` writes the clipboard, an
+//! `ESC [2J` clears the screen, a bidi override reorders what is read, and
+//! a newline in a note forges a line of output. So every line the CLI prints
+//! (entries, flags, status, reports, warnings, errors) passes through here:
+//!
+//! - control characters (C0 but the line breaks the program writes itself,
+//!   DEL, C1), bidi controls and zero-width characters become `�`;
+//! - a line break inside one value (a note) becomes a visible `⏎`;
+//! - JSON keeps exact data: such characters are written as `\uXXXX` escapes,
+//!   which a JSON reader turns back into the same string.
+//!
+//! The TUI keeps its own sanitising (ratatui cells).
+
+use std::borrow::Cow;
+
+/// `println!` for one line of the CLI's output, through [`line`].
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {
+        println!("{}", $crate::term_safe::line(&format!($($arg)*)))
+    };
+}
+
+/// `eprintln!` for one line of warning or error, through [`line`].
+#[macro_export]
+macro_rules! say_err {
+    ($($arg:tt)*) => {
+        eprintln!("{}", $crate::term_safe::line(&format!($($arg)*)))
+    };
+}
+
+/// What replaces a character that must not reach a terminal.
+const REPLACEMENT: char = '\u{FFFD}';
+/// What a line break inside one value shows as.
+const LINE_BREAK: char = '⏎';
+
+/// True for characters a terminal must never receive from user text.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{061C}'              // Arabic letter mark
+            | '\u{200B}'..='\u{200F}' // zero-width space/joiners, LRM, RLM
+            | '\u{2028}'..='\u{202E}' // line/paragraph separators, embeddings, overrides
+            | '\u{2060}'..='\u{2069}' // word joiner, invisible operators, isolates
+            | '\u{FEFF}'            // zero-width no-break space
+            | '\u{FFF9}'..='\u{FFFB}' // interlinear annotations
+        )
+}
+
+/// One value on one line: unsafe characters replaced, line breaks (`\r\n`,
+/// `\n`, `\r`) shown as `⏎`, tabs as a space.
+pub fn line(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_unsafe) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' => out.push(LINE_BREAK),
+            '\t' => out.push(' '),
+            c if is_unsafe(c) => out.push(REPLACEMENT),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text of several lines the program composed: its own line breaks kept,
+/// every line made safe as [`line`] makes it.
+pub fn block(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && is_unsafe(c)) {
+        return Cow::Borrowed(s);
+    }
+    let parts: Vec<Cow<str>> = s.split('\n').map(line).collect();
+    Cow::Owned(parts.join("\n"))
+}
+
+/// JSON text as serde wrote it, with every unsafe character that serde
+/// leaves raw (C1, bidi, zero-width) written as a `\uXXXX` escape: the same
+/// data to any JSON reader, nothing a terminal acts on. Outside strings
+/// JSON holds only ASCII, so every such character is inside a string.
+pub fn json(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| !c.is_ascii() && is_unsafe(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if !c.is_ascii() && is_unsafe(c) {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A writer for JSON streamed out (a list of years is not built in memory
+/// first) that passes it through [`json`] on the way.
+pub struct JsonOut<W: std::io::Write> {
+    inner: W,
+    /// The start of a character split between two writes.
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> JsonOut<W> {
+    pub fn new(inner: W) -> JsonOut<W> {
+        JsonOut {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for JsonOut<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let valid = match std::str::from_utf8(&self.pending) {
+            Ok(_) => self.pending.len(),
+            // An incomplete character at the end waits for the next write.
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => self.pending.len(),
+        };
+        let text = String::from_utf8_lossy(&self.pending[..valid]);
+        self.inner.write_all(json(&text).as_bytes())?;
+        self.pending.drain(..valid);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.pending.is_empty() {
+            let rest = std::mem::take(&mut self.pending);
+            self.inner.write_all(&rest)?;
+        }
+        self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_bidi_never_pass() {
+        let hostile = "ok\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}txt.exe\u{200d}";
+        let safe = line(hostile);
+        assert!(!safe.chars().any(is_unsafe), "{safe:?}");
+        assert!(safe.starts_with("ok"));
+        assert!(safe.contains("pwned") && safe.contains("txt.exe"));
+    }
+
+    #[test]
+    fn a_newline_in_a_value_is_a_visible_mark_but_a_block_keeps_its_lines() {
+        assert_eq!(line("a\nb\r\nc"), "a⏎b⏎c");
+        assert_eq!(block("one\ntwo\u{1b}[2J\n"), "one\ntwo\u{FFFD}[2J\n");
+        assert!(matches!(line("plain text, ünïcode"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn json_keeps_exact_data() {
+        let note = "a\u{202e}b\u{85}c\u{1b}";
+        let text = serde_json::to_string(&serde_json::json!({ "note": note })).unwrap();
+        let safe = json(&text);
+        assert!(!safe.chars().any(is_unsafe), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["note"], note);
+        // Streamed a byte at a time, characters split between writes.
+        let mut out = JsonOut::new(Vec::new());
+        for b in text.as_bytes() {
+            std::io::Write::write_all(&mut out, std::slice::from_ref(b)).unwrap();
+        }
+        std::io::Write::flush(&mut out).unwrap();
+        assert_eq!(String::from_utf8(out.inner).unwrap(), safe);
+    }
+}
