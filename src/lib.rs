@@ -12,4 +12,5 @@ pub mod export;
 pub mod fastline;
 pub mod journal;
 pub mod report;
+pub mod sources;
 pub mod tui;

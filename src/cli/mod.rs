@@ -6,7 +6,9 @@
 mod demo;
 mod entries;
 mod flags;
+mod import_files;
 pub(crate) mod log;
+mod progress;
 mod report;
 mod setup;
 mod status;

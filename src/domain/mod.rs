@@ -6,6 +6,7 @@ pub mod day;
 pub mod entry;
 pub mod history;
 pub mod hydration;
+pub mod import_rules;
 pub mod input;
 pub mod patterns;
 pub mod prefs;

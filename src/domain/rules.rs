@@ -188,6 +188,7 @@ pub struct Rules {
     pub daily: Daily,
     pub safety: Safety,
     pub flags: FlagRules,
+    pub import: super::import_rules::ImportRules,
 }
 
 impl Rules {
@@ -234,6 +235,8 @@ impl Rules {
             ("flags.new_or_harder", &f.new_or_harder.source),
             ("flags.cramp_window", &f.cramp_window.source),
             ("flags.medication", &f.medication.source),
+            ("import", &self.import.source),
+            ("import", &self.import.heat_source),
         ]);
         for (table, key) in keys {
             if !self.sources.contains_key(key.as_str()) {
@@ -242,6 +245,7 @@ impl Rules {
                 ));
             }
         }
+        self.import.check()?;
         let ml = |name: &str, v: u32, lo: u32, hi: u32| {
             if (lo..=hi).contains(&v) {
                 Ok(())

@@ -1,0 +1,257 @@
+//! `crampwatch import` of device files: FIT, TCX, GPX, Apple Health and
+//! Strava exports, in files, folders, `.zip` and `.gz` (see `src/sources/`).
+//! Every file is named in the report with what it added, what was already
+//! there and what was refused; nothing refused stops the others.
+
+use super::progress::Progress;
+use super::{Ctx, new_id, user};
+use crate::domain::entry::{Body, Time};
+use crate::domain::history::{Event, History, Op, SCHEMA_VERSION};
+use crate::domain::rules::Rules;
+use crate::journal::{RawLines, Scope};
+use crate::sources::detect::{self, Format};
+use crate::sources::plan::{Known, Verdict};
+use crate::sources::{Found, check, walk};
+use anyhow::Result;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+/// What the user asked for.
+pub struct Options<'a> {
+    pub paths: &'a [PathBuf],
+    pub dry_run: bool,
+    pub merge: bool,
+}
+
+/// The one path to give crampwatch's own importer (`transfer.rs`): a
+/// single path that is missing, a crampwatch JSON or CSV export, a journal
+/// file or a folder holding journal files. Everything else is read here.
+pub fn own_format(paths: &[PathBuf]) -> Option<&Path> {
+    let [path] = paths else { return None };
+    if !path.exists() {
+        return Some(path);
+    }
+    if path.is_dir() {
+        return has_journal_files(path, 0).then_some(path.as_path());
+    }
+    let mut head = vec![0u8; detect::HEAD];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    let format = detect::sniff(&head[..n], &path.display().to_string());
+    let own = format == Format::Own || format == Format::Unknown && super::transfer::is_csv(path);
+    own.then_some(path.as_path())
+}
+
+fn has_journal_files(dir: &Path, depth: u32) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().any(|e| {
+        let p = e.path();
+        let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir {
+            depth < 3 && has_journal_files(&p, depth + 1)
+        } else {
+            p.extension().is_some_and(|x| x == "jsonl")
+        }
+    })
+}
+
+/// Per file, what happened.
+#[derive(Default)]
+struct Tally {
+    added: usize,
+    already: usize,
+    merged: usize,
+    overlapping: Vec<String>,
+    refused: Vec<String>,
+}
+
+pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
+    let rules = Rules::embedded().map_err(anyhow::Error::msg)?.import;
+    let progress = Progress::new(walk::total_bytes(o.paths));
+    let files = walk::read_all(o.paths, &rules, &|n| progress.add(n));
+    progress.finish();
+    let now = ctx.now_fixed();
+    let (mut known, history) = {
+        let events = ctx.load(Scope::All)?.events;
+        let history = History::fold(&events);
+        (Known::new(&events, &history.entries), history)
+    };
+    let mut last = history.last_event_id.clone();
+    let mut lines = RawLines::default();
+    let (mut files_refused, mut entries_refused, mut total) = (Vec::new(), 0, Tally::default());
+    for file in files {
+        let read = match file.result {
+            Ok(r) => r,
+            Err(why) if file.skipped => {
+                println!("{}: skipped: {why}", file.name);
+                continue;
+            }
+            Err(why) => {
+                println!("{}: refused: {why}", file.name);
+                files_refused.push(file.name);
+                continue;
+            }
+        };
+        for w in &read.warnings {
+            eprintln!("warning: {}: {w}", file.name);
+        }
+        let mut t = Tally::default();
+        for f in read.found {
+            if let Err(why) = check::check(&f.at, &f.body, &now) {
+                t.refused.push(format!(
+                    "{} at {}: {why}",
+                    f.body.kind().word(),
+                    f.at.to_rfc3339()
+                ));
+                continue;
+            }
+            match known.decide(&f) {
+                Verdict::Add => {
+                    t.added += 1;
+                    push(
+                        &mut lines,
+                        event(Op::Add, None, &f, next(&now, &mut last), &now),
+                    );
+                }
+                Verdict::Already(_) => t.already += 1,
+                Verdict::Overlaps(id) if o.merge => {
+                    let Some(entry) = history.get(&id) else {
+                        continue;
+                    };
+                    let body = merged_body(&entry.body, &f);
+                    known.merged(&id, &f);
+                    t.merged += 1;
+                    let f = Found { body, ..f };
+                    push(
+                        &mut lines,
+                        event(Op::Amend, Some(id), &f, next(&now, &mut last), &now),
+                    );
+                }
+                Verdict::Overlaps(id) => t.overlapping.push(id),
+            }
+        }
+        report(&file.name, &t, o);
+        entries_refused += t.refused.len();
+        total.added += t.added;
+        total.already += t.already;
+        total.merged += t.merged;
+    }
+    if !o.dry_run {
+        ctx.journal.append_raw(&lines, &now)?;
+    }
+    let verb = if o.dry_run { "would add" } else { "added" };
+    println!(
+        "{verb} {} entries{} ({} already there)",
+        total.added,
+        if total.merged > 0 {
+            format!(", merged {}", total.merged)
+        } else {
+            String::new()
+        },
+        total.already
+    );
+    if !files_refused.is_empty() || entries_refused > 0 {
+        let mut parts = Vec::new();
+        if !files_refused.is_empty() {
+            parts.push(format!(
+                "{} file(s) refused: {}",
+                files_refused.len(),
+                files_refused.join(", ")
+            ));
+        }
+        if entries_refused > 0 {
+            parts.push(format!(
+                "{entries_refused} {} refused",
+                if entries_refused == 1 {
+                    "entry"
+                } else {
+                    "entries"
+                }
+            ));
+        }
+        return user(format!(
+            "{}; the rest {}",
+            parts.join("; "),
+            if o.dry_run {
+                "would be imported"
+            } else {
+                "was imported"
+            }
+        ));
+    }
+    Ok(())
+}
+
+fn next(now: &Time, last: &mut Option<String>) -> String {
+    let id = new_id(now, last.as_deref());
+    *last = Some(id.clone());
+    id
+}
+
+/// A hand-logged workout with the watch's start and end; the rest (its
+/// activity, intensity, heat, note) stays the user's.
+fn merged_body(hand: &Body, f: &Found) -> Body {
+    match (hand, &f.body) {
+        (Body::Workout(h), Body::Workout(w)) => {
+            let mut b = h.clone();
+            b.end = w.end;
+            Body::Workout(b)
+        }
+        _ => f.body.clone(),
+    }
+}
+
+fn event(op: Op, target: Option<String>, f: &Found, id: String, now: &Time) -> Event {
+    let mut extra = serde_json::Map::new();
+    extra.insert("source".into(), f.source.to_json());
+    Event {
+        v: SCHEMA_VERSION,
+        id,
+        op,
+        at: f.at,
+        logged: *now,
+        target,
+        entry: Some(f.body.clone()),
+        extra,
+    }
+}
+
+fn push(lines: &mut RawLines, e: Event) {
+    lines
+        .push_with(&e.logged, &e.at, |b| serde_json::to_writer(b, &e))
+        .expect("events serialize");
+}
+
+/// One line for the file, then a line per entry refused or overlapping.
+fn report(name: &str, t: &Tally, o: &Options) {
+    let mut parts = Vec::new();
+    let add = if o.dry_run { "would add" } else { "added" };
+    parts.push(format!("{add} {}", t.added));
+    if t.merged > 0 {
+        parts.push(format!(
+            "{} {} into hand-logged workouts",
+            if o.dry_run { "would merge" } else { "merged" },
+            t.merged
+        ));
+    }
+    parts.push(format!("{} already there", t.already));
+    if !t.overlapping.is_empty() {
+        parts.push(format!(
+            "{} overlapping hand-logged workouts, not added",
+            t.overlapping.len()
+        ));
+    }
+    if !t.refused.is_empty() {
+        parts.push(format!("{} refused", t.refused.len()));
+    }
+    println!("{name}: {}", parts.join(", "));
+    for id in &t.overlapping {
+        println!("  overlaps workout {id} logged by hand; --merge gives it the file's times");
+    }
+    for why in &t.refused {
+        println!("  refused: {why}");
+    }
+}

@@ -1,0 +1,61 @@
+//! A progress bar on stderr for long imports: drawn only when stderr is a
+//! terminal, at most ten times a second, and wiped when done.
+
+use std::cell::Cell;
+use std::io::{IsTerminal, Write};
+use std::time::{Duration, Instant};
+
+pub struct Progress {
+    total: u64,
+    done: Cell<u64>,
+    last: Cell<Option<Instant>>,
+    on: bool,
+}
+
+impl Progress {
+    /// A bar for `total` bytes; silent when stderr is not a terminal.
+    pub fn new(total: u64) -> Progress {
+        Progress {
+            total: total.max(1),
+            done: Cell::new(0),
+            last: Cell::new(None),
+            on: std::io::stderr().is_terminal(),
+        }
+    }
+
+    pub fn add(&self, n: u64) {
+        self.done.set(self.done.get() + n);
+        if !self.on {
+            return;
+        }
+        let now = Instant::now();
+        if self
+            .last
+            .get()
+            .is_some_and(|t| now - t < Duration::from_millis(100))
+        {
+            return;
+        }
+        // The first second draws nothing: a short import needs no bar.
+        let start = *self.last.get().get_or_insert(now);
+        self.last.set(Some(start.max(now)));
+        let pct = (self.done.get().min(self.total) * 100 / self.total) as usize;
+        let bar = format!(
+            "{}{}",
+            "#".repeat(pct * 30 / 100),
+            ".".repeat(30 - pct * 30 / 100)
+        );
+        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "\rimporting [{bar}] {pct:>3}% ");
+        let _ = err.flush();
+    }
+
+    /// Wipes the bar.
+    pub fn finish(&self) {
+        if self.on && self.last.get().is_some() {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\r{}\r", " ".repeat(48));
+            let _ = err.flush();
+        }
+    }
+}

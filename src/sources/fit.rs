@@ -1,0 +1,206 @@
+//! FIT (Garmin, Wahoo, Coros, Suunto, smart scales): sessions become
+//! workouts, weight-scale messages weights. Decoding is `fitparser`'s,
+//! which reads chained files and developer fields.
+
+use super::session::Session;
+use super::{Found, Read, Refusal, Source, key_of};
+use crate::domain::entry::{Body, Weight};
+use crate::domain::import_rules::ImportRules;
+use chrono::{DateTime, Utc};
+use fitparser::de::{DecodeOption, from_bytes_with_options};
+use fitparser::profile::MesgNum;
+use fitparser::{ErrorKind, FitDataRecord, Value};
+use std::collections::HashSet;
+
+/// Reads a FIT file. A bad checksum is warned about and what decodes is
+/// kept, as other readers do; a file whose header is not FIT's or that is
+/// cut short is refused.
+pub fn read(bytes: &[u8], rules: &ImportRules) -> Result<Read, Refusal> {
+    header(bytes)?;
+    let mut warnings = Vec::new();
+    let records = match from_bytes_with_options(bytes, &HashSet::new()) {
+        Ok(r) => r,
+        Err(e) if matches!(*e, ErrorKind::InvalidCrc(..)) => {
+            warnings.push("its checksum does not match; kept what decodes".to_string());
+            let lax = HashSet::from([
+                DecodeOption::SkipHeaderCrcValidation,
+                DecodeOption::SkipDataCrcValidation,
+            ]);
+            from_bytes_with_options(bytes, &lax).map_err(|e| refusal(&e))?
+        }
+        Err(e) => return Err(refusal(&e)),
+    };
+    let mut out = Read {
+        found: Vec::new(),
+        warnings,
+    };
+    // A chained file holds several files, each with its file_id first.
+    let mut file_id = None;
+    let mut sessions = Vec::new();
+    let mut temps = Vec::new();
+    // Where the sessions of the current file of a chain begin.
+    let mut from = 0;
+    let mut users = HashSet::new();
+    for rec in &records {
+        match rec.kind() {
+            MesgNum::FileId => {
+                mean_temperature(&mut sessions[from..], &mut temps);
+                from = sessions.len();
+                file_id = identity(rec);
+            }
+            MesgNum::Record => temps.extend(field(rec, "temperature").and_then(number)),
+            MesgNum::Session => sessions.extend(session(rec).map(|s| (s, file_id.clone()))),
+            MesgNum::WeightScale => {
+                if let Some((f, user)) = weight(rec, file_id.clone()) {
+                    users.insert(user);
+                    out.found.push(f);
+                }
+            }
+            _ => {}
+        }
+    }
+    mean_temperature(&mut sessions[from..], &mut temps);
+    for (s, id) in sessions {
+        out.found.push(s.into_found("fit", id, rules));
+    }
+    if users.len() > 1 {
+        out.warnings.push(format!(
+            "weights of {} people on one scale (its source id names the user); delete those that are not yours",
+            users.len()
+        ));
+    }
+    if out.found.is_empty() {
+        return Err(
+            "a FIT file with no session or weighing (a course, settings or monitoring file?)"
+                .into(),
+        );
+    }
+    Ok(out)
+}
+
+/// Checks the 12- or 14-byte header: its size, ".FIT", and that the data
+/// it announces is there.
+fn header(b: &[u8]) -> Result<(), Refusal> {
+    let size = *b.first().ok_or("an empty file")? as usize;
+    if !(size == 12 || size == 14) || b.len() < size || &b[8..12] != b".FIT" {
+        return Err("not a FIT file: its header is corrupt".into());
+    }
+    let data = u32::from_le_bytes([b[4], b[5], b[6], b[7]]) as usize;
+    if b.len() < size + data + 2 {
+        return Err(format!(
+            "a FIT file cut short: {} bytes of the {} its header announces",
+            b.len(),
+            size + data + 2
+        ));
+    }
+    Ok(())
+}
+
+fn refusal(e: &ErrorKind) -> Refusal {
+    match e {
+        ErrorKind::UnexpectedEof(_) => "a FIT file cut short".into(),
+        other => format!("a FIT file that cannot be decoded: {other}"),
+    }
+}
+
+fn field<'a>(rec: &'a FitDataRecord, name: &str) -> Option<&'a Value> {
+    rec.fields()
+        .iter()
+        .find(|f| f.name() == name)
+        .map(|f| f.value())
+}
+
+fn number(v: &Value) -> Option<f64> {
+    let n: f64 = v.clone().try_into().ok()?;
+    n.is_finite().then_some(n)
+}
+
+fn time(v: &Value) -> Option<DateTime<Utc>> {
+    match v {
+        Value::Timestamp(t) => Some(t.to_utc()),
+        _ => None,
+    }
+}
+
+fn text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        other => number(other).map(|n| format!("sport {n}")),
+    }
+}
+
+/// The file's own identity: maker, serial number and creation time.
+fn identity(rec: &FitDataRecord) -> Option<String> {
+    let created = field(rec, "time_created").and_then(time)?;
+    let serial = field(rec, "serial_number").and_then(number).unwrap_or(0.0);
+    let maker = field(rec, "manufacturer")
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    Some(format!(
+        "{maker} {serial:.0} {}",
+        created.format("%Y-%m-%dT%H:%M:%SZ")
+    ))
+}
+
+fn session(rec: &FitDataRecord) -> Option<Session> {
+    let start = field(rec, "start_time").and_then(time)?;
+    let elapsed = field(rec, "total_elapsed_time").and_then(number);
+    let timer = field(rec, "total_timer_time").and_then(number);
+    let moving = field(rec, "total_moving_time").and_then(number).or(timer);
+    Some(Session {
+        start,
+        elapsed_s: elapsed.or(timer)?,
+        moving_s: moving,
+        sport: field(rec, "sport").and_then(text).unwrap_or_default(),
+        sub_sport: field(rec, "sub_sport").and_then(text),
+        avg_hr: field(rec, "avg_heart_rate").and_then(number),
+        max_hr: field(rec, "max_heart_rate").and_then(number),
+        avg_temp_c: field(rec, "avg_temperature").and_then(number),
+        title: None,
+    })
+}
+
+/// A weighing, with the scale's user number.
+fn weight(rec: &FitDataRecord, file_id: Option<String>) -> Option<(Found, u32)> {
+    let at = field(rec, "timestamp").and_then(time)?.fixed_offset();
+    // The profile's weight type has a named value ("calculating"), so
+    // fitparser reads it as an enum and leaves it unscaled: 1/100 kg.
+    let kg = match field(rec, "weight")? {
+        Value::Float32(_) | Value::Float64(_) => number(field(rec, "weight")?)?,
+        Value::String(_) => return None,
+        raw => number(raw)? / 100.0,
+    };
+    let user = field(rec, "user_profile_index")
+        .and_then(number)
+        .unwrap_or(0.0) as u32;
+    let body = Body::Weight(Weight {
+        kg: (kg * 100.0).round() / 100.0,
+        when: None,
+    });
+    let key = key_of(&at, &body);
+    let id = Some(format!("{} user {user}", file_id.unwrap_or_default()));
+    Some((
+        Found {
+            at,
+            body,
+            source: Source {
+                from: "fit",
+                id,
+                key,
+            },
+        },
+        user,
+    ))
+}
+
+/// Sessions without an average temperature take the mean of their file's
+/// record temperatures (Garmin writes those, not always the average).
+fn mean_temperature(sessions: &mut [(Session, Option<String>)], temps: &mut Vec<f64>) {
+    if !temps.is_empty() {
+        let mean = temps.iter().sum::<f64>() / temps.len() as f64;
+        for (s, _) in sessions.iter_mut().filter(|(s, _)| s.avg_temp_c.is_none()) {
+            s.avg_temp_c = Some(mean);
+        }
+    }
+    temps.clear();
+}

@@ -1,0 +1,117 @@
+//! What an import adds, against the journal and itself: nothing twice.
+//!
+//! An entry is "already there" when the journal holds its source key (the
+//! same file, or the same activity from another format at the same second)
+//! or, for a workout, when it overlaps a workout imported before (the same
+//! activity, its start read a little differently). A workout overlapping one
+//! logged by hand is not added: it is reported, and `--merge` gives the
+//! hand-logged entry the watch's times instead.
+
+use super::Found;
+use crate::domain::entry::{Body, Time};
+use crate::domain::history::{Entry, Event, Op};
+use std::collections::HashSet;
+
+/// What the journal (and this import, as it goes) already holds.
+#[derive(Debug, Default)]
+pub struct Known {
+    keys: HashSet<String>,
+    /// Workouts: id (empty for this import's), start, end, and whether imported.
+    workouts: Vec<(String, Time, Time, bool)>,
+}
+
+/// What to do with one entry found in a file.
+#[derive(Debug, PartialEq)]
+pub enum Verdict {
+    Add,
+    /// Already in the journal, or earlier in this import; why, in words.
+    Already(String),
+    /// Overlaps a workout logged by hand: its id.
+    Overlaps(String),
+}
+
+impl Known {
+    /// From the journal's events (for the source keys they carry) and its
+    /// entries as they stand.
+    pub fn new(events: &[Event], entries: &[Entry]) -> Known {
+        let mut keys = HashSet::new();
+        let mut imported = HashSet::new();
+        for e in events
+            .iter()
+            .filter(|e| matches!(e.op, Op::Add | Op::Amend))
+        {
+            let key = e
+                .extra
+                .get("source")
+                .and_then(|s| s.get("key"))
+                .and_then(|k| k.as_str());
+            if let Some(k) = key {
+                keys.insert(k.to_string());
+                imported.insert(e.target.clone().unwrap_or_else(|| e.id.clone()));
+            }
+        }
+        let workouts = entries
+            .iter()
+            .filter_map(|e| match &e.body {
+                Body::Workout(w) => Some((
+                    e.id.clone(),
+                    e.at,
+                    w.end.unwrap_or(e.at),
+                    imported.contains(&e.id),
+                )),
+                _ => None,
+            })
+            .collect();
+        Known { keys, workouts }
+    }
+
+    /// Decides on `f`, and remembers it when it is added.
+    pub fn decide(&mut self, f: &Found) -> Verdict {
+        if self.keys.contains(&f.source.key) {
+            return Verdict::Already("already there".into());
+        }
+        if let Body::Workout(w) = &f.body {
+            let end = w.end.unwrap_or(f.at);
+            let overlap = self
+                .workouts
+                .iter()
+                .find(|(_, s, e, _)| overlaps(f.at, end, *s, *e));
+            match overlap {
+                Some((id, _, _, true)) if id.is_empty() => {
+                    return Verdict::Already(
+                        "the same session as another file of this import".into(),
+                    );
+                }
+                Some((id, _, _, true)) => {
+                    return Verdict::Already(format!("the same session as imported entry {id}"));
+                }
+                Some((id, _, _, false)) => return Verdict::Overlaps(id.clone()),
+                None => {}
+            }
+            self.workouts.push((String::new(), f.at, end, true));
+        }
+        self.keys.insert(f.source.key.clone());
+        Verdict::Add
+    }
+
+    /// Remembers a merge: the hand-logged workout `id` now has the watch's
+    /// times and the source's key.
+    pub fn merged(&mut self, id: &str, f: &Found) {
+        self.keys.insert(f.source.key.clone());
+        if let (Some(w), Body::Workout(fw)) =
+            (self.workouts.iter_mut().find(|w| w.0 == id), &f.body)
+        {
+            w.1 = f.at;
+            w.2 = fw.end.unwrap_or(f.at);
+            w.3 = true;
+        }
+    }
+}
+
+/// Whether two sessions share time (a zero-length one counts at its instant).
+fn overlaps(a0: Time, a1: Time, b0: Time, b1: Time) -> bool {
+    if a0 == b0 {
+        return true;
+    }
+    a0 < b1 && b0 < a1
+}
