@@ -73,6 +73,12 @@ pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
     let progress = Progress::new(walk::total_bytes(o.paths));
     let files = walk::read_all(o.paths, &rules, &|n| progress.add(n));
     progress.finish();
+    // One file named and refused: the one line a refusal is.
+    if let [file] = files.as_slice()
+        && let Err(why) = &file.result
+    {
+        return user(format!("{}: {why}", file.name));
+    }
     let now = ctx.now_fixed();
     let (mut known, history) = {
         let events = ctx.load(Scope::All)?.events;

@@ -10,7 +10,7 @@ use crate::domain::entry::{Body, Drink, KG_PER_LB, ML_PER_OZ, Weight};
 use crate::domain::import_rules::ImportRules;
 use chrono::{DateTime, Utc};
 use quick_xml::events::{BytesStart, Event as X};
-use std::io::BufRead;
+use std::io::{BufRead, Read as _};
 
 const BODY_MASS: &str = "HKQuantityTypeIdentifierBodyMass";
 const WATER: &str = "HKQuantityTypeIdentifierDietaryWater";
@@ -20,6 +20,7 @@ const MAX_ERRORS: usize = 50;
 /// Reads an export. Some iOS versions write a DTD that does not parse and
 /// stray control characters; neither stops the read.
 pub fn read<R: BufRead>(input: R, rules: &ImportRules) -> Result<Read, Refusal> {
+    let input = without_doctype(input).map_err(|e| format!("cannot be read: {e}"))?;
     let mut r = reader(input);
     let mut buf = Vec::new();
     let mut out = Read::default();
@@ -68,6 +69,30 @@ pub fn read<R: BufRead>(input: R, rules: &ImportRules) -> Result<Read, Refusal> 
             .push(format!("{errors} unreadable part(s) skipped"));
     }
     Ok(out)
+}
+
+/// The export with its DOCTYPE cut out: some iOS versions write one that
+/// no XML reader parses (an unclosed ATTLIST), and nothing in it is needed.
+/// Only the head, up to `<HealthData`, is held in memory.
+fn without_doctype<R: BufRead>(mut r: R) -> std::io::Result<impl BufRead> {
+    const MAX_HEAD: usize = 4 << 20;
+    let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
+    let mut head = Vec::new();
+    while find(&head, b"<HealthData").is_none() && head.len() < MAX_HEAD {
+        let buf = r.fill_buf()?;
+        if buf.is_empty() {
+            break;
+        }
+        let n = buf.len().min(64 << 10);
+        head.extend_from_slice(&buf[..n]);
+        r.consume(n);
+    }
+    if let Some(start) = find(&head, b"<!DOCTYPE")
+        && let Some(end) = find(&head[start..], b"<HealthData")
+    {
+        head.drain(start..start + end);
+    }
+    Ok(std::io::Cursor::new(head).chain(r))
 }
 
 fn check_root(e: &BytesStart) -> Result<bool, Refusal> {
@@ -176,7 +201,7 @@ fn record(e: &BytesStart) -> Option<Found> {
             _ => value,
         };
         Body::Weight(Weight {
-            kg: (kg * 100.0).round() / 100.0,
+            kg: super::round2(kg),
             when: None,
         })
     } else if ty == WATER {

@@ -12,9 +12,18 @@ pub fn check(at: &Time, body: &Body, now: &Time) -> Result<(), String> {
     if *at > *now + Duration::minutes(5) {
         return Err(format!("{} is in the future", at.to_rfc3339()));
     }
+    if *at < *now - Duration::days(365 * 50) {
+        return Err(format!("{} is too far in the past", at.to_rfc3339()));
+    }
     match body {
         Body::Weight(w) => {
-            parse_mass(&format!("{}kg", w.kg), VolumeUnit::Ml)?;
+            // As a user would type it (1e308 in a form parse_mass names).
+            let typed = if w.kg.abs() < 1e9 {
+                format!("{}kg", w.kg)
+            } else {
+                format!("{:e}kg", w.kg)
+            };
+            parse_mass(&typed, VolumeUnit::Ml)?;
         }
         Body::Drink(d) => {
             parse_volume(&format!("{}ml", d.ml), VolumeUnit::Ml)?;

@@ -174,7 +174,7 @@ fn weight(rec: &FitDataRecord, file_id: Option<String>) -> Option<(Found, u32)> 
         .and_then(number)
         .unwrap_or(0.0) as u32;
     let body = Body::Weight(Weight {
-        kg: (kg * 100.0).round() / 100.0,
+        kg: super::round2(kg),
         when: None,
     });
     let key = key_of(&at, &body);

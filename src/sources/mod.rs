@@ -86,3 +86,13 @@ pub fn clean_text(s: &str, max: usize) -> String {
         .take(max)
         .collect()
 }
+
+/// To the hundredth (kilograms as the CLI keeps them); a value too large to
+/// round is left for the checks to refuse.
+pub fn round2(v: f64) -> f64 {
+    if v.abs() < 1e12 {
+        (v * 100.0).round() / 100.0
+    } else {
+        v
+    }
+}

@@ -30,7 +30,7 @@ impl Activity {
         };
         Some(Session {
             start,
-            elapsed_s: elapsed.max(self.lap_seconds),
+            elapsed_s: elapsed,
             moving_s: (self.lap_seconds > 0.0).then_some(self.lap_seconds),
             sport: self.sport,
             avg_hr: self.hr.mean(),
