@@ -18,7 +18,15 @@ use std::collections::HashSet;
 pub fn read(bytes: &[u8], rules: &ImportRules) -> Result<Read, Refusal> {
     header(bytes)?;
     let mut warnings = Vec::new();
-    let records = match from_bytes_with_options(bytes, &HashSet::new()) {
+    let whole = chain_len(bytes);
+    if whole < bytes.len() {
+        warnings.push(format!(
+            "{} bytes after its end ignored",
+            bytes.len() - whole
+        ));
+    }
+    let bytes = &bytes[..whole];
+    let records = match decode(bytes, &HashSet::new())? {
         Ok(r) => r,
         Err(e) if matches!(*e, ErrorKind::InvalidCrc(..)) => {
             warnings.push("its checksum does not match; kept what decodes".to_string());
@@ -26,7 +34,7 @@ pub fn read(bytes: &[u8], rules: &ImportRules) -> Result<Read, Refusal> {
                 DecodeOption::SkipHeaderCrcValidation,
                 DecodeOption::SkipDataCrcValidation,
             ]);
-            from_bytes_with_options(bytes, &lax).map_err(|e| refusal(&e))?
+            decode(bytes, &lax)?.map_err(|e| refusal(&e))?
         }
         Err(e) => return Err(refusal(&e)),
     };
@@ -76,6 +84,37 @@ pub fn read(bytes: &[u8], rules: &ImportRules) -> Result<Read, Refusal> {
         );
     }
     Ok(out)
+}
+
+/// fitparser's decode, with a panic inside it (it has had arithmetic
+/// that overflows on some broken files) turned into a refusal.
+fn decode(
+    bytes: &[u8],
+    options: &HashSet<DecodeOption>,
+) -> Result<fitparser::Result<Vec<FitDataRecord>>, Refusal> {
+    std::panic::catch_unwind(|| from_bytes_with_options(bytes, options))
+        .map_err(|_| "a FIT file the decoder cannot read".to_string())
+}
+
+/// How many bytes the chain of FIT files at the start of `b` spans: each
+/// file's header and data and checksum, for as long as another header
+/// follows. (What trails them is not a FIT file, and is left out.)
+fn chain_len(b: &[u8]) -> usize {
+    let mut at = 0;
+    while let Some(rest) = b.get(at..) {
+        let Some(&size) = rest.first() else { break };
+        let size = size as usize;
+        if !(size == 12 || size == 14) || rest.len() < size || &rest[8..12] != b".FIT" {
+            break;
+        }
+        let data = u32::from_le_bytes([rest[4], rest[5], rest[6], rest[7]]) as usize;
+        let Some(end) = (size + data).checked_add(2).filter(|e| *e <= rest.len()) else {
+            // Cut short: the decoder says so.
+            return b.len();
+        };
+        at += end;
+    }
+    at.max(1).min(b.len())
 }
 
 /// Checks the 12- or 14-byte header: its size, ".FIT", and that the data

@@ -96,3 +96,6 @@ pub fn round2(v: f64) -> f64 {
         v
     }
 }
+
+#[cfg(test)]
+mod fuzz_tests;

@@ -115,3 +115,122 @@ fn overlaps(a0: Time, a1: Time, b0: Time, b1: Time) -> bool {
     }
     a0 < b1 && b0 < a1
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::entry::{Heat, Intensity, Weight, Workout};
+    use crate::domain::history::SCHEMA_VERSION;
+    use crate::sources::Source;
+
+    fn t(s: &str) -> Time {
+        Time::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn run(start: &str, end: &str, key: &str) -> Found {
+        Found {
+            at: t(start),
+            body: Body::Workout(Workout {
+                activity: "run".into(),
+                end: Some(t(end)),
+                intensity: Intensity::Easy,
+                heat: Heat::Mild,
+                new: false,
+                note: None,
+            }),
+            source: Source {
+                from: "fit",
+                id: None,
+                key: key.into(),
+            },
+        }
+    }
+
+    fn journal(found: &Found, id: &str, with_source: bool) -> (Event, Entry) {
+        let mut extra = serde_json::Map::new();
+        if with_source {
+            extra.insert("source".into(), found.source.to_json());
+        }
+        let e = Event {
+            v: SCHEMA_VERSION,
+            id: id.into(),
+            op: Op::Add,
+            at: found.at,
+            logged: found.at,
+            target: None,
+            entry: Some(found.body.clone()),
+            extra,
+        };
+        let entry = Entry {
+            id: id.into(),
+            at: found.at,
+            logged: found.at,
+            amended: None,
+            body: found.body.clone(),
+        };
+        (e, entry)
+    }
+
+    #[test]
+    fn a_key_or_an_overlap_with_an_import_is_already_there() {
+        let old = run(
+            "2026-01-01T10:00:00Z",
+            "2026-01-01T11:00:00Z",
+            "workout 2026-01-01T10:00:00Z",
+        );
+        let (e, entry) = journal(&old, "A", true);
+        let mut k = Known::new(&[e], &[entry]);
+        assert!(matches!(k.decide(&old), Verdict::Already(_)));
+        // The same run from a GPX, its start read a second later.
+        let gpx = run(
+            "2026-01-01T10:00:01Z",
+            "2026-01-01T11:00:00Z",
+            "workout 2026-01-01T10:00:01Z",
+        );
+        assert!(matches!(k.decide(&gpx), Verdict::Already(w) if w.contains('A')));
+        // Right after it: new.
+        let next = run(
+            "2026-01-01T11:00:00Z",
+            "2026-01-01T11:30:00Z",
+            "workout 2026-01-01T11:00:00Z",
+        );
+        assert_eq!(k.decide(&next), Verdict::Add);
+        // And the same again, in this import: already there.
+        assert!(matches!(k.decide(&next), Verdict::Already(_)));
+    }
+
+    #[test]
+    fn an_overlap_with_a_hand_logged_workout_names_it() {
+        let hand = run("2026-01-01T10:10:00Z", "2026-01-01T10:50:00Z", "unused");
+        let (e, entry) = journal(&hand, "H", false);
+        let mut k = Known::new(&[e], &[entry]);
+        let watch = run(
+            "2026-01-01T10:00:00Z",
+            "2026-01-01T11:00:00Z",
+            "workout 2026-01-01T10:00:00Z",
+        );
+        assert_eq!(k.decide(&watch), Verdict::Overlaps("H".into()));
+        k.merged("H", &watch);
+        assert!(matches!(k.decide(&watch), Verdict::Already(_)));
+    }
+
+    #[test]
+    fn weighings_repeat_only_by_key() {
+        let mut k = Known::default();
+        let w = |kg: f64, key: &str| Found {
+            at: t("2026-01-01T07:00:00Z"),
+            body: Body::Weight(Weight { kg, when: None }),
+            source: Source {
+                from: "apple-health",
+                id: None,
+                key: key.into(),
+            },
+        };
+        assert_eq!(k.decide(&w(70.0, "weight a 70")), Verdict::Add);
+        assert_eq!(k.decide(&w(71.0, "weight a 71")), Verdict::Add);
+        assert!(matches!(
+            k.decide(&w(70.0, "weight a 70")),
+            Verdict::Already(_)
+        ));
+    }
+}
