@@ -502,3 +502,20 @@ fn crampwatch_exports_still_import_as_before() {
     let so = other.ok(&["import", file.to_str().unwrap()]);
     assert!(so.contains("imported 1 entries"), "{so}");
 }
+
+#[test]
+fn a_good_import_is_quiet_on_stderr_when_piped_and_its_source_survives_the_cache() {
+    let mut env = Env::new();
+    let file = fixture("garmin-fenix-5-run.fit");
+    let so = env.quiet(&["import", file.to_str().unwrap()]);
+    assert!(so.contains("added 1"), "{so}");
+    // Months later, November's file is read from the parse cache: the
+    // entry's source must still be there for the re-import to see it.
+    env.now = "2027-01-15T12:00:00-05:00".into();
+    env.ok(&["list", "--all"]);
+    env.ok(&["list", "--all"]);
+    let before = snapshot(&env.data);
+    let so = env.quiet(&["import", file.to_str().unwrap()]);
+    assert!(so.contains("1 already there"), "{so}");
+    assert_eq!(snapshot(&env.data), before);
+}

@@ -79,14 +79,7 @@ pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
     {
         return user(format!("{}: {why}", file.name));
     }
-    let now = ctx.now_fixed();
-    let (mut known, history) = {
-        let events = ctx.load(Scope::All)?.events;
-        let history = History::fold(&events);
-        (Known::new(&events, &history.entries), history)
-    };
-    let mut last = history.last_event_id.clone();
-    let mut lines = RawLines::default();
+    let mut w = Writer::new(ctx, o.merge)?;
     let (mut files_refused, mut entries_refused, mut total) = (Vec::new(), 0, Tally::default());
     for file in files {
         let read = match file.result {
@@ -101,43 +94,12 @@ pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
                 continue;
             }
         };
-        for w in &read.warnings {
-            eprintln!("warning: {}: {w}", file.name);
+        for warning in &read.warnings {
+            eprintln!("warning: {}: {warning}", file.name);
         }
         let mut t = Tally::default();
         for f in read.found {
-            if let Err(why) = check::check(&f.at, &f.body, &now) {
-                t.refused.push(format!(
-                    "{} at {}: {why}",
-                    f.body.kind().word(),
-                    f.at.to_rfc3339()
-                ));
-                continue;
-            }
-            match known.decide(&f) {
-                Verdict::Add => {
-                    t.added += 1;
-                    push(
-                        &mut lines,
-                        event(Op::Add, None, &f, next(&now, &mut last), &now),
-                    );
-                }
-                Verdict::Already(_) => t.already += 1,
-                Verdict::Overlaps(id) if o.merge => {
-                    let Some(entry) = history.get(&id) else {
-                        continue;
-                    };
-                    let body = merged_body(&entry.body, &f);
-                    known.merged(&id, &f);
-                    t.merged += 1;
-                    let f = Found { body, ..f };
-                    push(
-                        &mut lines,
-                        event(Op::Amend, Some(id), &f, next(&now, &mut last), &now),
-                    );
-                }
-                Verdict::Overlaps(id) => t.overlapping.push(id),
-            }
+            w.take(f, &mut t);
         }
         report(&file.name, &t, o);
         entries_refused += t.refused.len();
@@ -146,19 +108,9 @@ pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
         total.merged += t.merged;
     }
     if !o.dry_run {
-        ctx.journal.append_raw(&lines, &now)?;
+        ctx.journal.append_raw(&w.lines, &w.now)?;
     }
-    let verb = if o.dry_run { "would add" } else { "added" };
-    println!(
-        "{verb} {} entries{} ({} already there)",
-        total.added,
-        if total.merged > 0 {
-            format!(", merged {}", total.merged)
-        } else {
-            String::new()
-        },
-        total.already
-    );
+    summary(&total, o);
     if !files_refused.is_empty() || entries_refused > 0 {
         let mut parts = Vec::new();
         if !files_refused.is_empty() {
@@ -169,26 +121,93 @@ pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
             ));
         }
         if entries_refused > 0 {
-            parts.push(format!(
-                "{entries_refused} {} refused",
-                if entries_refused == 1 {
-                    "entry"
-                } else {
-                    "entries"
-                }
-            ));
-        }
-        return user(format!(
-            "{}; the rest {}",
-            parts.join("; "),
-            if o.dry_run {
-                "would be imported"
+            let word = if entries_refused == 1 {
+                "entry"
             } else {
-                "was imported"
-            }
-        ));
+                "entries"
+            };
+            parts.push(format!("{entries_refused} {word} refused"));
+        }
+        let rest = if o.dry_run {
+            "would be imported"
+        } else {
+            "was imported"
+        };
+        return user(format!("{}; the rest {rest}", parts.join("; ")));
     }
     Ok(())
+}
+
+fn summary(total: &Tally, o: &Options) {
+    let verb = if o.dry_run { "would add" } else { "added" };
+    let merged = match total.merged {
+        0 => String::new(),
+        n => format!(", merged {n}"),
+    };
+    println!(
+        "{verb} {} entries{merged} ({} already there)",
+        total.added, total.already
+    );
+}
+
+/// The journal as it was, and the lines this import writes.
+struct Writer {
+    known: Known,
+    history: History,
+    last: Option<String>,
+    lines: RawLines,
+    now: Time,
+    merge: bool,
+}
+
+impl Writer {
+    fn new(ctx: &Ctx, merge: bool) -> Result<Writer> {
+        let events = ctx.load(Scope::All)?.events;
+        let history = History::fold(&events);
+        Ok(Writer {
+            known: Known::new(&events, &history.entries),
+            last: history.last_event_id.clone(),
+            history,
+            lines: RawLines::default(),
+            now: ctx.now_fixed(),
+            merge,
+        })
+    }
+
+    /// Checks an entry, decides on it, and writes what it calls for.
+    fn take(&mut self, f: Found, t: &mut Tally) {
+        if let Err(why) = check::check(&f.at, &f.body, &self.now) {
+            let what = f.body.kind().word();
+            t.refused
+                .push(format!("{what} at {}: {why}", f.at.to_rfc3339()));
+            return;
+        }
+        match self.known.decide(&f) {
+            Verdict::Add => {
+                t.added += 1;
+                self.write(Op::Add, None, &f);
+            }
+            Verdict::Already(_) => t.already += 1,
+            Verdict::Overlaps(id) if self.merge => {
+                let Some(entry) = self.history.get(&id) else {
+                    return;
+                };
+                let f = Found {
+                    body: merged_body(&entry.body, &f),
+                    ..f
+                };
+                self.known.merged(&id, &f);
+                t.merged += 1;
+                self.write(Op::Amend, Some(id), &f);
+            }
+            Verdict::Overlaps(id) => t.overlapping.push(id),
+        }
+    }
+
+    fn write(&mut self, op: Op, target: Option<String>, f: &Found) {
+        let id = next(&self.now, &mut self.last);
+        push(&mut self.lines, event(op, target, f, id, &self.now));
+    }
 }
 
 fn next(now: &Time, last: &mut Option<String>) -> String {

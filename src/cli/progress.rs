@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 pub struct Progress {
     total: u64,
     done: Cell<u64>,
-    last: Cell<Option<Instant>>,
+    start: Instant,
+    drawn: Cell<Option<Instant>>,
     on: bool,
 }
 
@@ -18,7 +19,8 @@ impl Progress {
         Progress {
             total: total.max(1),
             done: Cell::new(0),
-            last: Cell::new(None),
+            start: Instant::now(),
+            drawn: Cell::new(None),
             on: std::io::stderr().is_terminal(),
         }
     }
@@ -29,22 +31,19 @@ impl Progress {
             return;
         }
         let now = Instant::now();
-        if self
-            .last
-            .get()
-            .is_some_and(|t| now - t < Duration::from_millis(100))
-        {
+        // A short import needs no bar: none in the first second.
+        let quiet = now - self.start < Duration::from_secs(1)
+            || self
+                .drawn
+                .get()
+                .is_some_and(|t| now - t < Duration::from_millis(100));
+        if quiet {
             return;
         }
-        // The first second draws nothing: a short import needs no bar.
-        let start = *self.last.get().get_or_insert(now);
-        self.last.set(Some(start.max(now)));
+        self.drawn.set(Some(now));
         let pct = (self.done.get().min(self.total) * 100 / self.total) as usize;
-        let bar = format!(
-            "{}{}",
-            "#".repeat(pct * 30 / 100),
-            ".".repeat(30 - pct * 30 / 100)
-        );
+        let filled = pct * 30 / 100;
+        let bar = format!("{}{}", "#".repeat(filled), ".".repeat(30 - filled));
         let mut err = std::io::stderr().lock();
         let _ = write!(err, "\rimporting [{bar}] {pct:>3}% ");
         let _ = err.flush();
@@ -52,7 +51,7 @@ impl Progress {
 
     /// Wipes the bar.
     pub fn finish(&self) {
-        if self.on && self.last.get().is_some() {
+        if self.on && self.drawn.get().is_some() {
             let mut err = std::io::stderr().lock();
             let _ = write!(err, "\r{}\r", " ".repeat(48));
             let _ = err.flush();

@@ -7,7 +7,7 @@ use super::{Found, Read, Refusal, Source, key_of};
 use crate::domain::entry::{Body, Weight};
 use crate::domain::import_rules::ImportRules;
 use chrono::{DateTime, Utc};
-use fitparser::de::{DecodeOption, from_bytes_with_options};
+use fitparser::de::{DecodeOption, FitObject, FitStreamProcessor};
 use fitparser::profile::MesgNum;
 use fitparser::{ErrorKind, FitDataRecord, Value};
 use std::collections::HashSet;
@@ -49,14 +49,20 @@ pub fn read(bytes: &[u8], rules: &ImportRules) -> Result<Read, Refusal> {
     // Where the sessions of the current file of a chain begin.
     let mut from = 0;
     let mut users = HashSet::new();
-    for rec in &records {
+    for item in &records {
+        let rec = match item {
+            Item::Temperature(t) => {
+                temps.push(*t);
+                continue;
+            }
+            Item::Message(rec) => rec,
+        };
         match rec.kind() {
             MesgNum::FileId => {
                 mean_temperature(&mut sessions[from..], &mut temps);
                 from = sessions.len();
                 file_id = identity(rec);
             }
-            MesgNum::Record => temps.extend(field(rec, "temperature").and_then(number)),
             MesgNum::Session => sessions.extend(session(rec).map(|s| (s, file_id.clone()))),
             MesgNum::WeightScale => {
                 if let Some((f, user)) = weight(rec, file_id.clone()) {
@@ -86,14 +92,61 @@ pub fn read(bytes: &[u8], rules: &ImportRules) -> Result<Read, Refusal> {
     Ok(out)
 }
 
-/// fitparser's decode, with a panic inside it (it has had arithmetic
-/// that overflows on some broken files) turned into a refusal.
+/// What is kept of a FIT file's messages.
+enum Item {
+    /// A message decoded with the FIT profile (names, units, scales).
+    Message(FitDataRecord),
+    /// A record's temperature (C), read raw: activity files hold thousands
+    /// of records, and decoding each in full took 30 ms a file.
+    Temperature(f64),
+}
+
+/// The global numbers of the messages decoded in full.
+const WANTED: [u16; 3] = [0, 18, 30]; // file_id, session, weight_scale
+const RECORD: u16 = 20;
+/// A record's temperature field, in whole degrees C.
+const RECORD_TEMPERATURE: u8 = 13;
+
+/// fitparser's stream decoder, decoding in full only the messages
+/// [`WANTED`], with a panic inside it (it has had arithmetic that overflows
+/// on some broken files) turned into a refusal.
 fn decode(
     bytes: &[u8],
     options: &HashSet<DecodeOption>,
-) -> Result<fitparser::Result<Vec<FitDataRecord>>, Refusal> {
-    std::panic::catch_unwind(|| from_bytes_with_options(bytes, options))
+) -> Result<fitparser::Result<Vec<Item>>, Refusal> {
+    std::panic::catch_unwind(|| decode_wanted(bytes, options))
         .map_err(|_| "a FIT file the decoder cannot read".to_string())
+}
+
+fn decode_wanted(
+    mut bytes: &[u8],
+    options: &HashSet<DecodeOption>,
+) -> fitparser::Result<Vec<Item>> {
+    let mut p = FitStreamProcessor::new();
+    for o in options {
+        p.add_option(*o);
+    }
+    let mut items = Vec::new();
+    while !bytes.is_empty() {
+        let (rest, obj) = p.deserialize_next(bytes)?;
+        match obj {
+            FitObject::Crc(_) => p.reset(),
+            FitObject::DataMessage(m) if WANTED.contains(&m.global_message_number()) => {
+                items.push(Item::Message(p.decode_message(m)?));
+            }
+            FitObject::DataMessage(m) if m.global_message_number() == RECORD => {
+                let t = m.fields().get(&RECORD_TEMPERATURE).and_then(number);
+                // 127 is FIT's "no value" for a signed byte.
+                items.extend(
+                    t.filter(|t| (-60.0..70.0).contains(t))
+                        .map(Item::Temperature),
+                );
+            }
+            _ => {}
+        }
+        bytes = rest;
+    }
+    Ok(items)
 }
 
 /// How many bytes the chain of FIT files at the start of `b` spans: each
