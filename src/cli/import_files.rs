@@ -34,6 +34,10 @@ pub fn own_format(paths: &[PathBuf]) -> Option<&Path> {
     if path.is_dir() {
         return has_journal_files(path, 0).then_some(path.as_path());
     }
+    if !path.is_file() {
+        // A pipe (`<(zcat export.xml.gz)`) can be read once: by the walker.
+        return None;
+    }
     let mut head = vec![0u8; detect::HEAD];
     let n = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))
@@ -73,6 +77,10 @@ pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
     let progress = Progress::new(walk::total_bytes(o.paths));
     let files = walk::read_all(o.paths, &rules, &|n| progress.add(n));
     progress.finish();
+    if files.is_empty() {
+        let names: Vec<String> = o.paths.iter().map(|p| p.display().to_string()).collect();
+        return user(format!("{}: no files in it", names.join(", ")));
+    }
     // One file named and refused: the one line a refusal is.
     if let [file] = files.as_slice()
         && let Err(why) = &file.result

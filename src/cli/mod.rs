@@ -81,7 +81,7 @@ pub enum Command {
     Redo,
     /// Write every entry, as it stands now, to stdout
     Export(transfer::ExportArgs),
-    /// Add the entries of a JSON or CSV export, another journal folder or a journal file
+    /// Add entries from device files (FIT, TCX, GPX, Apple Health, Strava), a JSON or CSV export, or another journal
     Import(transfer::ImportArgs),
     /// A week (or the days since a time) in figures: `crampwatch report --week 2026-W48 --format markdown`
     Report(report::ReportArgs),

@@ -17,7 +17,7 @@ impl Progress {
     /// A bar for `total` bytes; silent when stderr is not a terminal.
     pub fn new(total: u64) -> Progress {
         Progress {
-            total: total.max(1),
+            total,
             done: Cell::new(0),
             start: Instant::now(),
             drawn: Cell::new(None),
@@ -41,11 +41,17 @@ impl Progress {
             return;
         }
         self.drawn.set(Some(now));
-        let pct = (self.done.get().min(self.total) * 100 / self.total) as usize;
-        let filled = pct * 30 / 100;
-        let bar = format!("{}{}", "#".repeat(filled), ".".repeat(30 - filled));
+        let text = if self.total == 0 {
+            // A pipe: its size is not known ahead.
+            format!("importing: {} MB read", self.done.get() >> 20)
+        } else {
+            let pct = (self.done.get().min(self.total) * 100 / self.total) as usize;
+            let filled = pct * 30 / 100;
+            let bar = format!("{}{}", "#".repeat(filled), ".".repeat(30 - filled));
+            format!("importing [{bar}] {pct:>3}%")
+        };
         let mut err = std::io::stderr().lock();
-        let _ = write!(err, "\rimporting [{bar}] {pct:>3}% ");
+        let _ = write!(err, "\r{text} ");
         let _ = err.flush();
     }
 

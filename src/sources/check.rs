@@ -32,7 +32,7 @@ pub fn check(at: &Time, body: &Body, now: &Time) -> Result<(), String> {
             check_activity(&w.activity).map_err(|e| format!("{e:#}"))?;
             if let Some(end) = w.end {
                 if end <= *at {
-                    return Err("a workout that ends before it starts".into());
+                    return Err("a workout whose end is not after its start".into());
                 }
                 if end - *at > Duration::hours(MAX_WORKOUT_HOURS) {
                     let days = (end - *at).num_hours() as f64 / 24.0;

@@ -28,7 +28,7 @@ impl Session {
     /// average heart rate to an intensity; the source's own words in the note.
     pub fn into_found(self, from: &'static str, id: Option<String>, rules: &ImportRules) -> Found {
         let at: Time = self.start.fixed_offset();
-        let elapsed = self.elapsed_s.max(0.0).min(1e9).round() as i64;
+        let elapsed = self.elapsed_s.clamp(0.0, 1e9).round() as i64; // NaN gives 0
         let end = at + Duration::seconds(elapsed);
         let heat = rules.heat(self.avg_temp_c);
         let intensity = rules.intensity(self.avg_hr);

@@ -163,15 +163,12 @@ impl<'a> Walker<'a> {
             Ok(f) => f,
             Err(e) => return self.push(name, Err(format!("cannot be read: {e}"))),
         };
-        let mut r = BufReader::with_capacity(
-            1 << 16,
-            Counting {
-                inner: file,
-                tick: self.tick,
-            },
-        );
-        let head = match r.fill_buf() {
-            Ok(h) => h[..h.len().min(HEAD)].to_vec(),
+        let counted = Counting {
+            inner: file,
+            tick: self.tick,
+        };
+        let (head, r) = match peek(counted) {
+            Ok(p) => p,
             Err(e) => return self.push(name, Err(format!("cannot be read: {e}"))),
         };
         match sniff(&head, &name) {
@@ -196,9 +193,8 @@ impl<'a> Walker<'a> {
     }
 
     fn gzip(&mut self, name: String, r: impl BufRead, depth: u32, inner: bool) {
-        let mut unzipped = BufReader::with_capacity(1 << 16, GzDecoder::new(r));
-        let head = match unzipped.fill_buf() {
-            Ok(h) => h[..h.len().min(HEAD)].to_vec(),
+        let (head, unzipped) = match peek(GzDecoder::new(r)) {
+            Ok(p) => p,
             Err(e) => return self.push(name, Err(format!("a .gz that cannot be read: {e}"))),
         };
         let inner_name = name.strip_suffix(".gz").unwrap_or(&name).to_string();
@@ -265,9 +261,8 @@ impl<'a> Walker<'a> {
             if entry.is_dir() || consumed.contains(&entry_name) || is_apple_extra(&entry_name) {
                 continue;
             }
-            let mut r = BufReader::with_capacity(1 << 16, &mut entry);
-            let head = match r.fill_buf() {
-                Ok(h) => h[..h.len().min(HEAD)].to_vec(),
+            let (head, r) = match peek(&mut entry) {
+                Ok(p) => p,
                 Err(e) => {
                     self.push(inner, Err(format!("cannot be read from the .zip: {e}")));
                     continue;
@@ -328,6 +323,16 @@ fn looks_strava(csv: &Path) -> bool {
     File::open(csv)
         .and_then(|mut f| f.read(&mut head))
         .is_ok_and(|n| head[..n].starts_with(b"Activity ID,"))
+}
+
+/// The first [`HEAD`] bytes of `r` (fewer only at its end: a pipe or a
+/// decompressor may hand out less in one read), and `r` from its start.
+type Peeked<R> = BufReader<std::io::Chain<Cursor<Vec<u8>>, R>>;
+fn peek<R: std::io::Read>(mut r: R) -> std::io::Result<(Vec<u8>, Peeked<R>)> {
+    let mut head = Vec::with_capacity(HEAD);
+    (&mut r).take(HEAD as u64).read_to_end(&mut head)?;
+    let again = Cursor::new(head.clone()).chain(r);
+    Ok((head, BufReader::with_capacity(1 << 16, again)))
 }
 
 fn read_to_vec(r: impl std::io::Read) -> Result<Vec<u8>, Refusal> {
