@@ -29,7 +29,11 @@ pub struct FileRead {
 }
 
 /// Reads every path, calling `tick` with the bytes read as it goes.
-pub fn read_all(paths: &[PathBuf], rules: &ImportRules, tick: &dyn Fn(u64)) -> Vec<FileRead> {
+pub fn read_all(
+    paths: &[PathBuf],
+    rules: &ImportRules,
+    tick: &(dyn Fn(u64) + Sync),
+) -> Vec<FileRead> {
     let mut w = Walker {
         rules,
         tick,
@@ -60,14 +64,14 @@ fn size_of(p: &Path, depth: u32) -> u64 {
 
 struct Walker<'a> {
     rules: &'a ImportRules,
-    tick: &'a dyn Fn(u64),
+    tick: &'a (dyn Fn(u64) + Sync),
     out: Vec<FileRead>,
 }
 
 /// A reader that reports what passes through it.
 struct Counting<'a, R> {
     inner: R,
-    tick: &'a dyn Fn(u64),
+    tick: &'a (dyn Fn(u64) + Sync),
 }
 
 impl<R: std::io::Read> std::io::Read for Counting<'_, R> {
@@ -75,6 +79,12 @@ impl<R: std::io::Read> std::io::Read for Counting<'_, R> {
         let n = self.inner.read(buf)?;
         (self.tick)(n as u64);
         Ok(n)
+    }
+}
+
+impl<R: Seek> Seek for Counting<'_, R> {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.inner.seek(pos)
     }
 }
 
@@ -123,18 +133,59 @@ impl<'a> Walker<'a> {
         if csv.is_file() && looks_strava(&csv) {
             self.strava_dir(dir, &csv, &mut consumed);
         }
+        let (mut files, mut dirs) = (Vec::new(), Vec::new());
         for p in entries {
             if consumed.contains(&p) || p == csv && !consumed.is_empty() {
                 continue;
             }
             // Links to folders are not followed: a loop would never end.
             match std::fs::symlink_metadata(&p) {
-                Ok(m) if m.is_dir() && depth < 32 => self.dir(&p, depth + 1),
+                Ok(m) if m.is_dir() && depth < 32 => dirs.push(p),
                 Ok(m) if m.is_dir() || m.file_type().is_symlink() && p.is_dir() => {}
-                Ok(_) => self.file(&p, true),
+                Ok(_) => files.push(p),
                 Err(e) => self.push(p.display().to_string(), Err(format!("cannot be read: {e}"))),
             }
         }
+        self.files(&files);
+        for d in dirs {
+            self.dir(&d, depth + 1);
+        }
+    }
+
+    /// The files of a folder; many (a watch's 1,000 FIT files) are read on
+    /// several threads, and reported in their order all the same.
+    fn files(&mut self, files: &[PathBuf]) {
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        if files.len() < 8 || workers < 2 {
+            for p in files {
+                self.file(p, true);
+            }
+            return;
+        }
+        let (rules, tick) = (self.rules, self.tick);
+        let outs: Vec<Vec<FileRead>> = std::thread::scope(|s| {
+            let handles: Vec<_> = files
+                .chunks(files.len().div_ceil(workers))
+                .map(|chunk| {
+                    s.spawn(move || {
+                        let mut w = Walker {
+                            rules,
+                            tick,
+                            out: Vec::new(),
+                        };
+                        for p in chunk {
+                            w.file(p, true);
+                        }
+                        w.out
+                    })
+                })
+                .collect();
+            let joined = handles.into_iter().map(|h| h.join());
+            joined
+                .map(|r| r.unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        self.out.extend(outs.into_iter().flatten());
     }
 
     fn strava_dir(&mut self, dir: &Path, csv: &Path, consumed: &mut HashSet<PathBuf>) {
@@ -177,7 +228,10 @@ impl<'a> Walker<'a> {
                 self.push(name, result)
             }
             Format::Zip => match File::open(p) {
-                Ok(f) => self.zip(&name, f, 0),
+                Ok(f) => {
+                    let tick = self.tick;
+                    self.zip(&name, Counting { inner: f, tick }, 0)
+                }
                 Err(e) => self.push(name, Err(format!("cannot be read: {e}"))),
             },
             Format::Gzip => self.gzip(name, r, 0, inner),
