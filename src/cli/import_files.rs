@@ -25,14 +25,16 @@ pub struct Options<'a> {
 
 /// The one path to give crampwatch's own importer (`transfer.rs`): a
 /// single path that is missing, a crampwatch JSON or CSV export, a journal
-/// file or a folder holding journal files. Everything else is read here.
+/// file, a file of no format known here, an empty folder or a folder holding
+/// journal files. Everything else is read here.
 pub fn own_format(paths: &[PathBuf]) -> Option<&Path> {
     let [path] = paths else { return None };
     if !path.exists() {
         return Some(path);
     }
     if path.is_dir() {
-        return has_journal_files(path, 0).then_some(path.as_path());
+        let empty = std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_none());
+        return (empty || has_journal_files(path, 0)).then_some(path.as_path());
     }
     if !path.is_file() {
         // A pipe (`<(zcat export.xml.gz)`) can be read once: by the walker.
@@ -43,7 +45,9 @@ pub fn own_format(paths: &[PathBuf]) -> Option<&Path> {
         .and_then(|mut f| f.read(&mut head))
         .unwrap_or(0);
     let format = detect::sniff(&head[..n], &path.display().to_string());
-    let own = format == Format::Own || format == Format::Unknown && super::transfer::is_csv(path);
+    // What is no device file is left to the journal importer, which says
+    // what it is not.
+    let own = matches!(format, Format::Own | Format::Unknown);
     own.then_some(path.as_path())
 }
 
