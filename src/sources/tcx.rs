@@ -131,3 +131,23 @@ fn text(a: &mut Activity, path: &[String], t: &str) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::rules::Rules;
+
+    const TCX: &[u8] = include_bytes!("../../tests/fixtures/devices/test.tcx");
+
+    #[test]
+    fn whitespace_before_the_declaration_reads_the_same() {
+        // Strava writes TCX files with blank lines before `<?xml`.
+        let rules = Rules::embedded().unwrap().import;
+        let mut padded = b"\n\n   \n".to_vec();
+        padded.extend_from_slice(TCX);
+        let plain = read(TCX, &rules).unwrap();
+        let padded = read(&padded, &rules).unwrap();
+        assert_eq!(plain, padded);
+        assert_eq!(plain.found.len(), 1);
+    }
+}
