@@ -282,6 +282,10 @@ fn a_strava_export_reads_its_csv_and_the_files_it_names() {
         ],
         "{so}"
     );
+    assert!(
+        !so.lines().any(|l| l.contains("1001.fit")),
+        "the file the CSV names is not read again on its own: {so}"
+    );
     let notes: Vec<String> = of_type(&env, "workout")
         .iter()
         .map(|e| e["note"].as_str().unwrap().to_string())

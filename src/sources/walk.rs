@@ -112,12 +112,14 @@ impl<'a> Walker<'a> {
         let name = p.display().to_string();
         match std::fs::metadata(p) {
             Err(e) => self.push(name, Err(format!("cannot be read: {e}"))),
-            Ok(m) if m.is_dir() => self.dir(p, 0),
+            Ok(m) if m.is_dir() => self.dir(p, 0, &mut HashSet::new()),
             Ok(_) => self.file(p, false),
         }
     }
 
-    fn dir(&mut self, dir: &Path, depth: u32) {
+    /// A folder, recursively; `consumed` holds the files a Strava export's
+    /// `activities.csv` has read already (in its subfolders).
+    fn dir(&mut self, dir: &Path, depth: u32, consumed: &mut HashSet<PathBuf>) {
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(dir) {
             Ok(d) => d.flatten().map(|e| e.path()).collect(),
             Err(e) => {
@@ -129,13 +131,12 @@ impl<'a> Walker<'a> {
         };
         entries.sort();
         let csv = dir.join("activities.csv");
-        let mut consumed = HashSet::new();
         if csv.is_file() && looks_strava(&csv) {
-            self.strava_dir(dir, &csv, &mut consumed);
+            self.strava_dir(dir, &csv, consumed);
         }
         let (mut files, mut dirs) = (Vec::new(), Vec::new());
         for p in entries {
-            if consumed.contains(&p) || p == csv && !consumed.is_empty() {
+            if consumed.contains(&p) {
                 continue;
             }
             // Links to folders are not followed: a loop would never end.
@@ -148,7 +149,7 @@ impl<'a> Walker<'a> {
         }
         self.files(&files);
         for d in dirs {
-            self.dir(&d, depth + 1);
+            self.dir(&d, depth + 1, consumed);
         }
     }
 
@@ -275,7 +276,13 @@ impl<'a> Walker<'a> {
             _ => {
                 let result = read_small(&inner_name, &b, self.rules, depth);
                 if inner {
-                    self.push_inner(inner_name, &b[..b.len().min(HEAD)], result)
+                    let skipped = result.is_err()
+                        && sniff(&b[..b.len().min(HEAD)], &inner_name) == Format::Unknown;
+                    self.out.push(FileRead {
+                        name,
+                        result,
+                        skipped,
+                    });
                 } else {
                     self.push(name, result)
                 }
