@@ -523,3 +523,15 @@ fn a_good_import_is_quiet_on_stderr_when_piped_and_its_source_survives_the_cache
     assert!(so.contains("1 already there"), "{so}");
     assert_eq!(snapshot(&env.data), before);
 }
+
+#[test]
+fn a_deleted_import_stays_deleted() {
+    let env = Env::new();
+    let file = fixture("garmin-fenix-5-bike.fit");
+    env.quiet(&["import", file.to_str().unwrap()]);
+    let id = env.entries()[0]["id"].as_str().unwrap().to_string();
+    env.ok(&["delete", &id]);
+    let so = env.quiet(&["import", file.to_str().unwrap()]);
+    assert!(so.contains("added 0"), "{so}");
+    assert!(env.entries().is_empty());
+}
