@@ -175,9 +175,11 @@ struct Writer {
 impl Writer {
     fn new(ctx: &Ctx, merge: bool) -> Result<Writer> {
         let events = ctx.load(Scope::All)?.events;
-        let history = History::fold(&events);
+        let sources = Known::sources(&events);
+        // Folded by move: years of journal are not held twice.
+        let history = History::from_events(events);
         Ok(Writer {
-            known: Known::new(&events, &history.entries),
+            known: Known::with_entries(sources, &history.entries),
             last: history.last_event_id.clone(),
             history,
             lines: RawLines::default(),

@@ -20,6 +20,12 @@ pub struct Known {
     workouts: Vec<(String, Time, Time, bool)>,
 }
 
+/// What the journal's events say about imports: see [`Known::sources`].
+pub struct Sources {
+    keys: HashSet<String>,
+    imported: HashSet<String>,
+}
+
 /// What to do with one entry found in a file.
 #[derive(Debug, PartialEq)]
 pub enum Verdict {
@@ -34,6 +40,12 @@ impl Known {
     /// From the journal's events (for the source keys they carry) and its
     /// entries as they stand.
     pub fn new(events: &[Event], entries: &[Entry]) -> Known {
+        Known::with_entries(Known::sources(events), entries)
+    }
+
+    /// The source keys the events carry, and the ids of the entries they
+    /// imported: taken before the events are folded (and gone).
+    pub fn sources(events: &[Event]) -> Sources {
         let mut keys = HashSet::new();
         let mut imported = HashSet::new();
         for e in events
@@ -50,6 +62,12 @@ impl Known {
                 imported.insert(e.target.clone().unwrap_or_else(|| e.id.clone()));
             }
         }
+        Sources { keys, imported }
+    }
+
+    /// [`Known`] from the sources and the entries as they stand.
+    pub fn with_entries(sources: Sources, entries: &[Entry]) -> Known {
+        let Sources { keys, imported } = sources;
         let workouts = entries
             .iter()
             .filter_map(|e| match &e.body {
