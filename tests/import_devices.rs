@@ -535,3 +535,28 @@ fn a_deleted_import_stays_deleted() {
     assert!(so.contains("added 0"), "{so}");
     assert!(env.entries().is_empty());
 }
+
+#[test]
+fn a_strava_csv_cannot_name_files_outside_its_export() {
+    let env = Env::new();
+    let export = env.root().join("export");
+    std::fs::create_dir_all(&export).unwrap();
+    std::fs::copy(
+        fixture("garmin-fenix-5-run.fit"),
+        env.root().join("outside.fit"),
+    )
+    .unwrap();
+    std::fs::write(
+        export.join("activities.csv"),
+        "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Filename\n\
+         7,\"Jun 11, 2017, 2:34:09 PM\",Run,Run,100,../outside.fit\n",
+    )
+    .unwrap();
+    let o = import(&env, &[&export]);
+    assert!(o.status.success(), "{:?}", out(&o));
+    // From the CSV (100 s), not from the file outside (57 s).
+    assert_eq!(
+        workouts(&env),
+        vec![w("2017-06-11T14:34:09Z", 100, "run", "mild", "moderate")]
+    );
+}

@@ -195,8 +195,13 @@ impl<'a> Walker<'a> {
             Ok(bytes) => {
                 (self.tick)(bytes.len() as u64);
                 strava::read(&bytes, rules, |rel| {
+                    // Only files inside the export: no "..", no absolute paths.
+                    let inside = Path::new(rel)
+                        .components()
+                        .all(|c| matches!(c, std::path::Component::Normal(_)));
                     let p = dir.join(rel);
-                    let bytes = std::fs::read(&p).ok()?;
+                    let bytes = inside.then(|| File::open(&p).ok()).flatten();
+                    let bytes = read_to_vec(bytes?).ok()?;
                     (self.tick)(bytes.len() as u64);
                     consumed.insert(p);
                     Some(read_small(rel, &bytes, rules, 0))
