@@ -560,3 +560,16 @@ fn a_strava_csv_cannot_name_files_outside_its_export() {
         vec![w("2017-06-11T14:34:09Z", 100, "run", "mild", "moderate")]
     );
 }
+
+#[test]
+fn file_names_are_printed_without_terminal_escapes() {
+    let env = Env::new();
+    let dir = env.root().join("in");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("evil\u{1b}[2J\u{202e}.fit"), b"not a fit file").unwrap();
+    let o = import(&env, &[&dir]);
+    let (so, se) = out(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(so.contains("evil?[2J?.fit: refused"), "{so}");
+    assert!(!so.contains('\u{1b}') && !se.contains('\u{1b}') && !so.contains('\u{202e}'));
+}

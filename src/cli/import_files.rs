@@ -83,13 +83,13 @@ pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
     progress.finish();
     if files.is_empty() {
         let names: Vec<String> = o.paths.iter().map(|p| p.display().to_string()).collect();
-        return user(format!("{}: no files in it", names.join(", ")));
+        return user(shown(&format!("{}: no files in it", names.join(", "))));
     }
     // One file named and refused: the one line a refusal is.
     if let [file] = files.as_slice()
         && let Err(why) = &file.result
     {
-        return user(format!("{}: {why}", file.name));
+        return user(shown(&format!("{}: {why}", file.name)));
     }
     let mut w = Writer::new(ctx, o.merge)?;
     let (mut files_refused, mut entries_refused, mut total) = (Vec::new(), 0, Tally::default());
@@ -97,17 +97,17 @@ pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
         let read = match file.result {
             Ok(r) => r,
             Err(why) if file.skipped => {
-                println!("{}: skipped: {why}", file.name);
+                println!("{}", shown(&format!("{}: skipped: {why}", file.name)));
                 continue;
             }
             Err(why) => {
-                println!("{}: refused: {why}", file.name);
+                println!("{}", shown(&format!("{}: refused: {why}", file.name)));
                 files_refused.push(file.name);
                 continue;
             }
         };
         for warning in &read.warnings {
-            eprintln!("warning: {}: {warning}", file.name);
+            eprintln!("{}", shown(&format!("warning: {}: {warning}", file.name)));
         }
         let mut t = Tally::default();
         for f in read.found {
@@ -145,7 +145,7 @@ pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
         } else {
             "was imported"
         };
-        return user(format!("{}; the rest {rest}", parts.join("; ")));
+        return user(shown(&format!("{}; the rest {rest}", parts.join("; "))));
     }
     Ok(())
 }
@@ -286,11 +286,22 @@ fn report(name: &str, t: &Tally, o: &Options) {
     if !t.refused.is_empty() {
         parts.push(format!("{} refused", t.refused.len()));
     }
-    println!("{name}: {}", parts.join(", "));
+    println!("{}", shown(&format!("{name}: {}", parts.join(", "))));
     for id in &t.overlapping {
         println!("  overlaps workout {id} logged by hand; --merge gives it the file's times");
     }
     for why in &t.refused {
-        println!("  refused: {why}");
+        println!("  refused: {}", shown(why));
     }
+}
+
+/// Text from files and their names, safe to print: control and bidi
+/// characters (a zip entry named with escape sequences) become '?'.
+fn shown(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let bidi = matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            if c.is_control() || bidi { '?' } else { c }
+        })
+        .collect()
 }
