@@ -570,6 +570,7 @@ fn file_names_are_printed_without_terminal_escapes() {
     let o = import(&env, &[&dir]);
     let (so, se) = out(&o);
     assert_eq!(o.status.code(), Some(2));
-    assert!(so.contains("evil?[2J?.fit: refused"), "{so}");
+    // The folder's only file: its refusal is the one error line.
+    assert!(se.contains("evil?[2J?.fit: not a FIT file"), "{se}");
     assert!(!so.contains('\u{1b}') && !se.contains('\u{1b}') && !so.contains('\u{202e}'));
 }
