@@ -1,5 +1,5 @@
 //! Benchmarks of the core on a generated 10-year journal (~105,000 events):
-//! load, fold, timers, flags, week summaries and reports.
+//! load, fold, timers, flags, week summaries, reports and sweat tests.
 //!
 //! `cargo bench --bench core`. The whole commands (status, report, flags,
 //! the TUI's first frame, peak memory) are timed by `benches/commands.sh`.
@@ -104,6 +104,19 @@ fn report_all_years() -> u32 {
     week::summarize(&now(), first, 3651, &FULL, &RULES, &prefs, &flags)
         .totals
         .cramps
+}
+
+#[divan::bench]
+fn sweat_tests_all_years() -> usize {
+    crampwatch::domain::sweat::tests(&FULL, &RULES).len()
+}
+
+#[divan::bench]
+fn sweat_personal_rate() -> Option<u32> {
+    use crampwatch::domain::entry::{Heat, Intensity};
+    let now = now().fixed_offset();
+    crampwatch::domain::sweat::personal_rate(&FULL, &RULES, &now, Heat::Mild, Intensity::Moderate)
+        .map(|r| r.ml_per_h)
 }
 
 /// One redraw of a screen at 200x60, with the whole journal loaded.

@@ -20,7 +20,7 @@ use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-const MAGIC: &[u8; 8] = b"CWCACHE2";
+const MAGIC: &[u8; 8] = b"CWCACHE3";
 
 /// Where the cache of one data dir lives.
 #[derive(Clone, Debug)]
@@ -275,11 +275,13 @@ fn put_event(w: &mut Vec<u8>, e: &Event) -> Option<()> {
                 w.push(idx(Relief::ALL, r));
             }
             put_opt_str(w, &c.note);
+            put_opt_str(w, &c.muscle_name);
         }
         Some(Body::Weight(x)) => {
             w.push(5);
             w.extend_from_slice(&x.kg.to_le_bytes());
             w.push(x.when.map_or(255, |s| idx(WeighWhen::ALL, &s)));
+            put_opt_u32(w, x.urine_ml);
         }
     }
     Some(())
@@ -429,11 +431,13 @@ impl<'a> Reader<'a> {
                     symptoms,
                     relief,
                     note: self.opt_str()?,
+                    muscle_name: self.opt_str()?,
                 }))
             }
             5 => Some(Body::Weight(Weight {
                 kg: self.f64()?,
                 when: self.opt_word(WeighWhen::ALL)?,
+                urine_ml: self.opt_u32()?,
             })),
             _ => return None,
         };
@@ -462,7 +466,9 @@ mod tests {
             r#"{"v":1,"id":"A4","op":"add","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","entry":{"type":"cramp","muscle":"calf","side":"left","severity":8,"duration_s":120,"context":"night","symptoms":{"swelling":true,"numbness":true},"relief":["stretch","pickle-juice"]}}"#,
             r#"{"v":1,"id":"A5","op":"add","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","entry":{"type":"weight","kg":72.4,"when":"before"},"mood":{"x":[1,2]}}"#,
             r#"{"v":1,"id":"A6","op":"undo","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","target":"A5"}"#,
+            r#"{"v":1,"id":"A6b","op":"add","at":"2026-11-28T17:00:00-05:00","logged":"2026-11-28T17:01:02-05:00","entry":{"type":"weight","kg":71.2,"when":"after","urine_ml":250}}"#,
             r#"{"v":1,"id":"A7","op":"add","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","entry":{"type":"cramp","muscle":"foot"}}"#,
+            r#"{"v":1,"id":"A8","op":"add","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","entry":{"type":"cramp","muscle":"other","muscle_name":"forearm"}}"#,
         ];
         lines
             .iter()

@@ -3,8 +3,11 @@
 //! Paths come from `directories::ProjectDirs`, overridden by `--data-dir` /
 //! `CRAMPWATCH_DATA_DIR` and `--config` / `CRAMPWATCH_CONFIG`.
 
+pub mod file;
+
 use crate::domain::entry::VolumeUnit;
 use crate::domain::input::parse_volume;
+use crate::domain::mass::MassUnit;
 use crate::domain::prefs::Prefs;
 pub use crate::domain::prefs::Profile;
 use anyhow::{Context, Result, bail};
@@ -17,6 +20,9 @@ use std::path::{Path, PathBuf};
 pub struct Settings {
     /// Display unit for volumes: "oz" (US fl oz) or "ml".
     pub units: VolumeUnit,
+    /// Unit for body weights: "kg" or "lb" (unset: the unit of the first weighing).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight_unit: Option<MassUnit>,
     /// Daily fluid goal, like "64oz" or "2l".
     pub daily_goal: String,
     /// The hour a day starts (0-23): a 2 am cramp belongs to the night before.
@@ -37,6 +43,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             units: VolumeUnit::Oz,
+            weight_unit: None,
             daily_goal: "64oz".into(),
             day_start_hour: 4,
             drink_presets: vec!["8oz".into(), "10oz".into(), "20oz".into()],
@@ -106,6 +113,14 @@ impl Settings {
         }
     }
 
+    /// An amount to show as an example in a form (in the display unit).
+    pub fn placeholder_amount(&self) -> &'static str {
+        match self.units {
+            VolumeUnit::Oz => "10oz",
+            VolumeUnit::Ml => "300ml",
+        }
+    }
+
     /// The drink presets in millilitres.
     pub fn preset_ml(&self) -> Vec<u32> {
         self.drink_presets
@@ -162,11 +177,18 @@ impl Paths {
     }
 }
 
-/// Loads the settings; a missing file gives the defaults.
+/// Loads the settings; a missing file gives the defaults. A bad key or
+/// value is a warning on stderr and the other settings apply: one typo must
+/// never stop a drink being logged.
 pub fn load_settings(path: &Path) -> Result<Settings> {
     match std::fs::read_to_string(path) {
-        Ok(text) => Settings::from_toml(&text)
-            .map_err(|e| crate::cli::UserError(format!("{}: {e}", path.display())).into()),
+        Ok(text) => {
+            let (settings, warnings) = file::read_lenient(&text);
+            for w in warnings {
+                eprintln!("warning: {}", w.render(&path.display().to_string()));
+            }
+            Ok(settings)
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Settings::default()),
         Err(e) => bail!("cannot read {}: {e}", path.display()),
     }

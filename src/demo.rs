@@ -3,7 +3,8 @@
 //!
 //! [`generate`] is pure: the same days, seed and end give the same events,
 //! ids included (ULIDs made from each event's logged time and the seeded
-//! generator). About 30 events a day: drinks through the waking day; on 4-5
+//! generator). About 11 events a day: drinks of 150-750 ml through the waking
+//! day; on 4-5
 //! days a week a workout of varied activity, length, intensity and heat, often
 //! planned ahead, with sips during it and sometimes weights before and after;
 //! cramps with patterns (after hard, hot, long sessions in the 6-8 h window,
@@ -36,6 +37,8 @@ struct Gen<Tz: TimeZone> {
     drafts: Vec<Draft>,
     /// Body mass drifts slowly over the years.
     mass_kg: f64,
+    /// The day the journal ends: its evening session is planned, not yet done.
+    last_day: NaiveDate,
 }
 
 const ACTIVITIES: &[(&str, u32, u32)] = &[
@@ -113,16 +116,19 @@ where
         bed: i64,
         busy: Option<(Time, Time)>,
     ) -> Vec<usize> {
-        let n = self.rng.random_range(20..=28);
         let total: f64 = if busy.is_some() {
             self.rng.random_range(800.0..1600.0)
         } else {
             self.rng.random_range(1400.0..2600.0)
         };
+        // A glass, a mug or a bottle at a time, as people drink (and log) it.
+        const SIZES: [u32; 10] = [150, 200, 250, 250, 300, 330, 350, 400, 500, 750];
         let mut ids = Vec::new();
-        for _ in 0..n {
+        let mut drunk = 0.0;
+        while drunk < total {
+            let ml = SIZES[self.rng.random_range(0..SIZES.len())];
+            drunk += ml as f64;
             let m = self.rng.random_range(wake..bed);
-            let ml = (total / n as f64 * self.rng.random_range(0.5..1.5) / 5.0).round() as u32 * 5;
             let kind = match self.rng.random_range(0..20) {
                 0 => DrinkKind::Electrolyte,
                 1..=3 => DrinkKind::Other,
@@ -131,7 +137,7 @@ where
             if let Some(at) = self.at(date, m)
                 && !busy.is_some_and(|(from, to)| at >= from && at <= to)
             {
-                ids.push(self.drink(at, ml.max(30), kind));
+                ids.push(self.drink(at, ml, kind));
             }
         }
         ids
@@ -139,13 +145,30 @@ where
 
     /// A session on `date`; returns when it keeps the day's drinking busy.
     fn workout(&mut self, date: NaiveDate) -> Option<(Time, Time)> {
+        let today = date == self.last_day;
+        let evening = today || self.rng.random_bool(0.6);
+        let weekend = date.weekday().num_days_from_monday() >= 5;
         let (activity, lo, hi) = ACTIVITIES[self.rng.random_range(0..ACTIVITIES.len())];
+        // Hikes are for weekend mornings; evenings after work are shorter.
+        let (activity, lo, hi) = if activity == "hike" && (evening || !weekend) {
+            ACTIVITIES[0]
+        } else {
+            (activity, lo, hi)
+        };
         let minutes = self.rng.random_range(lo..=hi) as i64;
+        let minutes = if evening { minutes.min(100) } else { minutes };
         let intensity = match self.rng.random_range(0..10) {
             0..=1 => Intensity::Easy,
             2..=5 => Intensity::Moderate,
             6..=8 => Intensity::Hard,
             _ => Intensity::Max,
+        };
+        // Nobody keeps a maximal effort for two hours, nor hikes at one.
+        let intensity = match intensity {
+            _ if activity == "hike" => intensity.min(Intensity::Moderate),
+            Intensity::Max if minutes > 75 => Intensity::Hard,
+            Intensity::Hard if minutes > 150 => Intensity::Moderate,
+            i => i,
         };
         let hot_chance = match date.month() {
             6..=8 => 0.5,
@@ -163,7 +186,6 @@ where
             Heat::Mild
         };
         let new = self.rng.random_bool(0.04);
-        let evening = self.rng.random_bool(0.6);
         let start_min = if evening {
             self.rng.random_range(17 * 60..19 * 60 + 30)
         } else {
@@ -173,8 +195,13 @@ where
         let end = start + Duration::minutes(minutes);
 
         // Most evening sessions are planned in the morning or the night before.
-        if self.rng.random_bool(if evening { 0.75 } else { 0.35 }) {
-            let ahead = Duration::minutes(self.rng.random_range(4 * 60..14 * 60));
+        if today || self.rng.random_bool(if evening { 0.75 } else { 0.35 }) {
+            let ahead = if today {
+                // Planned first thing, so the morning's Today shows it.
+                Duration::minutes(start_min - 6 * 60 - self.rng.random_range(0..45))
+            } else {
+                Duration::minutes(self.rng.random_range(4 * 60..14 * 60))
+            };
             let planned_minutes =
                 ((minutes as f64 * self.rng.random_range(0.85..1.15)) as u32).clamp(5, 720);
             self.push(
@@ -211,6 +238,7 @@ where
                 Body::Weight(Weight {
                     kg,
                     when: Some(WeighWhen::Before),
+                    urine_ml: None,
                 }),
             );
         }
@@ -238,10 +266,10 @@ where
 
         // Sips during, every 10-25 min; sports drink in long or hot-hard ones.
         let sports = minutes >= 60 || (heat == Heat::Hot && intensity.is_hard());
-        let mut t = start + Duration::minutes(self.rng.random_range(8..20));
+        let mut t = start + Duration::minutes(self.rng.random_range(12..25));
         let mut drunk = 0.0;
         while t < end {
-            let ml = self.rng.random_range(120..=250);
+            let ml = self.rng.random_range(150..=250);
             let kind = if sports && (t - start) >= Duration::minutes(45) {
                 DrinkKind::Sports
             } else {
@@ -249,7 +277,7 @@ where
             };
             self.drink(t, ml, kind);
             drunk += ml as f64;
-            t += Duration::minutes(self.rng.random_range(10..26));
+            t += Duration::minutes(self.rng.random_range(15..26));
         }
 
         // Sweat: more when hard and hot; weights after show it.
@@ -270,6 +298,7 @@ where
                 Body::Weight(Weight {
                     kg,
                     when: Some(WeighWhen::After),
+                    urine_ml: None,
                 }),
             );
         }
@@ -297,7 +326,7 @@ where
         let chance = if demanding && heat == Heat::Hot {
             0.4
         } else if demanding {
-            0.15
+            0.2
         } else {
             0.01
         };
@@ -344,6 +373,7 @@ where
                 symptoms: Symptoms::default(),
                 relief,
                 note: None,
+                muscle_name: None,
             }),
         )
     }
@@ -357,9 +387,8 @@ where
             let i = drinks[self.rng.random_range(0..drinks.len())];
             let (at, logged) = (self.drafts[i].at, self.drafts[i].logged);
             if let Some(Body::Drink(mut d)) = self.drafts[i].entry.clone() {
-                d.ml = (d.ml as f64 * self.rng.random_range(0.6..1.6))
-                    .round()
-                    .max(30.0) as u32;
+                d.ml = (d.ml as f64 * self.rng.random_range(0.6..1.6) / 25.0).round() as u32 * 25;
+                d.ml = d.ml.clamp(150, 750);
                 let later = logged + Duration::minutes(self.rng.random_range(1..90));
                 self.push(Op::Amend, at, later, Some(i), Some(Body::Drink(d)));
             }
@@ -385,9 +414,16 @@ where
             && let Some(at) = self.at(date, wake + 10)
         {
             let kg = (self.mass_kg * 10.0 + self.rng.random_range(-4.0..4.0)).round() / 10.0;
-            self.add(at, Body::Weight(Weight { kg, when: None }));
+            self.add(
+                at,
+                Body::Weight(Weight {
+                    kg,
+                    when: None,
+                    urine_ml: None,
+                }),
+            );
         }
-        let busy = if self.rng.random_bool(0.64) {
+        let busy = if date == self.last_day || self.rng.random_bool(0.64) {
             self.workout(date)
         } else {
             None
@@ -434,6 +470,7 @@ where
         tz: end.timezone(),
         drafts: Vec::with_capacity(days as usize * 32),
         mass_kg,
+        last_day: end.date_naive(),
     };
     let last = end.date_naive();
     let first = last - Duration::days(days.saturating_sub(1) as i64);

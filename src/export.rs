@@ -35,7 +35,7 @@ impl ExportDoc {
 }
 
 /// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 26] = [
+pub const CSV_HEADER: [&str; 28] = [
     "id",
     "type",
     "at",
@@ -62,7 +62,18 @@ pub const CSV_HEADER: [&str; 26] = [
     "kg",
     "when",
     "note",
+    "muscle_name",
+    "urine_ml",
 ];
+
+/// The position of a column of [`CSV_HEADER`], by name, so a new column
+/// is one line in the header and one where its value is set.
+fn col(name: &str) -> usize {
+    CSV_HEADER
+        .iter()
+        .position(|h| *h == name)
+        .unwrap_or_else(|| panic!("{name} is not a CSV column"))
+}
 
 fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|x| x.to_string()).unwrap_or_default()
@@ -75,53 +86,55 @@ fn flag(b: bool) -> String {
 /// One CSV row for an entry, in [`CSV_HEADER`] order.
 pub fn csv_row(e: &Entry) -> Vec<String> {
     let mut r = vec![String::new(); CSV_HEADER.len()];
-    r[0] = e.id.clone();
-    r[1] = e.kind().to_string();
-    r[2] = e.at.to_rfc3339();
-    r[3] = e.logged.to_rfc3339();
+    r[col("id")] = e.id.clone();
+    r[col("type")] = e.kind().to_string();
+    r[col("at")] = e.at.to_rfc3339();
+    r[col("logged")] = e.logged.to_rfc3339();
     match &e.body {
         Body::Drink(d) => {
-            r[4] = d.ml.to_string();
-            r[5] = d.kind.to_string();
-            r[6] = opt(d.sodium_mg);
-            r[25] = d.note.clone().unwrap_or_default();
+            r[col("ml")] = d.ml.to_string();
+            r[col("drink_kind")] = d.kind.to_string();
+            r[col("sodium_mg")] = opt(d.sodium_mg);
+            r[col("note")] = d.note.clone().unwrap_or_default();
         }
         Body::Workout(w) => {
-            r[7] = w.activity.clone();
-            r[8] = opt(w.end.map(|t| t.to_rfc3339()));
-            r[10] = w.intensity.to_string();
-            r[11] = w.heat.to_string();
-            r[12] = flag(w.new);
-            r[25] = w.note.clone().unwrap_or_default();
+            r[col("activity")] = w.activity.clone();
+            r[col("end")] = opt(w.end.map(|t| t.to_rfc3339()));
+            r[col("intensity")] = w.intensity.to_string();
+            r[col("heat")] = w.heat.to_string();
+            r[col("new")] = flag(w.new);
+            r[col("note")] = w.note.clone().unwrap_or_default();
         }
         Body::Plan(p) => {
-            r[7] = p.activity.clone();
-            r[9] = p.minutes.to_string();
-            r[10] = p.intensity.to_string();
-            r[11] = p.heat.to_string();
-            r[25] = p.note.clone().unwrap_or_default();
+            r[col("activity")] = p.activity.clone();
+            r[col("minutes")] = p.minutes.to_string();
+            r[col("intensity")] = p.intensity.to_string();
+            r[col("heat")] = p.heat.to_string();
+            r[col("note")] = p.note.clone().unwrap_or_default();
         }
         Body::Cramp(c) => {
-            r[13] = c.muscle.to_string();
-            r[14] = opt(c.side);
-            r[15] = opt(c.severity);
-            r[16] = opt(c.duration_s);
-            r[17] = opt(c.context);
-            r[18] = flag(c.symptoms.swelling);
-            r[19] = flag(c.symptoms.redness);
-            r[20] = flag(c.symptoms.weakness);
-            r[21] = flag(c.symptoms.numbness);
-            r[22] = c
+            r[col("muscle")] = c.muscle.to_string();
+            r[col("side")] = opt(c.side);
+            r[col("severity")] = opt(c.severity);
+            r[col("duration_s")] = opt(c.duration_s);
+            r[col("context")] = opt(c.context);
+            r[col("muscle_name")] = c.muscle_name.clone().unwrap_or_default();
+            r[col("swelling")] = flag(c.symptoms.swelling);
+            r[col("redness")] = flag(c.symptoms.redness);
+            r[col("weakness")] = flag(c.symptoms.weakness);
+            r[col("numbness")] = flag(c.symptoms.numbness);
+            r[col("relief")] = c
                 .relief
                 .iter()
                 .map(|x| x.word())
                 .collect::<Vec<_>>()
                 .join(",");
-            r[25] = c.note.clone().unwrap_or_default();
+            r[col("note")] = c.note.clone().unwrap_or_default();
         }
         Body::Weight(w) => {
-            r[23] = format!("{}", w.kg);
-            r[24] = opt(w.when);
+            r[col("kg")] = format!("{}", w.kg);
+            r[col("when")] = opt(w.when);
+            r[col("urine_ml")] = opt(w.urine_ml);
         }
     }
     r

@@ -263,6 +263,7 @@ impl<'a> P<'a> {
             new: None,
             minutes: None,
             muscle: None,
+            muscle_name: None,
             side: None,
             severity: None,
             duration_s: None,
@@ -271,6 +272,7 @@ impl<'a> P<'a> {
             relief: None,
             kg: None,
             when: None,
+            urine_ml: None,
         };
         let mut seen = 0u32;
         if self.peek()? == b'}' {
@@ -365,6 +367,14 @@ impl<'a> P<'a> {
                         once(&mut seen, 19)?;
                         r.when = Some(self.word(WeighWhen::from_exact)?);
                     }
+                    b"muscle_name" => {
+                        once(&mut seen, 20)?;
+                        r.muscle_name = Some(self.string()?.to_string());
+                    }
+                    b"urine_ml" => {
+                        once(&mut seen, 21)?;
+                        r.urine_ml = Some(self.uint(u32::MAX as u64)? as u32);
+                    }
                     _ => return None,
                 }
             }
@@ -433,7 +443,7 @@ impl<'a> P<'a> {
 
 /// The seen-bit of an optional body key, for `null` values.
 fn key_bit(key: &[u8]) -> Option<u32> {
-    const KEYS: [&[u8]; 20] = [
+    const KEYS: [&[u8]; 22] = [
         b"type",
         b"ml",
         b"kind",
@@ -454,6 +464,8 @@ fn key_bit(key: &[u8]) -> Option<u32> {
         b"relief",
         b"kg",
         b"when",
+        b"muscle_name",
+        b"urine_ml",
     ];
     KEYS.iter().position(|k| *k == key).map(|i| i as u32)
 }
@@ -470,6 +482,7 @@ mod tests {
         r#"{"v":1,"id":"A4","op":"add","at":"2026-11-28T18:00:00-05:00","logged":"2026-11-28T14:31:02-05:00","entry":{"type":"plan","activity":"swim","minutes":45,"intensity":"easy","heat":"cool"}}"#,
         r#"{"v":1,"id":"A5","op":"add","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","entry":{"type":"cramp","muscle":"calf","side":"left","severity":8,"duration_s":120,"context":"night","symptoms":{"swelling":true,"numbness":true},"relief":["stretch","pickle-juice"],"note":"woke me"}}"#,
         r#"{"v":1,"id":"A6","op":"add","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","entry":{"type":"weight","kg":72.4,"when":"before"}}"#,
+        r#"{"v":1,"id":"A6b","op":"add","at":"2026-11-28T17:00:00-05:00","logged":"2026-11-28T17:01:02-05:00","entry":{"type":"weight","kg":71.2,"when":"after","urine_ml":250}}"#,
         r#"{"v":1,"id":"A7","op":"delete","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","target":"A6"}"#,
         r#"{"v":1,"id":"A8","op":"undo","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","target":"A7"}"#,
         r#"{"v":1,"id":"A9","op":"add","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","entry":{"type":"cramp","muscle":"foot","symptoms":{}}}"#,

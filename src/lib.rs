@@ -13,4 +13,5 @@ pub mod fastline;
 pub mod journal;
 pub mod report;
 pub mod sources;
+pub mod sweat_text;
 pub mod tui;

@@ -72,12 +72,15 @@ impl<Tz: TimeZone> Report<'_, Tz> {
         })
     }
 
+    /// `2026-11-30 (3 days ago)`: the date first, so a reader later knows the day.
     fn last_cramp_line(&self) -> String {
         let s = self.summary;
         let Some(n) = s.days_since_last_cramp else {
             return "none logged up to the end of the period".into();
         };
-        if s.last() >= self.today {
+        let reference = s.last().min(self.today);
+        let date = (reference - Duration::days(n)).format("%Y-%m-%d");
+        let relative = if s.last() >= self.today {
             match n {
                 0 => "today".into(),
                 1 => "yesterday".into(),
@@ -85,10 +88,34 @@ impl<Tz: TimeZone> Report<'_, Tz> {
             }
         } else {
             match n {
-                0 => "on the period's last day".into(),
-                n => format!("{} before the period's last day", plural(n, "day")),
+                0 => format!("the period's last day, {}", s.last().format("%a %-d %b")),
+                n => format!(
+                    "{} before {}",
+                    plural(n, "day"),
+                    s.last().format("%a %-d %b")
+                ),
             }
-        }
+        };
+        format!("{date} ({relative})")
+    }
+
+    /// The days of the period that have begun: a week read on a Thursday has 4.
+    fn days_begun(&self) -> usize {
+        self.summary
+            .days
+            .iter()
+            .filter(|d| d.date <= self.today)
+            .count()
+    }
+
+    /// The goal of the days that have begun (the week's goal, pro rata).
+    fn goal_so_far(&self) -> u32 {
+        let s = self.summary;
+        s.days
+            .iter()
+            .filter(|d| d.date <= self.today)
+            .map(|d| d.goal_ml)
+            .sum()
     }
 
     fn medication(&self) -> Vec<&'static str> {
@@ -101,6 +128,16 @@ impl<Tz: TimeZone> Report<'_, Tz> {
             v.push("a statin");
         }
         v
+    }
+}
+
+/// ` so far (3 days ahead)` when the period reaches past today.
+fn so_far<Tz: TimeZone>(r: &Report<Tz>) -> String {
+    let ahead = r.summary.days.len() - r.days_begun();
+    if ahead == 0 {
+        String::new()
+    } else {
+        format!(" so far ({} still ahead)", plural(ahead as i64, "day"))
     }
 }
 
@@ -246,12 +283,13 @@ pub fn text<Tz: TimeZone>(r: &Report<Tz>) -> String {
     let _ = writeln!(o, "{:<11} {}", "cramps", totals_line(t));
     let _ = writeln!(
         o,
-        "{:<11} {} of {}, goal met on {} of {} days",
+        "{:<11} {} of {}, goal met on {} of {} days{}",
         "intake",
         unit.format(t.intake_ml as f64),
-        unit.format(t.goal_ml as f64),
+        unit.format(r.goal_so_far() as f64),
         t.days_goal_met,
-        s.days.len()
+        r.days_begun(),
+        so_far(r)
     );
     let _ = writeln!(
         o,
@@ -419,12 +457,13 @@ pub fn markdown<Tz: TimeZone>(r: &Report<Tz>) -> String {
     let _ = writeln!(o);
     let _ = writeln!(
         o,
-        "Fluid intake {} against a goal of {} ({} a day); goal met on {} of {} days. {}, {} minutes in all.",
+        "Fluid intake {} against a goal of {} ({} a day); goal met on {} of {} days{}. {}, {} minutes in all.",
         unit.format(t.intake_ml as f64),
-        unit.format(t.goal_ml as f64),
+        unit.format(r.goal_so_far() as f64),
         unit.format(r.prefs.goal_ml as f64),
         t.days_goal_met,
-        s.days.len(),
+        r.days_begun(),
+        so_far(r),
         plural(t.workouts, "workout"),
         t.workout_minutes
     );
@@ -434,7 +473,7 @@ pub fn markdown<Tz: TimeZone>(r: &Report<Tz>) -> String {
         "| Day | Intake | Goal | Workout (min) | Cramps | Not tied |"
     );
     let _ = writeln!(o, "|---|---|---|---|---|---|");
-    for d in &s.days {
+    for d in s.days.iter().filter(|d| d.date <= r.today) {
         let _ = writeln!(
             o,
             "| {} | {} | {} | {} | {} | {} |",
@@ -502,6 +541,8 @@ pub fn json<'a, Tz: TimeZone>(r: &'a Report<'a, Tz>) -> JsonReport<'a> {
             last: s.last(),
             week: s.iso_label(),
             days: s.days.len(),
+            days_begun: r.days_begun(),
+            goal_so_far_ml: r.goal_so_far(),
             day_start_hour: r.prefs.day_start_hour,
         },
         days: &s.days,
@@ -573,6 +614,10 @@ struct JsonPeriod {
     last: NaiveDate,
     week: Option<String>,
     days: usize,
+    /// The days that have begun (a week read on a Thursday: 4).
+    days_begun: usize,
+    /// The goal of those days, in ml.
+    goal_so_far_ml: u32,
     day_start_hour: u32,
 }
 

@@ -137,7 +137,7 @@ fn a_hand_made_sheet_gets_new_ids() {
     assert!(out.contains("imported 2 entries"), "{out}");
     let list = run(h, "data", &["list"]);
     assert!(list.contains("drink 16.9 oz water"), "{list}");
-    assert!(list.contains("cramp calf severity 6"), "{list}");
+    assert!(list.contains("cramp calf, severity 6/10"), "{list}");
     let csv = run(h, "data", &["export", "--format", "csv"]);
     for line in csv.lines().skip(1) {
         let id = line.split(',').next().unwrap();

@@ -254,7 +254,7 @@ fn text_has_charts_and_no_escape_codes() {
 fn bad_weeks_are_one_line_errors() {
     let home = fixture();
     for (args, says) in [
-        (&["report", "--week", "48"][..], "try 2026-W48"),
+        (&["report", "--week", "48"][..], "did you mean 2026-W48?"),
         (&["report", "--week", "2025-W53"], "try 2026-W48"),
         (&["report", "--week", "2026-W50"], "has not started yet"),
         (&["report", "--since", "soon"], "--since"),

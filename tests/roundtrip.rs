@@ -103,16 +103,23 @@ fn body() -> impl Strategy<Value = Body> {
                         },
                         relief,
                         note,
+                        muscle_name: None,
                     })
                 }
             ),
         // Weights as the CLI makes them: kilograms to two decimals.
-        (2000u32..=40000, prop::option::of(select(WeighWhen::ALL))).prop_map(|(c, when)| {
-            Body::Weight(Weight {
-                kg: f64::from(c) / 100.0,
-                when,
-            })
-        }),
+        (
+            2000u32..=40000,
+            prop::option::of(select(WeighWhen::ALL)),
+            prop::option::of(1u32..=2000)
+        )
+            .prop_map(|(c, when, urine_ml)| {
+                Body::Weight(Weight {
+                    kg: f64::from(c) / 100.0,
+                    when,
+                    urine_ml,
+                })
+            }),
     ]
 }
 

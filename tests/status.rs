@@ -120,15 +120,25 @@ fn json_has_now_today_workout_timers_and_warnings() {
 #[test]
 fn past_the_hourly_limit_the_line_says_paused_and_warns() {
     let mut env = Env::new();
+    // Hard and hot since 06:00: the 1300 ml is still under the session's
+    // sweat estimate, so it is the hourly limit that pauses the sip.
     at(
         &mut env,
-        "2026-06-10T07:00:00-04:00",
-        &["workout", "start", "run"],
+        "2026-06-10T06:00:00-04:00",
+        &[
+            "workout",
+            "start",
+            "run",
+            "--intensity",
+            "hard",
+            "--heat",
+            "hot",
+        ],
     );
     at(&mut env, "2026-06-10T07:10:00-04:00", &["drink", "700ml"]);
     at(&mut env, "2026-06-10T07:30:00-04:00", &["drink", "600ml"]);
     let out = at(&mut env, "2026-06-10T07:45:00-04:00", &["status"]);
-    assert!(out.starts_with("run 0:45 · "), "{out}");
+    assert!(out.starts_with("run 1:45 · "), "{out}");
     assert!(out.contains("paused"), "{out}");
     assert!(!out.contains("due"), "{out}");
     assert!(out.contains('⚠'), "{out}");

@@ -385,7 +385,7 @@ fn history_shows_the_week_x_deletes_u_undoes_and_old_weeks_are_there() {
     assert!(!tui.screen().contains("Wed 25 09:00"), "{}", tui.screen());
 
     tui.keys("u");
-    tui.wait_for("undone: delete of drink 12 oz water");
+    tui.wait_for("undone: delete · back: drink 12 oz water");
     tui.wait_for("Wed 25 09:00 drink 12 oz water");
 
     // h goes back a week at a time; the whole journal was read meanwhile.
@@ -399,6 +399,38 @@ fn history_shows_the_week_x_deletes_u_undoes_and_old_weeks_are_there() {
     assert_eq!(tui.wait_exit(), 0);
     let list = cli(dir.path(), &["list", "--all"]);
     assert!(list.contains("drink 12 oz water"), "{list}");
+}
+
+#[test]
+fn an_earlier_entry_from_another_terminal_does_not_move_what_x_deletes() {
+    let dir = tempfile::tempdir().unwrap();
+    cli(dir.path(), &["drink", "12oz", "--at", "2026-11-25 09:00"]);
+    cli(dir.path(), &["drink", "16oz", "--at", "2026-11-27 09:00"]);
+
+    let mut tui = Tui::start(dir.path(), &[]);
+    tui.wait_for("1 Today");
+    tui.keys("3");
+    tui.wait_for("▶ Wed 25 09:00 drink 12 oz water");
+    tui.keys("j");
+    tui.wait_for("▶ Fri 27 09:00 drink 16 oz water");
+
+    // Another terminal logs an entry earlier in the week: a row above.
+    cli(dir.path(), &["drink", "8oz", "--at", "2026-11-24 09:00"]);
+    tui.wait_for("Tue 24 09:00 drink 8 oz water");
+    assert!(
+        tui.screen().contains("▶ Fri 27 09:00 drink 16 oz water"),
+        "the highlight stayed on the selected entry:\n{}",
+        tui.screen()
+    );
+    tui.keys("x");
+    tui.wait_for("deleted: drink 16 oz water");
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
+
+    let list = cli(dir.path(), &["list", "--all"]);
+    assert!(!list.contains("16 oz"), "the selected one is gone: {list}");
+    assert!(list.contains("drink 12 oz water"), "{list}");
+    assert!(list.contains("drink 8 oz water"), "{list}");
 }
 
 /// Every file under `dir`.

@@ -8,10 +8,10 @@ use clap::Args;
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// How many days of history, ending now
+    /// How many days of history, ending now: --days 30
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10000))]
     pub days: u32,
-    /// The same seed makes the same journal
+    /// The same seed makes the same journal: --seed 7
     #[arg(long, value_name = "S", default_value_t = 1)]
     pub seed: u64,
 }

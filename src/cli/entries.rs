@@ -7,7 +7,9 @@ use crate::domain::entry::{
     Body, CrampContext, DrinkKind, EntryKind, Heat, Intensity, Muscle, Relief, Side, WeighWhen,
 };
 use crate::domain::history::{Entry, FindError, History, Op};
-use crate::domain::input::{TimeUse, parse_mass, parse_since, parse_time, parse_volume};
+use crate::domain::input::{
+    TimeUse, parse_mass, parse_since, parse_time, parse_urine, parse_volume,
+};
 use crate::journal::Scope;
 use anyhow::Result;
 use chrono::Local;
@@ -23,9 +25,10 @@ pub struct ListArgs {
     /// Every entry, however old
     #[arg(long, conflicts_with = "since")]
     pub all: bool,
-    /// Only entries of this kind
+    /// Only entries of this kind: --kind cramp
     #[arg(long, value_enum)]
     pub kind: Option<EntryKind>,
+    /// text for reading, json for scripts: --format json
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
@@ -52,6 +55,7 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> Result<()> {
     // only what is shown.
     let snap = |e: &Entry| matches!(e.body, Body::Cramp(_)).then(|| snapshot(e, &history, &rules));
     // Streamed, not built in memory first: a list of years is 100k entries.
+    let mass = ctx.mass_unit(&history);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
         Format::Json => {
@@ -79,7 +83,7 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> Result<()> {
                 )?;
             }
             for e in shown {
-                writeln!(out, "{}", list_line(ctx, e))?;
+                writeln!(out, "{}", list_line(ctx, e, mass))?;
                 if let Some(s) = snap(e) {
                     writeln!(out, "    {}", s.describe(ctx.unit()))?;
                 }
@@ -101,21 +105,32 @@ struct Listed<'a> {
 }
 
 /// `01KB…  Sat 28 Nov 14:30  drink 10 oz water  "note"`
-fn list_line(ctx: &Ctx, e: &Entry) -> String {
+fn list_line(ctx: &Ctx, e: &Entry, mass: crate::domain::mass::MassUnit) -> String {
     let local = e.at.with_timezone(&Local);
     let mut s = format!(
         "{}  {}  {}",
         e.id,
         local.format("%a %e %b %H:%M"),
-        e.body.describe(ctx.unit())
+        crate::domain::say::entry(&e.body, ctx.unit(), mass)
     );
     if let Some(n) = e.body.note() {
         s.push_str(&format!("  \"{n}\""));
     }
-    if e.amended.is_some() {
+    if e.amended.is_some() && !just_stopped(e) {
         s.push_str("  (edited)");
     }
     s
+}
+
+/// A workout's stop is written as an amendment; one changed only by its stop
+/// (within hours of its end) is not "edited".
+fn just_stopped(e: &Entry) -> bool {
+    match (&e.body, e.amended) {
+        (Body::Workout(w), Some(amended)) => w
+            .end
+            .is_some_and(|end| amended >= end && amended - end <= chrono::Duration::hours(12)),
+        _ => false,
+    }
 }
 
 /// Finds an entry by id or unique prefix, as a user error when it cannot.
@@ -136,16 +151,16 @@ fn find<'h>(history: &'h History, id: &str) -> Result<&'h Entry> {
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
-    /// The entry's id (or a unique start of it)
+    /// The entry's id, or a unique start of it (see 'crampwatch list'): 01KB3F
     pub id: String,
-    /// When it happened (a workout's start, a plan's start)
+    /// When it happened (a workout's or plan's start): 14:30, "yesterday 8pm"
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
-    /// A note (empty to remove)
+    /// A note (empty to remove): --note "new shoes"
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     // Drink
-    /// Drink: the amount
+    /// Drink: the amount, like --amount 12oz
     #[arg(
         long,
         value_name = "AMOUNT",
@@ -153,23 +168,26 @@ pub struct EditArgs {
         help_heading = "Drink"
     )]
     pub amount: Option<String>,
-    /// Drink: what it was
+    /// Drink: what it was, like --kind sports
     #[arg(long, value_enum, help_heading = "Drink")]
     pub kind: Option<DrinkKind>,
-    /// Drink: sodium in mg
-    #[arg(long, value_name = "MG", help_heading = "Drink", value_parser = clap::value_parser!(u32).range(0..=10000))]
+    /// Drink: sodium in mg, like --sodium 300
+    #[arg(long, value_name = "MG", help_heading = "Drink", value_parser = super::messages::sodium)]
     pub sodium: Option<u32>,
     // Workout and plan
+    /// Workout or plan: what it is, like run or ride
     #[arg(long, help_heading = "Workout and plan")]
     pub activity: Option<String>,
+    /// Workout or plan: how hard, like --intensity hard
     #[arg(long, value_enum, help_heading = "Workout and plan")]
     pub intensity: Option<Intensity>,
+    /// Workout or plan: how warm, like --heat hot
     #[arg(long, value_enum, help_heading = "Workout and plan")]
     pub heat: Option<Heat>,
-    /// Workout: new or unaccustomed (--new=false to clear)
+    /// Workout: new or unaccustomed, like --new (--new=false to clear)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", help_heading = "Workout and plan")]
     pub new: Option<bool>,
-    /// Workout: its start
+    /// Workout: its start, like --from 07:00
     #[arg(
         long,
         value_name = "TIME",
@@ -177,7 +195,7 @@ pub struct EditArgs {
         help_heading = "Workout and plan"
     )]
     pub from: Option<String>,
-    /// Workout: its end
+    /// Workout: its end, like --to 08:30
     #[arg(
         long,
         value_name = "TIME",
@@ -185,16 +203,20 @@ pub struct EditArgs {
         help_heading = "Workout and plan"
     )]
     pub to: Option<String>,
-    /// Plan: how long it should last
-    #[arg(long, value_name = "N", help_heading = "Workout and plan", value_parser = clap::value_parser!(u32).range(5..=720))]
+    /// Plan: how long it should last, like --minutes 90
+    #[arg(long, value_name = "N", help_heading = "Workout and plan", value_parser = super::messages::plan_minutes)]
     pub minutes: Option<u32>,
     // Cramp
+    /// Cramp: which muscle, like --muscle hamstring
     #[arg(long, value_enum, help_heading = "Cramp")]
     pub muscle: Option<Muscle>,
+    /// Cramp: which side, like --side right
     #[arg(long, value_enum, help_heading = "Cramp")]
     pub side: Option<Side>,
-    #[arg(long, value_name = "N", help_heading = "Cramp", value_parser = clap::value_parser!(u8).range(1..=10))]
+    /// Cramp: how bad, 1 to 10, like --severity 6
+    #[arg(long, value_name = "N", help_heading = "Cramp", value_parser = super::messages::severity)]
     pub severity: Option<u8>,
+    /// Cramp: how long it lasted, like --duration 90s
     #[arg(
         long,
         value_name = "DUR",
@@ -202,26 +224,34 @@ pub struct EditArgs {
         help_heading = "Cramp"
     )]
     pub duration: Option<String>,
+    /// Cramp: when it came, like --context night
     #[arg(long, value_enum, help_heading = "Cramp")]
     pub context: Option<CrampContext>,
-    /// (--swelling=false to clear; the same for the other symptoms)
+    /// Cramp: swelling alongside it, like --swelling (--swelling=false to clear)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", help_heading = "Cramp")]
     pub swelling: Option<bool>,
+    /// Cramp: redness or skin changes, like --redness (--redness=false to clear)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", help_heading = "Cramp")]
     pub redness: Option<bool>,
+    /// Cramp: weakness, like --weakness (--weakness=false to clear)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", help_heading = "Cramp")]
     pub weakness: Option<bool>,
+    /// Cramp: numbness, like --numbness (--numbness=false to clear)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", help_heading = "Cramp")]
     pub numbness: Option<bool>,
-    /// What helped, comma-separated (replaces the list)
+    /// Cramp: what helped, comma-separated (replaces the list), like --relief stretch,heat
     #[arg(long, value_enum, value_delimiter = ',', help_heading = "Cramp")]
     pub relief: Option<Vec<Relief>>,
     // Weight
     /// Weight: the value, like 72.4kg
     #[arg(long, value_name = "VALUE", help_heading = "Weight")]
     pub weight: Option<String>,
+    /// Weight: before or after a session, like --when after
     #[arg(long, value_enum, help_heading = "Weight")]
     pub when: Option<WeighWhen>,
+    /// Urine passed since the previous weighing, like 300ml (0 for none)
+    #[arg(long, value_name = "VOLUME", help_heading = "Weight")]
+    pub urine: Option<String>,
 }
 
 pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
@@ -269,6 +299,7 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
     let fits_more = [
         ("weight", a.weight.is_some(), &[W][..]),
         ("when", a.when.is_some(), &[W][..]),
+        ("urine", a.urine.is_some(), &[W][..]),
         ("note", a.note.is_some(), &[D, K, P, C][..]),
     ];
     for (name, present, kinds) in fits.iter().chain(fits_more.iter()) {
@@ -379,10 +410,19 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
         }
         Body::Weight(w) => {
             if let Some(x) = &a.weight {
-                w.kg = parse_mass(x, ctx.unit()).or_else(|e| user(format!("--weight: {e}")))?;
+                // A bare number reads as the unit the entry is already in.
+                let near = crate::domain::mass::typed_unit(w.kg).or(ctx.settings.weight_unit);
+                let (kg, _) = crate::domain::mass::read_weight(x, Some(w.kg), near)
+                    .or_else(|e| user(format!("--weight: {e}")))?;
+                w.kg = parse_mass(&format!("{kg}kg"), ctx.unit())
+                    .or_else(|e| user(format!("--weight: {e}")))?;
             }
             if a.when.is_some() {
                 w.when = a.when;
+            }
+            if let Some(x) = &a.urine {
+                let ml = parse_urine(x, ctx.unit()).or_else(|e| user(format!("--urine: {e}")))?;
+                w.urine_ml = (ml > 0).then_some(ml);
             }
         }
     }
@@ -398,7 +438,7 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
     ctx.journal.append(std::slice::from_ref(&event))?;
     println!(
         "saved: {} · {} · id {} (edited)",
-        body.describe(ctx.unit()),
+        ctx.describe(&body, &history),
         ctx.when(&at),
         entry.id
     );
@@ -413,53 +453,9 @@ pub fn delete(ctx: &Ctx, id: &str) -> Result<()> {
     ctx.journal.append(std::slice::from_ref(&event))?;
     println!(
         "deleted: {} · {} · id {} ('crampwatch undo' brings it back)",
-        entry.body.describe(ctx.unit()),
+        ctx.describe(&entry.body, &history),
         ctx.when(&entry.at),
         entry.id
     );
-    Ok(())
-}
-
-fn verb(op: Op) -> &'static str {
-    match op {
-        Op::Add => "log of",
-        Op::Amend => "edit of",
-        Op::Delete => "delete of",
-        Op::Undo | Op::Redo => "change to",
-    }
-}
-
-pub fn undo(ctx: &Ctx) -> Result<()> {
-    let history = ctx.history()?;
-    let Some(action) = history.next_undo().cloned() else {
-        return user("nothing to undo");
-    };
-    let mut event = ctx.event(&history, Op::Undo, ctx.now_fixed());
-    event.target = Some(action.event_id.clone());
-    ctx.journal.append(std::slice::from_ref(&event))?;
-    let what = action
-        .body
-        .as_ref()
-        .map_or_else(|| action.entry_id.clone(), |b| b.describe(ctx.unit()));
-    println!(
-        "undone: {} {what} ('crampwatch redo' reapplies it)",
-        verb(action.op)
-    );
-    Ok(())
-}
-
-pub fn redo(ctx: &Ctx) -> Result<()> {
-    let history = ctx.history()?;
-    let Some(action) = history.next_redo().cloned() else {
-        return user("nothing to redo");
-    };
-    let mut event = ctx.event(&history, Op::Redo, ctx.now_fixed());
-    event.target = Some(action.event_id.clone());
-    ctx.journal.append(std::slice::from_ref(&event))?;
-    let what = action
-        .body
-        .as_ref()
-        .map_or_else(|| action.entry_id.clone(), |b| b.describe(ctx.unit()));
-    println!("redone: {} {what}", verb(action.op));
     Ok(())
 }

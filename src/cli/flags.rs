@@ -12,6 +12,7 @@ pub struct FlagsArgs {
     /// Look at cramps from when: a span back (30d, 2w) or a time [default: the last 30 days]
     #[arg(long, value_name = "TIME-OR-DURATION", allow_hyphen_values = true)]
     pub since: Option<String>,
+    /// text for reading, json for scripts: --format json
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }

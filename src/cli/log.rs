@@ -1,14 +1,20 @@
 //! Logging in one line: drink, workout, plan, cramp, weight.
 
 use super::{Ctx, SessionOpts, user};
+use crate::domain::alarm;
 use crate::domain::entry::{
     Body, Cramp, CrampContext, Drink, DrinkKind, Muscle, Plan, Relief, Side, Symptoms, Time,
     WeighWhen, Weight, Workout,
 };
 use crate::domain::history::{History, Op};
-use crate::domain::hydration::{preload_deadline, whole};
-use crate::domain::input::{TimeUse, parse_duration, parse_mass, parse_time, parse_volume};
+use crate::domain::hydration::{self, preload_deadline, whole};
+use crate::domain::input::{
+    TimeUse, parse_duration, parse_mass, parse_time, parse_urine, parse_volume,
+};
+use crate::domain::mass::{MassUnit, first_weighing, last_weighing, read_weight, typed_unit};
 use crate::domain::rules::Rules;
+use crate::domain::say;
+use crate::domain::weights::{self, Typed};
 use crate::journal::Lock;
 use anyhow::Result;
 use chrono::Duration;
@@ -25,15 +31,16 @@ pub struct DrinkArgs {
     /// The unit, when written apart from the number (10 oz)
     #[arg(value_name = "UNIT", hide = true)]
     pub unit: Option<String>,
-    /// What it was
+    /// What it was: --kind sports
     #[arg(long, value_enum, default_value_t = DrinkKind::Water)]
     pub kind: DrinkKind,
-    /// Sodium in the drink, in mg
-    #[arg(long, value_name = "MG", value_parser = clap::value_parser!(u32).range(0..=10000))]
+    /// Sodium in the drink, in mg: --sodium 300
+    #[arg(long, value_name = "MG", value_parser = super::messages::sodium)]
     pub sodium: Option<u32>,
-    /// When (default now)
+    /// When you drank it [default: now]: 14:30, 8pm, -30m, yesterday 21:00 (see TIME in --help)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
+    /// A note in your words: --note "new shoes"
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 }
@@ -42,33 +49,42 @@ pub struct DrinkArgs {
 pub enum WorkoutCmd {
     /// Start a workout now (or --at a recent time): `workout start run --intensity hard`
     Start {
+        /// What you are doing: run, ride, swim, tennis
         activity: String,
         #[command(flatten)]
         opts: SessionOpts,
         /// New or unaccustomed for you
         #[arg(long)]
         new: bool,
+        /// When it started [default: now]: 07:00, 7am, -20m (see TIME in --help)
         #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         at: Option<String>,
+        /// A note in your words: --note "hill repeats"
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
     /// Stop the running workout
     Stop {
+        /// When it ended [default: now]: 08:30, 8:30am, -5m (see TIME in --help)
         #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         at: Option<String>,
     },
     /// Log a finished workout: `workout add ride --from 07:00 --to 08:30`
     Add {
+        /// What you did: run, ride, swim, tennis
         activity: String,
+        /// When it started: 07:00, 7am, yesterday 18:00 (see TIME in --help)
         #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         from: String,
+        /// When it ended: 08:30, 8:30am, -10m (see TIME in --help)
         #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
         to: String,
         #[command(flatten)]
         opts: SessionOpts,
+        /// New or unaccustomed for you
         #[arg(long)]
         new: bool,
+        /// A note in your words: --note "first trail race"
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
     },
@@ -76,29 +92,33 @@ pub enum WorkoutCmd {
 
 #[derive(Debug, Args)]
 pub struct PlanArgs {
+    /// What you plan to do: run, ride, swim, tennis
     pub activity: String,
-    /// When it starts: 18:00, tomorrow 07:00, +3h
+    /// When it starts: 18:00, 6pm, tomorrow 7am, sat 07:00, +3h (see TIME in --help)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: String,
-    /// How long it should last
-    #[arg(long, value_name = "N", default_value_t = 60, value_parser = clap::value_parser!(u32).range(5..=720))]
+    /// How long it should last, in minutes: --minutes 90
+    #[arg(long, value_name = "N", default_value_t = 60, value_parser = super::messages::plan_minutes)]
     pub minutes: u32,
     #[command(flatten)]
     pub opts: SessionOpts,
+    /// A note in your words: --note "long run"
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub struct CrampArgs {
+    /// Which muscle cramped: calf, hamstring, quadriceps, foot, hand or other
     #[arg(value_enum)]
     pub muscle: Muscle,
+    /// Which side: --side left
     #[arg(long, value_enum)]
     pub side: Option<Side>,
-    /// 1 (barely) to 10 (worst imaginable)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=10))]
+    /// How bad, 1 (barely) to 10 (worst imaginable): --severity 6
+    #[arg(long, value_name = "N", value_parser = super::messages::severity)]
     pub severity: Option<u8>,
-    /// How long it lasted: 90s, 2m, 1m30s
+    /// How long it lasted: --duration 90s, 2m or 1m30s
     #[arg(long, value_name = "DUR", allow_hyphen_values = true)]
     pub duration: Option<String>,
     /// When it came [default: during or after a workout if one is running or just ended, else rest]
@@ -106,11 +126,13 @@ pub struct CrampArgs {
     pub context: Option<CrampContext>,
     #[command(flatten)]
     pub symptoms: SymptomFlags,
-    /// What helped, comma-separated
+    /// What helped, comma-separated: --relief stretch,massage
     #[arg(long, value_enum, value_delimiter = ',')]
     pub relief: Vec<Relief>,
+    /// When it came [default: now]: 03:10, 3am, -1h, yesterday 22:00 (see TIME in --help)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
+    /// A note in your words: --note "after stairs"
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
 }
@@ -133,17 +155,41 @@ pub struct SymptomFlags {
 
 #[derive(Debug, Args)]
 pub struct WeightArgs {
-    /// Body weight: 72.4kg or 160lb
+    /// Body weight, like 72.4kg or 160lb (a bare number: the unit of your earlier weighings)
     #[arg(value_name = "VALUE", allow_hyphen_values = true)]
     pub value: String,
     /// The unit, when written apart from the number (160 lb)
     #[arg(value_name = "UNIT", hide = true)]
     pub unit: Option<String>,
-    /// Before or after a session
+    /// Before or after a session: --when before
     #[arg(long, value_enum)]
     pub when: Option<WeighWhen>,
+    /// Urine passed since the previous weighing, for a sweat test: --urine 300ml
+    #[arg(long, value_name = "VOLUME", allow_hyphen_values = true)]
+    pub urine: Option<String>,
+    /// When you weighed [default: now]: 06:45, 7am, -2h (see TIME in --help)
     #[arg(long, value_name = "TIME", allow_hyphen_values = true)]
     pub at: Option<String>,
+    /// Keep a weighing that looks implausible next to your earlier ones
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// After a session stopped just now with a weighing before it: the
+/// weighing after it makes a sweat test.
+fn sweat_prompt(ctx: &Ctx, history: &History, start: Time, end: Time) {
+    let Ok(rules) = Rules::embedded() else {
+        return;
+    };
+    let window = Duration::minutes(rules.sweat.weigh_within_min as i64);
+    if ctx.now_fixed() - end < window
+        && crate::domain::sweat::weighed_before(history, &rules, &start)
+    {
+        println!(
+            "weigh now to learn your sweat rate: crampwatch weight KG --when after (within {} min; --urine ML if you passed urine)",
+            rules.sweat.weigh_within_min
+        );
+    }
 }
 
 /// Parses `--at` for something that already happened (default: now).
@@ -172,6 +218,11 @@ fn add(
     add_locked(ctx, None, history, at, body, extra_line)
 }
 
+/// What a confirmation calls an entry: weights in the user's unit.
+fn said(ctx: &Ctx, history: &History, body: &Body) -> String {
+    ctx.describe(body, history)
+}
+
 /// [`add`], under a lock the caller took for its check.
 fn add_locked(
     ctx: &Ctx,
@@ -189,12 +240,25 @@ fn add_locked(
     }
     println!(
         "saved: {} · {} · id {}",
-        body.describe(ctx.unit()),
+        said(ctx, history, &body),
         ctx.when(&at),
         event.id
     );
     if let Some(line) = extra_line {
         println!("{line}");
+    }
+    Ok(())
+}
+
+/// `drink 8oz --at yesterday 7am`: the second word of the time lands in the
+/// hidden UNIT slot, after an amount that already has its unit.
+fn unquoted_at(value: &str, unit: Option<&str>, at: Option<&str>) -> Result<()> {
+    if let (Some(u), Some(at)) = (unit, at)
+        && value.chars().any(|c| c.is_ascii_alphabetic())
+    {
+        return user(format!(
+            "unexpected argument '{u}' found; a time of two words needs quotes: --at \"{at} {u}\""
+        ));
     }
     Ok(())
 }
@@ -207,6 +271,10 @@ fn join_unit(value: &str, unit: Option<&str>) -> String {
 }
 
 pub fn drink(ctx: &Ctx, a: &DrinkArgs) -> Result<()> {
+    if let Some(msg) = super::messages::unknown_flag(&["drink"], &a.amount) {
+        return user(msg);
+    }
+    unquoted_at(&a.amount, a.unit.as_deref(), a.at.as_deref())?;
     let text = join_unit(&a.amount, a.unit.as_deref());
     let ml = parse_volume(&text, ctx.unit()).or_else(user)?;
     let at = past_time(ctx, a.at.as_deref())?;
@@ -217,7 +285,20 @@ pub fn drink(ctx: &Ctx, a: &DrinkArgs) -> Result<()> {
         sodium_mg: a.sodium,
         note: clean_note(&a.note),
     });
-    add(ctx, &history, at, body, None)
+    add(ctx, &history, at, body, None)?;
+    // Said where the user is: the drink that passes the hourly limit or the
+    // session's sweat estimate gets the warning at once, not only in `status`.
+    let rules = Rules::embedded().map_err(anyhow::Error::msg)?;
+    let after = hydration::timers(
+        &ctx.now,
+        &ctx.recent_history()?,
+        &rules,
+        &ctx.settings.prefs(),
+    );
+    for w in after.overdrinking_warnings() {
+        eprintln!("warning: {w}");
+    }
+    Ok(())
 }
 
 pub fn workout(ctx: &Ctx, cmd: &WorkoutCmd) -> Result<()> {
@@ -260,10 +341,18 @@ pub fn workout(ctx: &Ctx, cmd: &WorkoutCmd) -> Result<()> {
             let history = ctx.recent_history()?;
             let running = running_or_refuse(&history)?;
             if end <= running.at {
-                return user(format!(
-                    "--at: the stop time must be after the start ({})",
-                    ctx.when(&running.at)
-                ));
+                return user(match at {
+                    Some(_) => format!(
+                        "--at: the stop time must be after the start ({})",
+                        ctx.when(&running.at)
+                    ),
+                    None => format!(
+                        "the {} started {} and has not lasted a minute yet; stop it later, or give when it started with 'crampwatch edit {} --at TIME'",
+                        running.body.kind().word(),
+                        ctx.when(&running.at),
+                        running.id
+                    ),
+                });
             }
             if end - running.at > Duration::hours(MAX_WORKOUT_HOURS) {
                 return user(format!(
@@ -288,6 +377,7 @@ pub fn workout(ctx: &Ctx, cmd: &WorkoutCmd) -> Result<()> {
                 ctx.when(&end),
                 running.id
             );
+            sweat_prompt(ctx, &history, running.at, end);
             Ok(())
         }
         WorkoutCmd::Add {
@@ -393,12 +483,17 @@ fn preload_line(ctx: &Ctx, start: &Time) -> Result<String> {
     } else {
         let t = &rules.topup;
         let from = *start - Duration::minutes(t.opens_min_before as i64);
+        // A top-up window already open starts "now", never at a past time.
+        let from = if from <= ctx.now_fixed() {
+            "now".to_string()
+        } else {
+            ctx.when(&from)
+        };
         format!(
-            "pre-load: its deadline ({}) has passed; top-up {}-{} from {}",
+            "pre-load: its deadline ({}) has passed; top-up {}-{} from {from}",
             ctx.when(&deadline),
             ctx.unit().number(whole(ctx.unit(), t.min_ml)),
             ctx.unit().format(whole(ctx.unit(), t.max_ml)),
-            ctx.when(&from)
         )
     };
     Ok(format!("{line} (general information, not medical advice)"))
@@ -450,11 +545,20 @@ pub fn cramp(ctx: &Ctx, a: &CrampArgs) -> Result<()> {
         },
         relief,
         note: clean_note(&a.note),
+        muscle_name: None,
     });
     let extra = inferred.then(|| {
         format!("context '{context}' was inferred from your workouts; set it with --context during|after|rest|night")
     });
-    add(ctx, &history, at, body, extra)
+    let alarms = match &body {
+        Body::Cramp(c) => alarm::on_logging(c, &Rules::embedded().map_err(anyhow::Error::msg)?),
+        _ => Vec::new(),
+    };
+    add(ctx, &history, at, body, extra)?;
+    for line in alarms {
+        println!("⚠ {line}");
+    }
+    Ok(())
 }
 
 pub fn check_cramp_duration(d: &str) -> Result<u32> {
@@ -468,10 +572,57 @@ pub fn check_cramp_duration(d: &str) -> Result<u32> {
 }
 
 pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
+    if let Some(msg) = super::messages::unknown_flag(&["weight"], &a.value) {
+        return user(msg);
+    }
+    unquoted_at(&a.value, a.unit.as_deref(), a.at.as_deref())?;
     let text = join_unit(&a.value, a.unit.as_deref());
-    let kg = parse_mass(&text, ctx.unit()).or_else(user)?;
+    let history = ctx.history()?;
+    let known = ctx
+        .settings
+        .weight_unit
+        .or_else(|| first_weighing(&history).and_then(typed_unit));
+    let (kg, typed) = read_weight(&text, last_weighing(&history), known).or_else(user)?;
+    let kg = parse_mass(&format!("{kg}kg"), ctx.unit()).or_else(|_| {
+        user(format!(
+            "'{}' is not a plausible body weight (20-400 kg, 44-880 lb)",
+            text.trim()
+        ))
+    })?;
     let at = past_time(ctx, a.at.as_deref())?;
-    let history = ctx.recent_history()?;
-    let body = Body::Weight(Weight { kg, when: a.when });
-    add(ctx, &history, at, body, None)
+    if !a.force {
+        // Against the user's own weighings: a typo or a kg/lb mix-up is
+        // refused, naming the likely unit; --force keeps a deliberate one.
+        let rules = Rules::embedded().map_err(anyhow::Error::msg)?;
+        let typed = match text.trim().parse::<f64>() {
+            Ok(number) => Typed::Bare {
+                number,
+                read_as_kg: typed == MassUnit::Kg,
+            },
+            Err(_) => Typed::WithUnit,
+        };
+        if let Err(e) = weights::check_new(&history, at, kg, typed, None, &rules.weights) {
+            return user(e.message);
+        }
+    }
+    let urine_ml = match &a.urine {
+        None => None,
+        Some(u) => Some(parse_urine(u, ctx.unit()).or_else(|e| user(format!("--urine: {e}")))?),
+    }
+    .filter(|ml| *ml > 0);
+    let body = Body::Weight(Weight {
+        kg,
+        when: a.when,
+        urine_ml,
+    });
+    let mut event = ctx.event(&history, Op::Add, at);
+    event.entry = Some(body.clone());
+    ctx.journal.append(std::slice::from_ref(&event))?;
+    println!(
+        "saved: {} · {} · id {}",
+        say::entry(&body, ctx.unit(), typed),
+        ctx.when(&at),
+        event.id
+    );
+    Ok(())
 }

@@ -8,11 +8,14 @@ mod entries;
 mod flags;
 mod import_files;
 pub(crate) mod log;
+pub mod messages;
 mod progress;
 mod report;
 mod setup;
 mod status;
+mod sweat;
 mod transfer;
+mod undo;
 
 use crate::config::{Paths, Settings, load_settings};
 use crate::domain::entry::{Heat, Intensity, Time, VolumeUnit};
@@ -31,18 +34,17 @@ Environment:
   CRAMPWATCH_NOW       pin \"now\" to an RFC 3339 time, e.g. 2026-11-28T14:30:00-05:00
   CRAMPWATCH_DEVICE    this machine's device name in the journal (default: made on first run)
 
-TIME: 14:30, yesterday 21:00, 2026-11-27 21:00, RFC 3339, -2h, 30m ago; plans also tomorrow 07:00, +3h.
 Health information in crampwatch is general information, not medical advice.";
 
 /// Log workouts, drinks and muscle cramps; hydration countdowns and pattern flags.
 #[derive(Debug, Parser)]
 #[command(name = "crampwatch", version, after_help = ENV_HELP)]
 pub struct Cli {
-    /// Where the journal lives [default: the platform data dir]
-    #[arg(long, global = true, env = "CRAMPWATCH_DATA_DIR", value_name = "DIR")]
+    /// Where the journal lives, like --data-dir ~/sync/crampwatch [default: the platform data dir]
+    #[arg(long, global = true, env = "CRAMPWATCH_DATA_DIR", value_name = "DIR", help_heading = messages::GLOBAL_HEADING)]
     pub data_dir: Option<PathBuf>,
-    /// The settings file [default: config.toml in the platform config dir]
-    #[arg(long, global = true, env = "CRAMPWATCH_CONFIG", value_name = "FILE")]
+    /// The settings file, like --config ~/cw.toml [default: config.toml in the platform config dir]
+    #[arg(long, global = true, env = "CRAMPWATCH_CONFIG", value_name = "FILE", help_heading = messages::GLOBAL_HEADING)]
     pub config: Option<PathBuf>,
     /// Open the TUI on a generated month of data in a temporary folder (your journal is untouched)
     #[arg(long)]
@@ -72,7 +74,7 @@ pub enum Command {
     Edit(entries::EditArgs),
     /// Delete an entry (undo brings it back)
     Delete {
-        /// The entry's id (or a unique start of it, 4 characters or more)
+        /// The entry's id, or a unique start of it (4 characters or more): 01KB3F
         id: String,
     },
     /// Undo the last change (a log, an edit or a delete)
@@ -87,12 +89,15 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Hydration timers now: one line for a prompt or tmux bar, or JSON
     Status(status::StatusArgs),
+    /// Your sweat tests and your rate by heat band: `crampwatch sweat --format json`
+    Sweat(sweat::SweatArgs),
     /// Write a generated journal of realistic use: `crampwatch demo --days 30 --data-dir /tmp/cw`
     Demo(demo::DemoArgs),
-    /// Show the files in use and the effective settings
-    Config,
+    /// Show the files in use and every setting: `crampwatch config`, `config init`, `config edit`
+    Config(setup::ConfigArgs),
     /// Print a shell completion script: `crampwatch completions bash > ~/.local/share/bash-completion/completions/crampwatch`
     Completions {
+        /// The shell to complete for: bash, zsh, fish, elvish or powershell
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -183,6 +188,21 @@ impl Ctx {
         self.settings.units
     }
 
+    /// The unit weights are shown in, given the weighings in `history`.
+    pub fn mass_unit(&self, history: &History) -> crate::domain::mass::MassUnit {
+        use crate::domain::mass::{display_unit, first_weighing};
+        display_unit(
+            self.settings.weight_unit,
+            first_weighing(history),
+            self.unit(),
+        )
+    }
+
+    /// An entry in words, with weights in the user's unit.
+    pub fn describe(&self, body: &crate::domain::entry::Body, history: &History) -> String {
+        crate::domain::say::entry(body, self.unit(), self.mass_unit(history))
+    }
+
     /// `14:30 today`, `Fri 27 Nov 21:00`, for confirmations.
     pub fn when(&self, t: &Time) -> String {
         let local = t.with_timezone(&Local);
@@ -258,14 +278,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::List(a) => entries::list(&ctx, a),
         Command::Edit(a) => entries::edit(&ctx, a),
         Command::Delete { id } => entries::delete(&ctx, id),
-        Command::Undo => entries::undo(&ctx),
-        Command::Redo => entries::redo(&ctx),
+        Command::Undo => undo::undo(&ctx),
+        Command::Redo => undo::redo(&ctx),
         Command::Export(a) => transfer::export(&ctx, a),
         Command::Import(a) => transfer::import(&ctx, a),
         Command::Report(a) => report::report(&ctx, a),
         Command::Status(a) => status::status(&ctx, a),
+        Command::Sweat(a) => sweat::sweat(&ctx, a),
         Command::Demo(a) => demo::demo(&ctx, a, cli.data_dir.is_some()),
-        Command::Config => setup::config(&ctx),
+        Command::Config(a) => setup::config(&ctx, a),
         Command::Completions { .. } => unreachable!("handled above"),
     }?;
     Ok(ExitCode::SUCCESS)
@@ -273,7 +294,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 
 /// Parses arguments; clap's own errors are folded into one line.
 pub fn parse_args() -> Result<Cli, ExitCode> {
-    match Cli::try_parse() {
+    use clap::FromArgMatches;
+    let parsed = messages::command()
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    match parsed {
         Ok(cli) => Ok(cli),
         Err(e) => {
             use clap::error::ErrorKind;
@@ -286,36 +311,17 @@ pub fn parse_args() -> Result<Cli, ExitCode> {
                 let _ = e.print();
                 return Err(ExitCode::SUCCESS);
             }
-            eprintln!("{}", one_line(&e.render().to_string()));
+            let args: Vec<String> = std::env::args().collect();
+            let stray = (e.kind() == ErrorKind::UnknownArgument)
+                .then(|| messages::unquoted_time(&args, &e).or_else(|| messages::stray_flag(&args)))
+                .flatten();
+            match stray {
+                Some(msg) => eprintln!("error: {msg}"),
+                None => eprintln!("{}", messages::one_line(&e)),
+            }
             Err(ExitCode::from(2))
         }
     }
-}
-
-/// Folds clap's multi-line message into one line, dropping usage and tips.
-fn one_line(rendered: &str) -> String {
-    let mut parts = Vec::new();
-    for line in rendered.lines() {
-        let t = line.trim();
-        if t.is_empty() {
-            if !parts.is_empty() {
-                break;
-            }
-            continue;
-        }
-        if t.starts_with("Usage:") || t.starts_with("For more information") {
-            break;
-        }
-        if t.starts_with("tip:") {
-            continue;
-        }
-        parts.push(t.to_string());
-    }
-    let mut s = parts.join(" ");
-    if !s.starts_with("error:") {
-        s = format!("error: {s}");
-    }
-    s + " (see crampwatch --help)"
 }
 
 /// Prints an error as one line and picks the exit code: 2 for the user's
@@ -351,10 +357,10 @@ fn one_line_chain(err: &anyhow::Error) -> String {
 /// Options shared by workouts and plans.
 #[derive(Debug, Args, Clone, Default)]
 pub struct SessionOpts {
-    /// How hard it is
+    /// How hard it is: --intensity hard
     #[arg(long, value_enum)]
     pub intensity: Option<Intensity>,
-    /// How warm it is
+    /// How warm it is: --heat hot
     #[arg(long, value_enum)]
     pub heat: Option<Heat>,
 }

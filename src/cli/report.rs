@@ -4,13 +4,43 @@ use super::{Ctx, user};
 use crate::domain::context::snapshot;
 use crate::domain::day::day_of;
 use crate::domain::rules::Rules;
+use crate::domain::sweat::{self, Band, SweatTest};
 use crate::domain::week::{TiedIndex, monday_of, parse_iso_week, period_flags, summarize};
 use crate::domain::{entry::Body, input::parse_since};
 use crate::report::{Report, days_between, json, markdown, text};
+use crate::sweat_text;
 use anyhow::Result;
 use chrono::Local;
 use clap::{Args, ValueEnum};
 use std::io::Write;
+
+/// `doc` with `section` put before its last `footer` (the closing note stays
+/// last), or at its end when it has none.
+fn before_footer(doc: &str, footer: &str, section: &str) -> String {
+    match doc.rfind(footer) {
+        Some(i) => format!("{}{section}{}", &doc[..i], &doc[i..]),
+        None => format!("{doc}{section}"),
+    }
+}
+
+/// The sweat tests of the report's days, and the user's rate by band now.
+fn sweat_of_period(
+    ctx: &Ctx,
+    history: &crate::domain::history::History,
+    rules: &Rules,
+    first: chrono::NaiveDate,
+    n_days: u32,
+) -> (Vec<SweatTest>, Vec<Band>) {
+    let all = sweat::tests(history, rules);
+    let by_band = sweat::bands(&all, rules, &ctx.now_fixed());
+    let h = ctx.settings.prefs().day_start_hour;
+    let last = first + chrono::Duration::days(n_days as i64);
+    let period = all
+        .into_iter()
+        .filter(|t| (first..last).contains(&day_of(&t.at, &Local, h)))
+        .collect();
+    (period, by_band)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -24,12 +54,39 @@ pub struct ReportArgs {
     /// An ISO week, like 2026-W48 [default: this week]
     #[arg(long, value_name = "YYYY-Www", conflicts_with = "since")]
     pub week: Option<String>,
-    /// From a time or a span back (30d, 2w, 2026-11-01 00:00) up to today
+    /// From a time or a span back, up to today: 30d, 2w, "2026-11-01 00:00"
     #[arg(long, value_name = "TIME-OR-DURATION", allow_hyphen_values = true)]
     pub since: Option<String>,
-    /// text (with small charts), markdown (a summary for a clinician) or json
+    /// text (with small charts), markdown (a summary for a clinician) or json: --format markdown
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
+}
+
+/// Why a `--week` was refused, with weeks named from today: `49` alone
+/// gets the most recent week 49 that has started.
+fn week_hint(typed: &str, today: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    let name = |d: chrono::NaiveDate| {
+        let w = d.iso_week();
+        format!("{}-W{:02}", w.year(), w.week())
+    };
+    let t = typed.trim();
+    let number = t.trim_start_matches(['w', 'W']).parse::<u32>().ok();
+    if let Some(n) = number.filter(|n| (1..=53).contains(n)) {
+        let year = today.iso_week().year();
+        let started = [year, year - 1].into_iter().find_map(|y| {
+            chrono::NaiveDate::from_isoywd_opt(y, n, chrono::Weekday::Mon).filter(|d| *d <= today)
+        });
+        if let Some(monday) = started {
+            return format!("'{t}' needs its year; did you mean {}?", name(monday));
+        }
+    }
+    let last = today - chrono::Duration::days(7);
+    format!(
+        "'{t}' is not a week; try {} (this week) or {} (last week)",
+        name(today),
+        name(last)
+    )
 }
 
 pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
@@ -45,7 +102,9 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
     } else {
         let monday = match &a.week {
             None => monday_of(today),
-            Some(w) => parse_iso_week(w).or_else(|e| user(format!("--week: {e}")))?,
+            Some(w) => {
+                parse_iso_week(w).or_else(|_| user(format!("--week: {}", week_hint(w, today))))?
+            }
         };
         if monday > today {
             return user(format!(
@@ -80,12 +139,23 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
         tz,
         today,
     };
+    let (sweat_tests, sweat_bands) = sweat_of_period(ctx, &history, &rules, first, n_days);
+    let unit = prefs.unit;
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
-        ReportFormat::Text => stdout.write_all(text(&r).as_bytes())?,
-        ReportFormat::Markdown => stdout.write_all(markdown(&r).as_bytes())?,
+        ReportFormat::Text => {
+            let s = sweat_text::report_text(&sweat_tests, &sweat_bands, unit);
+            let doc = before_footer(&text(&r), "\nGeneral information, not medical advice", &s);
+            stdout.write_all(doc.as_bytes())?;
+        }
+        ReportFormat::Markdown => {
+            let s = sweat_text::report_markdown(&sweat_tests, &sweat_bands, unit);
+            stdout.write_all(before_footer(&markdown(&r), "\n---\n", &s).as_bytes())?;
+        }
         ReportFormat::Json => {
-            serde_json::to_writer_pretty(&mut stdout, &json(&r))?;
+            let mut doc = serde_json::to_value(json(&r))?;
+            doc["sweat"] = serde_json::json!({ "tests": sweat_tests, "bands": sweat_bands });
+            serde_json::to_writer_pretty(&mut stdout, &doc)?;
             stdout.write_all(b"\n")?;
         }
     }

@@ -3,9 +3,10 @@
 //! (`Ctx::recent_history`), so it stays fast however long the journal is.
 
 use super::Ctx;
-use crate::domain::entry::VolumeUnit;
+use crate::domain::entry::{Body, VolumeUnit};
 use crate::domain::hydration::{Hydration, TimerKind, TimerState, countdown, timers, whole};
 use crate::domain::rules::Rules;
+use crate::domain::sweat::{PersonalRate, personal_rate};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
@@ -19,6 +20,7 @@ pub enum StatusFormat {
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
+    /// line for a prompt or tmux bar, json for scripts: --format json
     #[arg(long, value_enum, default_value = "line")]
     pub format: StatusFormat,
 }
@@ -31,6 +33,7 @@ pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
     match a.format {
         StatusFormat::Line => println!("{}", line(&h, prefs.unit)),
         StatusFormat::Json => {
+            let sweat = running_rate(ctx, &history, &rules)?;
             let json = serde_json::json!({
                 "now": ctx.now_fixed(),
                 "today": { "intake_ml": h.intake_today_ml, "goal_ml": h.goal_ml },
@@ -38,12 +41,48 @@ pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
                 "workout": h.workout,
                 "timers": h.timers,
                 "warnings": h.warnings,
+                "sweat_ml_per_h": sweat.as_ref().map(|r| r.ml_per_h),
+                "sweat_source": sweat.as_ref().map(|r| r.describe()),
                 "note": "general information, not medical advice",
             });
             println!("{}", serde_json::to_string_pretty(&json)?);
         }
     }
     Ok(())
+}
+
+/// The user's own sweat rate for the running workout, when enough tests
+/// back it. Only then is more than the last few days read: the last
+/// `QUICK_DAYS` first, which settle it whenever they hold a full band of
+/// tests (`[sweat] last_tests`), else all of `[sweat] recent_days`.
+fn running_rate(
+    ctx: &Ctx,
+    recent: &crate::domain::history::History,
+    rules: &Rules,
+) -> Result<Option<PersonalRate>> {
+    const QUICK_DAYS: u32 = 90;
+    let Some(running) = recent.running_workout() else {
+        return Ok(None);
+    };
+    let Body::Workout(w) = &running.body else {
+        return Ok(None);
+    };
+    let now = ctx.now_fixed();
+    let rate_over = |days: u32| -> Result<Option<PersonalRate>> {
+        let since = now - chrono::Duration::days(days as i64 + 1);
+        let history = crate::domain::history::History::from_events(
+            ctx.load(crate::journal::Scope::Since(since))?.events,
+        );
+        Ok(personal_rate(&history, rules, &now, w.heat, w.intensity))
+    };
+    let full = rules.sweat.recent_days;
+    if full > QUICK_DAYS
+        && let Some(r) = rate_over(QUICK_DAYS)?
+        && r.tests >= rules.sweat.last_tests as usize
+    {
+        return Ok(Some(r));
+    }
+    rate_over(full)
 }
 
 /// `run 0:32 · sip due · 20/64 oz`, `sip in 6:40 · 14/64 oz today`.

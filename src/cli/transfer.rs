@@ -21,15 +21,16 @@ pub enum ExportFormat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// json (everything, re-importable) or csv (one row an entry): --format csv
     #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
     pub format: ExportFormat,
 }
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// A JSON export, a CSV export (FILE.csv), another journal's data dir or folder, or a journal .jsonl file;
-    /// or device files and folders: FIT, TCX, GPX, an Apple Health export.zip or export.xml, a Strava
-    /// bulk export (.zip and .gz are opened)
+    /// A JSON export, a CSV export, another journal's data dir or folder, or a journal .jsonl file:
+    /// backup.json, entries.csv, ~/sync/crampwatch; or device files and folders: FIT, TCX, GPX, an
+    /// Apple Health export.zip or export.xml, a Strava bulk export (.zip and .gz are opened)
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// CSV: import the good rows of a file with bad ones (default: import nothing)

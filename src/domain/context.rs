@@ -111,12 +111,25 @@ pub fn sessions_before<'h>(
     (running, None)
 }
 
+/// The last moment that counts as before a cramp at `at`: the end of the
+/// minute before. A drink logged in the cramp's own minute (both typed as
+/// `--at 19:30`, or one logged right after the other) did not come before it.
+pub fn just_before(at: &Time) -> Time {
+    use chrono::Timelike;
+    let minute = at
+        .with_second(0)
+        .and_then(|t| t.with_nanosecond(0))
+        .unwrap_or(*at);
+    minute - Duration::nanoseconds(1)
+}
+
 /// The context snapshot of `cramp` (any entry; its time is what counts).
 pub fn snapshot(cramp: &Entry, history: &History, rules: &Rules) -> Snapshot {
     let at = cramp.at;
-    let fluids = |h: i64| fluids_between(history, &(at - Duration::hours(h)), &at);
+    let upto = just_before(&at);
+    let fluids = |h: i64| fluids_between(history, &(at - Duration::hours(h)), &upto);
     let electrolyte_24h =
-        drinks_between(history, &(at - Duration::hours(24)), &at).any(|(_, d)| is_electrolyte(d));
+        drinks_between(history, &(at - Duration::hours(24)), &upto).any(|(_, d)| is_electrolyte(d));
 
     let (running, last) = sessions_before(history, &at);
     let during_workout = running.map(|e| e.id.clone());
@@ -191,6 +204,21 @@ mod tests {
     use super::*;
     use crate::domain::entry::{CrampContext, Muscle, VolumeUnit};
     use crate::domain::patterns::tests::B;
+
+    #[test]
+    fn a_drink_in_the_cramps_own_minute_is_not_before_it() {
+        let h = B::default()
+            .drink("D1", "2026-11-27T19:29:59-05:00", 200, DrinkKind::Water)
+            .drink("D2", "2026-11-27T19:30:00-05:00", 300, DrinkKind::Sports)
+            .cramp("C1", "2026-11-27T19:30:20-05:00", |_| {})
+            .h();
+        let s = snapshot(h.get("C1").unwrap(), &h, &Rules::embedded().unwrap());
+        assert_eq!(s.fluids_2h_ml, 200);
+        assert!(
+            !s.electrolyte_24h,
+            "the sports drink came in the cramp's minute"
+        );
+    }
 
     #[test]
     fn a_snapshot_counts_fluids_and_finds_the_last_session() {

@@ -303,6 +303,9 @@ pub struct Cramp {
     pub relief: Vec<Relief>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The muscle's name when `muscle` is `other` (e.g. `forearm`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub muscle_name: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -310,6 +313,9 @@ pub struct Weight {
     pub kg: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<WeighWhen>,
+    /// Urine passed since the previous weighing, for a sweat test (absent: none noted).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urine_ml: Option<u32>,
 }
 
 /// The content of an entry, tagged by `type` in the journal. Read through
@@ -341,6 +347,7 @@ pub(crate) struct RawBody {
     pub(crate) new: Option<bool>,
     pub(crate) minutes: Option<u32>,
     pub(crate) muscle: Option<Muscle>,
+    pub(crate) muscle_name: Option<String>,
     pub(crate) side: Option<Side>,
     pub(crate) severity: Option<u8>,
     pub(crate) duration_s: Option<u32>,
@@ -349,6 +356,7 @@ pub(crate) struct RawBody {
     pub(crate) relief: Option<Vec<Relief>>,
     pub(crate) kg: Option<f64>,
     pub(crate) when: Option<WeighWhen>,
+    pub(crate) urine_ml: Option<u32>,
 }
 
 impl TryFrom<RawBody> for Body {
@@ -387,13 +395,18 @@ impl TryFrom<RawBody> for Body {
                 symptoms: r.symptoms.unwrap_or_default(),
                 relief: r.relief.unwrap_or_default(),
                 note: r.note,
+                muscle_name: r.muscle_name,
             }),
             EntryKind::Weight => {
                 let kg = r.kg.ok_or_else(|| need("kg"))?;
                 if !kg.is_finite() || kg <= 0.0 {
                     return Err(format!("a weight of {kg} kg"));
                 }
-                Body::Weight(Weight { kg, when: r.when })
+                Body::Weight(Weight {
+                    kg,
+                    when: r.when,
+                    urine_ml: r.urine_ml,
+                })
             }
         })
     }
@@ -442,6 +455,9 @@ impl Body {
             ),
             Body::Cramp(c) => {
                 let mut s = format!("cramp {}", c.muscle);
+                if let Some(name) = &c.muscle_name {
+                    s.push_str(&format!(" ({name})"));
+                }
                 if let Some(side) = c.side {
                     s.push_str(&format!(" {side}"));
                 }
@@ -467,6 +483,9 @@ impl Body {
                 let mut s = format!("weight {}", unit.format_mass(w.kg));
                 if let Some(when) = w.when {
                     s.push_str(&format!(" {when}"));
+                }
+                if let Some(ml) = w.urine_ml {
+                    s.push_str(&format!(" urine {}", unit.format(ml as f64)));
                 }
                 s
             }
@@ -535,6 +554,7 @@ mod tests {
             },
             relief: vec![Relief::Stretch, Relief::PickleJuice],
             note: None,
+            muscle_name: None,
         });
         let json = serde_json::to_string(&b).unwrap();
         assert!(json.contains(r#""type":"cramp""#), "{json}");

@@ -4,10 +4,13 @@
 //! Every error is one sentence that says what was wrong and what is accepted.
 
 use super::entry::{KG_PER_LB, ML_PER_OZ, Time, VolumeUnit};
-use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use super::phrases;
+use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone};
 
 /// The largest single drink accepted, in millilitres.
 pub const MAX_DRINK_ML: f64 = 2000.0;
+/// The most urine one weighing may note (passed since the previous weighing).
+pub const MAX_URINE_ML: u32 = 2000;
 /// The longest cramp accepted, in seconds.
 pub const MAX_CRAMP_SECS: u32 = 4 * 3600;
 /// How far in the future `--at` may be for anything but a plan.
@@ -37,6 +40,25 @@ fn split_number(s: &str) -> Option<(f64, String)> {
 /// or a bare number in the display unit.
 pub fn parse_volume(s: &str, unit: VolumeUnit) -> Result<u32, String> {
     parse_volume_upto(s, unit, MAX_DRINK_ML, true)
+}
+
+/// Parses urine passed since the previous weighing: a volume like
+/// [`parse_volume`] (a bare number in the display unit), `0` for none, at
+/// most [`MAX_URINE_ML`].
+pub fn parse_urine(s: &str, unit: VolumeUnit) -> Result<u32, String> {
+    if split_number(s).is_some_and(|(n, _)| n == 0.0) {
+        return Ok(0);
+    }
+    parse_volume_upto(s, unit, MAX_URINE_ML as f64, false).map_err(|e| {
+        if e.contains("a day") {
+            format!(
+                "'{}' is more urine than one weighing can note (at most 2 l)",
+                s.trim()
+            )
+        } else {
+            e
+        }
+    })
 }
 
 /// Parses a daily total (a goal), from 0.5 l to 6 l.
@@ -73,6 +95,16 @@ fn parse_volume_upto(
     let ml = n * per;
     if ml <= 0.0 {
         return Err(format!("'{}' is not a positive amount; {hint}", s.trim()));
+    }
+    if ml > max_ml && word.is_empty() && one_drink && n <= max_ml {
+        return Err(format!(
+            "'{}' is read as {} {}, more than one drink can be (at most {}); did you mean {}ml?",
+            s.trim(),
+            s.trim(),
+            unit.label(),
+            unit.format(max_ml),
+            s.trim()
+        ));
     }
     if ml > max_ml {
         return Err(if one_drink {
@@ -193,20 +225,17 @@ pub enum TimeUse {
 
 /// Parses a point in time, relative to `now` in the zone `tz`.
 ///
-/// Accepts `14:30`, `today 14:30`, `yesterday 21:00`, `2026-11-27 21:00`,
-/// RFC 3339, `-2h`, `30m ago`, `now`, and for plans `tomorrow 07:00`, `+3h`
-/// and `in 3h`.
+/// Accepts `14:30`, `8pm`, `7:30 am`, `noon`, `today 14:30`, `yesterday 21:00`,
+/// weekday names (`sat 07:00`: the last one, or the next one for plans),
+/// `2026-11-27 21:00`, RFC 3339, `-2h`, `30m ago`, `-2d`, `now`, and for plans
+/// `tomorrow 7am`, `+3h`, `+2d` and `in 3h`.
 pub fn parse_time<Tz: TimeZone>(s: &str, now: &DateTime<Tz>, use_: TimeUse) -> Result<Time, String>
 where
     Tz::Offset: Copy,
 {
     let text = s.trim().to_ascii_lowercase();
-    let hint = match use_ {
-        TimeUse::Plan => "try 18:00, tomorrow 07:00, +3h or 2026-11-29 07:00",
-        _ => "try 14:30, yesterday 21:00, -2h, 30m ago or 2026-11-27 21:00",
-    };
+    let hint = time_hint(now.date_naive(), use_);
     let bad = || format!("'{}' is not a time; {hint}", s.trim());
-    let tz = now.timezone();
     let fixed = |t: DateTime<Tz>| t.fixed_offset();
 
     let result: Time = if text == "now" {
@@ -214,65 +243,78 @@ where
     } else if let Ok(t) = DateTime::parse_from_rfc3339(s.trim()) {
         t
     } else if let Some(rest) = text.strip_prefix('-') {
-        let d = parse_offset(rest).ok_or_else(bad)?;
-        fixed(*now - d)
+        shift(now, rest, -1).ok_or_else(bad)?
     } else if let Some(rest) = text
         .strip_suffix(" ago")
         .or_else(|| text.strip_suffix("ago"))
     {
-        let d = parse_offset(rest).ok_or_else(bad)?;
-        fixed(*now - d)
+        shift(now, rest, -1).ok_or_else(bad)?
     } else if let Some(rest) = text.strip_prefix('+').or_else(|| text.strip_prefix("in ")) {
-        let d = parse_offset(rest).ok_or_else(bad)?;
-        fixed(*now + d)
+        shift(now, rest, 1).ok_or_else(bad)?
+    } else if NaiveDate::parse_from_str(&text, "%Y-%m-%d").is_ok() {
+        return Err(format!(
+            "'{}' needs a time of day too, like '{} 21:00'",
+            s.trim(),
+            text
+        ));
     } else {
-        let today = now.date_naive();
-        let (date, time_text) = if let Some(rest) = text.strip_prefix("yesterday") {
-            (today.pred_opt().ok_or_else(bad)?, rest.trim())
-        } else if let Some(rest) = text.strip_prefix("today") {
-            (today, rest.trim())
-        } else if let Some(rest) = text.strip_prefix("tomorrow") {
-            (today.succ_opt().ok_or_else(bad)?, rest.trim())
-        } else if let Some((d, t)) = text.split_once([' ', 't']) {
-            let date = NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| bad())?;
-            (date, t.trim())
-        } else {
-            (today, text.as_str())
-        };
-        let time = parse_clock(time_text).ok_or_else(|| {
-            if looks_like_clock(time_text) {
+        let (day, time_text) = phrases::split_day(&text, now.date_naive()).ok_or_else(bad)?;
+        let time = phrases::clock(time_text).ok_or_else(|| {
+            if time_text.is_empty() {
+                format!("'{}' needs a time of day; {hint}", s.trim())
+            } else if looks_like_clock(time_text) {
                 format!("'{}' is not a time of day (00:00-23:59); {hint}", s.trim())
             } else {
                 bad()
             }
         })?;
-        local_to_time(&tz, date.and_time(time), s)?
+        let date = match day {
+            phrases::Day::Date(d) => d,
+            phrases::Day::Weekday(wd) => {
+                phrases::weekday_date(wd, time, now.naive_local(), use_ == TimeUse::Plan)
+            }
+        };
+        local_to_time(&now.timezone(), date.and_time(time), s)?
     };
 
     check_range(result, &fixed(*now), use_, s)
+}
+
+/// What a time may look like, with dates computed from today so that an
+/// example is never stale: yesterday's date for the past, tomorrow's for plans.
+pub fn time_hint(today: NaiveDate, use_: TimeUse) -> String {
+    let day = |d: Option<NaiveDate>| d.unwrap_or(today).format("%Y-%m-%d").to_string();
+    match use_ {
+        TimeUse::Plan => format!(
+            "try 18:00, 6pm, tomorrow 7am, sat 07:00, +3h or {} 07:00",
+            day(today.succ_opt())
+        ),
+        _ => format!(
+            "try 14:30, 8pm, yesterday 21:00, mon 07:00, -2h, 30m ago or {} 21:00",
+            day(today.pred_opt())
+        ),
+    }
+}
+
+/// `now` moved by an offset: whole days keep the wall-clock time (`+2d` is
+/// the same time two days on, across a DST change); hours and minutes are
+/// elapsed time.
+fn shift<Tz: TimeZone>(now: &DateTime<Tz>, offset: &str, sign: i64) -> Option<Time>
+where
+    Tz::Offset: Copy,
+{
+    if let Some(n) = phrases::days(offset) {
+        let naive = now.naive_local() + Duration::days(sign * n);
+        return local_to_time(&now.timezone(), naive, offset).ok();
+    }
+    let d = parse_offset(offset)?;
+    Some((*now + d * sign as i32).fixed_offset())
 }
 
 fn looks_like_clock(t: &str) -> bool {
     !t.is_empty()
         && t.chars()
             .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
-}
-
-/// `14:30`, `14.30`, `1430`, `7:05`, with optional seconds `14:30:15`.
-fn parse_clock(t: &str) -> Option<NaiveTime> {
-    let t = t.trim().replace('.', ":");
-    if t.is_empty() {
-        return None;
-    }
-    for fmt in ["%H:%M", "%H:%M:%S"] {
-        if let Ok(v) = NaiveTime::parse_from_str(&t, fmt) {
-            return Some(v);
-        }
-    }
-    if t.len() == 4 && t.chars().all(|c| c.is_ascii_digit()) {
-        return NaiveTime::parse_from_str(&t, "%H%M").ok();
-    }
-    None
 }
 
 /// Resolves a wall-clock time in a zone; a time skipped by a DST change is an
@@ -353,9 +395,11 @@ where
         }
     }
     parse_time(s, now, TimeUse::Since).map_err(|_| {
+        let month_start = now.date_naive().with_day(1).unwrap_or(now.date_naive());
         format!(
-            "'{}' is not a time or a span; try 7d, 2w, 12h, yesterday 21:00 or 2026-11-01 00:00",
-            s.trim()
+            "'{}' is not a time or a span; try 7d, 2w, 12h, yesterday 21:00 or {} 00:00",
+            s.trim(),
+            month_start.format("%Y-%m-%d")
         )
     })
 }
@@ -409,6 +453,24 @@ mod tests {
         assert_eq!(parse_mass("72", VolumeUnit::Ml), Ok(72.0));
         assert!(parse_mass("5kg", VolumeUnit::Ml).is_err());
         assert!(parse_mass("72 stone", VolumeUnit::Ml).is_err());
+    }
+
+    #[test]
+    fn urine_amounts() {
+        assert_eq!(parse_urine("300ml", VolumeUnit::Oz), Ok(300));
+        assert_eq!(parse_urine("10", VolumeUnit::Oz), Ok(296));
+        assert_eq!(parse_urine("0", VolumeUnit::Oz), Ok(0));
+        assert!(parse_urine("-50ml", VolumeUnit::Ml).is_err());
+        assert!(
+            parse_urine("3l", VolumeUnit::Ml)
+                .unwrap_err()
+                .contains("at most 2 l")
+        );
+        assert!(
+            parse_urine("a cup", VolumeUnit::Ml)
+                .unwrap_err()
+                .contains("not a volume")
+        );
     }
 
     #[test]

@@ -547,7 +547,12 @@ where
             .iter()
             .find(|e| matches!(e.body, Body::Drink(_)))?
             .at;
-        let seen = self.matching(|s| s.entry.at > first_drink && s.snap.fluids_24h_ml < floor);
+        // Nor before the journal covers the whole 24 h window.
+        let first_entry = self.history.entries.first()?.at;
+        let covered = |at: &Time| *at - chrono::Duration::hours(24) >= first_entry;
+        let seen = self.matching(|s| {
+            s.entry.at > first_drink && covered(&s.entry.at) && s.snap.fluids_24h_ml < floor
+        });
         if seen.is_empty() {
             return None;
         }
@@ -587,7 +592,12 @@ where
             let demanding = minutes > r.long_session_min
                 || (w.intensity.is_hard() && w.heat == super::entry::Heat::Hot);
             demanding
-                && !drinks_between(self.history, &e.at, &s.entry.at).any(|(_, d)| is_electrolyte(d))
+                && !drinks_between(
+                    self.history,
+                    &e.at,
+                    &super::context::just_before(&s.entry.at),
+                )
+                .any(|(_, d)| is_electrolyte(d))
         });
         if seen.is_empty() {
             return None;

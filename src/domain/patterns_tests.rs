@@ -42,6 +42,7 @@ pub(crate) fn plain_cramp(muscle: Muscle) -> Cramp {
         symptoms: Default::default(),
         relief: vec![],
         note: None,
+        muscle_name: None,
     }
 }
 
@@ -403,6 +404,21 @@ fn intake_under_75_percent_of_the_goal_in_24h_is_low_and_at_75_is_not() {
     assert!(find(&enough, "low-intake").is_none());
     let never_logs_drinks = B::default().cramp("C1", "2026-11-27T10:00:00-05:00", at_rest);
     assert!(find(&never_logs_drinks, "low-intake").is_none());
+}
+
+#[test]
+fn low_intake_waits_until_the_journal_covers_the_24_hours_before() {
+    // The journal starts at 08:00 with a small drink; a cramp at 10:00 that
+    // day has a 24 h window reaching back before anything was logged.
+    let first_day = B::default()
+        .drink("D1", "2026-11-27T08:00:00-05:00", 100, DrinkKind::Water)
+        .cramp("C1", "2026-11-27T10:00:00-05:00", at_rest);
+    assert!(find(&first_day, "low-intake").is_none());
+    // A day later the window is covered, and the same low intake is noted.
+    let next_day = first_day
+        .drink("D2", "2026-11-28T08:00:00-05:00", 100, DrinkKind::Water)
+        .cramp("C2", "2026-11-28T10:00:00-05:00", at_rest);
+    assert_eq!(ids(&find(&next_day, "low-intake").unwrap()), ["C2"]);
 }
 
 fn session_then_cramp(minutes: i64, intensity: Intensity, heat: Heat) -> B {

@@ -53,6 +53,11 @@ pub struct After {
     pub ml_per_kg_min: u32,
     pub ml_per_kg_max: u32,
     pub spread_hours: f64,
+    /// When the target can't fit `spread_hours` at the safe hourly rate, it
+    /// is spread over more hours, up to this many after the session's end.
+    pub max_spread_hours: f64,
+    /// A loss over this share of body mass gets advice, not a bigger number.
+    pub max_loss_share: f64,
     pub weigh_within_hours: f64,
     pub source: String,
 }
@@ -154,6 +159,47 @@ pub struct NewOrHarder {
     pub source: String,
 }
 
+/// Plausible body weights (see `domain::weights`).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Weights {
+    pub min_kg: f64,
+    pub max_kg: f64,
+    /// The most body mass may change within a day, as a share.
+    pub max_day_change: f64,
+    /// Added to `max_day_change` for each further day between two weighings.
+    pub per_day_change: f64,
+    /// The most two weighings may ever differ without `--force`, as a share.
+    pub max_change: f64,
+    pub source: String,
+}
+
+/// Advice shown the moment a cramp is logged with a red flag.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alarm {
+    /// A cramp lasting this long or longer gets the urgent advice.
+    pub urgent_min_secs: u32,
+    pub urgent: String,
+    /// For swelling, redness or skin changes, numbness or weakness.
+    pub symptoms: String,
+    pub source: String,
+}
+
+/// Sweat tests: weighings around a session, and the bounds of a plausible one.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sweat {
+    pub weigh_within_min: u32,
+    pub min_ml_per_h: u32,
+    pub max_ml_per_h: u32,
+    pub max_mass_change: f64,
+    pub last_tests: u32,
+    pub min_tests: u32,
+    pub recent_days: u32,
+    pub source: String,
+}
+
 /// Thresholds of the pattern flags.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -187,7 +233,10 @@ pub struct Rules {
     pub cramp_window: CrampWindow,
     pub daily: Daily,
     pub safety: Safety,
+    pub weights: Weights,
+    pub alarm: Alarm,
     pub flags: FlagRules,
+    pub sweat: Sweat,
     pub import: super::import_rules::ImportRules,
 }
 
@@ -220,6 +269,9 @@ impl Rules {
             ("cramp_window", &self.cramp_window.source),
             ("daily", &self.daily.source),
             ("safety", &self.safety.source),
+            ("weights", &self.weights.source),
+            ("alarm", &self.alarm.source),
+            ("sweat", &self.sweat.source),
         ];
         let f = &self.flags;
         keys.extend([
@@ -292,6 +344,25 @@ impl Rules {
         )?;
         num("after.spread_hours", self.after.spread_hours, 0.5, 24.0)?;
         num(
+            "after.max_spread_hours",
+            self.after.max_spread_hours,
+            self.after.spread_hours,
+            24.0,
+        )?;
+        num("after.max_loss_share", self.after.max_loss_share, 0.01, 0.1)?;
+        let w = &self.weights;
+        num("weights.min_kg", w.min_kg, 1.0, 100.0)?;
+        num("weights.max_kg", w.max_kg, w.min_kg, 1000.0)?;
+        num("weights.max_day_change", w.max_day_change, 0.01, 0.2)?;
+        num("weights.per_day_change", w.per_day_change, 0.0, 0.1)?;
+        num("weights.max_change", w.max_change, w.max_day_change, 0.9)?;
+        ml(
+            "alarm.urgent_min_secs",
+            self.alarm.urgent_min_secs,
+            60,
+            3600,
+        )?;
+        num(
             "after.weigh_within_hours",
             self.after.weigh_within_hours,
             0.25,
@@ -319,6 +390,7 @@ impl Rules {
             2000,
         )?;
         num("safety.hot_factor", self.safety.hot_factor, 1.0, 3.0)?;
+        self.check_sweat()?;
         ml("flags.recent_days", f.recent_days, 1, 3650)?;
         for (name, c) in [
             ("flags.despite_prevention", &f.despite_prevention),
@@ -373,6 +445,32 @@ impl Rules {
     }
 }
 
+impl Rules {
+    fn check_sweat(&self) -> Result<(), String> {
+        let s = &self.sweat;
+        let within = |name: &str, v: u32, lo: u32, hi: u32| {
+            if (lo..=hi).contains(&v) {
+                Ok(())
+            } else {
+                Err(format!("sweat.{name} = {v} is outside {lo}-{hi}"))
+            }
+        };
+        within("weigh_within_min", s.weigh_within_min, 5, 240)?;
+        within("min_ml_per_h", s.min_ml_per_h, 0, 1000)?;
+        within("max_ml_per_h", s.max_ml_per_h, s.min_ml_per_h + 1, 5000)?;
+        within("last_tests", s.last_tests, 1, 50)?;
+        within("min_tests", s.min_tests, 1, s.last_tests)?;
+        within("recent_days", s.recent_days, 7, 3650)?;
+        if !(s.max_mass_change > 0.0 && s.max_mass_change <= 0.2) {
+            return Err(format!(
+                "sweat.max_mass_change = {} is outside 0-0.2",
+                s.max_mass_change
+            ));
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -407,6 +505,12 @@ mod tests {
             Rules::from_toml(&bad)
                 .unwrap_err()
                 .contains("flags.sleep.nights")
+        );
+        let bad = GUIDELINES_TOML.replace("min_tests = 2", "min_tests = 9");
+        assert!(
+            Rules::from_toml(&bad)
+                .unwrap_err()
+                .contains("sweat.min_tests")
         );
         let bad = GUIDELINES_TOML.replace("target_ml = 591", "target_ml = \"lots\"");
         assert!(Rules::from_toml(&bad).is_err());

@@ -174,7 +174,39 @@ where
     .with_timezone(&tz);
     let as_of = if end < *now { end } else { *now };
     let start = day_start(first, &tz, prefs.day_start_hour);
-    flags_since(&as_of, history, rules, prefs, Some(&start))
+    let mut flags = flags_since(&as_of, history, rules, prefs, Some(&start));
+    if end < *now {
+        // A past period: "the last 7 days" would read as the days before now.
+        let last = first + Duration::days(n_days as i64 - 1);
+        for f in &mut flags {
+            f.why = dated_window(&f.why, last);
+        }
+    }
+    flags
+}
+
+/// `in the last 7 days` -> `in the 7 days to Sun 29 Nov`.
+fn dated_window(why: &str, last: NaiveDate) -> String {
+    let mut out = String::new();
+    let mut rest = why;
+    while let Some(i) = rest.find("in the last ") {
+        let after = &rest[i + "in the last ".len()..];
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && after[digits..].starts_with(" days") {
+            out.push_str(&rest[..i]);
+            out.push_str(&format!(
+                "in the {} days to {}",
+                &after[..digits],
+                last.format("%a %-d %b")
+            ));
+            rest = &after[digits + " days".len()..];
+        } else {
+            out.push_str(&rest[..i + "in the last ".len()]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A run of days: a week, or the days of a `--since` report.

@@ -64,6 +64,7 @@ fn cramp(muscle: Muscle, severity: u8, secs: u32, context: CrampContext) -> Body
         symptoms: Default::default(),
         relief: vec![],
         note: None,
+        muscle_name: None,
     })
 }
 
@@ -487,4 +488,17 @@ fn the_tied_index_agrees_with_the_rule_on_random_histories() {
             );
         }
     }
+}
+
+#[test]
+fn a_past_period_dates_its_windows() {
+    let sun = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    assert_eq!(
+        dated_window(
+            "Cramps woke you on 2 nights in the last 7 days (the flag).",
+            sun
+        ),
+        "Cramps woke you on 2 nights in the 7 days to Sun 29 Nov (the flag)."
+    );
+    assert_eq!(dated_window("in the last hour", sun), "in the last hour");
 }

@@ -9,7 +9,7 @@ use crate::domain::entry::{
     Body, Cramp, CrampContext, Drink, DrinkKind, EntryKind, Heat, Intensity, Muscle, Plan, Relief,
     Side, Symptoms, Time, WeighWhen, Weight, Workout,
 };
-use crate::domain::input::{MAX_CRAMP_SECS, MAX_DRINK_ML, local_to_time};
+use crate::domain::input::{MAX_CRAMP_SECS, MAX_DRINK_ML, MAX_URINE_ML, local_to_time};
 use chrono::{DateTime, NaiveDateTime, TimeZone};
 use std::collections::HashMap;
 
@@ -225,8 +225,9 @@ fn columns_of(kind: EntryKind) -> &'static [&'static str] {
             "weakness",
             "numbness",
             "relief",
+            "muscle_name",
         ],
-        EntryKind::Weight => &["kg", "when"],
+        EntryKind::Weight => &["kg", "when", "urine_ml"],
     }
 }
 
@@ -238,7 +239,7 @@ fn body<Tz: TimeZone>(
     p: &mut Problems,
 ) -> Option<Body> {
     let own = columns_of(kind);
-    for name in &CSV_HEADER[4..CSV_HEADER.len() - 1] {
+    for name in CSV_HEADER[4..].iter().filter(|n| **n != "note") {
         if !own.contains(name) && c.get(name).is_some() {
             p.0.push(format!(
                 "{name} does not apply to a {kind} (leave it empty)"
@@ -350,6 +351,7 @@ fn body<Tz: TimeZone>(
                 },
                 relief,
                 note,
+                muscle_name: c.get("muscle_name").map(str::to_string),
             })
         }
         EntryKind::Weight => {
@@ -357,6 +359,9 @@ fn body<Tz: TimeZone>(
             Body::Weight(Weight {
                 kg: kg.unwrap_or(0.0),
                 when: opt_word(c, "when", WeighWhen::from_word, WeighWhen::choices, p),
+                urine_ml: c
+                    .get("urine_ml")
+                    .and_then(|s| p.take(number::<u32>(s, "urine_ml", 0, MAX_URINE_ML))),
             })
         }
     };

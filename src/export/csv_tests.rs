@@ -72,6 +72,7 @@ fn every_type() -> Vec<Entry> {
                 },
                 relief: vec![Relief::Stretch, Relief::PickleJuice],
                 note: None,
+                muscle_name: None,
             }),
         ),
         entry(
@@ -80,6 +81,7 @@ fn every_type() -> Vec<Entry> {
             Body::Weight(Weight {
                 kg: 72.4567,
                 when: Some(WeighWhen::Before),
+                urine_ml: Some(250),
             }),
         ),
     ]

@@ -203,6 +203,7 @@ fn record(e: &BytesStart) -> Option<Found> {
         Body::Weight(Weight {
             kg: super::round2(kg),
             when: None,
+            urine_ml: None,
         })
     } else if ty == WATER {
         let ml = match unit.as_str() {

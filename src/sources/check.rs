@@ -60,7 +60,13 @@ mod tests {
     fn absurd_weights_drinks_and_spans_are_refused() {
         let now = t("2026-12-01T12:00:00Z");
         let at = t("2026-11-01T08:00:00Z");
-        let w = |kg| Body::Weight(Weight { kg, when: None });
+        let w = |kg| {
+            Body::Weight(Weight {
+                kg,
+                when: None,
+                urine_ml: None,
+            })
+        };
         assert!(check(&at, &w(72.4), &now).is_ok());
         assert!(check(&at, &w(1e308), &now).is_err());
         assert!(check(&at, &w(f64::NAN), &now).is_err());

@@ -268,6 +268,7 @@ fn weight(rec: &FitDataRecord, file_id: Option<String>) -> Option<(Found, u32)> 
     let body = Body::Weight(Weight {
         kg: super::round2(kg),
         when: None,
+        urine_ml: None,
     });
     let key = key_of(&at, &body);
     let id = Some(format!("{} user {user}", file_id.unwrap_or_default()));

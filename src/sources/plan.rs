@@ -237,7 +237,11 @@ mod tests {
         let mut k = Known::default();
         let w = |kg: f64, key: &str| Found {
             at: t("2026-01-01T07:00:00Z"),
-            body: Body::Weight(Weight { kg, when: None }),
+            body: Body::Weight(Weight {
+                kg,
+                when: None,
+                urine_ml: None,
+            }),
             source: Source {
                 from: "apple-health",
                 id: None,

@@ -10,6 +10,7 @@ use super::history::{HistoryAction, HistoryData, HistoryRequest, HistoryState};
 use super::insights::InsightsState;
 use super::timers::{self, Hydration};
 use crate::config::Settings;
+use crate::domain::alarm;
 use crate::domain::context::Snapshot;
 use crate::domain::entry::Muscle;
 use crate::domain::entry::{Body, Time};
@@ -71,7 +72,7 @@ pub enum Action {
     Tick,
     Quit,
     ToggleHelp,
-    /// Esc: close what is open, else back to Today, else quit.
+    /// Esc: close what is open, else back to Today; never quits (q does).
     Back,
     Show(Screen),
     NextScreen,
@@ -194,6 +195,14 @@ pub struct App<Z: Zone> {
     pub stretch_offer: Option<(Muscle, Time)>,
     /// The stretch card shown over the screen.
     pub card: Option<Muscle>,
+    /// Advice for a cramp just logged with a red flag, shown over
+    /// everything else (before the stretch card) until dismissed.
+    pub alarm: Vec<String>,
+    /// An undone edit: the entry whose restored value the flash names once
+    /// the journal is read again.
+    pub(super) restoring: Option<String>,
+    /// Sweat tests of the history (Insights, Today during a session).
+    pub sweat: super::sweat::SweatData,
 }
 
 /// How long the stretch stays offered after a cramp is logged.
@@ -231,6 +240,9 @@ impl<Z: Zone> App<Z> {
             guide_state: GuideState::default(),
             stretch_offer: None,
             card: None,
+            alarm: Vec::new(),
+            restoring: None,
+            sweat: Default::default(),
         };
         app.week = HistoryState::new(app.this_monday());
         app.set_flags();
@@ -258,6 +270,8 @@ impl<Z: Zone> App<Z> {
             Action::Back => {
                 if self.help {
                     self.help = false;
+                } else if !self.alarm.is_empty() {
+                    self.alarm.clear();
                 } else if self.card.is_some() {
                     self.card = None;
                 } else if self.form.is_some() {
@@ -266,9 +280,6 @@ impl<Z: Zone> App<Z> {
                     // The detail closed; the list stays.
                 } else if self.screen != Screen::Today {
                     self.screen = Screen::Today;
-                } else {
-                    self.quit = true;
-                    effects.push(Effect::Quit);
                 }
             }
             Action::Show(s) => {
@@ -298,6 +309,7 @@ impl<Z: Zone> App<Z> {
                 self.history = *history;
                 self.problems = problems;
                 self.history_changed();
+                self.say_restored();
             }
             Action::Appended(event) => {
                 if self.history.push_add(*event) {
@@ -425,6 +437,10 @@ impl<Z: Zone> App<Z> {
 
     /// Enter on a screen: a flag opens; a History entry is edited.
     fn select(&mut self) -> Vec<Effect> {
+        if !self.alarm.is_empty() {
+            self.alarm.clear();
+            return Vec::new();
+        }
         if self.card.is_some() {
             self.card_to_guide();
             return Vec::new();
@@ -445,6 +461,7 @@ impl<Z: Zone> App<Z> {
         self.snapshots =
             super::insights::evidence_snapshots(&self.flags, &self.history, &self.rules);
         self.insights.clamp(self.flags.len());
+        self.sweat = super::sweat::SweatData::compute(&self.history, &self.rules);
     }
 
     /// The Monday of the week "now" is in (days start at the day-start hour).
@@ -465,10 +482,8 @@ impl<Z: Zone> App<Z> {
             &self.rules,
             &self.prefs,
         );
-        let n = data
-            .entries(&self.history, &self.now.timezone(), &self.prefs)
-            .len();
-        self.week.clamp(n);
+        let entries = data.entries(&self.history, &self.now.timezone(), &self.prefs);
+        self.week.follow(&entries);
         self.week_data = Some(data);
     }
 
@@ -502,7 +517,7 @@ impl<Z: Zone> App<Z> {
                 match Form::edit(entry, &self.settings, &self.now) {
                     Some(form) => self.form = Some(form),
                     None => self.say(
-                        format!("weights are edited from the command line: crampwatch edit {id}"),
+                        format!("this entry is edited from the command line: crampwatch edit {id}"),
                         false,
                     ),
                 }
@@ -571,7 +586,7 @@ impl<Z: Zone> App<Z> {
         }
     }
 
-    fn say(&mut self, text: impl Into<String>, error: bool) {
+    pub(super) fn say(&mut self, text: impl Into<String>, error: bool) {
         self.flash = Some(Flash {
             text: text.into(),
             error,
@@ -593,6 +608,13 @@ impl<Z: Zone> App<Z> {
                 let form = self.form.take().expect("checked above");
                 match form.build(&self.history, &self.now, &self.settings) {
                     Ok((change, said)) => {
+                        if let Change::Add {
+                            body: Body::Cramp(c),
+                            ..
+                        } = &change
+                        {
+                            self.alarm = alarm::on_logging(c, &self.rules);
+                        }
                         let muscle = match &change {
                             Change::Add {
                                 body: Body::Cramp(c),
@@ -624,53 +646,6 @@ impl<Z: Zone> App<Z> {
                 }
             }
         }
-    }
-
-    fn undo_redo(&mut self, undo: bool) -> Vec<Effect> {
-        let next = if undo {
-            self.history.next_undo()
-        } else {
-            self.history.next_redo()
-        };
-        let Some(a) = next.cloned() else {
-            self.say(
-                if undo {
-                    "nothing to undo"
-                } else {
-                    "nothing to redo"
-                },
-                false,
-            );
-            return Vec::new();
-        };
-        let what = a
-            .body
-            .as_ref()
-            .map_or_else(|| a.entry_id.clone(), |b| b.describe(self.settings.units));
-        let verb = match a.op {
-            crate::domain::history::Op::Add => "log of",
-            crate::domain::history::Op::Amend => "edit of",
-            crate::domain::history::Op::Delete => "delete of",
-            _ => "",
-        };
-        let (word, change) = if undo {
-            (
-                "undone",
-                Change::Undo {
-                    event_id: a.event_id,
-                },
-            )
-        } else {
-            (
-                "redone",
-                Change::Redo {
-                    event_id: a.event_id,
-                },
-            )
-        };
-        let hint = if undo { " (r redoes it)" } else { "" };
-        self.say(format!("{word}: {verb} {what}{hint}"), false);
-        vec![Effect::Write(change)]
     }
 
     /// The bell and notify command for timers that just came due.
@@ -710,7 +685,7 @@ impl<Z: Zone> App<Z> {
                 presets: f.on_presets(),
             },
             (None, true) => Mode::Help,
-            (None, false) if self.card.is_some() => Mode::Card,
+            (None, false) if self.card.is_some() || !self.alarm.is_empty() => Mode::Card,
             (None, false) if self.screen == Screen::History => Mode::History,
             (None, false) => Mode::Normal,
         }
@@ -750,3 +725,7 @@ pub(crate) mod tests;
 #[cfg(test)]
 #[path = "app_screens_tests.rs"]
 mod screens_tests;
+
+#[cfg(test)]
+#[path = "app_everyday_tests.rs"]
+mod everyday_tests;

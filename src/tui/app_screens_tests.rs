@@ -35,6 +35,7 @@ fn cramp(muscle: Muscle, severity: u8) -> Body {
         },
         relief: vec![],
         note: Some("on the stairs".into()),
+        muscle_name: None,
     })
 }
 
@@ -294,6 +295,7 @@ fn insights_select_open_scroll_and_close() {
             symptoms: Symptoms::default(),
             relief: vec![],
             note: None,
+            muscle_name: None,
         })
     };
     let mut app = app_with(&[

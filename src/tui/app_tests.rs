@@ -339,7 +339,7 @@ fn undo_and_redo_name_the_last_action() {
 }
 
 #[test]
-fn screens_cycle_and_esc_goes_back_then_quits() {
+fn screens_cycle_and_esc_goes_back_to_today_and_no_further() {
     let mut app = app_with(&[]);
     send(&mut app, Action::NextScreen);
     assert_eq!(app.screen, Screen::Glance);
@@ -352,7 +352,11 @@ fn screens_cycle_and_esc_goes_back_then_quits() {
     assert!(!app.help && app.screen == Screen::Glance);
     send(&mut app, Action::Back);
     assert_eq!(app.screen, Screen::Today);
-    assert_eq!(send(&mut app, Action::Back), vec![Effect::Quit]);
+    // A second Esc (one too many after closing a form) must not quit.
+    assert!(send(&mut app, Action::Back).is_empty());
+    assert!(!app.quit && app.screen == Screen::Today);
+    // q on Today quits at once, without asking.
+    assert_eq!(send(&mut app, Action::Quit), vec![Effect::Quit]);
     assert!(app.quit);
 }
 
@@ -539,4 +543,42 @@ fn a_drink_just_written_shows_at_once_and_anything_else_asks_for_a_reload() {
     let effects = send(&mut app, Action::Appended(Box::new(stale)));
     assert!(effects.contains(&Effect::Reload), "{effects:?}");
     assert_eq!(app.hydration.intake_today_ml, 550, "nothing taken in");
+}
+
+#[test]
+fn a_red_flag_cramp_shows_its_advice_first_and_a_plain_one_does_not() {
+    // Swelling: the card with the advice to see a doctor, over everything.
+    let mut app = app_with(&[]);
+    send(&mut app, Action::Open(FormKind::Cramp));
+    for _ in 0..5 {
+        key(&mut app, FormAction::Next); // to the symptoms
+    }
+    key(&mut app, FormAction::Toggle); // swelling
+    key(&mut app, FormAction::Submit);
+    assert_eq!(app.alarm.len(), 1, "{:?}", app.alarm);
+    assert!(app.alarm[0].contains("see a doctor"), "{:?}", app.alarm);
+    assert_eq!(app.mode(), super::Mode::Card);
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| crate::tui::view::draw(f, &app)).unwrap();
+    let screen: String = term
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(screen.contains("Get this checked"), "{screen}");
+    assert!(screen.contains("not medical advice"), "{screen}");
+    // Esc closes the advice; the stretch is still offered after it.
+    send(&mut app, Action::Back);
+    assert!(app.alarm.is_empty());
+    assert_eq!(app.screen, Screen::Today);
+    send(&mut app, Action::Stretch);
+    assert_eq!(app.card, Some(Muscle::Calf));
+
+    // A plain short cramp: no card.
+    let mut app = app_with(&[]);
+    send(&mut app, Action::Open(FormKind::Cramp));
+    key(&mut app, FormAction::Submit);
+    assert!(app.alarm.is_empty(), "{:?}", app.alarm);
 }

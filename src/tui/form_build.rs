@@ -7,10 +7,12 @@ use crate::cli::log::{MAX_WORKOUT_HOURS, infer_context};
 use crate::config::Settings;
 use crate::domain::entry::{
     Body, Cramp, CrampContext, Drink, DrinkKind, Heat, Intensity, Muscle, Plan, Relief, Side,
-    Symptoms, Time, VolumeUnit, Workout,
+    Symptoms, Time, VolumeUnit, WeighWhen, Weight, Workout,
 };
 use crate::domain::history::History;
-use crate::domain::input::{MAX_CRAMP_SECS, TimeUse, parse_duration, parse_time, parse_volume};
+use crate::domain::input::{
+    MAX_CRAMP_SECS, TimeUse, parse_duration, parse_mass, parse_time, parse_urine, parse_volume,
+};
 use chrono::DateTime;
 
 impl Form {
@@ -179,6 +181,11 @@ impl Form {
             }
             FormKind::Cramp => {
                 let at = time("at", TimeUse::Past);
+                let muscle = self
+                    .choice("muscle")
+                    .and_then(|s| Muscle::from_word(&s))
+                    .unwrap_or(Muscle::Other);
+                let name = self.text("name");
                 let symptoms = self.multi("symptoms");
                 let has = |s: &str| symptoms.iter().any(|x| x == s);
                 let mut relief: Vec<Relief> = self
@@ -189,10 +196,7 @@ impl Form {
                 relief.sort();
                 let duration = self.text("duration");
                 let body = Body::Cramp(Cramp {
-                    muscle: self
-                        .choice("muscle")
-                        .and_then(|s| Muscle::from_word(&s))
-                        .unwrap_or(Muscle::Other),
+                    muscle,
                     side: self.choice("side").and_then(|s| Side::from_word(&s)),
                     severity: self.text("severity").parse().ok(),
                     duration_s: (!duration.is_empty())
@@ -211,6 +215,18 @@ impl Form {
                     },
                     relief,
                     note,
+                    muscle_name: Some(name).filter(|n| muscle == Muscle::Other && !n.is_empty()),
+                });
+                let said = format!("{} at {}", body.describe(unit), when(&at));
+                (Change::Add { at, body }, said)
+            }
+            FormKind::Weight => {
+                let at = time("at", TimeUse::Past);
+                let urine = self.text("urine");
+                let body = Body::Weight(Weight {
+                    kg: parse_mass(&self.text("weight"), unit).unwrap_or_default(),
+                    when: self.choice("when").and_then(|s| WeighWhen::from_word(&s)),
+                    urine_ml: parse_urine(&urine, unit).ok().filter(|ml| *ml > 0),
                 });
                 let said = format!("{} at {}", body.describe(unit), when(&at));
                 (Change::Add { at, body }, said)
@@ -250,13 +266,16 @@ pub fn check<Z: Zone>(
 ) -> Result<(), String> {
     let required = matches!(
         (kind, key),
-        (FormKind::Workout | FormKind::Plan, "activity") | (FormKind::Plan, "at" | "minutes")
+        (FormKind::Workout | FormKind::Plan, "activity")
+            | (FormKind::Plan, "at" | "minutes")
+            | (FormKind::Weight, "weight")
     );
     if v.is_empty() {
         return if required {
             Err(match key {
                 "activity" => "needs a short name, like run, ride, swim or tennis".into(),
                 "at" => "when does it start? e.g. 18:00, tomorrow 07:00, +3h".into(),
+                "weight" => "needed, e.g. 72.4kg or 160lb".into(),
                 _ => "needed".into(),
             })
         } else {
@@ -265,6 +284,8 @@ pub fn check<Z: Zone>(
     }
     match key {
         "amount" => parse_volume(v, unit).map(|_| ()),
+        "weight" => parse_mass(v, unit).map(|_| ()),
+        "urine" => parse_urine(v, unit).map(|_| ()),
         "sodium" => match v.parse::<u32>() {
             Ok(n) if n <= 10_000 => Ok(()),
             _ => Err(format!("'{v}' is not a sodium amount; give mg, 0-10000")),
@@ -276,6 +297,13 @@ pub fn check<Z: Zone>(
                 TimeUse::Past
             };
             parse_time(v, now, use_).map(|_| ())
+        }
+        "name" => {
+            if v.chars().count() > 40 || v.chars().any(char::is_control) {
+                Err("needs a short name (up to 40 characters), like forearm or neck".into())
+            } else {
+                Ok(())
+            }
         }
         "activity" => {
             if v.chars().count() > 40 || v.chars().any(char::is_control) {

@@ -2,6 +2,7 @@
 //! focused text field and each field's error beneath it.
 
 use super::forms::{Form, Value};
+use super::text::{wrap, wrap_items};
 use super::theme::Theme;
 use super::view::centered;
 use crate::domain::entry::VolumeUnit;
@@ -14,6 +15,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 const LABEL: usize = 11;
 
 pub fn draw(frame: &mut Frame, area: Rect, form: &Form, t: Theme, unit: VolumeUnit) {
+    let width = 76u16.min(area.width.saturating_sub(2));
+    let cols = width.saturating_sub(2) as usize;
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor = None;
     for (i, f) in form.fields.iter().enumerate() {
@@ -74,18 +77,21 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form, t: Theme, unit: VolumeUn
                 }
             }
         }
-        lines.push(Line::from(spans));
+        lines.extend(wrap_spans(spans, cols));
         if let Some(e) = &f.error {
-            lines.push(Line::styled(
-                format!("{:>w$}{e}", "", w = LABEL + 2),
-                t.bad(),
-            ));
+            for part in wrap(e, cols.saturating_sub(LABEL + 2)) {
+                lines.push(Line::styled(
+                    format!("{:>w$}{part}", "", w = LABEL + 2),
+                    t.bad(),
+                ));
+            }
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(hint(form), t.dim()));
+    for part in wrap_items(hint(form).trim_start(), cols.saturating_sub(1)) {
+        lines.push(Line::styled(format!(" {part}"), t.dim()));
+    }
 
-    let width = 76u16.min(area.width.saturating_sub(2));
     let height = lines.len() as u16 + 2;
     let popup = centered(area, width, height);
     frame.render_widget(Clear, popup);
@@ -105,6 +111,27 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form, t: Theme, unit: VolumeUn
             frame.set_cursor_position((x, y));
         }
     }
+}
+
+/// A field's row: its label, then its options, each kept whole; options
+/// that do not fit go on under the first, lined up after the label.
+fn wrap_spans(spans: Vec<Span<'static>>, cols: usize) -> Vec<Line<'static>> {
+    let indent = LABEL + 2;
+    let mut lines = Vec::new();
+    let mut row: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for span in spans {
+        let w = span.width();
+        if used + w > cols && row.len() > 1 && !span.content.trim().is_empty() {
+            lines.push(Line::from(std::mem::take(&mut row)));
+            row.push(Span::raw(" ".repeat(indent)));
+            used = indent;
+        }
+        used += w;
+        row.push(span);
+    }
+    lines.push(Line::from(row));
+    lines
 }
 
 fn hint(form: &Form) -> String {

@@ -1,4 +1,4 @@
-//! The logging forms: drink, workout (start or stop), plan, cramp.
+//! The logging forms: drink, workout (start or stop), plan, cramp, weight.
 //!
 //! A form is a list of fields; keys move between them and edit them. Text is
 //! checked as it is typed with the same parsers as the command line, and
@@ -9,7 +9,7 @@ use super::form_build::check;
 use crate::config::Settings;
 use crate::domain::entry::Time;
 use crate::domain::entry::{
-    Body, CrampContext, DrinkKind, Heat, Intensity, Muscle, Relief, Side, VolumeUnit,
+    Body, CrampContext, DrinkKind, Heat, Intensity, Muscle, Relief, Side, VolumeUnit, WeighWhen,
 };
 use crate::domain::history::{Entry, History};
 
@@ -23,6 +23,8 @@ pub enum FormKind {
     Workout,
     Plan,
     Cramp,
+    /// Body weight, before or after a session, with urine for a sweat test.
+    Weight,
 }
 
 /// A key, as the open form sees it.
@@ -98,7 +100,7 @@ pub struct Editing {
     pub body: Body,
 }
 
-fn text(key: &'static str, label: &'static str, value: &str, hint: &str) -> Field {
+pub(super) fn text(key: &'static str, label: &'static str, value: &str, hint: &str) -> Field {
     Field {
         key,
         label,
@@ -108,7 +110,7 @@ fn text(key: &'static str, label: &'static str, value: &str, hint: &str) -> Fiel
     }
 }
 
-fn choice<T: std::fmt::Display + PartialEq + Copy>(
+pub(super) fn choice<T: std::fmt::Display + PartialEq + Copy>(
     key: &'static str,
     label: &'static str,
     all: &[T],
@@ -142,6 +144,38 @@ fn multi(key: &'static str, label: &'static str, options: &[&str]) -> Field {
         hint: String::new(),
         error: None,
     }
+}
+
+/// The weight form; "after" is chosen when a session runs or ended within
+/// the last hour (a sweat test's after-weighing), else none.
+fn weight_form<Z: Zone>(history: &History, now: &DateTime<Z>) -> (String, Vec<Field>) {
+    let now = now.fixed_offset();
+    let recent = history
+        .entries
+        .iter()
+        .rev()
+        .take(50)
+        .any(|e| match &e.body {
+            Body::Workout(w) => w
+                .end
+                .is_none_or(|end| end <= now && now - end < chrono::Duration::hours(1)),
+            _ => false,
+        });
+    let when = recent.then_some(WeighWhen::After);
+    (
+        "Log body weight".to_string(),
+        vec![
+            text("weight", "weight", "", "e.g. 72.4kg or 160lb"),
+            choice("when", "session", WeighWhen::ALL, Some("-"), when),
+            text(
+                "urine",
+                "urine",
+                "",
+                "passed since the last weighing, e.g. 300ml",
+            ),
+            text("at", "when", "", "now, or 14:30, -20m"),
+        ],
+    )
 }
 
 const SYMPTOMS: [&str; 4] = ["swelling", "redness", "weakness", "numbness"];
@@ -254,19 +288,27 @@ impl Form {
                     text("note", "note", "", "optional"),
                 ],
             ),
+            FormKind::Weight => weight_form(history, now),
         };
-        Form {
+        let mut form = Form {
             kind,
             title,
             fields,
             focus: 0,
             stopping,
             editing: None,
+        };
+        if kind == FormKind::Workout && form.stopping.is_none() {
+            let plan = super::form_plan::todays_plan(history, now, settings.day_start_hour);
+            if let Some((plan, at)) = plan {
+                form.fill_from_plan(plan, &at);
+            }
         }
+        form
     }
 
     /// The form for a logged entry, every field filled in from it; saving
-    /// amends the entry. `None` for kinds the forms do not cover (weights).
+    /// amends the entry. `None` for kinds no form covers.
     pub fn edit<Z: Zone>(entry: &Entry, settings: &Settings, now: &DateTime<Z>) -> Option<Form> {
         let unit = settings.units;
         let at_text = entry
@@ -279,7 +321,7 @@ impl Form {
             Body::Workout(_) => (FormKind::Workout, "workout"),
             Body::Plan(_) => (FormKind::Plan, "plan"),
             Body::Cramp(_) => (FormKind::Cramp, "cramp"),
-            Body::Weight(_) => return None,
+            Body::Weight(_) => (FormKind::Weight, "weight"),
         };
         // A fresh form of that kind (never the "stop" form), then filled in.
         let mut form = Form::open(kind, &History::default(), settings, now);
@@ -322,6 +364,8 @@ impl Form {
             }
             Body::Cramp(c) => {
                 form.set_choice("muscle", &c.muscle.to_string());
+                form.sync_muscle_name();
+                form.set_text("name", c.muscle_name.as_deref().unwrap_or_default());
                 form.set_choice("side", &c.side.map_or("-".to_string(), |s| s.to_string()));
                 form.set_text(
                     "severity",
@@ -351,7 +395,7 @@ impl Form {
                 form.set_multi("relief", &relief);
                 form.set_text("note", c.note.as_deref().unwrap_or_default());
             }
-            Body::Weight(_) => return None,
+            Body::Weight(w) => form.fill_weight(w),
         }
         form.editing = Some(Box::new(Editing {
             id: entry.id.clone(),
@@ -362,13 +406,13 @@ impl Form {
         Some(form)
     }
 
-    fn set_text(&mut self, key: &str, v: &str) {
+    pub(super) fn set_text(&mut self, key: &str, v: &str) {
         if let Some(f) = self.fields.iter_mut().find(|f| f.key == key) {
             f.value = Value::Text(Input::new(v.to_string()));
         }
     }
 
-    fn set_choice(&mut self, key: &str, v: &str) {
+    pub(super) fn set_choice(&mut self, key: &str, v: &str) {
         if let Some(f) = self.fields.iter_mut().find(|f| f.key == key)
             && let Value::Choice { options, idx } = &mut f.value
             && let Some(i) = options.iter().position(|o| o == v)
@@ -440,6 +484,7 @@ impl Form {
                 if self.on_presets() {
                     self.clear_amount();
                 }
+                self.sync_muscle_name();
             }
             FormAction::Toggle => {
                 if let Value::Multi { on, cursor, .. } = &mut self.fields[self.focus].value {
@@ -447,6 +492,7 @@ impl Form {
                 } else if let Value::Choice { options, idx } = &mut self.fields[self.focus].value {
                     *idx = step(*idx, 1, options.len());
                 }
+                self.sync_muscle_name();
             }
             FormAction::Edit(req) => {
                 let kind = self.kind;

@@ -2,6 +2,7 @@
 //! against. On a short terminal it scrolls (↑↓, PgUp/PgDn) and says so.
 
 use super::keys::KEYS;
+use super::text::wrap;
 use super::theme::Theme;
 use super::view::centered;
 use ratatui::Frame;
@@ -9,15 +10,26 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-fn lines(theme: Theme) -> Vec<Line<'static>> {
+/// The help's width in a terminal `cols` wide.
+fn popup_width(cols: u16) -> u16 {
+    78.min(cols)
+}
+
+/// The rows of help for a box `cols` wide: a description too long for its
+/// row goes on under itself.
+fn lines(theme: Theme, cols: u16) -> Vec<Line<'static>> {
+    let room = (cols as usize).saturating_sub(2 + 23).max(10);
     let mut lines: Vec<Line> = Vec::new();
     for (k, what) in KEYS {
         if what.is_empty() {
             lines.push(Line::styled(format!(" {k}"), theme.title()));
-        } else {
+            continue;
+        }
+        for (i, part) in wrap(what, room).into_iter().enumerate() {
+            let key = if i == 0 { *k } else { "" };
             lines.push(Line::from(vec![
-                Span::styled(format!("   {k:<20}"), theme.title()),
-                Span::raw(*what),
+                Span::styled(format!("   {key:<20}"), theme.title()),
+                Span::raw(part),
             ]));
         }
     }
@@ -35,13 +47,14 @@ fn visible(size: (u16, u16)) -> usize {
 
 /// How far the help can scroll in a terminal of `size`.
 pub fn max_scroll(size: (u16, u16)) -> usize {
-    (KEYS.len() + 1).saturating_sub(visible(size))
+    let n = lines(Theme::default(), popup_width(size.0)).len();
+    n.saturating_sub(visible(size))
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, theme: Theme, scroll: usize) {
-    let all = lines(theme);
+    let all = lines(theme, popup_width(area.width));
     let total = all.len();
-    let popup = centered(area, 78, total as u16 + 2);
+    let popup = centered(area, popup_width(area.width), total as u16 + 2);
     let rows = popup.height.saturating_sub(2) as usize;
     let max = total.saturating_sub(rows);
     let top = scroll.min(max);

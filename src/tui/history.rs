@@ -7,6 +7,7 @@
 //! (the same events as the CLI), then reloads. [`HistoryView`] draws plain
 //! data: a [`Week`], its entries and an [`Overview`].
 
+mod intake;
 mod view;
 
 pub use view::HistoryView;
@@ -123,6 +124,9 @@ pub struct HistoryState {
     pub this_week: NaiveDate,
     /// The selected row of the week's entries.
     pub selected: usize,
+    /// The id of the selected entry: a reload (another terminal logging an
+    /// earlier entry) moves rows, never the selection.
+    pub selected_id: Option<String>,
 }
 
 impl HistoryState {
@@ -132,6 +136,7 @@ impl HistoryState {
             week: this_week,
             this_week,
             selected: 0,
+            selected_id: None,
         }
     }
 
@@ -166,6 +171,7 @@ impl HistoryState {
     fn show(&mut self, monday: NaiveDate) -> Option<HistoryRequest> {
         self.week = monday;
         self.selected = 0;
+        self.selected_id = None;
         Some(HistoryRequest::ShowWeek(monday))
     }
 
@@ -184,6 +190,20 @@ impl HistoryState {
         self.selected = self.selected.min(n_entries.saturating_sub(1));
     }
 
+    /// Finds the selected entry again in `entries` (after a reload) by its
+    /// id; when it is gone (deleted), the row at the same place is selected.
+    pub fn follow(&mut self, entries: &[&Entry]) {
+        if let Some(i) = self
+            .selected_id
+            .as_ref()
+            .and_then(|id| entries.iter().position(|e| &e.id == id))
+        {
+            self.selected = i;
+        }
+        self.clamp(entries.len());
+        self.selected_id = entries.get(self.selected).map(|e| e.id.clone());
+    }
+
     /// The selected entry among the week's entries.
     pub fn selected_entry<'e>(&self, entries: &[&'e Entry]) -> Option<&'e Entry> {
         entries.get(self.selected).copied()
@@ -191,7 +211,15 @@ impl HistoryState {
 
     /// Applies an action; `entries` are the week's entries as shown.
     pub fn update(&mut self, action: HistoryAction, entries: &[&Entry]) -> Option<HistoryRequest> {
-        self.clamp(entries.len());
+        self.follow(entries);
+        let request = self.act(action, entries);
+        if !matches!(request, Some(HistoryRequest::ShowWeek(_))) {
+            self.selected_id = entries.get(self.selected).map(|e| e.id.clone());
+        }
+        request
+    }
+
+    fn act(&mut self, action: HistoryAction, entries: &[&Entry]) -> Option<HistoryRequest> {
         match action {
             HistoryAction::PrevWeek => self.prev_week(),
             HistoryAction::NextWeek => self.next_week(),

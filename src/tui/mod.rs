@@ -6,10 +6,14 @@
 //! the terminal and the clock: it draws, waits for a key until the next
 //! one-second tick, and carries out the effects (journal writes, bell, notify).
 
+mod alarm_card;
 pub mod app;
 pub mod demo;
 mod form_build;
+mod form_cramp;
+mod form_plan;
 mod form_view;
+mod form_weight;
 pub mod forms;
 mod glance;
 pub mod guide;
@@ -19,9 +23,12 @@ pub mod insights;
 pub mod keys;
 mod rows;
 mod screens;
+mod sweat;
+pub(crate) mod text;
 pub mod theme;
 pub mod timers;
 mod today;
+mod undo;
 pub mod view;
 
 use crate::cli::{Ctx, new_id};

@@ -7,7 +7,8 @@ use super::history::HistoryView;
 use super::insights::Insights;
 use crate::domain::entry::Muscle;
 use ratatui::Frame;
-use ratatui::layout::{Margin, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub fn history<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
@@ -36,6 +37,7 @@ pub fn history<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
         unit: app.settings.units,
         tz: app.now.timezone(),
         today,
+        day_start_hour: app.prefs.day_start_hour,
         color: app.theme.color,
         selected_context,
     };
@@ -51,7 +53,10 @@ fn block<Z: Zone>(app: &App<Z>, title: &str) -> Block<'static> {
 
 pub fn insights<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     // The widget draws its own title, disclaimer and keys.
-    let inner = area.inner(Margin::new(1, 0));
+    let mut inner = area.inner(Margin::new(1, 0));
+    if !app.insights.open {
+        inner = sweat_section(frame, inner, app);
+    }
     let period = app.flags_period();
     let view = Insights {
         flags: &app.flags,
@@ -61,6 +66,47 @@ pub fn insights<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
         state: &app.insights,
     };
     frame.render_widget(&view, inner);
+}
+
+/// The "Sweat rate" section at the foot of Insights' list, in at most half
+/// of `area`; returns what is left above it for the flags.
+fn sweat_section<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) -> Rect {
+    let now = app.now.fixed_offset();
+    let width = area.width.max(8) as usize;
+    let rows: Vec<String> = super::sweat::section_lines(&app.sweat, &app.rules, &now)
+        .iter()
+        .flat_map(|l| {
+            // Short lines (the chart) keep their spacing; long ones wrap at words.
+            if l.chars().count() <= width {
+                vec![l.clone()]
+            } else {
+                super::guide::wrap(l, width)
+            }
+        })
+        .collect();
+    let height = (rows.len() as u16 + 1).min(area.height / 2);
+    if height < 2 {
+        return area;
+    }
+    let [rest, _, section] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(height - 1),
+    ])
+    .areas(area);
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                Line::from(Span::styled(l, app.theme.title()))
+            } else {
+                Line::raw(l)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), section);
+    rest
 }
 
 pub fn guide<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {

@@ -49,6 +49,15 @@ impl Theme {
     pub fn bad(self) -> Style {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }
+    /// A countdown that is due: red, or without colour bold and reversed,
+    /// so that it never looks like one still to come.
+    pub fn due(self) -> Style {
+        if self.color {
+            self.bad()
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED)
+        }
+    }
     pub fn selected(self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
     }

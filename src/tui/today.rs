@@ -2,7 +2,8 @@
 //! against the goal, the running workout's clock, warnings, today's entries.
 
 use super::app::{App, Zone};
-use super::timers::{Timer, TimerState, kind_label, state_label};
+use super::text::{wrap, wrap_items};
+use super::timers::{Timer, TimerKind, TimerState, kind_label, state_label};
 use super::view::{clock, elapsed};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -16,7 +17,7 @@ pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     let warn: Vec<Line> = warnings(app)
         .iter()
         .flat_map(|w| {
-            wrap(w, width)
+            wrap_items(w, width)
                 .into_iter()
                 .enumerate()
                 .map(|(i, part)| {
@@ -37,6 +38,8 @@ pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
         room.min(MAX_TIMER_LINES),
     );
     let timer_rows = timer_lines.len() as u16;
+    let sweat = sweat_line(app);
+    let workout_rows = 1 + sweat.is_some() as u16;
     let [
         timers_area,
         gauge_area,
@@ -46,14 +49,16 @@ pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     ] = Layout::vertical([
         Constraint::Length(timer_rows + 2),
         Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(workout_rows),
         Constraint::Length(warn_rows),
         Constraint::Min(3),
     ])
     .areas(area);
     draw_timers(frame, timers_area, timer_lines, app.theme);
     draw_gauge(frame, gauge_area, app);
-    frame.render_widget(workout_line(app), workout_area);
+    let mut workout = vec![workout_line(app)];
+    workout.extend(sweat);
+    frame.render_widget(Paragraph::new(workout), workout_area);
     frame.render_widget(Paragraph::new(warn), warn_area);
     draw_entries(frame, entries_area, app);
 }
@@ -90,25 +95,10 @@ fn when(t: &Timer) -> String {
         (TimerState::Due, _) => "due now".into(),
         (TimerState::Overdue, Some(s)) => format!("overdue {}", clock(s)),
         (TimerState::Active, Some(s)) if s >= 0 => format!("{} left", clock(s)),
+        // Intake so far, standing by while a workout's sips lead (or at night).
+        (TimerState::Active, None) if t.kind == TimerKind::Daily => "so far".into(),
         (state, _) => state_label(state).into(),
     }
-}
-
-/// Splits `text` into lines of at most `width` characters, at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for word in text.split(' ') {
-        let last = lines.last_mut().expect("never empty");
-        if !last.is_empty() && last.chars().count() + 1 + word.chars().count() > width {
-            lines.push(word.to_string());
-        } else {
-            if !last.is_empty() {
-                last.push(' ');
-            }
-            last.push_str(word);
-        }
-    }
-    lines
 }
 
 fn timer_lines<Z: Zone>(app: &App<Z>, t: &Timer, first: bool, width: usize) -> Vec<Line<'static>> {
@@ -131,7 +121,7 @@ fn timer_lines<Z: Zone>(app: &App<Z>, t: &Timer, first: bool, width: usize) -> V
         Span::styled(format!("{:<WHEN_W$}", when(t)), state_style),
         Span::raw(message[0].clone()),
     ])];
-    for more in message.iter().skip(1).take(1) {
+    for more in message.iter().skip(1).take(2) {
         lines.push(Line::raw(format!("{:PREFIX_W$}{more}", "")));
     }
     lines
@@ -163,10 +153,10 @@ fn timer_text<Z: Zone>(app: &App<Z>, width: usize, max_lines: usize) -> Vec<Line
     } else {
         " ".to_string()
     };
-    lines.push(Line::from(Span::styled(
-        format!("{tail}general information, not medical advice; drink to thirst"),
-        th.dim(),
-    )));
+    let footer = format!("{tail}general information, not medical advice; drink to thirst");
+    for part in wrap(&footer, width.saturating_sub(1)) {
+        lines.push(Line::from(Span::styled(format!(" {part}"), th.dim())));
+    }
     lines
 }
 
@@ -218,9 +208,34 @@ fn draw_gauge<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     frame.render_widget(Paragraph::new(label), text);
 }
 
-fn workout_line<Z: Zone>(app: &App<Z>) -> Paragraph<'static> {
+/// During a session, the sweat rate in use and the loss so far; after one
+/// with a weighing before it, the prompt to weigh again.
+fn sweat_line<Z: Zone>(app: &App<Z>) -> Option<Line<'static>> {
+    let now = app.now.fixed_offset();
+    if let Some(w) = &app.hydration.workout {
+        let text = super::sweat::session_text(
+            &app.sweat,
+            &app.history,
+            &app.rules,
+            w,
+            &now,
+            app.settings.units,
+        )?;
+        return Some(Line::from(vec![
+            Span::raw(" Sweat   "),
+            Span::styled(text, app.theme.dim()),
+        ]));
+    }
+    let text = super::sweat::prompt_text(&app.history, &app.rules, &now)?;
+    Some(Line::from(vec![
+        Span::raw(" Sweat   "),
+        Span::styled(text, app.theme.warn()),
+    ]))
+}
+
+fn workout_line<Z: Zone>(app: &App<Z>) -> Line<'static> {
     let t = app.theme;
-    let line = match &app.hydration.workout {
+    match &app.hydration.workout {
         Some(w) => Line::from(vec![
             Span::raw(" Workout "),
             Span::styled(
@@ -236,8 +251,7 @@ fn workout_line<Z: Zone>(app: &App<Z>) -> Paragraph<'static> {
             " Workout  none running · w starts one",
             t.dim(),
         )),
-    };
-    Paragraph::new(line)
+    }
 }
 
 fn draw_entries<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
@@ -299,16 +313,25 @@ fn draw_entries<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
         } else {
             ratatui::style::Style::new()
         };
-        let mut out = vec![Line::from(vec![
-            Span::styled(format!(" {} ", local.format("%H:%M")), th.dim()),
-            Span::styled(text, style),
-        ])];
+        // Long lines wrap under the entry (7 columns in), never cut a word.
+        let cols = (area.width as usize).saturating_sub(2 + 7);
+        let mut out = Vec::new();
+        for (i, part) in wrap(&text, cols).into_iter().enumerate() {
+            let when = if i == 0 {
+                format!(" {} ", local.format("%H:%M"))
+            } else {
+                "       ".into()
+            };
+            out.push(Line::from(vec![
+                Span::styled(when, th.dim()),
+                Span::styled(part, style),
+            ]));
+        }
         if matches!(e.body, crate::domain::entry::Body::Cramp(_)) {
             let snap = crate::domain::context::snapshot(e, &app.history, &app.rules);
-            out.push(Line::from(Span::styled(
-                format!("       {}", snap.describe(app.settings.units)),
-                th.dim(),
-            )));
+            for part in wrap(&snap.describe(app.settings.units), cols) {
+                out.push(Line::from(Span::styled(format!("       {part}"), th.dim())));
+            }
         }
         out
     };

@@ -15,7 +15,13 @@ pub const MIN_HEIGHT: u16 = 16;
 pub fn draw<Z: Zone>(frame: &mut Frame, app: &App<Z>) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area);
+        // Glance is made for a small pane: it takes the whole of it.
+        let bare = app.form.is_none() && !app.help && app.card.is_none();
+        if app.screen == Screen::Glance && bare {
+            glance::draw(frame, area, app);
+        } else {
+            too_small(frame, area);
+        }
         return;
     }
     let [top, body, bottom] = Layout::vertical([
@@ -32,12 +38,15 @@ pub fn draw<Z: Zone>(frame: &mut Frame, app: &App<Z>) {
         Screen::Insights => screens::insights(frame, body, app),
         Screen::Guide => screens::guide(frame, body, app),
     }
-    frame.render_widget(key_line(app), bottom);
+    frame.render_widget(key_line(app, bottom.width), bottom);
     if let Some(form) = &app.form {
         form_view::draw(frame, area, form, app.theme, app.settings.units);
     }
     if let Some(m) = app.card {
         screens::stretch_card(frame, body, app, m);
+    }
+    if !app.alarm.is_empty() {
+        frame.render_widget(&super::alarm_card::AlarmCard { lines: &app.alarm }, body);
     }
     if app.help {
         help::draw(frame, area, app.theme, app.help_scroll);
@@ -58,7 +67,7 @@ pub fn insights_detail_area(size: (u16, u16)) -> (u16, u16) {
 
 fn too_small(frame: &mut Frame, area: Rect) {
     let text = format!(
-        "terminal too small: {}x{}; crampwatch needs at least {MIN_WIDTH}x{MIN_HEIGHT} (q quits)",
+        "terminal too small: {}x{}; crampwatch needs at least {MIN_WIDTH}x{MIN_HEIGHT} (Glance, g, fits smaller; q quits)",
         area.width, area.height
     );
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
@@ -91,11 +100,18 @@ fn tabs<Z: Zone>(app: &App<Z>, width: u16) -> Line<'static> {
     Line::from(spans)
 }
 
-fn key_line<Z: Zone>(app: &App<Z>) -> Line<'static> {
+fn key_line<Z: Zone>(app: &App<Z>, width: u16) -> Line<'static> {
     let t = app.theme;
     if let Some(f) = &app.flash {
         let style = if f.error { t.bad() } else { t.good() };
-        return Line::from(Span::styled(format!(" {}", f.text), style));
+        // Too long for the line: whole parts (at ` · `) while they fit.
+        let text = super::text::wrap_items(&f.text, (width as usize).saturating_sub(3));
+        let text = match text.as_slice() {
+            [one] => one.clone(),
+            [first, ..] => format!("{first} …"),
+            [] => String::new(),
+        };
+        return Line::from(Span::styled(format!(" {text}"), style));
     }
     // History, Insights and the Guide draw their own keys above this line.
     let mut keys: Vec<(&str, &str)> = match app.screen {
@@ -114,19 +130,24 @@ fn key_line<Z: Zone>(app: &App<Z>) -> Line<'static> {
             ("g", "glance"),
         ],
     };
-    if let Some((m, _)) = app.stretch_offer {
-        let _ = m;
+    if app.stretch_offer.is_some() {
         keys.insert(0, ("s", "stretch"));
     }
     keys.extend([("?", "help"), ("q", "quit")]);
+    // Whole items only: those at the end (help, quit) and the start are
+    // kept, the ones before help are dropped first.
+    let item_w =
+        |(k, what): &(&str, &str)| super::text::width(k) + 1 + super::text::width(what) + 2;
+    let mut used: usize = 1 + keys.iter().map(item_w).sum::<usize>();
+    while used > width as usize + 2 && keys.len() > 2 {
+        let drop = keys.len() - 3;
+        used -= item_w(&keys[drop]);
+        keys.remove(drop);
+    }
     let mut spans = vec![Span::raw(" ")];
     for (k, what) in keys {
         spans.push(Span::styled(k, t.title()));
-        if what.is_empty() {
-            spans.push(Span::raw("  "));
-        } else {
-            spans.push(Span::raw(format!(" {what}  ")));
-        }
+        spans.push(Span::raw(format!(" {what}  ")));
     }
     Line::from(spans)
 }

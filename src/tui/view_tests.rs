@@ -44,6 +44,7 @@ fn busy() -> App<Tz> {
         symptoms: Symptoms::default(),
         relief: vec![],
         note: Some("on the stairs".into()),
+        muscle_name: None,
     });
     app_with(&[
         add("01A", "2026-11-28T03:10:00-05:00", water(500)),
@@ -67,6 +68,7 @@ fn flagged() -> App<Tz> {
         symptoms: Symptoms::default(),
         relief: vec![],
         note: None,
+        muscle_name: None,
     });
     app_with(&[
         add("01A", "2026-11-28T02:40:00-05:00", cramp),
@@ -86,6 +88,7 @@ fn week() -> App<Tz> {
             symptoms: Symptoms::default(),
             relief: vec![],
             note: None,
+            muscle_name: None,
         })
     };
     let run = Body::Workout(Workout {
@@ -143,6 +146,16 @@ fn with(mut app: App<Tz>, actions: Vec<Action>) -> App<Tz> {
 }
 
 fn screens() -> Vec<(&'static str, App<Tz>)> {
+    screens_at((80, 24))
+}
+
+/// The screens, with the keys pressed in a terminal of `size` (paging and
+/// scrolling depend on it).
+fn screens_at(size: (u16, u16)) -> Vec<(&'static str, App<Tz>)> {
+    let with = |mut app: App<Tz>, actions| {
+        app.size = size;
+        with(app, actions)
+    };
     vec![
         ("today_empty", app_with(&[])),
         ("today_busy", busy()),
@@ -249,16 +262,27 @@ fn every_screen_at_80x24() {
 
 #[test]
 fn every_screen_at_120x40() {
-    for (name, app) in screens() {
+    for (name, app) in screens_at((120, 40)) {
         insta::assert_snapshot!(format!("{name}_120x40"), render(&app, 120, 40).backend());
     }
 }
 
 #[test]
-fn a_tiny_terminal_says_so_on_every_screen() {
+fn every_screen_at_60x20() {
+    for (name, app) in screens_at((60, 20)) {
+        insta::assert_snapshot!(format!("{name}_60x20"), render(&app, 60, 20).backend());
+    }
+}
+
+#[test]
+fn a_tiny_terminal_says_so_on_every_screen_but_glance() {
     let tiny = render(&app_with(&[]), 40, 10);
     insta::assert_snapshot!("too_small_40x10", tiny.backend());
-    for (name, app) in screens() {
+    // Glance is made for small panes (see glance_tests.rs).
+    for (name, app) in screens()
+        .into_iter()
+        .filter(|(n, _)| !n.starts_with("glance"))
+    {
         let t = render(&app, 40, 10);
         assert_eq!(t.backend().buffer(), tiny.backend().buffer(), "{name}");
     }

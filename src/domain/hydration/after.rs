@@ -1,16 +1,21 @@
 //! After a session: rehydration and the cramp-prone window (a heuristic).
 
-use super::context::{Ctx, hours, range};
-use super::safety::session_weights;
+use super::context::{Ctx, hours};
+use super::limit::NoAsk;
+use super::safety::{Weighed, session_weights};
 use super::{Timer, TimerKind, TimerState};
 use crate::domain::context::{minutes_between, opens_cramp_window};
-use crate::domain::entry::Body;
+use crate::domain::entry::{Body, Time};
 use crate::domain::history::History;
-use chrono::TimeZone;
+use chrono::{Duration, TimeZone};
 
 /// Rehydration and the cramp-prone window after finished sessions.
-pub(super) fn after_timers<Tz: TimeZone>(cx: &Ctx<'_, Tz>, history: &History, out: &mut Vec<Timer>)
-where
+pub(super) fn after_timers<Tz: TimeZone>(
+    cx: &Ctx<'_, Tz>,
+    history: &History,
+    out: &mut Vec<Timer>,
+    warnings: &mut Vec<String>,
+) where
     Tz::Offset: Copy,
 {
     let r = cx.rules;
@@ -26,55 +31,30 @@ where
         && let Body::Workout(w) = &e.body
         && let Some(end) = w.end
     {
-        let until = end + hours(r.after.spread_hours);
-        if cx.now < until {
-            let done = cx.ml_in(end, until);
-            let by = cx.hhmm(until);
-            let timer = match session_weights(history, r, e.at, end) {
-                Some((before, after)) if before > after => {
-                    let lost = before - after;
-                    let lo = (lost * r.after.ml_per_kg_min as f64).round() as u32;
-                    let hi = (lost * r.after.ml_per_kg_max as f64).round() as u32;
-                    let state = if done >= lo {
-                        TimerState::Done
-                    } else {
-                        TimerState::Open
-                    };
-                    let msg = if state == TimerState::Done {
-                        format!("rehydrated: {} since {}", cx.vol(done), w.activity)
-                    } else {
-                        format!(
-                            "rehydrate {} by {by}, with electrolytes ({} lost; {}/{})",
-                            range(cx.unit, lo, hi),
-                            cx.unit.format_mass(lost),
-                            cx.num(done),
-                            cx.vol(lo)
-                        )
-                    };
+        let measured =
+            session_weights(history, r, e.at, end).filter(|p| p.plausible && p.before > p.after);
+        let timer = match measured {
+            Some(p) => rehydrate(cx, &w.activity, end, p, warnings),
+            None => {
+                let until = end + hours(r.after.spread_hours);
+                (cx.now < until).then(|| {
                     cx.timer(
                         TimerKind::Rehydrate,
-                        state,
+                        TimerState::Active,
                         Some(until),
-                        Some(lo),
-                        done,
-                        msg,
+                        None,
+                        cx.ml_in(end, cx.now),
+                        format!(
+                            "rehydrate to thirst with electrolytes until {}",
+                            cx.hhmm(until)
+                        ),
                         &r.after.source,
                     )
-                }
-                _ => cx.timer(
-                    TimerKind::Rehydrate,
-                    TimerState::Active,
-                    Some(until),
-                    None,
-                    done,
-                    format!("rehydrate to thirst with electrolytes until {by}"),
-                    &r.after.source,
-                ),
-            };
-            out.push(timer);
-        }
+                })
+            }
+        };
+        out.extend(timer);
     }
-
     // The cramp-prone window, a heuristic: after each hard, long or hot session.
     let c = &r.cramp_window;
     for e in &history.entries {
@@ -114,4 +94,91 @@ where
         };
         out.push(cx.timer(TimerKind::CrampWindow, state, due, None, 0, msg, &c.source));
     }
+}
+
+/// The measured target after a session: 1.25-1.5 l per kg lost, less what
+/// was drunk since, spread so that no hour asks for more than the safe rate.
+fn rehydrate<Tz: TimeZone>(
+    cx: &Ctx<'_, Tz>,
+    activity: &str,
+    end: Time,
+    p: Weighed,
+    warnings: &mut Vec<String>,
+) -> Option<Timer>
+where
+    Tz::Offset: Copy,
+{
+    let a = &cx.rules.after;
+    let last = end + hours(a.max_spread_hours);
+    if cx.now >= last {
+        return None;
+    }
+    let measured = p.before - p.after;
+    let most = p.before * a.max_loss_share;
+    if measured > most {
+        warnings.push(format!(
+            "you lost {} over {activity}, {:.1}% of your body mass: that is a lot. Drink steadily, with electrolytes, and get medical advice if you feel unwell",
+            cx.unit.format_mass(measured),
+            measured / p.before * 100.0
+        ));
+    }
+    let lost = measured.min(most);
+    let lo = (lost * a.ml_per_kg_min as f64).round() as u32;
+    let hi = (lost * a.ml_per_kg_max as f64).round() as u32;
+    let done = cx.ml_in(end, cx.now);
+    let base_until = end + hours(a.spread_hours);
+    let make = |state, due, msg| {
+        cx.timer(
+            TimerKind::Rehydrate,
+            state,
+            Some(due),
+            Some(lo),
+            done,
+            msg,
+            &a.source,
+        )
+    };
+    let rehydrated = || format!("rehydrated: {} since {activity}", cx.vol(done));
+    if done >= lo {
+        return (cx.now < base_until).then(|| make(TimerState::Done, base_until, rehydrated()));
+    }
+    let (left_lo, left_hi) = (lo - done, hi.saturating_sub(done));
+    // Stretch the window until the safe hourly rate fits what is left.
+    let mut by = base_until.max(cx.now);
+    if cx.allowance(cx.now, by) < left_hi {
+        let rate = cx.rules.safety.max_ml_per_hour as f64;
+        let need_h = (left_hi + cx.hour_before(cx.now)) as f64 / rate;
+        let quarters = (need_h * 4.0).ceil() as i64;
+        by = (cx.now + Duration::minutes(15 * quarters))
+            .min(last)
+            .max(by);
+    }
+    let spread = if by > base_until {
+        format!(
+            ", spread over the hours (no more than {} an hour)",
+            cx.vol(cx.rules.safety.max_ml_per_hour)
+        )
+    } else {
+        String::new()
+    };
+    Some(match cx.ask(left_lo, left_hi, cx.now, by, left_hi) {
+        Ok(ask) => make(
+            TimerState::Open,
+            by,
+            format!(
+                "rehydrate {} by {}{spread}, with electrolytes ({} lost; {}/{})",
+                cx.ask_text(&ask),
+                cx.hhmm(by),
+                cx.unit.format_mass(measured),
+                cx.num(done),
+                cx.vol(lo)
+            ),
+        )
+        .with_ask(Some(ask)),
+        Err(NoAsk::Replaced) => make(TimerState::Done, by, rehydrated()),
+        Err(NoAsk::HourlyLimit) => {
+            let (resume, msg) = cx.paused_message("rehydrate");
+            make(TimerState::Upcoming, resume, msg)
+        }
+    })
 }

@@ -1,8 +1,9 @@
 //! Before a planned workout: the pre-load and the top-up.
 
 use super::context::{Ctx, hours, mins};
+use super::limit::NoAsk;
 use super::{Timer, TimerKind, TimerState, preload_deadline};
-use crate::domain::entry::Body;
+use crate::domain::entry::{Body, Time};
 use crate::domain::history::{Entry, History};
 use chrono::{Duration, TimeZone};
 
@@ -30,106 +31,170 @@ pub(super) fn plan_timers<Tz: TimeZone>(cx: &Ctx<'_, Tz>, history: &History, out
 where
     Tz::Offset: Copy,
 {
-    let r = cx.rules;
     for plan in pending_plans(cx, history) {
         let Body::Plan(p) = &plan.body else { continue };
-        let start = plan.at;
+        out.push(preload(cx, &p.activity, plan.at));
+        out.push(topup(cx, plan.at));
+    }
+}
 
-        // Pre-load: drinks in the window before the deadline count toward it.
-        let deadline = preload_deadline(&start, r);
-        let opens = deadline - hours(r.preload.window_hours);
-        let target = r.preload.target_ml;
-        let done = cx.ml_in(opens, deadline);
-        let by = cx.hhmm(deadline);
-        let (state, msg) = if done >= target {
-            (
-                TimerState::Done,
-                format!("pre-load done: {} by {by}", cx.vol(done)),
-            )
-        } else if cx.now < opens {
-            (
-                TimerState::Upcoming,
-                format!(
-                    "pre-load about {} by {by} for {} at {}",
-                    cx.vol(target),
-                    p.activity,
-                    cx.hhmm(start)
-                ),
-            )
-        } else if cx.now <= deadline {
-            (
-                TimerState::Open,
-                format!(
-                    "pre-load {} more by {by} ({}/{})",
-                    cx.vol(target - done),
-                    cx.num(done),
-                    cx.vol(target)
-                ),
-            )
+/// Pre-load: drinks in the window before the deadline count toward it.
+fn preload<Tz: TimeZone>(cx: &Ctx<'_, Tz>, activity: &str, start: Time) -> Timer
+where
+    Tz::Offset: Copy,
+{
+    let r = cx.rules;
+    let deadline = preload_deadline(&start, r);
+    let opens = deadline - hours(r.preload.window_hours);
+    let target = r.preload.target_ml;
+    let done = cx.ml_in(opens, deadline);
+    let by = cx.hhmm(deadline);
+    let left = target.saturating_sub(done);
+    let topup_opens = start - mins(r.topup.opens_min_before);
+    let mut ask = None;
+    let (state, due, msg) = if done >= target {
+        (
+            TimerState::Done,
+            Some(deadline),
+            format!("pre-load done: {} by {by}", cx.vol(done)),
+        )
+    } else if cx.now > deadline {
+        // Past its deadline the pre-load is history: once the top-up window
+        // opens, the top-up is the step that is due, so this one steps back.
+        let state = if cx.now >= topup_opens {
+            TimerState::Active
         } else {
-            (
-                TimerState::Overdue,
-                format!(
-                    "pre-load deadline {by} passed ({}/{}); top-up from {}, to thirst",
-                    cx.num(done),
-                    cx.vol(target),
-                    cx.hhmm(start - mins(r.topup.opens_min_before))
-                ),
-            )
+            TimerState::Overdue
         };
-        out.push(cx.timer(
-            TimerKind::Preload,
+        (
             state,
             Some(deadline),
-            Some(target),
-            done,
-            msg,
-            &r.preload.source,
-        ));
+            format!(
+                "pre-load deadline {by} passed ({}/{}); top-up from {}, to thirst",
+                cx.num(done),
+                cx.vol(target),
+                cx.at_or_now(topup_opens)
+            ),
+        )
+    } else {
+        match cx.ask(left, left, opens, deadline, left) {
+            Ok(a) => {
+                ask = Some(a);
+                let amount = cx.ask_text(&a);
+                if cx.now < opens {
+                    let amount = if a.capped {
+                        amount
+                    } else {
+                        format!("about {amount}")
+                    };
+                    (
+                        TimerState::Upcoming,
+                        Some(deadline),
+                        format!(
+                            "pre-load {amount} by {by} for {activity} at {}",
+                            cx.hhmm(start)
+                        ),
+                    )
+                } else {
+                    (
+                        TimerState::Open,
+                        Some(deadline),
+                        format!(
+                            "pre-load {amount} more by {by} ({}/{})",
+                            cx.num(done),
+                            cx.vol(target)
+                        ),
+                    )
+                }
+            }
+            Err(NoAsk::Replaced) => (
+                TimerState::Done,
+                Some(deadline),
+                format!("pre-load done: {} by {by}", cx.vol(done)),
+            ),
+            Err(NoAsk::HourlyLimit) => {
+                let (resume, msg) = cx.paused_message("pre-load");
+                (TimerState::Upcoming, Some(resume), msg)
+            }
+        }
+    };
+    cx.timer(
+        TimerKind::Preload,
+        state,
+        due,
+        Some(target),
+        done,
+        msg,
+        &r.preload.source,
+    )
+    .with_ask(ask)
+}
 
-        // Top-up: a short window just before the start.
-        let t = &r.topup;
-        let opens = start - mins(t.opens_min_before);
-        let closes = start - mins(t.closes_min_before);
-        let done = cx.ml_in(opens, closes);
-        let amount = cx.ask(t.min_ml, t.max_ml);
-        let (state, due, msg) = if done >= t.min_ml {
-            (
+/// Top-up: a short window just before the start.
+fn topup<Tz: TimeZone>(cx: &Ctx<'_, Tz>, start: Time) -> Timer
+where
+    Tz::Offset: Copy,
+{
+    let t = &cx.rules.topup;
+    let opens = start - mins(t.opens_min_before);
+    let closes = start - mins(t.closes_min_before);
+    let done = cx.ml_in(opens, closes);
+    let mut ask = None;
+    let (state, due, msg) = if done >= t.min_ml {
+        (
+            TimerState::Done,
+            Some(closes),
+            format!("top-up done: {}", cx.vol(done)),
+        )
+    } else if cx.now > closes {
+        (
+            TimerState::Overdue,
+            Some(closes),
+            format!(
+                "top-up window closed at {}; drink to thirst before {}",
+                cx.hhmm(closes),
+                cx.hhmm(start)
+            ),
+        )
+    } else {
+        let (lo, hi) = (t.min_ml - done, t.max_ml.saturating_sub(done));
+        match cx.ask(lo, hi, opens, closes, hi) {
+            Ok(a) => {
+                ask = Some(a);
+                let amount = cx.ask_text(&a);
+                if cx.now < opens {
+                    (
+                        TimerState::Upcoming,
+                        Some(opens),
+                        format!("top-up {amount} {}-{}", cx.hhmm(opens), cx.hhmm(closes)),
+                    )
+                } else {
+                    (
+                        TimerState::Due,
+                        Some(closes),
+                        format!("top-up {amount} now, by {}", cx.hhmm(closes)),
+                    )
+                }
+            }
+            Err(NoAsk::Replaced) => (
                 TimerState::Done,
                 Some(closes),
                 format!("top-up done: {}", cx.vol(done)),
-            )
-        } else if cx.now < opens {
-            (
-                TimerState::Upcoming,
-                Some(opens),
-                format!("top-up {amount} {}-{}", cx.hhmm(opens), cx.hhmm(closes)),
-            )
-        } else if cx.now <= closes {
-            (
-                TimerState::Due,
-                Some(closes),
-                format!("top-up {amount} now, by {}", cx.hhmm(closes)),
-            )
-        } else {
-            (
-                TimerState::Overdue,
-                Some(closes),
-                format!(
-                    "top-up window closed at {}; drink to thirst before {}",
-                    cx.hhmm(closes),
-                    cx.hhmm(start)
-                ),
-            )
-        };
-        out.push(cx.timer(
-            TimerKind::Topup,
-            state,
-            due,
-            Some(t.max_ml),
-            done,
-            msg,
-            &t.source,
-        ));
-    }
+            ),
+            Err(NoAsk::HourlyLimit) => {
+                let (resume, msg) = cx.paused_message("top-up");
+                (TimerState::Upcoming, Some(resume), msg)
+            }
+        }
+    };
+    cx.timer(
+        TimerKind::Topup,
+        state,
+        due,
+        Some(t.max_ml),
+        done,
+        msg,
+        &t.source,
+    )
+    .with_ask(ask)
 }

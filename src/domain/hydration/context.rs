@@ -13,16 +13,6 @@ pub(super) fn mins(m: u32) -> Duration {
     Duration::minutes(m as i64)
 }
 
-/// `8-10 oz`, `237-296 ml`.
-pub(super) fn range(unit: VolumeUnit, lo: u32, hi: u32) -> String {
-    let (a, b) = (unit.number(whole(unit, lo)), unit.number(whole(unit, hi)));
-    if a == b {
-        unit.format(whole(unit, lo))
-    } else {
-        format!("{a}-{b} {}", unit.label())
-    }
-}
-
 /// Everything `timers` works from, computed once.
 pub(super) struct Ctx<'a, Tz: TimeZone> {
     pub now: Time,
@@ -56,29 +46,22 @@ where
             .sum()
     }
 
-    /// An amount to drink now, `8-10 oz`, or `up to 5 oz` when the range
-    /// would take the last hour's intake past the safe limit.
-    pub(super) fn ask(&self, lo: u32, hi: u32) -> String {
-        let room = self
-            .rules
-            .safety
-            .max_ml_per_hour
-            .saturating_sub(self.hour_before(self.now));
-        if room >= hi {
-            range(self.unit, lo, hi)
-        } else if whole(self.unit, room) > 0.0 {
-            format!("up to {}", self.vol(room))
-        } else {
-            "a mouthful at most".to_string()
-        }
-    }
-
     pub(super) fn local(&self, t: Time) -> Time {
         t.with_timezone(&self.tz).fixed_offset()
     }
 
     pub(super) fn hhmm(&self, t: Time) -> String {
         self.local(t).format("%H:%M").to_string()
+    }
+
+    /// `14:30`, or `now` once that time has come: a message never points
+    /// the user at a moment already past.
+    pub(super) fn at_or_now(&self, t: Time) -> String {
+        if t <= self.now {
+            "now".to_string()
+        } else {
+            self.hhmm(t)
+        }
     }
 
     pub(super) fn vol(&self, ml: u32) -> String {
@@ -110,6 +93,7 @@ where
             done_ml,
             message,
             source: source.to_string(),
+            ask: None,
         }
     }
 }

@@ -55,7 +55,14 @@ where
     if nudge >= sleep {
         make(TimerState::Active, None, so_far)
     } else if cx.now < nudge {
-        make(TimerState::Upcoming, Some(nudge), so_far)
+        make(
+            TimerState::Upcoming,
+            Some(nudge),
+            format!(
+                "a nudge to drink at {} if nothing is logged · {so_far}",
+                cx.hhmm(nudge)
+            ),
+        )
     } else {
         let dry = countdown((cx.now - from).num_seconds());
         make(

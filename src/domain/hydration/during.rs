@@ -1,6 +1,8 @@
 //! While a workout runs: sips to thirst and the switch to a sports drink.
 
 use super::context::{Ctx, mins};
+use super::limit::NoAsk;
+use super::safety::sweat_ml;
 use super::{Timer, TimerKind, TimerState, countdown};
 use crate::domain::entry::{Body, DrinkKind, Heat, Time};
 use crate::domain::history::Entry;
@@ -20,7 +22,6 @@ pub(super) fn during_timers<Tz: TimeZone>(
     let r = cx.rules;
     let d = &r.during;
     let start = workout.at;
-    let amount = cx.ask(d.min_ml, d.max_ml);
 
     // Sip: the clock restarts at each drink.
     let last_drink = cx
@@ -33,55 +34,89 @@ pub(super) fn during_timers<Tz: TimeZone>(
     let opens = last + mins(d.opens_after_min);
     let due = last + mins(d.due_after_min);
     let overdue = due + mins(d.due_after_min - d.opens_after_min);
+    // Never more than the sweat still to replace: the session's estimated
+    // loss by the time the sip is due, less what was drunk since the start.
+    let drunk = cx.ml_in(start, cx.now);
+    let sweat = sweat_ml(
+        r,
+        w.intensity,
+        w.heat,
+        (due.max(cx.now) - start).num_seconds(),
+    );
+    let left_to_replace = sweat.saturating_sub(drunk);
+    let asked = if over_sweat {
+        Err(NoAsk::Replaced)
+    } else {
+        cx.ask(d.min_ml, d.max_ml, opens, due, left_to_replace)
+    };
     let left = |t: Time| countdown((t - cx.now).num_seconds());
-    let (state, when, msg) = if over_sweat {
-        (
+    let (state, when, msg) = match asked {
+        Err(NoAsk::Replaced) => (
             TimerState::Active,
             None,
-            "sip to thirst only: intake is past this session's estimated sweat loss".to_string(),
-        )
-    } else if cx.now < opens {
-        (
-            TimerState::Upcoming,
-            Some(opens),
-            format!("sip {amount} in {}, to thirst", left(opens)),
-        )
-    } else if cx.now < due {
-        (
-            TimerState::Open,
-            Some(due),
-            format!("sip {amount} within {}, to thirst", left(due)),
-        )
-    } else if cx.now < overdue {
-        (
-            TimerState::Due,
-            Some(due),
-            format!("sip {amount} now, to thirst"),
-        )
-    } else {
-        (
-            TimerState::Overdue,
-            Some(due),
             format!(
-                "sip {amount}, to thirst ({} for {})",
-                if last_drink.is_none() {
-                    "no drink yet"
-                } else {
-                    "no drink"
-                },
-                countdown((cx.now - last).num_seconds())
+                "sip to thirst only: you have drunk about this session's estimated sweat loss so far ({})",
+                cx.vol(sweat_ml(
+                    r,
+                    w.intensity,
+                    w.heat,
+                    (cx.now - start).num_seconds()
+                ))
             ),
-        )
+        ),
+        Err(NoAsk::HourlyLimit) => {
+            let (resume, msg) = cx.paused_message("sip");
+            (TimerState::Upcoming, Some(resume), msg)
+        }
+        Ok(a) => {
+            let amount = cx.ask_text(&a);
+            if cx.now < opens {
+                (
+                    TimerState::Upcoming,
+                    Some(opens),
+                    format!("sip {amount} in {}, to thirst", left(opens)),
+                )
+            } else if cx.now < due {
+                (
+                    TimerState::Open,
+                    Some(due),
+                    format!("sip {amount} within {}, to thirst", left(due)),
+                )
+            } else if cx.now < overdue {
+                (
+                    TimerState::Due,
+                    Some(due),
+                    format!("sip {amount} now, to thirst"),
+                )
+            } else {
+                (
+                    TimerState::Overdue,
+                    Some(due),
+                    format!(
+                        "sip {amount}, to thirst ({} for {})",
+                        if last_drink.is_none() {
+                            "no drink yet"
+                        } else {
+                            "no drink"
+                        },
+                        countdown((cx.now - last).num_seconds())
+                    ),
+                )
+            }
+        }
     };
-    out.push(cx.timer(
-        TimerKind::Sip,
-        state,
-        when,
-        Some(d.max_ml),
-        0,
-        msg,
-        &d.source,
-    ));
+    out.push(
+        cx.timer(
+            TimerKind::Sip,
+            state,
+            when,
+            Some(d.max_ml),
+            drunk,
+            msg,
+            &d.source,
+        )
+        .with_ask(asked.ok()),
+    );
 
     // Sports drink: past about an hour, or from the start when hot and hard.
     let s = &r.sports_drink;
@@ -110,7 +145,9 @@ pub(super) fn during_timers<Tz: TimeZone>(
             None,
             "sports drink for the rest of the session, to thirst".to_string(),
         )
-    } else if cx.now >= from + mins(d.due_after_min) {
+    } else if cx.now >= from + mins(d.due_after_min)
+        || cx.allowance(cx.now, cx.now) < super::MIN_ASK_ML
+    {
         // Said once as due; after that it is standing advice, and the sip
         // countdown leads again.
         (

@@ -13,7 +13,10 @@ mod before;
 mod context;
 mod daily;
 mod during;
+mod limit;
 mod safety;
+
+pub use limit::{Ask, MIN_ASK_ML};
 
 use super::day::today_bounds;
 use super::entry::{Body, Time, VolumeUnit};
@@ -73,11 +76,12 @@ pub enum TimerState {
 }
 
 impl TimerState {
-    /// Sort rank: overdue, due, open, upcoming, active, done.
-    fn rank(self) -> u8 {
+    /// Sort rank: what is due now first (due, then overdue), then open,
+    /// upcoming, active, done.
+    pub fn rank(self) -> u8 {
         match self {
-            TimerState::Overdue => 0,
-            TimerState::Due => 1,
+            TimerState::Due => 0,
+            TimerState::Overdue => 1,
             TimerState::Open => 2,
             TimerState::Upcoming => 3,
             TimerState::Active => 4,
@@ -100,9 +104,17 @@ pub struct Timer {
     pub message: String,
     /// The key of the rule's source in `Rules::sources` (expand with `Rules::source`).
     pub source: String,
+    /// What this timer asks the user to drink, and by when; every amount in
+    /// `message` comes from it, and it always obeys the safety invariant.
+    pub ask: Option<Ask>,
 }
 
 impl Timer {
+    pub(crate) fn with_ask(mut self, ask: Option<Ask>) -> Timer {
+        self.ask = ask;
+        self
+    }
+
     /// True when the safety limit paused this timer.
     pub fn is_paused(&self) -> bool {
         self.message.contains(PAUSED)
@@ -115,6 +127,14 @@ impl Timer {
             return format!("{label} paused");
         }
         let left = self.secs_left.map(countdown);
+        if self.kind == TimerKind::Daily {
+            return match (self.state, left) {
+                (TimerState::Upcoming, Some(l)) => format!("drink nudge in {l}"),
+                (TimerState::Due | TimerState::Overdue, _) => "time for a drink".to_string(),
+                (TimerState::Done, _) => "daily goal met".to_string(),
+                _ => "daily intake".to_string(),
+            };
+        }
         match (self.state, left) {
             (TimerState::Upcoming, Some(l)) => format!("{label} in {l}"),
             (TimerState::Open, Some(l)) => format!("{label} {l} left"),
@@ -148,6 +168,17 @@ pub struct RunningWorkout {
 
 const PAUSED: &str = "paused:";
 
+/// Every warning about drinking too much ends with this.
+pub const OVERDRINKING: &str = "overdrinking can cause hyponatremia";
+
+impl Hydration {
+    /// The warnings about drinking past the hourly limit or past a session's
+    /// sweat (as opposed to those about weights).
+    pub fn overdrinking_warnings(&self) -> impl Iterator<Item = &String> {
+        self.warnings.iter().filter(|w| w.ends_with(OVERDRINKING))
+    }
+}
+
 /// `6:40`, `1:02:03`; negative values count up (`-2:10`).
 pub fn countdown(secs: i64) -> String {
     let sign = if secs < 0 { "-" } else { "" };
@@ -168,6 +199,15 @@ pub fn preload_deadline(start: &Time, rules: &Rules) -> Time {
 /// Millilitres rounded to a whole number of `unit`, so messages stay short.
 pub fn whole(unit: VolumeUnit, ml: u32) -> f64 {
     (ml as f64 / unit.ml()).round() * unit.ml()
+}
+
+/// Millilitres rounded down to a whole number of `unit`. Ounces get a
+/// millilitre of slack, so 591 ml still reads as 20 oz (591.5 ml) and
+/// 295 ml as 10 oz: what an ask names never exceeds what was checked by
+/// more than 1 ml.
+pub fn whole_floor(unit: VolumeUnit, ml: u32) -> f64 {
+    let slack = if unit == VolumeUnit::Ml { 0.0 } else { 1.0 };
+    ((ml as f64 + slack) / unit.ml()).floor() * unit.ml()
 }
 
 /// Every hydration timer that applies at `now`, most urgent first, with the
@@ -220,7 +260,7 @@ where
     if let Some(e) = history.running_workout().filter(|e| e.at <= cx.now) {
         during::during_timers(&cx, e, over_sweat.contains(&e.id), &mut timers);
     }
-    after::after_timers(&cx, history, &mut timers);
+    after::after_timers(&cx, history, &mut timers, &mut warnings);
     timers.push(daily::daily_timer(
         &cx,
         intake_today_ml,
@@ -228,12 +268,15 @@ where
         running.is_some(),
     ));
 
-    safety::pause_at_limit(&cx, last_hour_ml, &mut timers, &mut warnings);
+    safety::hourly_warning(&cx, last_hour_ml, &mut warnings);
 
+    // What is due now first, then soonest; within one state, a plan's or a
+    // session's own step comes before the general daily nudge.
     timers.sort_by(|a, b| {
         a.state
             .rank()
             .cmp(&b.state.rank())
+            .then_with(|| (a.kind == TimerKind::Daily).cmp(&(b.kind == TimerKind::Daily)))
             .then_with(|| match (a.due, b.due) {
                 (Some(x), Some(y)) => x.cmp(&y),
                 (Some(_), None) => std::cmp::Ordering::Less,

@@ -2,70 +2,29 @@
 //! estimated sweat loss, and weight gained over a session.
 
 use super::context::{Ctx, hours};
-use super::{PAUSED, Timer, TimerState};
 use crate::domain::entry::{Body, Heat, Intensity, Time, WeighWhen};
 use crate::domain::history::History;
 use crate::domain::rules::Rules;
-use chrono::{Duration, TimeZone};
+use crate::domain::weights;
+use chrono::TimeZone;
 
-/// Pauses every timer that asks for a drink once the last hour's intake
-/// reaches the safe limit, and says why.
-pub(super) fn pause_at_limit<Tz: TimeZone>(
+/// The warning once the last hour's intake reaches what the gut absorbs.
+/// (The timers themselves obey the limit through `Ctx::ask`.)
+pub(super) fn hourly_warning<Tz: TimeZone>(
     cx: &Ctx<'_, Tz>,
     last_hour_ml: u32,
-    timers: &mut [Timer],
     warnings: &mut Vec<String>,
 ) where
     Tz::Offset: Copy,
 {
-    let rules = cx.rules;
-    let max = rules.safety.max_ml_per_hour;
+    let max = cx.rules.safety.max_ml_per_hour;
     if last_hour_ml >= max {
-        let resume = resume_time(cx, max);
-        for t in timers.iter_mut() {
-            if t.kind.asks_to_drink() && !matches!(t.state, TimerState::Done) {
-                *t = cx.timer(
-                    t.kind,
-                    TimerState::Upcoming,
-                    Some(resume),
-                    t.target_ml,
-                    t.done_ml,
-                    format!(
-                        "{} {PAUSED} {} in the last hour (safe limit {}/h); resumes {}",
-                        t.kind.label(),
-                        cx.vol(last_hour_ml),
-                        cx.vol(max),
-                        cx.hhmm(resume)
-                    ),
-                    &rules.safety.source,
-                );
-            }
-        }
         warnings.push(format!(
             "{} in the last hour is past what the gut absorbs (about {}/h): drink only to thirst; overdrinking can cause hyponatremia",
             cx.vol(last_hour_ml),
             cx.vol(max)
         ));
     }
-}
-
-/// The first moment after now when the last hour's intake drops below `max`.
-fn resume_time<Tz: TimeZone>(cx: &Ctx<'_, Tz>, max: u32) -> Time
-where
-    Tz::Offset: Copy,
-{
-    // The sum only drops when a drink leaves the window, one hour after it.
-    let mut exits: Vec<Time> = cx
-        .drinks
-        .iter()
-        .map(|(t, _, _)| *t + Duration::hours(1))
-        .filter(|t| *t > cx.now)
-        .collect();
-    exits.sort();
-    exits
-        .into_iter()
-        .find(|t| cx.hour_before(*t) < max)
-        .unwrap_or(cx.now + Duration::hours(1))
 }
 
 /// Estimated sweat loss of a session lasting `secs`, in ml.
@@ -82,12 +41,21 @@ pub(super) fn sweat_ml(rules: &Rules, intensity: Intensity, heat: Heat, secs: i6
 }
 
 /// Weights taken before and after a session, if both were logged.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Weighed {
+    pub before: f64,
+    pub after: f64,
+    /// False for a pair too far apart to be real (a typo, a unit mix-up, an
+    /// absurd imported value): it is set aside and never drives a timer.
+    pub plausible: bool,
+}
+
 pub(super) fn session_weights(
     history: &History,
     rules: &Rules,
     start: Time,
     end: Time,
-) -> Option<(f64, f64)> {
+) -> Option<Weighed> {
     let within = hours(rules.after.weigh_within_hours);
     let mut before = None;
     let mut after = None;
@@ -102,7 +70,12 @@ pub(super) fn session_weights(
             after = Some(w.kg); // the first after the end
         }
     }
-    Some((before?, after?))
+    let (before, after) = (before?, after?);
+    Some(Weighed {
+        before,
+        after,
+        plausible: weights::pair_plausible(before, after, &rules.weights),
+    })
 }
 
 /// Warnings for today's sessions (and the running one); returns the ids of
@@ -138,16 +111,33 @@ where
                 cx.vol(sweat)
             ));
         }
-        if let Some(wend) = w.end
-            && let Some((before, after)) = session_weights(history, cx.rules, e.at, wend)
-            && after > before
-        {
-            warnings.push(format!(
-                "weight after {} is {} above before: you drank more than you sweated; overdrinking can cause hyponatremia",
+        let Some(wend) = w.end else { continue };
+        match session_weights(history, cx.rules, e.at, wend) {
+            Some(p) if !p.plausible => warnings.push(format!(
+                "the weights around {} ({} before, {} after) are too far apart to be real (a typo or a kg/lb mix-up?): set aside, no target from them; fix one with `crampwatch edit`",
                 w.activity,
-                cx.unit.format_mass(after - before)
-            ));
+                shown_mass(cx, p.before),
+                shown_mass(cx, p.after)
+            )),
+            Some(p) if p.after > p.before => warnings.push(format!(
+                "weight after {} is {} above before: you drank more than you sweated (overdrinking can cause hyponatremia)",
+                w.activity,
+                cx.unit.format_mass(p.after - p.before)
+            )),
+            _ => {}
         }
     }
     over
+}
+
+/// A mass for a message, or "an impossible value" for one that is not.
+fn shown_mass<Tz: TimeZone>(cx: &Ctx<'_, Tz>, kg: f64) -> String
+where
+    Tz::Offset: Copy,
+{
+    if weights::in_range(kg, &cx.rules.weights) {
+        cx.unit.format_mass(kg)
+    } else {
+        "an impossible value".to_string()
+    }
 }

@@ -54,6 +54,7 @@ fn cramp(muscle: Muscle, severity: u8, context: CrampContext, note: Option<&str>
         symptoms: Default::default(),
         relief: vec![],
         note: note.map(Into::into),
+        muscle_name: None,
     })
 }
 
@@ -174,6 +175,7 @@ fn render(s: &Screen, w: u16, h: u16) -> Terminal<TestBackend> {
         unit: VolumeUnit::Ml,
         tz: New_York,
         today: day_of(&t(NOW), &New_York, 4),
+        day_start_hour: 4,
         color: false,
         selected_context: None,
     };
@@ -442,6 +444,7 @@ fn an_empty_week_says_so_and_draws_no_bars() {
         unit: VolumeUnit::Oz,
         tz: New_York,
         today: date("2026-11-28"),
+        day_start_hour: 4,
         color: false,
         selected_context: None,
     };
@@ -469,6 +472,7 @@ fn a_selected_cramp_shows_what_came_before_it_under_the_table() {
         unit: VolumeUnit::Ml,
         tz: New_York,
         today: day_of(&t(NOW), &New_York, 4),
+        day_start_hour: 4,
         color: false,
         selected_context: Some("before: 300 ml in 2h".into()),
     };

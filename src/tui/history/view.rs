@@ -9,6 +9,7 @@ use crate::domain::history::Entry;
 use crate::domain::patterns::Level;
 use crate::domain::week::{Overview, Week};
 use crate::tui::rows::set_rows;
+use crate::tui::text::{clip, width, wrap_items};
 use chrono::{Datelike, Duration, NaiveDate, TimeZone};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -27,6 +28,9 @@ pub struct HistoryView<'a, Tz: TimeZone> {
     pub tz: Tz,
     /// The day "now" is in: later days are left blank.
     pub today: NaiveDate,
+    /// The hour a day starts (04:00 by default): the table's day column
+    /// counts days as the charts do, so a 02:40 cramp is the night before's.
+    pub day_start_hour: u32,
     /// False with NO_COLOR: only bold, reverse and dim remain.
     pub color: bool,
     /// What came before the selected entry, when it is a cramp (its context
@@ -35,7 +39,7 @@ pub struct HistoryView<'a, Tz: TimeZone> {
 }
 
 impl<Tz: TimeZone> HistoryView<'_, Tz> {
-    fn fg(&self, c: Color) -> Style {
+    pub(super) fn fg(&self, c: Color) -> Style {
         if self.color {
             Style::new().fg(c)
         } else {
@@ -47,7 +51,7 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
 
-    fn dim(&self) -> Style {
+    pub(super) fn dim(&self) -> Style {
         if self.color {
             Style::new().fg(Color::DarkGray)
         } else {
@@ -55,21 +59,28 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
         }
     }
 
-    fn block<'b>(&self, title: &'b str) -> Block<'b> {
+    pub(super) fn block<'b>(&self, title: &'b str) -> Block<'b> {
         Block::new()
             .borders(Borders::ALL)
             .title(Span::styled(title, self.title()))
     }
 
-    fn header(&self) -> Line<'static> {
+    /// ` History · 2026-W48 · Mon 23 Nov – Sun 29 Nov 2026  (this week)`,
+    /// without the weekdays when narrow.
+    fn header(&self, cols: u16) -> Line<'static> {
         let w = self.week;
         let label = w.iso_label().unwrap_or_default();
+        let (from, to) = if cols >= 70 {
+            ("%a %-d %b", "%a %-d %b %Y")
+        } else {
+            ("%-d %b", "%-d %b %Y")
+        };
         let mut spans = vec![
             Span::styled(format!(" History · {label} · "), self.title()),
             Span::raw(format!(
                 "{} – {}",
-                w.first.format("%a %-d %b"),
-                w.last().format("%a %-d %b %Y")
+                w.first.format(from),
+                w.last().format(to)
             )),
         ];
         if self.state.week == self.state.this_week {
@@ -159,54 +170,6 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
         set_rows(buf, inner, &lines);
     }
 
-    /// One row per day: intake against goal.
-    fn intake_chart(&self, area: Rect, buf: &mut Buffer) {
-        let title = format!(" Intake / goal ({}) ", self.unit.label());
-        let block = self.block(&title);
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let unit = self.unit;
-        let text_w = 13usize; // " 2300/2000 ✓"
-        let bar_w = (inner.width as usize)
-            .saturating_sub(4 + text_w)
-            .clamp(0, 50);
-        let lines: Vec<Line> = self
-            .week
-            .days
-            .iter()
-            .map(|d| {
-                let name = Span::styled(d.date.format("%a ").to_string(), self.dim());
-                if d.date > self.today {
-                    return Line::from(name);
-                }
-                let share = if d.goal_ml == 0 {
-                    0.0
-                } else {
-                    d.intake_ml as f64 / d.goal_ml as f64
-                };
-                let filled = ((share * bar_w as f64).round() as usize).min(bar_w);
-                let met = d.goal_ml > 0 && d.intake_ml >= d.goal_ml;
-                let bar_style = if met {
-                    self.fg(Color::Green)
-                } else {
-                    self.fg(Color::Blue)
-                };
-                Line::from(vec![
-                    name,
-                    Span::styled("█".repeat(filled), bar_style),
-                    Span::styled("·".repeat(bar_w - filled), self.dim()),
-                    Span::raw(format!(
-                        " {}/{}{}",
-                        unit.number(d.intake_ml as f64),
-                        unit.number(d.goal_ml as f64),
-                        if met { " ✓" } else { "" }
-                    )),
-                ])
-            })
-            .collect();
-        set_rows(buf, inner, &lines);
-    }
-
     /// The week in words: totals with the change, muscles, flags.
     fn summary_lines(&self) -> Vec<Line<'static>> {
         let w = self.week;
@@ -279,6 +242,31 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
         vec![Line::raw(first), Line::raw(second), Line::from(third)]
     }
 
+    /// The summary wrapped to `cols` at its ` · ` and `; ` joins (then at
+    /// spaces), so that no figure is cut; the colour of the flags is kept
+    /// on the rows that hold them.
+    fn summary_rows(&self, cols: usize) -> Vec<Line<'static>> {
+        let mut rows = Vec::new();
+        for line in self.summary_lines() {
+            let style_of = |text: &str| {
+                line.spans
+                    .iter()
+                    .find(|s| s.style != Style::new() && text.contains(s.content.trim()))
+                    .map_or(Style::new(), |s| s.style)
+            };
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            for row in wrap_items(text.trim_start(), cols.saturating_sub(1)) {
+                let style = if row.contains('[') {
+                    style_of(&row)
+                } else {
+                    Style::new()
+                };
+                rows.push(Line::styled(format!(" {row}"), style));
+            }
+        }
+        rows
+    }
+
     /// The week's entries; the selected row is reversed and kept in view.
     fn entries_table(&self, area: Rect, buf: &mut Buffer) {
         let mut block = self.block(" Entries ");
@@ -301,17 +289,20 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
         let mut selected_row = None;
         for (i, e) in self.entries.iter().enumerate().skip(offset).take(visible) {
             let local = e.at.with_timezone(&self.tz).naive_local();
+            let day = crate::domain::day::day_of(&e.at, &self.tz, self.day_start_hour);
             let selected = i == self.state.selected;
             let mut row = format!(
                 "{} {:<6} {} {}",
                 if selected { "▶" } else { " " },
-                local.format("%a %-d"),
+                day.format("%a %-d"),
                 local.format("%H:%M"),
                 e.body.describe(self.unit)
             );
             if let Some(n) = e.body.note() {
                 row.push_str(&format!(" \"{n}\""));
             }
+            // A row that is too wide loses whole words, and says so.
+            let row = clip(&row, inner.width as usize);
             if selected {
                 selected_row = Some(lines.len() as u16);
             }
@@ -394,29 +385,53 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
     }
 }
 
+/// The keys under the table, most needed first: those that do not fit are
+/// dropped whole.
+const KEYS: [&str; 6] = [
+    "↑/↓ select",
+    "Enter edit",
+    "x delete",
+    "u undo",
+    "←/h →/l week",
+    "t this week",
+];
+
 impl<Tz: TimeZone> Widget for &HistoryView<'_, Tz> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.height < 3 || area.width < 20 {
             Paragraph::new("History: make the terminal larger").render(area, buf);
             return;
         }
-        let chart_h = if area.height >= 30 { 11 } else { 9 };
-        let [head, charts, summary, bottom, keys] = Layout::vertical([
+        // Small terminals: shorter charts, and the table keeps room for a
+        // few entries; the summary gets what is left.
+        let chart_h = match area.height {
+            30.. => 11,
+            22.. => 7,
+            _ => 6,
+        };
+        // Five entries where there is room, three on a small terminal.
+        let table_min = if area.height >= 22 { 8 } else { 6 };
+        let summary = self.summary_rows(area.width as usize);
+        let room = area.height.saturating_sub(1 + chart_h + table_min + 1);
+        let summary_h = (summary.len() as u16).min(room);
+        let [head, charts, summary_area, bottom, keys] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(chart_h),
-            Constraint::Length(3),
+            Constraint::Length(summary_h),
             Constraint::Min(3),
             Constraint::Length(1),
         ])
         .areas(area);
-        Paragraph::new(self.header()).render(head, buf);
+        Paragraph::new(self.header(area.width)).render(head, buf);
         let [cramps, intake] =
             Layout::horizontal([Constraint::Length(30), Constraint::Min(20)]).areas(charts);
         self.cramp_chart(cramps, buf);
         self.intake_chart(intake, buf);
-        set_rows(buf, summary, &self.summary_lines());
+        set_rows(buf, summary_area, &summary);
+        // The heat map goes first when the table would be too narrow for
+        // an entry (a cramp with its context needs about 50 columns).
         let overview_w = (self.overview.weeks() as u16) * 2 + 4;
-        if bottom.width >= overview_w + 30 {
+        if bottom.width >= overview_w + 52 && bottom.height >= 8 {
             let [table, over] =
                 Layout::horizontal([Constraint::Min(30), Constraint::Length(overview_w)])
                     .areas(bottom);
@@ -425,10 +440,21 @@ impl<Tz: TimeZone> Widget for &HistoryView<'_, Tz> {
         } else {
             self.entries_table(bottom, buf);
         }
-        Paragraph::new(Line::styled(
-            " ←/h →/l week · t this week · ↑/↓ select · Enter edit · x delete · u undo",
-            self.dim(),
-        ))
-        .render(keys, buf);
+        let keys_text: Vec<String> = KEYS.iter().map(|k| k.to_string()).collect();
+        let mut shown = Vec::new();
+        for k in &keys_text {
+            let next = shown
+                .iter()
+                .chain([k])
+                .map(|s: &String| width(s) + 3)
+                .sum::<usize>();
+            if next <= area.width as usize {
+                shown.push(k.clone());
+            }
+        }
+        // Shown in the screen's usual order: week keys first.
+        shown.sort_by_key(|k| [2, 3, 4, 5, 0, 1][KEYS.iter().position(|x| x == k).unwrap_or(0)]);
+        Paragraph::new(Line::styled(format!(" {}", shown.join(" · ")), self.dim()))
+            .render(keys, buf);
     }
 }

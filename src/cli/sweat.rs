@@ -1,0 +1,34 @@
+//! `crampwatch sweat`: every sweat test in the journal, and the user's rate
+//! by heat band.
+
+use super::{Ctx, Format};
+use crate::domain::rules::Rules;
+use crate::domain::sweat::{bands, tests};
+use crate::sweat_text;
+use anyhow::Result;
+use clap::Args;
+use std::io::Write;
+
+#[derive(Debug, Args)]
+pub struct SweatArgs {
+    /// text (a table and a chart by heat band) or json for scripts: --format json
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+pub fn sweat(ctx: &Ctx, a: &SweatArgs) -> Result<()> {
+    let rules = Rules::embedded().map_err(anyhow::Error::msg)?;
+    let history = ctx.history()?;
+    let found = tests(&history, &rules);
+    let by_band = bands(&found, &rules, &ctx.now_fixed());
+    let out = match a.format {
+        Format::Text => sweat_text::text(&found, &by_band, ctx.unit(), &rules),
+        Format::Json => {
+            serde_json::to_string_pretty(&sweat_text::json(&found, &by_band, &rules))? + "\n"
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    stdout.flush()?;
+    Ok(())
+}

@@ -1,0 +1,82 @@
+//! Entries in words for the command line: weights in the user's unit, and a
+//! cramp said so that it reads ("lasted 2m, after a workout", not "2m after").
+
+use super::entry::{Body, Cramp, CrampContext, VolumeUnit, format_duration};
+use super::mass::MassUnit;
+
+/// An entry in one line, as [`Body::describe`], with the wording above.
+pub fn entry(body: &Body, unit: VolumeUnit, mass: MassUnit) -> String {
+    match body {
+        Body::Weight(w) => {
+            let mut s = match w.when {
+                Some(when) => format!("weight {} {when}", mass.format(w.kg)),
+                None => format!("weight {}", mass.format(w.kg)),
+            };
+            if let Some(ml) = w.urine_ml {
+                s.push_str(&format!(" urine {}", unit.format(ml as f64)));
+            }
+            s
+        }
+        Body::Cramp(c) => cramp(c),
+        other => other.describe(unit),
+    }
+}
+
+fn cramp(c: &Cramp) -> String {
+    let mut head = format!("cramp {}", c.muscle);
+    if let Some(side) = c.side {
+        head.push_str(&format!(" {side}"));
+    }
+    let mut parts = vec![head];
+    if let Some(sev) = c.severity {
+        parts.push(format!("severity {sev}/10"));
+    }
+    if let Some(d) = c.duration_s {
+        parts.push(format!("lasted {}", format_duration(d)));
+    }
+    if let Some(ctx) = c.context {
+        parts.push(
+            match ctx {
+                CrampContext::During => "during a workout",
+                CrampContext::After => "after a workout",
+                CrampContext::Rest => "at rest",
+                CrampContext::Night => "woke me at night",
+            }
+            .into(),
+        );
+    }
+    let symptoms = c.symptoms.names();
+    if !symptoms.is_empty() {
+        parts.push(format!("with {}", symptoms.join(", ")));
+    }
+    if !c.relief.is_empty() {
+        let r: Vec<_> = c.relief.iter().map(|r| r.word()).collect();
+        parts.push(format!("eased by {}", r.join(", ")));
+    }
+    parts.join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::entry::{Muscle, Relief, Side, Symptoms};
+
+    #[test]
+    fn a_cramp_reads_as_a_sentence() {
+        let c = Cramp {
+            muscle: Muscle::Calf,
+            muscle_name: None,
+            side: Some(Side::Left),
+            severity: Some(7),
+            duration_s: Some(120),
+            context: Some(CrampContext::After),
+            symptoms: Symptoms::default(),
+            relief: vec![Relief::Stretch],
+            note: None,
+        };
+        assert_eq!(
+            entry(&Body::Cramp(c), VolumeUnit::Oz, MassUnit::Lb),
+            "cramp calf left, severity 7/10, lasted 2m, after a workout, eased by stretch"
+        );
+    }
+}

@@ -1,0 +1,239 @@
+//! `crampwatch sweat` and `weight --urine`, through the built binary.
+
+mod common;
+
+use common::Env;
+use serde_json::Value;
+
+/// Two hot hard runs weighed before and after, one with urine noted, and a
+/// third session whose numbers cannot be right. By hand:
+/// - Wed 25: (70.0 - 69.2) kg + 500 ml, over 1 h = 1300 ml/h
+/// - Thu 26: (70.0 - 69.0) kg + 400 ml - 300 ml, over 1 h = 1100 ml/h
+/// - Fri 27: (70.0 - 70.0) kg + 100 ml over 1 h = 100 ml/h, below 200: set aside
+fn three_sessions() -> Env {
+    let env = Env::new();
+    env.write_config("units = \"ml\"\n");
+    let day = |d: &str, before: &str, after: &str, drinks: &[&str], urine: Option<&str>| {
+        let at = |t: &str| format!("2026-11-{d} {t}");
+        env.log(&["weight", before, "--when", "before", "--at", &at("07:50")]);
+        env.log(&[
+            "workout",
+            "add",
+            "run",
+            "--from",
+            &at("08:00"),
+            "--to",
+            &at("09:00"),
+            "--intensity",
+            "hard",
+            "--heat",
+            "hot",
+        ]);
+        for (i, ml) in drinks.iter().enumerate() {
+            env.log(&["drink", ml, "--at", &at(&format!("08:{}0", 2 + 2 * i))]);
+        }
+        let mut args = vec!["weight", after, "--when", "after", "--at"];
+        let t = at("09:10");
+        args.push(&t);
+        if let Some(u) = urine {
+            args.extend(["--urine", u]);
+        }
+        env.log(&args);
+    };
+    day("25", "70kg", "69.2kg", &["250ml", "250ml"], None);
+    day("26", "70kg", "69kg", &["400ml"], Some("300ml"));
+    day("27", "70kg", "70kg", &["100ml"], None);
+    env
+}
+
+fn sweat_json(env: &Env) -> Value {
+    serde_json::from_str(&env.quiet(&["sweat", "--format", "json"])).unwrap()
+}
+
+#[test]
+fn json_lists_each_test_with_its_rate_and_whether_it_is_used() {
+    let env = three_sessions();
+    let doc = sweat_json(&env);
+    let tests = doc["tests"].as_array().unwrap();
+    let rates: Vec<i64> = tests
+        .iter()
+        .map(|t| t["rate_ml_per_h"].as_i64().unwrap())
+        .collect();
+    assert_eq!(rates, [1300, 1100, 100]);
+    assert_eq!(tests[1]["urine_ml"], 300);
+    let used: Vec<bool> = tests.iter().map(|t| t["used"].as_bool().unwrap()).collect();
+    assert_eq!(used, [true, true, false]);
+    assert_eq!(tests[0]["reason"], Value::Null);
+    assert!(
+        tests[2]["reason"].as_str().unwrap().contains("below"),
+        "{}",
+        tests[2]
+    );
+    assert_eq!(tests[0]["at"], "2026-11-25T08:00:00-05:00");
+    // The hot band: the two used tests, mean 1200.
+    let hot = doc["bands"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["heat"] == "hot" && b["intensity"].is_null())
+        .unwrap()
+        .clone();
+    assert_eq!(hot["count"], 2);
+    assert_eq!(hot["mean_ml_per_h"], 1200);
+    assert_eq!(
+        (hot["min_ml_per_h"].clone(), hot["max_ml_per_h"].clone()),
+        (1100.into(), 1300.into())
+    );
+}
+
+#[test]
+fn text_shows_a_table_the_reason_set_aside_and_a_chart_by_heat_band() {
+    let env = three_sessions();
+    let out = env.quiet(&["sweat"]);
+    assert!(out.contains("Wed 25 Nov"), "{out}");
+    assert!(out.contains("70.0→69.2 kg"), "{out}");
+    assert!(out.contains("1.3 l/h"), "{out}");
+    assert!(out.contains("300 ml"), "the urine of the 26th: {out}");
+    assert!(out.contains("set aside: 0.1 l/h is below"), "{out}");
+    let chart: Vec<&str> = out.lines().filter(|l| l.contains('│')).collect();
+    assert_eq!(chart.len(), 3, "{out}");
+    assert!(chart[0].starts_with("cool") && chart[0].contains("no tests yet"));
+    assert!(chart[2].starts_with("hot") && chart[2].contains("1.2 l/h (2 tests)"));
+    assert!(out.contains("not a medical measurement"), "{out}");
+}
+
+#[test]
+fn an_empty_journal_explains_how_to_do_a_test() {
+    let env = Env::new();
+    let out = env.quiet(&["sweat"]);
+    assert!(out.contains("No sweat tests yet"), "{out}");
+    let doc = sweat_json(&env);
+    assert_eq!(doc["tests"], Value::Array(vec![]));
+    assert_eq!(doc["bands"], Value::Array(vec![]));
+    assert!(!env.data.join("journal").exists(), "sweat writes nothing");
+}
+
+#[test]
+fn urine_is_stored_on_the_weight_and_bad_urine_is_refused() {
+    let env = Env::new();
+    env.write_config("units = \"ml\"\n");
+    let id = env.log(&["weight", "70kg", "--when", "after", "--urine", "0.3l"]);
+    assert_eq!(env.entry(&id).unwrap()["urine_ml"], 300);
+    for bad in ["-50ml", "3l", "lots"] {
+        let err = env.refused(&["weight", "70kg", "--urine", bad]);
+        assert!(err.contains("--urine"), "{err}");
+    }
+    env.quiet(&["edit", &id, "--urine", "250ml"]);
+    assert_eq!(env.entry(&id).unwrap()["urine_ml"], 250);
+    let err = env.refused(&["drink", "300ml", "--urine", "100ml"]);
+    assert!(err.contains("urine"), "{err}");
+}
+
+#[test]
+fn urine_survives_a_csv_export_and_import() {
+    let env = Env::new();
+    env.write_config("units = \"ml\"\n");
+    env.log(&["weight", "70kg", "--urine", "200ml"]);
+    let csv = env.ok(&["export", "--format", "csv"]);
+    assert!(csv.lines().next().unwrap().contains("urine_ml"), "{csv}");
+    let other = Env::new();
+    let file = other.root().join("in.csv");
+    std::fs::write(&file, &csv).unwrap();
+    other.ok(&["import", file.to_str().unwrap()]);
+    let weights: Vec<Value> = other.exported();
+    assert_eq!(weights[0]["urine_ml"], 200);
+}
+
+#[test]
+fn status_names_the_personal_rate_of_the_running_workout() {
+    let env = three_sessions();
+    let status = |env: &Env| -> Value {
+        serde_json::from_str(&env.quiet(&["status", "--format", "json"])).unwrap()
+    };
+    let idle = status(&env);
+    assert_eq!(idle["sweat_ml_per_h"], Value::Null);
+    assert_eq!(idle["sweat_source"], Value::Null);
+    env.log(&[
+        "workout",
+        "start",
+        "run",
+        "--intensity",
+        "hard",
+        "--heat",
+        "hot",
+    ]);
+    let running = status(&env);
+    assert_eq!(running["sweat_ml_per_h"], 1200);
+    assert_eq!(
+        running["sweat_source"],
+        "your hot-weather rate for hard sessions, 1.2 l/h, from 2 tests"
+    );
+}
+
+#[test]
+fn a_session_in_a_band_with_no_tests_has_no_personal_rate() {
+    let env = three_sessions();
+    env.log(&["workout", "start", "swim", "--heat", "cool"]);
+    let doc: Value = serde_json::from_str(&env.quiet(&["status", "--format", "json"])).unwrap();
+    assert_eq!(doc["sweat_ml_per_h"], Value::Null);
+}
+
+#[test]
+fn the_report_has_the_rate_by_band_and_the_tests_of_its_days() {
+    let env = three_sessions();
+    let out = env.quiet(&["report"]);
+    let section = out.split("\nSweat rate\n").nth(1).expect(&out);
+    assert!(
+        section.contains("hot            2  1.2 l/h  1.1-1.3 l/h"),
+        "{section}"
+    );
+    assert!(
+        section.contains("Sweat tests in these days: 3"),
+        "{section}"
+    );
+    let md = env.quiet(&["report", "--format", "markdown"]);
+    assert!(md.contains("## Sweat rate"), "{md}");
+    assert!(md.contains("| hot | all | 2 | 1.2 | 1.1-1.3 |"), "{md}");
+    let doc: Value = serde_json::from_str(&env.quiet(&["report", "--format", "json"])).unwrap();
+    assert_eq!(doc["sweat"]["tests"].as_array().unwrap().len(), 3);
+    // Last week held none of them; the rate by band is the user's rate now.
+    let before: Value =
+        serde_json::from_str(&env.quiet(&["report", "--week", "2026-W47", "--format", "json"]))
+            .unwrap();
+    assert_eq!(before["sweat"]["tests"], Value::Array(vec![]));
+    assert_eq!(before["sweat"]["bands"][0]["mean_ml_per_h"], 1200);
+}
+
+#[test]
+fn an_activity_name_cannot_send_escape_codes_through_sweat() {
+    let env = Env::new();
+    let journal = env.month_file();
+    std::fs::create_dir_all(journal.parent().unwrap()).unwrap();
+    let lines = [
+        r#"{"v":1,"id":"01A","op":"add","at":"2026-11-27T07:50:00-05:00","logged":"2026-11-27T07:50:00-05:00","entry":{"type":"weight","kg":70.0}}"#,
+        r#"{"v":1,"id":"01B","op":"add","at":"2026-11-27T08:00:00-05:00","logged":"2026-11-27T08:00:00-05:00","entry":{"type":"workout","activity":"run\u001b[2J","end":"2026-11-27T09:00:00-05:00"}}"#,
+        r#"{"v":1,"id":"01C","op":"add","at":"2026-11-27T09:10:00-05:00","logged":"2026-11-27T09:10:00-05:00","entry":{"type":"weight","kg":69.0}}"#,
+    ];
+    std::fs::write(&journal, lines.join("\n") + "\n").unwrap();
+    let out = env.ok(&["sweat"]);
+    assert!(out.contains("1 l/h"), "{out}");
+    assert!(!out.contains('\x1b'), "{out:?}");
+    // The report's sweat section (the rest of the report is the output
+    // sanitiser's business).
+    let md = env.ok(&["report", "--format", "markdown"]);
+    let section = md.split("## Sweat rate").nth(1).unwrap();
+    assert!(section.contains("| run?[2J |"), "{section}");
+    assert!(!section.contains('\x1b'), "{section:?}");
+}
+
+#[test]
+fn stopping_a_weighed_session_asks_for_the_after_weighing() {
+    let env = Env::new();
+    env.log(&["workout", "start", "run", "--at", "-50m"]);
+    let out = env.quiet(&["workout", "stop"]);
+    assert!(!out.contains("weigh now"), "no weighing before: {out}");
+    env.log(&["weight", "70kg", "--when", "before", "--at", "-40m"]);
+    env.log(&["workout", "start", "run", "--at", "-30m"]);
+    let out = env.quiet(&["workout", "stop"]);
+    assert!(out.contains("weigh now to learn your sweat rate"), "{out}");
+}
