@@ -167,6 +167,25 @@ fn each_sample_gives_its_start_length_sport_and_heat() {
             "mild",
             "easy",
         ),
+        // Made by make-developer-fields-fit.py; fitparse reads the first as
+        // written: 3600 s, running, HR 150 (81 %: hard), 30 C (hot). It
+        // refuses the second (a 3-byte uint32), which holds the same session.
+        (
+            "developer-fields.fit",
+            "2024-07-20T06:00:00Z",
+            3600,
+            "run",
+            "hot",
+            "hard",
+        ),
+        (
+            "misaligned-field.fit",
+            "2024-07-20T06:00:00Z",
+            3600,
+            "run",
+            "hot",
+            "hard",
+        ),
     ];
     for (file, start, secs, activity, heat, intensity) in cases {
         let (env, so, _) = one(file);

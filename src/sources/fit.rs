@@ -101,8 +101,10 @@ enum Item {
     Temperature(f64),
 }
 
-/// The global numbers of the messages decoded in full.
-const WANTED: [u16; 3] = [0, 18, 30]; // file_id, session, weight_scale
+/// The global numbers of the messages decoded in full: file_id, session,
+/// weight_scale, and field_description and developer_data_id (decoding
+/// these teaches the decoder the developer fields later messages carry).
+const WANTED: [u16; 5] = [0, 18, 30, 206, 207];
 const RECORD: u16 = 20;
 /// A record's temperature field, in whole degrees C.
 const RECORD_TEMPERATURE: u8 = 13;
