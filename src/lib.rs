@@ -12,6 +12,7 @@ pub mod export;
 pub mod fastline;
 pub mod journal;
 pub mod report;
+pub mod sources;
 pub mod sweat_text;
 pub mod term_safe;
 pub mod tui;

@@ -7,9 +7,11 @@ mod demo;
 mod doctor;
 mod entries;
 mod flags;
+mod import_files;
 pub(crate) mod log;
 mod medication;
 pub mod messages;
+mod progress;
 mod report;
 mod report_html;
 mod setup;
@@ -94,7 +96,7 @@ pub enum Command {
     },
     /// Write every entry, as it stands now, to stdout
     Export(transfer::ExportArgs),
-    /// Add the entries of a JSON or CSV export, another journal folder or a journal file
+    /// Add entries from device files (FIT, TCX, GPX, Apple Health, Strava), a JSON or CSV export, or another journal
     Import(transfer::ImportArgs),
     /// A week (or the days since a time) in figures: `crampwatch report --week 2026-W48 --format markdown`
     Report(report::ReportArgs),

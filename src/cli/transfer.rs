@@ -28,11 +28,20 @@ pub struct ExportArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// A JSON export, a CSV export, another journal's data dir or folder, or a journal .jsonl file: backup.json, entries.csv, ~/sync/crampwatch
-    pub path: PathBuf,
+    /// A JSON export, a CSV export, another journal's data dir or folder, or a journal .jsonl file:
+    /// backup.json, entries.csv, ~/sync/crampwatch; or device files and folders: FIT, TCX, GPX, an
+    /// Apple Health export.zip or export.xml, a Strava bulk export (.zip and .gz are opened)
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
     /// CSV: import the good rows of a file with bad ones (default: import nothing)
     #[arg(long)]
     pub skip_bad: bool,
+    /// Device files: show what would be imported, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Device files: a workout overlapping one logged by hand gives that one the file's times
+    #[arg(long)]
+    pub merge: bool,
 }
 
 pub fn export(ctx: &Ctx, a: &ExportArgs) -> Result<()> {
@@ -54,7 +63,19 @@ pub fn export(ctx: &Ctx, a: &ExportArgs) -> Result<()> {
 }
 
 pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
-    let path = &a.path;
+    let Some(path) = super::import_files::own_format(&a.paths) else {
+        let o = super::import_files::Options {
+            paths: &a.paths,
+            dry_run: a.dry_run,
+            merge: a.merge,
+        };
+        return super::import_files::run(ctx, &o);
+    };
+    if a.dry_run || a.merge {
+        return user(
+            "--dry-run and --merge are for device files (FIT, TCX, GPX, Apple Health, Strava)",
+        );
+    }
     if !path.exists() {
         return user(format!("{}: no such file or folder", path.display()));
     }
@@ -70,7 +91,7 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
         (Known::new(ids), last)
     };
     if path.is_file() && is_csv(path) {
-        return import_csv(ctx, a, last_id, known);
+        return import_csv(ctx, a, path, last_id, known);
     }
     if path.is_file() {
         // What is imported: whole lines, written at the end (nothing when
@@ -161,7 +182,7 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
 }
 
 /// A `.csv` file, or one whose first line starts like the CSV header.
-fn is_csv(path: &std::path::Path) -> bool {
+pub(super) fn is_csv(path: &std::path::Path) -> bool {
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
@@ -177,8 +198,13 @@ fn is_csv(path: &std::path::Path) -> bool {
 
 /// Imports a CSV export or a hand-made sheet in its format: every bad row is
 /// named, and nothing is written unless all rows are good or `--skip-bad`.
-fn import_csv(ctx: &Ctx, a: &ImportArgs, mut last: Option<String>, mut known: Known) -> Result<()> {
-    let path = &a.path;
+fn import_csv(
+    ctx: &Ctx,
+    a: &ImportArgs,
+    path: &std::path::Path,
+    mut last: Option<String>,
+    mut known: Known,
+) -> Result<()> {
     let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     let Ok(text) = String::from_utf8(bytes) else {
         return user(format!(

@@ -163,8 +163,14 @@ pub fn body_kg(kg: f64) -> Result<(), String> {
     if kg.is_finite() && BODY_KG.contains(&kg) {
         return Ok(());
     }
+    // 1e308 reads as 1e308, not as three hundred digits.
+    let shown = if kg.is_finite() && kg.abs() < 1e6 {
+        format!("{kg}")
+    } else {
+        format!("{kg:e}")
+    };
     Err(format!(
-        "a body weight of {kg} kg is not plausible (accepted: 20-400 kg, 44-880 lb)"
+        "a body weight of {shown} kg is not plausible (accepted: 20-400 kg, 44-880 lb)"
     ))
 }
 

@@ -8,6 +8,7 @@ pub mod day;
 pub mod entry;
 pub mod history;
 pub mod hydration;
+pub mod import_rules;
 pub mod input;
 pub mod mass;
 pub mod med_flag;

@@ -257,6 +257,7 @@ pub struct Rules {
     pub alarm: Alarm,
     pub flags: FlagRules,
     pub sweat: Sweat,
+    pub import: super::import_rules::ImportRules,
 }
 
 impl Rules {
@@ -306,6 +307,8 @@ impl Rules {
             ("flags.new_or_harder", &f.new_or_harder.source),
             ("flags.cramp_window", &f.cramp_window.source),
             ("flags.medication", &f.medication.source),
+            ("import", &self.import.source),
+            ("import", &self.import.heat_source),
         ]);
         for (table, key) in keys {
             if !self.sources.contains_key(key.as_str()) {
@@ -314,6 +317,7 @@ impl Rules {
                 ));
             }
         }
+        self.import.check()?;
         let ml = |name: &str, v: u32, lo: u32, hi: u32| {
             if (lo..=hi).contains(&v) {
                 Ok(())

@@ -1,0 +1,76 @@
+//! What the XML readers (TCX, GPX, Apple Health) share.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use quick_xml::Reader;
+use quick_xml::events::BytesStart;
+use std::io::BufRead;
+
+/// A lenient reader: files from devices have mismatched end tags, broken
+/// DTDs and stray characters, and what can be read is still worth reading.
+pub(super) fn reader<R: BufRead>(r: R) -> Reader<R> {
+    let mut reader = Reader::from_reader(r);
+    let c = reader.config_mut();
+    c.trim_text(true);
+    c.check_end_names = false;
+    c.allow_unmatched_ends = true;
+    reader
+}
+
+/// The (unescaped) value of the attribute with this local name.
+pub(super) fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        (a.key.local_name().as_ref() == name).then(|| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map(|v| v.into_owned())
+                .unwrap_or_else(|_| a.value.to_string())
+        })
+    })
+}
+
+/// The local name of a tag (no namespace prefix).
+pub(super) fn local(e: &BytesStart) -> String {
+    e.local_name().as_ref().to_string()
+}
+
+/// A time as XML formats write it: RFC 3339, or without an offset (UTC).
+pub(super) fn utc(s: &str) -> Option<DateTime<Utc>> {
+    let s = s.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t.to_utc());
+    }
+    for f in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S"] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
+            return Some(t.and_utc());
+        }
+    }
+    None
+}
+
+/// A number, when it is one and finite.
+pub(super) fn num(s: &str) -> Option<f64> {
+    s.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Running mean and maximum of readings.
+#[derive(Default, Clone, Copy, Debug)]
+pub(super) struct Stats {
+    sum: f64,
+    n: u32,
+    max: Option<f64>,
+}
+
+impl Stats {
+    pub(super) fn add(&mut self, v: f64) {
+        self.sum += v;
+        self.n += 1;
+        self.max = Some(self.max.map_or(v, |m| m.max(v)));
+    }
+
+    pub(super) fn mean(&self) -> Option<f64> {
+        (self.n > 0).then(|| self.sum / f64::from(self.n))
+    }
+
+    pub(super) fn max(&self) -> Option<f64> {
+        self.max
+    }
+}
