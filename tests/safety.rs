@@ -48,6 +48,12 @@ struct Case {
     /// after its end, and their kg (typos, lb read as kg, absurd imports).
     before: Option<(i64, f64)>,
     after: Option<(i64, f64)>,
+    /// Past sweat tests in the running session's heat and intensity, days
+    /// before: each a 1 h session with weighings around it losing this many
+    /// kg (a rate of that many litres an hour, from 0.3 to 2.9).
+    sweat_tests: Vec<f64>,
+    /// The tests' heat when not the running session's.
+    sweat_heat: Option<Heat>,
     unit: VolumeUnit,
     now_min: i64,
 }
@@ -81,15 +87,18 @@ fn case() -> impl Strategy<Value = Case> {
         prop::option::of((0i64..200, kg())),
         prop::bool::ANY,
         0i64..(24 * 60),
+        prop::collection::vec(0.3f64..2.9, 0..4),
     )
         .prop_map(
-            |(drinks, finished, running, plan_in, before, after, ml, now_min)| Case {
+            |(drinks, finished, running, plan_in, before, after, ml, now_min, sweat_tests)| Case {
                 drinks,
                 finished,
                 running,
                 plan_in,
                 before,
                 after,
+                sweat_tests,
+                sweat_heat: None,
                 unit: if ml { VolumeUnit::Ml } else { VolumeUnit::Oz },
                 now_min,
             },
@@ -188,6 +197,32 @@ impl Case {
                     note: None,
                 }),
             );
+        }
+        if let Some((_, intensity, heat)) = self.running {
+            for (day, loss) in self.sweat_tests.iter().enumerate() {
+                let start = self.ago((day as i64 + 2) * 24 * 60);
+                let end = start + Duration::hours(1);
+                let kg = |k: f64| {
+                    Body::Weight(Weight {
+                        kg: k,
+                        when: None,
+                        urine_ml: None,
+                    })
+                };
+                push(start - Duration::minutes(10), kg(70.0));
+                push(
+                    start,
+                    Body::Workout(Workout {
+                        activity: "run".into(),
+                        end: Some(end),
+                        intensity,
+                        heat: self.sweat_heat.unwrap_or(heat),
+                        new: false,
+                        note: None,
+                    }),
+                );
+                push(end + Duration::minutes(10), kg(70.0 - loss));
+            }
         }
         if let Some(m) = self.plan_in {
             push(
@@ -288,7 +323,20 @@ fn left_to_replace(case: &Case, rules: &Rules, t: &Timer) -> Option<u64> {
                 .max()
                 .unwrap_or(start);
             let due = (last + Duration::minutes(rules.during.due_after_min as i64)).max(now);
-            let est = sweat(rules, i, h, (due - start).num_seconds());
+            // The user's own rate is a mean of their tests: never above the
+            // fastest of them (each lost `loss` kg in one hour).
+            // (The finished session's weighings may make a test too: a used
+            // one is never above [sweat] max_ml_per_h, 3 l/h.)
+            let weighed = case.before.is_some() && case.after.is_some();
+            let ceiling = if weighed {
+                rules.sweat.max_ml_per_h as f64 / 1000.0
+            } else {
+                0.0
+            };
+            let fastest = case.sweat_tests.iter().fold(ceiling, |m, l| m.max(*l));
+            let own =
+                (fastest * 1000.0 * (due - start).num_seconds() as f64 / 3600.0).round() as u64;
+            let est = sweat(rules, i, h, (due - start).num_seconds()).max(own);
             Some(est.saturating_sub(case.drunk_in(start, now)))
         }
         TimerKind::Rehydrate => {
@@ -444,4 +492,98 @@ fn the_amount_parser_keeps_asks_and_drops_status() {
         ),
         vec![300.0]
     );
+}
+
+// ---- the user's own sweat rate in the sips --------------------------------
+
+/// Two sweat tests of `loss` kg in an hour (hot, hard), then a hot, hard
+/// session running since `ago` minutes, at 2026-06-10 12:00.
+fn with_tests(losses: &[f64], heat: Heat, ago: i64) -> (DateTime<Tz>, History) {
+    with_tests_in(losses, heat, heat, ago)
+}
+
+fn with_tests_in(losses: &[f64], tests: Heat, heat: Heat, ago: i64) -> (DateTime<Tz>, History) {
+    let case = Case {
+        sweat_heat: Some(tests),
+        drinks: vec![],
+        finished: None,
+        running: Some((ago, Intensity::Hard, heat)),
+        plan_in: None,
+        before: None,
+        after: None,
+        sweat_tests: losses.to_vec(),
+        unit: VolumeUnit::Ml,
+        now_min: 12 * 60,
+    };
+    (case.now(), case.history())
+}
+
+fn sip(now: &DateTime<Tz>, h: &History) -> Timer {
+    let rules = Rules::embedded().unwrap();
+    let prefs = Prefs {
+        unit: VolumeUnit::Ml,
+        ..Prefs::default()
+    };
+    let t = timers(now, h, &rules, &prefs);
+    t.timers
+        .into_iter()
+        .find(|t| t.kind == TimerKind::Sip)
+        .unwrap()
+}
+
+#[test]
+fn with_two_tests_in_the_band_the_sip_is_the_users_rate_over_10_to_20_minutes() {
+    // 0.6 l/h (0.5 and 0.7 kg an hour): 100-200 ml a sip, not 237-296 ml.
+    let (now, h) = with_tests(&[0.5, 0.7], Heat::Hot, 2);
+    let s = sip(&now, &h);
+    let ask = s.ask.unwrap();
+    assert_eq!((ask.min_ml, ask.max_ml), (100, 200), "{s:?}");
+    assert!(
+        s.message
+            .contains("your hot-weather rate for hard sessions, 0.6 l/h, from 2 tests"),
+        "{}",
+        s.message
+    );
+}
+
+#[test]
+fn a_band_with_one_test_or_none_keeps_the_guideline_sip() {
+    for losses in [&[0.5][..], &[][..]] {
+        let (now, h) = with_tests(losses, Heat::Hot, 2);
+        let s = sip(&now, &h);
+        let ask = s.ask.unwrap();
+        // Hard and hot: 1300 ml/h by the guideline, so 8-10 oz fit.
+        assert_eq!((ask.min_ml, ask.max_ml), (237, 296), "{s:?}");
+        assert!(!s.message.contains("your"), "{}", s.message);
+    }
+    // Tests in the heat, a session in the cool: the defaults too.
+    let (now, h) = with_tests_in(&[0.5, 0.7], Heat::Hot, Heat::Cool, 2);
+    assert!(!sip(&now, &h).message.contains("your"));
+}
+
+#[test]
+fn a_heavy_sweaters_sips_stay_within_the_hourly_cap() {
+    // 2.5 l/h: 20 minutes of that is 833 ml; the cap allows 1200 ml an hour,
+    // so a sip is at most 400 ml (the cap over 20 min), and with 1000 ml
+    // drunk in the last hour, only the 200 ml left of the hour.
+    let (now, h) = with_tests(&[2.4, 2.6], Heat::Hot, 40);
+    let s = sip(&now, &h);
+    assert!(s.ask.unwrap().max_ml <= 400, "{s:?}");
+    let (_, h2) = {
+        let case = Case {
+            drinks: vec![(15, 1000)],
+            finished: None,
+            running: Some((40, Intensity::Hard, Heat::Hot)),
+            plan_in: None,
+            before: None,
+            after: None,
+            sweat_tests: vec![2.4, 2.6],
+            sweat_heat: None,
+            unit: VolumeUnit::Ml,
+            now_min: 12 * 60,
+        };
+        (case.now(), case.history())
+    };
+    let s = sip(&now, &h2);
+    assert!(s.ask.is_none_or(|a| a.max_ml <= 200), "{s:?}");
 }

@@ -168,6 +168,22 @@ fn status_names_the_personal_rate_of_the_running_workout() {
         running["sweat_source"],
         "your hot-weather rate for hard sessions, 1.2 l/h, from 2 tests"
     );
+    // The sip follows it: 1.2 l/h over the 10-20 min between sips is
+    // 200-400 ml, and the message says whose rate it is.
+    let sip = running["timers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["kind"] == "sip")
+        .unwrap();
+    assert_eq!(sip["ask"]["min_ml"], 200, "{sip}");
+    assert_eq!(sip["ask"]["max_ml"], 400, "{sip}");
+    let msg = sip["message"].as_str().unwrap();
+    assert!(msg.contains("sip 200-400 ml"), "{msg}");
+    assert!(
+        msg.contains("(your hot-weather rate for hard sessions"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -244,4 +260,40 @@ fn stopping_a_weighed_session_asks_for_the_after_weighing() {
     env.log(&["workout", "start", "run", "--at", "-30m"]);
     let out = env.quiet(&["workout", "stop"]);
     assert!(out.contains("weigh now to learn your sweat rate"), "{out}");
+}
+
+#[test]
+fn the_html_report_shows_the_rate_by_band_and_the_periods_tests() {
+    let env = three_sessions();
+    let html = env.ok(&["report", "--format", "html", "--since", "14d"]);
+    let page = scraper::Html::parse_document(&html);
+    let sel = scraper::Selector::parse("section#sweat tr").unwrap();
+    let rows: Vec<String> = page
+        .select(&sel)
+        .map(|r| r.text().collect::<Vec<_>>().join(" "))
+        .collect();
+    // Two used tests in the hot band: 1.3 and 1.1 l/h, mean 1.2.
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("hot weather") && r.contains("1.2 l/h")),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("2026-11-25") && r.contains("1.3 l/h")),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("2026-11-27") && r.contains("set aside")),
+        "{rows:?}"
+    );
+    // No tests, no section.
+    let empty = Env::new();
+    empty.log(&["drink", "10oz"]);
+    let html = empty.ok(&["report", "--format", "html"]);
+    assert!(
+        !html.contains("id=\"sweat\""),
+        "a sweat section with no tests"
+    );
 }

@@ -4,7 +4,7 @@
 
 use super::Ctx;
 use crate::domain::entry::{Body, VolumeUnit};
-use crate::domain::hydration::{Hydration, TimerKind, TimerState, countdown, timers, whole};
+use crate::domain::hydration::{Hydration, TimerKind, TimerState, countdown, timers_with, whole};
 use crate::domain::rules::Rules;
 use crate::domain::sweat::{PersonalRate, personal_rate};
 use anyhow::Result;
@@ -29,11 +29,13 @@ pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
     let rules = Rules::embedded().map_err(anyhow::Error::msg)?;
     let prefs = ctx.settings.prefs();
     let history = ctx.recent_history()?;
-    let h = timers(&ctx.now, &history, &rules, &prefs);
+    // Only while a workout runs are the sweat tests read (from more than the
+    // recent files): its sips follow the user's own rate when known.
+    let sweat = running_rate(ctx, &history, &rules)?;
+    let h = timers_with(&ctx.now, &history, &rules, &prefs, sweat.clone());
     match a.format {
         StatusFormat::Line => println!("{}", crate::term_safe::line(&line(&h, prefs.unit))),
         StatusFormat::Json => {
-            let sweat = running_rate(ctx, &history, &rules)?;
             let json = serde_json::json!({
                 "now": ctx.now_fixed(),
                 "today": { "intake_ml": h.intake_today_ml, "goal_ml": h.goal_ml },

@@ -161,6 +161,7 @@ fn measure(
         unreachable!("measure is given workouts")
     };
     let from = drinks.partition_point(|d| d.at < before.at);
+    // Sums that cannot overflow, whatever a hostile journal holds.
     let drunk_ml: u32 = drinks[from..]
         .iter()
         .take_while(|d| d.at < after.at)
@@ -168,7 +169,7 @@ fn measure(
             Body::Drink(d) => d.ml,
             _ => 0,
         })
-        .sum();
+        .fold(0u32, u32::saturating_add);
     // Urine is noted on a weighing as passed since the previous one: the
     // weighings after the first, up to and including the second, hold it.
     let first = weights.partition_point(|x| x.at <= before.at);
@@ -179,10 +180,13 @@ fn measure(
             Body::Weight(w) => w.urine_ml.unwrap_or(0),
             _ => 0,
         })
-        .sum();
+        .fold(0u32, u32::saturating_add);
     let minutes = ((end - workout.at).num_seconds() as f64 / 60.0).round() as u32;
     let mass_ml = ((kg_of(before) - kg_of(after)) * 1000.0).round() as i64;
-    let loss_ml = (mass_ml + drunk_ml as i64 - urine_ml as i64) as i32;
+    let loss_ml = mass_ml
+        .saturating_add(drunk_ml as i64)
+        .saturating_sub(urine_ml as i64)
+        .clamp(i32::MIN as i64, i32::MAX as i64) as i32;
     let hours = (end - workout.at).num_seconds() as f64 / 3600.0;
     SweatTest {
         workout_id: workout.id.clone(),

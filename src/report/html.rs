@@ -24,8 +24,8 @@ pub struct Extras {
     pub sources: Vec<String>,
     /// When the page was made, as shown.
     pub generated: String,
-    /// HOOK for the sweat-rate figures (src/domain/sweat.rs, issue 16): rows
-    /// of (what, figure). Empty renders nothing; connect it when sweat tests exist.
+    /// The sweat-rate figures (src/domain/sweat.rs), as rows of (what,
+    /// figure); empty renders nothing.
     pub sweat: Vec<(String, String)>,
 }
 
@@ -294,7 +294,7 @@ fn flags(flags: &[Flag]) -> Markup {
     }
 }
 
-/// HOOK (issue 16): nothing at all without sweat tests.
+/// The sweat-rate section: nothing at all without sweat tests.
 fn sweat(rows: &[(String, String)]) -> Markup {
     html! {
         @if !rows.is_empty() {

@@ -50,8 +50,7 @@ where
         courses: courses(&history.entries),
         sources,
         generated: now.naive_local().format("%a %-d %b %Y %H:%M").to_string(),
-        // HOOK (issue 16): the sweat-rate rows of src/domain/sweat.rs go here.
-        sweat: Vec::new(),
+        sweat: sweat_rows(now, (first, n_days), history, rules),
     };
     let r = Report {
         summary: &summary,
@@ -63,6 +62,73 @@ where
         today,
     };
     html(&r, &extras)
+}
+
+/// The sweat-rate figures for the page: the user's rate by heat band now,
+/// then each sweat test of the period with its rate or why it was set
+/// aside. Empty (no section) when the journal holds no tests.
+fn sweat_rows<Tz: TimeZone>(
+    now: &DateTime<Tz>,
+    (first, n_days): (NaiveDate, u32),
+    history: &History,
+    rules: &Rules,
+) -> Vec<(String, String)>
+where
+    Tz::Offset: Copy,
+{
+    let tests = crate::domain::sweat::tests(history, rules);
+    if tests.is_empty() {
+        return Vec::new();
+    }
+    let at = now.fixed_offset();
+    let litres = crate::domain::sweat::litres;
+    let mut rows: Vec<(String, String)> = crate::domain::sweat::bands(&tests, rules, &at)
+        .iter()
+        .filter(|b| b.intensity.is_none())
+        .map(|b| {
+            (
+                format!("Rate, {} weather", b.heat),
+                format!(
+                    "{} l/h (range {}-{}, {} test{})",
+                    litres(b.mean_ml_per_h as f64),
+                    litres(b.min_ml_per_h as f64),
+                    litres(b.max_ml_per_h as f64),
+                    b.count,
+                    if b.count == 1 { "" } else { "s" }
+                ),
+            )
+        })
+        .collect();
+    let tz = now.timezone();
+    let last = first + chrono::Days::new(n_days as u64);
+    for t in &tests {
+        let day = t.at.with_timezone(&tz).date_naive();
+        if day < first || day >= last {
+            continue;
+        }
+        let what = format!(
+            "Test {} {}, {} {}, {} min",
+            day.format("%Y-%m-%d"),
+            t.activity,
+            t.intensity,
+            t.heat,
+            t.minutes
+        );
+        let figure = match (&t.reason, t.used) {
+            (_, true) => format!("{} l/h", litres(t.rate_ml_per_h as f64)),
+            (Some(r), false) => format!("set aside: {r}"),
+            (None, false) => "set aside".to_string(),
+        };
+        rows.push((what, figure));
+    }
+    if !rows.is_empty() {
+        rows.push((
+            "Note".into(),
+            "Weighed before and after sessions; planning information, not a medical measurement."
+                .into(),
+        ));
+    }
+    rows
 }
 
 fn device_line(devices: &[String], this_device: &str) -> String {

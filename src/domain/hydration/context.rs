@@ -1,8 +1,9 @@
 //! What every rule works from: now, the zone, the rules, the unit and the drinks.
 
 use super::{Timer, TimerKind, TimerState, whole};
-use crate::domain::entry::{DrinkKind, Time, VolumeUnit};
+use crate::domain::entry::{DrinkKind, Heat, Intensity, Time, VolumeUnit};
 use crate::domain::rules::Rules;
+use crate::domain::sweat::{PersonalRate, loss_at_rate};
 use chrono::{Duration, TimeZone};
 
 pub(super) fn hours(h: f64) -> Duration {
@@ -20,6 +21,8 @@ pub(super) struct Ctx<'a, Tz: TimeZone> {
     pub rules: &'a Rules,
     pub unit: VolumeUnit,
     pub drinks: Vec<(Time, u32, DrinkKind)>,
+    /// The running workout's id and the user's own sweat rate for it.
+    pub personal: Option<(String, PersonalRate)>,
 }
 
 impl<Tz: TimeZone> Ctx<'_, Tz>
@@ -44,6 +47,32 @@ where
             .filter(|(d, _, _)| *d > from && *d <= t && *d <= self.now)
             .map(|(_, ml, _)| ml)
             .sum()
+    }
+
+    /// Estimated sweat of the session `id` from `start` to `until`: the
+    /// user's own rate for the running one when known, else the guideline's.
+    pub(super) fn sweat_between(
+        &self,
+        id: &str,
+        intensity: Intensity,
+        heat: Heat,
+        start: Time,
+        until: Time,
+    ) -> u32 {
+        match &self.personal {
+            Some((running, rate)) if running == id => loss_at_rate(rate.ml_per_h, &start, &until),
+            _ => {
+                super::safety::sweat_ml(self.rules, intensity, heat, (until - start).num_seconds())
+            }
+        }
+    }
+
+    /// The running session's personal rate, if the sips follow it.
+    pub(super) fn personal_for(&self, id: &str) -> Option<&PersonalRate> {
+        self.personal
+            .as_ref()
+            .filter(|(r, _)| r == id)
+            .map(|(_, p)| p)
     }
 
     pub(super) fn local(&self, t: Time) -> Time {

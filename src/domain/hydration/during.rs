@@ -2,7 +2,6 @@
 
 use super::context::{Ctx, mins};
 use super::limit::NoAsk;
-use super::safety::sweat_ml;
 use super::{Timer, TimerKind, TimerState, countdown};
 use crate::domain::entry::{Body, DrinkKind, Heat, Time};
 use crate::domain::history::Entry;
@@ -35,19 +34,28 @@ pub(super) fn during_timers<Tz: TimeZone>(
     let due = last + mins(d.due_after_min);
     let overdue = due + mins(d.due_after_min - d.opens_after_min);
     // Never more than the sweat still to replace: the session's estimated
-    // loss by the time the sip is due, less what was drunk since the start.
+    // loss by the time the sip is due (at the user's own rate when known),
+    // less what was drunk since the start.
     let drunk = cx.ml_in(start, cx.now);
-    let sweat = sweat_ml(
-        r,
-        w.intensity,
-        w.heat,
-        (due.max(cx.now) - start).num_seconds(),
-    );
+    let id = workout.id.as_str();
+    let sweat = cx.sweat_between(id, w.intensity, w.heat, start, due.max(cx.now));
     let left_to_replace = sweat.saturating_sub(drunk);
+    // The sip itself: the guideline's 8-10 oz, or with enough sweat tests in
+    // this heat band, the user's rate over the 10-20 min between sips.
+    let personal = cx.personal_for(id);
+    let max_h = r.safety.max_ml_per_hour;
+    let (lo, hi) = match personal {
+        Some(p) => (
+            p.sip_ml(d.opens_after_min, max_h),
+            p.sip_ml(d.due_after_min, max_h),
+        ),
+        None => (d.min_ml, d.max_ml),
+    };
+    let whose = personal.map_or(String::new(), |p| format!(" ({})", p.describe()));
     let asked = if over_sweat {
         Err(NoAsk::Replaced)
     } else {
-        cx.ask(d.min_ml, d.max_ml, opens, due, left_to_replace)
+        cx.ask(lo, hi, opens, due, left_to_replace)
     };
     let left = |t: Time| countdown((t - cx.now).num_seconds());
     let (state, when, msg) = match asked {
@@ -56,12 +64,7 @@ pub(super) fn during_timers<Tz: TimeZone>(
             None,
             format!(
                 "sip to thirst only: you have drunk about this session's estimated sweat loss so far ({})",
-                cx.vol(sweat_ml(
-                    r,
-                    w.intensity,
-                    w.heat,
-                    (cx.now - start).num_seconds()
-                ))
+                cx.vol(cx.sweat_between(id, w.intensity, w.heat, start, cx.now))
             ),
         ),
         Err(NoAsk::HourlyLimit) => {
@@ -74,26 +77,26 @@ pub(super) fn during_timers<Tz: TimeZone>(
                 (
                     TimerState::Upcoming,
                     Some(opens),
-                    format!("sip {amount} in {}, to thirst", left(opens)),
+                    format!("sip {amount} in {}, to thirst{whose}", left(opens)),
                 )
             } else if cx.now < due {
                 (
                     TimerState::Open,
                     Some(due),
-                    format!("sip {amount} within {}, to thirst", left(due)),
+                    format!("sip {amount} within {}, to thirst{whose}", left(due)),
                 )
             } else if cx.now < overdue {
                 (
                     TimerState::Due,
                     Some(due),
-                    format!("sip {amount} now, to thirst"),
+                    format!("sip {amount} now, to thirst{whose}"),
                 )
             } else {
                 (
                     TimerState::Overdue,
                     Some(due),
                     format!(
-                        "sip {amount}, to thirst ({} for {})",
+                        "sip {amount}, to thirst ({} for {}){whose}",
                         if last_drink.is_none() {
                             "no drink yet"
                         } else {

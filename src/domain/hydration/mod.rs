@@ -23,6 +23,7 @@ use super::entry::{Body, Time, VolumeUnit};
 use super::history::History;
 use super::prefs::Prefs;
 use super::rules::Rules;
+use super::sweat::PersonalRate;
 use chrono::{DateTime, TimeZone};
 use context::{Ctx, hours};
 use serde::Serialize;
@@ -211,12 +212,39 @@ pub fn whole_floor(unit: VolumeUnit, ml: u32) -> f64 {
 }
 
 /// Every hydration timer that applies at `now`, most urgent first, with the
-/// safety warnings and today's intake.
+/// safety warnings and today's intake. A running workout's sips follow the
+/// user's own sweat rate when the history holds enough sweat tests in its
+/// heat band (`sweat::personal_rate`), the guideline's otherwise.
 pub fn timers<Tz: TimeZone>(
     now: &DateTime<Tz>,
     history: &History,
     rules: &Rules,
     prefs: &Prefs,
+) -> Hydration
+where
+    Tz::Offset: Copy,
+{
+    let personal = history
+        .running_workout()
+        .and_then(|e| match &e.body {
+            Body::Workout(w) => Some(w),
+            _ => None,
+        })
+        .and_then(|w| {
+            let at = now.fixed_offset();
+            super::sweat::personal_rate(history, rules, &at, w.heat, w.intensity)
+        });
+    timers_with(now, history, rules, prefs, personal)
+}
+
+/// [`timers`] with the running workout's personal sweat rate given (for a
+/// caller that read the sweat tests from more of the journal than `history`).
+pub fn timers_with<Tz: TimeZone>(
+    now: &DateTime<Tz>,
+    history: &History,
+    rules: &Rules,
+    prefs: &Prefs,
+    personal: Option<PersonalRate>,
 ) -> Hydration
 where
     Tz::Offset: Copy,
@@ -235,6 +263,11 @@ where
         rules,
         unit: prefs.unit,
         drinks,
+        personal: history
+            .running_workout()
+            .filter(|e| e.at <= now.fixed_offset())
+            .zip(personal)
+            .map(|(e, r)| (e.id.clone(), r)),
     };
     let (day_from, day_to) = today_bounds(now, prefs.day_start_hour);
     let intake_today_ml = cx.ml_in(day_from, day_to);

@@ -100,7 +100,7 @@ where
             continue;
         }
         let drunk = cx.ml_in(e.at, end);
-        let sweat = sweat_ml(cx.rules, w.intensity, w.heat, (end - e.at).num_seconds());
+        let sweat = cx.sweat_between(&e.id, w.intensity, w.heat, e.at, end);
         // A single sip never warns: the estimate starts at zero.
         if drunk > sweat && drunk > cx.rules.during.max_ml {
             over.push(e.id.clone());
