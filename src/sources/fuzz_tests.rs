@@ -51,7 +51,15 @@ fn all_readers(b: &[u8]) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    // Failures found are kept beside this file
+    // (fuzz_tests.proptest-regressions) and run again first.
+    #![proptest_config(ProptestConfig {
+        cases: 256,
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+        )),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn random_bytes_never_panic(b in prop::collection::vec(any::<u8>(), 0..2048)) {
