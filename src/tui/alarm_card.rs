@@ -10,22 +10,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 const FOOT: &str = "General information, not medical advice. Enter or Esc closes.";
 
-/// Rows `text` takes when wrapped at spaces to `width` columns.
-fn wrapped_rows(text: &str, width: usize) -> usize {
-    let mut rows = 1;
-    let mut col = 0;
-    for word in text.split_whitespace() {
-        let w = Span::raw(word).width();
-        if col > 0 && col + 1 + w > width {
-            rows += 1 + (w.saturating_sub(1)) / width.max(1);
-            col = w % width.max(1);
-        } else {
-            col += if col > 0 { 1 } else { 0 } + w;
-        }
-    }
-    rows
-}
-
 pub struct AlarmCard<'a> {
     /// From `domain::alarm::on_logging`, most urgent first.
     pub lines: &'a [String],
@@ -43,7 +27,7 @@ impl Widget for &AlarmCard<'_> {
                 lines.push(Line::default());
                 rows += 1;
             }
-            rows += wrapped_rows(l, inner_w);
+            rows += super::text::wrap(l, inner_w).len();
             lines.push(Line::from(Span::styled(
                 l.clone(),
                 Style::new().add_modifier(Modifier::BOLD),
@@ -51,14 +35,9 @@ impl Widget for &AlarmCard<'_> {
         }
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(FOOT, dim)));
-        rows += 1 + wrapped_rows(FOOT, inner_w);
+        rows += 1 + super::text::wrap(FOOT, inner_w).len();
         let height = (rows as u16 + 2).min(area.height);
-        let card = Rect {
-            x: area.x + (area.width - width) / 2,
-            y: area.y + (area.height - height) / 2,
-            width,
-            height,
-        };
+        let card = super::view::centered(area, width, height);
         Clear.render(card, buf);
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })

@@ -341,12 +341,7 @@ impl Widget for &StretchCard<'_> {
             dim,
         )));
         let height = (lines.len() as u16 + 2).min(area.height);
-        let card = Rect {
-            x: area.x + (area.width - width) / 2,
-            y: area.y + (area.height - height) / 2,
-            width,
-            height,
-        };
+        let card = super::view::centered(area, width, height);
         Clear.render(card, buf);
         Paragraph::new(lines)
             .block(

@@ -27,17 +27,11 @@ pub(super) fn hourly_warning<Tz: TimeZone>(
     }
 }
 
-/// Estimated sweat loss of a session lasting `secs`, in ml.
+/// Estimated sweat loss of a session lasting `secs`, in ml, at the
+/// guideline's rate for its intensity and heat.
 pub(super) fn sweat_ml(rules: &Rules, intensity: Intensity, heat: Heat, secs: i64) -> u32 {
-    let s = &rules.safety;
-    let per_hour = match intensity {
-        Intensity::Easy => s.sweat_ml_per_hour_easy,
-        Intensity::Moderate => s.sweat_ml_per_hour_moderate,
-        Intensity::Hard => s.sweat_ml_per_hour_hard,
-        Intensity::Max => s.sweat_ml_per_hour_max,
-    } as f64;
-    let factor = if heat == Heat::Hot { s.hot_factor } else { 1.0 };
-    (per_hour * factor * secs.max(0) as f64 / 3600.0).round() as u32
+    let per_hour = crate::domain::sweat::guideline_rate(rules, heat, intensity) as f64;
+    (per_hour * secs.max(0) as f64 / 3600.0).round() as u32
 }
 
 /// Weights taken before and after a session, if both were logged.
