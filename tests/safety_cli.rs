@@ -224,3 +224,19 @@ fn drinking_past_a_sessions_sweat_estimate_warns_on_the_drink() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("estimated sweat loss"), "{err}");
 }
+
+#[test]
+fn an_edited_weight_meets_the_same_plausibility_check() {
+    let env = Env::new();
+    env.log(&["weight", "80kg", "--at", "07:00"]);
+    let id = env.log(&["weight", "79.5kg", "--at", "09:00"]);
+    // Edited to a value no body changes to in two hours: refused, unchanged.
+    let err = env.refused(&["edit", &id, "--weight", "60kg"]);
+    assert!(err.contains("not plausible"), "{err}");
+    // A real correction passes; --force keeps a deliberate outlier.
+    env.quiet(&["edit", &id, "--weight", "79kg"]);
+    env.quiet(&["edit", &id, "--weight", "60kg", "--force"]);
+    let drink = env.log(&["drink", "10oz"]);
+    let err = env.refused(&["edit", &drink, "--force"]);
+    assert!(err.contains("force"), "{err}");
+}

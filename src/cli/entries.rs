@@ -257,6 +257,9 @@ pub struct EditArgs {
     /// Urine passed since the previous weighing, like 300ml (0 for none)
     #[arg(long, value_name = "VOLUME", help_heading = "Weight")]
     pub urine: Option<String>,
+    /// Keep a weight that looks implausible next to your other weighings: --force
+    #[arg(long, help_heading = "Weight")]
+    pub force: bool,
     // Medication
     /// Medication: the medicine's name: --medicine furosemide
     #[arg(long, value_name = "NAME", help_heading = "Medication")]
@@ -317,6 +320,7 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
         ("weight", a.weight.is_some(), &[W][..]),
         ("when", a.when.is_some(), &[W][..]),
         ("urine", a.urine.is_some(), &[W][..]),
+        ("force", a.force, &[W][..]),
         ("note", a.note.is_some(), &[D, K, P, C, M][..]),
         ("medicine", a.medicine.is_some(), &[M][..]),
         ("class", a.class.is_some(), &[M][..]),
@@ -459,6 +463,24 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
                 m.note = n;
             }
         }
+    }
+    // An edited weight meets the same plausibility check as a new one,
+    // against the other weighings (not itself).
+    if let Body::Weight(w) = &body
+        && !a.force
+        && (body != entry.body || at != entry.at)
+    {
+        let rules = crate::domain::rules::Rules::embedded().map_err(anyhow::Error::msg)?;
+        let typed = crate::domain::weights::Typed::WithUnit;
+        crate::domain::weights::check_new(
+            &history,
+            at,
+            w.kg,
+            typed,
+            Some(&entry.id),
+            &rules.weights,
+        )
+        .or_else(|e| user(e.message))?;
     }
     if body == entry.body && at == entry.at {
         return user(format!(
