@@ -3,9 +3,12 @@
 # figure against its budget. Needs hyperfine and jq (apt-get install hyperfine jq).
 #
 #   bash benches/commands.sh            # or: RUNS=30 bash benches/commands.sh
+#   DAYS=10000 bash benches/commands.sh # a 27-year journal of about 110,000 events
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-20}
+# `demo --days 3650` writes about 40,000 events; reports and flags span all DAYS.
+DAYS=${DAYS:-3650}
 
 for tool in hyperfine jq /usr/bin/time; do
     command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install hyperfine jq time)"; exit 1; }
@@ -19,7 +22,7 @@ export HOME=$WORK/home XDG_STATE_HOME=$WORK/state XDG_CONFIG_HOME=$WORK/config X
 export CRAMPWATCH_CONFIG=$WORK/none.toml CRAMPWATCH_NOW=2026-11-28T17:30:00-05:00 TZ=America/New_York
 mkdir -p "$WORK/empty"
 
-"$BIN" demo --days 3650 --seed 7 --data-dir "$WORK/ten" >/dev/null
+"$BIN" demo --days "$DAYS" --seed 7 --data-dir "$WORK/ten" >/dev/null
 EVENTS=$(cat "$WORK"/ten/journal/*/*.jsonl | wc -l)
 echo "journal: $EVENTS events in $(ls "$WORK"/ten/journal/*/*.jsonl | wc -l) monthly files, $(du -sh "$WORK/ten" | cut -f1)"
 
@@ -48,18 +51,18 @@ EMPTY="CRAMPWATCH_DATA_DIR=$WORK/empty"
 s_empty=$(median_ms "env $EMPTY $BIN status")
 s_ten=$(median_ms "env $TEN $BIN status")
 line "status, empty journal" "$s_empty" ms 10
-line "status, 10-year journal" "$s_ten" ms 10
+line "status, $DAYS-day journal" "$s_ten" ms 10
 ratio=$(awk -v a="$s_ten" -v b="$s_empty" 'BEGIN { printf "%.2f", a / b }')
-line "status, 10 years / empty" "$ratio" x 1.5
+line "status, $DAYS days / empty" "$ratio" x 1.5
 
 FILES=$(echo "$WORK"/ten/journal/*/*.jsonl)
 jq_ms=$(median_ms "jq -c . $FILES")
-r=$(median_ms "env $TEN $BIN report --since 3650d --format json")
+r=$(median_ms "env $TEN $BIN report --since ${DAYS}d --format json")
 f=$(median_ms "env $TEN $BIN flags")
-fa=$(median_ms "env $TEN $BIN flags --since 3650d")
-line "report --since 3650d --format json" "$r" ms 150
+fa=$(median_ms "env $TEN $BIN flags --since ${DAYS}d")
+line "report --since ${DAYS}d --format json" "$r" ms 150
 line "flags" "$f" ms 150
-line "flags --since 3650d" "$fa" ms 150
+line "flags --since ${DAYS}d" "$fa" ms 150
 printf '%-44s %9.1f ms\n' "jq -c . over the same files" "$jq_ms"
 at_least "jq / report" "$(awk -v a="$jq_ms" -v b="$r" 'BEGIN { print a / b }')" x 10
 at_least "jq / flags" "$(awk -v a="$jq_ms" -v b="$f" 'BEGIN { print a / b }')" x 10
@@ -67,10 +70,10 @@ at_least "jq / flags" "$(awk -v a="$jq_ms" -v b="$f" 'BEGIN { print a / b }')" x
 # The TUI's first frame: from start until the first frame is drawn, in a pty.
 ff=$(median_ms "env $TEN CRAMPWATCH_EXIT_AFTER_FIRST_FRAME=1 script -qec $BIN /dev/null")
 ff0=$(median_ms "env $EMPTY CRAMPWATCH_EXIT_AFTER_FIRST_FRAME=1 script -qec $BIN /dev/null")
-line "TUI first frame, 10-year journal" "$ff" ms 150
+line "TUI first frame, $DAYS-day journal" "$ff" ms 150
 line "TUI first frame, empty journal" "$ff0" ms 150
 
-for cmd in "status" "list" "list --all --format json" "flags" "report --since 3650d --format json" "export --format json"; do
+for cmd in "status" "list" "list --all --format json" "flags" "report --since ${DAYS}d --format json" "export --format json"; do
     line "peak memory: $cmd" "$(peak_mb env "$TEN" $BIN $cmd)" MB 64
 done
 # Imports of the whole journal: into an empty data dir, and again (all skipped).
@@ -80,7 +83,7 @@ for what in "JSON export:export.json" "CSV export:export.csv" "journal:ten"; do
     name=${what%%:*} src=$WORK/${what#*:}
     into="$WORK/into-${what#*:}"
     line "peak memory: import $name, empty dir" "$(peak_mb env CRAMPWATCH_DATA_DIR="$into" $BIN import "$src")" MB 64
-    env CRAMPWATCH_DATA_DIR="$into" "$BIN" report --since 3650d >/dev/null # warm its cache
+    env CRAMPWATCH_DATA_DIR="$into" "$BIN" report --since "${DAYS}d" >/dev/null # warm its cache
     line "peak memory: import $name, again" "$(peak_mb env CRAMPWATCH_DATA_DIR="$into" $BIN import "$src")" MB 64
 done
 line "peak memory: TUI first frame" "$(peak_mb env "$TEN" CRAMPWATCH_EXIT_AFTER_FIRST_FRAME=1 script -qec "$BIN" /dev/null)" MB 64

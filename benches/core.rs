@@ -1,7 +1,8 @@
-//! Benchmarks of the core on a generated 10-year journal (~105,000 events):
-//! load, fold, timers, flags, week summaries, reports and sweat tests.
+//! Benchmarks of the core on a generated 10-year journal (about 40,000
+//! events): load, fold, timers, flags, week summaries, reports and sweat tests.
 //!
-//! `cargo bench --bench core`. The whole commands (status, report, flags,
+//! `cargo bench --bench core`; `BENCH_DAYS=10000 cargo bench --bench core`
+//! for 27 years, about 110,000 events. The whole commands (status, report, flags,
 //! the TUI's first frame, peak memory) are timed by `benches/commands.sh`.
 
 use chrono::{DateTime, Duration, Local, TimeZone};
@@ -22,11 +23,20 @@ fn now() -> DateTime<Local> {
     Local.with_ymd_and_hms(2026, 11, 28, 17, 30, 0).unwrap()
 }
 
+/// How many days the generated journal spans (and the long flags and report
+/// cover): `BENCH_DAYS`, 3650 by default.
+fn days() -> u32 {
+    std::env::var("BENCH_DAYS")
+        .ok()
+        .and_then(|d| d.parse().ok())
+        .unwrap_or(3650)
+}
+
 /// The generated journal, written once into a temporary data dir.
 static JOURNAL: LazyLock<(tempfile::TempDir, Journal)> = LazyLock::new(|| {
     let dir = tempfile::tempdir().expect("temp dir");
     let journal = Journal::open(&PathBuf::from(dir.path()), "bench");
-    let events = crampwatch::demo::generate(3650, 7, now());
+    let events = crampwatch::demo::generate(days(), 7, now());
     for batch in events.chunks(50_000) {
         journal.append(batch).expect("write the journal");
     }
@@ -82,7 +92,7 @@ fn flags_last_30_days() -> usize {
 
 #[divan::bench]
 fn flags_all_years() -> usize {
-    let since = (now() - Duration::days(3650)).fixed_offset();
+    let since = (now() - Duration::days(days() as i64)).fixed_offset();
     patterns::flags_since(&now(), &FULL, &RULES, &Prefs::default(), Some(&since)).len()
 }
 
@@ -98,10 +108,10 @@ fn week_summary_this_week() -> u32 {
 
 #[divan::bench]
 fn report_all_years() -> u32 {
-    let first = (now() - Duration::days(3650)).date_naive();
+    let first = (now() - Duration::days(days() as i64)).date_naive();
     let prefs = Prefs::default();
-    let flags = week::period_flags(&now(), first, 3651, &FULL, &RULES, &prefs);
-    week::summarize(&now(), first, 3651, &FULL, &RULES, &prefs, &flags)
+    let flags = week::period_flags(&now(), first, days() + 1, &FULL, &RULES, &prefs);
+    week::summarize(&now(), first, days() + 1, &FULL, &RULES, &prefs, &flags)
         .totals
         .cramps
 }
