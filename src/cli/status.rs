@@ -31,7 +31,7 @@ pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
     let history = ctx.recent_history()?;
     let h = timers(&ctx.now, &history, &rules, &prefs);
     match a.format {
-        StatusFormat::Line => println!("{}", crate::term_safe::line(&line(&h, prefs.unit))),
+        StatusFormat::Line => crate::outln!("{}", crate::term_safe::line(&line(&h, prefs.unit))),
         StatusFormat::Json => {
             let sweat = running_rate(ctx, &history, &rules)?;
             let json = serde_json::json!({
@@ -46,7 +46,7 @@ pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
                 "note": "general information, not medical advice",
             });
             let text = serde_json::to_string_pretty(&json)?;
-            println!("{}", crate::term_safe::json(&text));
+            crate::outln!("{}", crate::term_safe::json(&text));
         }
     }
     Ok(())
