@@ -42,3 +42,36 @@ fn a_closed_pipe_is_not_a_panic_for_any_command() {
         assert!(err.is_empty(), "{args:?} printed on stderr: {err}");
     }
 }
+
+/// The README's sweat test, typed in kg with the default oz volumes.
+fn readme_sweat_test(env: &Env) {
+    env.log(&["weight", "70kg", "--when", "before", "--at", "07:50"]);
+    env.log(&["workout", "add", "run", "--from", "08:00", "--to", "09:00"]);
+    env.log(&["drink", "500ml", "--at", "08:30"]);
+    env.log(&[
+        "weight", "69.2kg", "--when", "after", "--at", "09:10", "--urine", "0",
+    ]);
+}
+
+#[test]
+fn sweat_and_report_show_weights_in_the_unit_list_shows_them_in() {
+    let env = Env::new();
+    readme_sweat_test(&env);
+    // `list` shows the weighings as typed (the unit of the first weighing).
+    let list = env.ok(&["list"]);
+    assert!(list.contains("weight 70.0 kg before"), "{list}");
+    for args in [
+        &["sweat"][..],
+        &["report"],
+        &["report", "--format", "markdown"],
+    ] {
+        let out = env.ok(args);
+        assert!(out.contains("70.0→69.2 kg"), "{args:?}:\n{out}");
+        assert!(!out.contains(" lb"), "{args:?}:\n{out}");
+    }
+    // The weight_unit setting wins over the first weighing's unit:
+    // 70 kg / 0.45359237 = 154.32 lb, 69.2 kg = 152.56 lb.
+    env.write_config("weight_unit = \"lb\"\n");
+    let out = env.ok(&["sweat"]);
+    assert!(out.contains("154.3→152.6 lb"), "{out}");
+}
