@@ -75,3 +75,27 @@ fn sweat_and_report_show_weights_in_the_unit_list_shows_them_in() {
     let out = env.ok(&["sweat"]);
     assert!(out.contains("154.3→152.6 lb"), "{out}");
 }
+
+#[test]
+fn a_report_over_a_year_names_the_year_it_starts_in() {
+    let env = Env::new();
+    env.log(&["drink", "10oz"]);
+    // Now is Sat 28 Nov 2026; 1 Nov 2025 was a Saturday too.
+    for format in ["text", "markdown"] {
+        let out = env.ok(&["report", "--since", "2025-11-01 12:00", "--format", format]);
+        let head = out.lines().next().unwrap();
+        assert!(
+            head.contains("Sat 1 Nov 2025 – Sat 28 Nov 2026"),
+            "{format}: {head}"
+        );
+    }
+    // Within one year the year is said once, at the end.
+    let out = env.ok(&["report", "--week", "2026-W48"]);
+    assert!(
+        out.lines()
+            .next()
+            .unwrap()
+            .contains("Mon 23 Nov – Sun 29 Nov 2026"),
+        "{out}"
+    );
+}
