@@ -99,3 +99,28 @@ fn a_report_over_a_year_names_the_year_it_starts_in() {
         "{out}"
     );
 }
+
+#[test]
+fn a_bad_line_is_warned_about_once_per_command() {
+    let env = Env::new();
+    env.log(&["drink", "10oz"]);
+    let file = env.month_file();
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("garbage\n");
+    std::fs::write(&file, text).unwrap();
+    for args in [
+        &["drink", "8oz"][..],
+        &["workout", "start", "run"],
+        &["cramp", "calf"],
+        &["status"],
+    ] {
+        let out = env.run(args);
+        assert!(out.status.success(), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        let said = err
+            .lines()
+            .filter(|l| l.contains("garbage") || l.contains("line 2"))
+            .count();
+        assert_eq!(said, 1, "{args:?} warned {said} times:\n{err}");
+    }
+}
