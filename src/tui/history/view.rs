@@ -198,8 +198,11 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
             (Some(n), false) => first.push_str(&format!(" · last cramp {n}d before Sun")),
             (None, _) => {}
         }
+        // Like the report: only the days that have begun count.
+        let begun = w.days.iter().filter(|d| d.date <= self.today).count();
+        let so_far = if begun < w.days.len() { " so far" } else { "" };
         let second = format!(
-            " Goal met {}/7 days · intake {} ({} vs last week) · workouts {}, {} min ({})",
+            " Goal met {}/{begun} days{so_far} · intake {} ({} vs last week) · workouts {}, {} min ({})",
             t.days_goal_met,
             self.unit.format(t.intake_ml as f64),
             match c.intake_ml.signum() {
