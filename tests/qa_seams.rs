@@ -124,3 +124,15 @@ fn a_bad_line_is_warned_about_once_per_command() {
         assert_eq!(said, 1, "{args:?} warned {said} times:\n{err}");
     }
 }
+
+#[test]
+fn an_unknown_option_after_a_time_is_named_not_quoted_into_the_time() {
+    let env = Env::new();
+    env.log(&["drink", "10oz"]);
+    let err = env.refused(&["drink", "10oz", "--at", "14:30", "--unit", "ml"]);
+    assert!(err.contains("unexpected argument '--unit'"), "{err}");
+    assert!(!err.contains("needs quotes"), "{err}");
+    // A second word of a time still gets the hint to quote it.
+    let err = env.refused(&["drink", "10oz", "--at", "yesterday", "21:00"]);
+    assert!(err.contains("--at \"yesterday 21:00\""), "{err}");
+}

@@ -178,6 +178,11 @@ pub fn unquoted_time(args: &[String], e: &clap::Error) -> Option<String> {
         ContextValue::Strings(v) => v.first()?.clone(),
         _ => return None,
     };
+    // An unknown option after a time (`--at 14:30 --unit ml`) is not a
+    // second word of that time.
+    if stray.starts_with("--") {
+        return None;
+    }
     let i = args.iter().position(|a| *a == stray)?;
     let flag = args.get(i.checked_sub(2)?)?;
     let time_flags = ["--at", "--from", "--to", "--since"];
