@@ -136,3 +136,17 @@ fn an_unknown_option_after_a_time_is_named_not_quoted_into_the_time() {
     let err = env.refused(&["drink", "10oz", "--at", "yesterday", "21:00"]);
     assert!(err.contains("--at \"yesterday 21:00\""), "{err}");
 }
+
+#[test]
+fn stopping_a_medicine_twice_says_when_it_was_stopped() {
+    let env = Env::new();
+    env.log(&["medication", "start", "furosemide", "--at", "2026-10-01"]);
+    env.log(&["medication", "stop", "furosemide", "--at", "2026-11-20"]);
+    let err = env.refused(&["medication", "stop", "Furosemide"]);
+    // One course was logged: saying "none is logged" would be false.
+    assert!(!err.contains("none is logged"), "{err}");
+    assert!(err.contains("stopped on 2026-11-20"), "{err}");
+    // A medicine never logged keeps the hint to log its start.
+    let err = env.refused(&["medication", "stop", "aspirin"]);
+    assert!(err.contains("medication start aspirin"), "{err}");
+}
