@@ -234,7 +234,12 @@ impl Form {
                     when: self.choice("when").and_then(|s| WeighWhen::from_word(&s)),
                     urine_ml: parse_urine(&urine, unit).ok().filter(|ml| *ml > 0),
                 });
-                let said = format!("{} at {}", body.describe(unit), when(&at));
+                let mass = crate::domain::mass::display_unit(
+                    settings.weight_unit,
+                    crate::domain::mass::first_weighing(history),
+                    unit,
+                );
+                let said = format!("{} at {}", body.describe_in(unit, mass), when(&at));
                 (Change::Add { at, body }, said)
             }
         };

@@ -306,7 +306,7 @@ fn draw_entries<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     // (its context snapshot). The newest entries that fit are shown.
     let entry_lines = |e: &&crate::domain::history::Entry| -> Vec<Line<'static>> {
         let local = e.at.with_timezone(&tz);
-        let mut text = e.body.describe(app.settings.units);
+        let mut text = app.describe(&e.body);
         if let Some(n) = e.body.note() {
             text.push_str(&format!("  \"{n}\""));
         }

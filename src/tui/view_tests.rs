@@ -348,3 +348,40 @@ fn today_says_when_entries_of_several_rows_are_hidden() {
         rows.join("\n")
     );
 }
+
+/// Weighings typed in kg (72.4 kg is a whole tenth of a kg, not of a lb),
+/// with volumes in oz: the TUI shows them in kg, as `crampwatch list` does.
+#[test]
+fn weights_show_in_the_unit_of_the_first_weighing_on_today_and_history() {
+    let weight = |kg: f64| {
+        Body::Weight(crate::domain::entry::Weight {
+            kg,
+            when: None,
+            urine_ml: None,
+        })
+    };
+    let app = app_with(&[
+        add("01A", "2026-11-27T08:00:00-05:00", weight(72.4)),
+        add("01B", "2026-11-28T08:00:00-05:00", weight(72.1)),
+    ]);
+    let text = |t: &Terminal<TestBackend>| -> String {
+        let b = t.backend().buffer();
+        (0..b.area.height)
+            .map(|y| {
+                (0..b.area.width)
+                    .map(|x| b[(x, y)].symbol())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect()
+    };
+    let today = text(&render(&app, 80, 24));
+    assert!(today.contains("weight 72.1 kg"), "{today}");
+    let history = text(&render(
+        &with(app, vec![Action::Show(Screen::History)]),
+        120,
+        40,
+    ));
+    assert!(history.contains("weight 72.4 kg"), "{history}");
+    assert!(!history.contains(" lb"), "{history}");
+}

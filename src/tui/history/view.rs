@@ -25,6 +25,8 @@ pub struct HistoryView<'a, Tz: TimeZone> {
     pub overview: &'a Overview,
     pub state: &'a HistoryState,
     pub unit: VolumeUnit,
+    /// The unit weights are shown in.
+    pub mass: crate::domain::mass::MassUnit,
     pub tz: Tz,
     /// The day "now" is in: later days are left blank.
     pub today: NaiveDate,
@@ -299,7 +301,7 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
                 if selected { "▶" } else { " " },
                 day.format("%a %-d"),
                 local.format("%H:%M"),
-                e.body.describe(self.unit)
+                e.body.describe_in(self.unit, self.mass)
             );
             if let Some(n) = e.body.note() {
                 row.push_str(&format!(" \"{n}\""));
