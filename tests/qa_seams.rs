@@ -150,3 +150,18 @@ fn stopping_a_medicine_twice_says_when_it_was_stopped() {
     let err = env.refused(&["medication", "stop", "aspirin"]);
     assert!(err.contains("medication start aspirin"), "{err}");
 }
+
+#[test]
+fn a_negative_number_for_an_option_is_refused_without_clap_s_dash_dash_tip() {
+    let env = Env::new();
+    env.log(&["drink", "10oz"]);
+    for (args, flag) in [
+        (&["drink", "8oz", "--sodium", "-3"][..], "--sodium"),
+        (&["cramp", "calf", "--severity", "-2"], "--severity"),
+    ] {
+        let err = env.refused(args);
+        // `-- -3` would make it a stray word: not a way to give the value.
+        assert!(!err.contains("'-- -"), "{err}");
+        assert!(err.contains(flag) && err.contains("negative"), "{err}");
+    }
+}

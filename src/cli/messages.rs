@@ -194,6 +194,23 @@ pub fn unquoted_time(args: &[String], e: &clap::Error) -> Option<String> {
     })
 }
 
+/// `--sodium -3`: clap reads `-3` as a flag and tips `-- -3`, which would
+/// not give the value either. No number crampwatch takes is negative.
+pub fn negative_value(args: &[String], e: &clap::Error) -> Option<String> {
+    let stray = match e.get(ContextKind::InvalidArg)? {
+        ContextValue::String(s) => s.clone(),
+        ContextValue::Strings(v) => v.first()?.clone(),
+        _ => return None,
+    };
+    if !stray.parse::<f64>().is_ok_and(|n| n < 0.0) {
+        return None;
+    }
+    let i = args.iter().position(|a| *a == stray)?;
+    let flag = args.get(i.checked_sub(1)?)?.split('=').next()?;
+    flag.starts_with("--")
+        .then(|| format!("{flag} cannot be negative ('{stray}') (see crampwatch --help)"))
+}
+
 /// When a positional that takes hyphens (`drink AMOUNT`) swallowed a
 /// mistyped flag (`drink --knd water 10oz`), the refusal git would give.
 pub fn unknown_flag(subcommand: &[&str], typed: &str) -> Option<String> {

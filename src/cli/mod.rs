@@ -368,7 +368,11 @@ pub fn parse_args() -> Result<Cli, ExitCode> {
             }
             let args: Vec<String> = std::env::args().collect();
             let stray = (e.kind() == ErrorKind::UnknownArgument)
-                .then(|| messages::unquoted_time(&args, &e).or_else(|| messages::stray_flag(&args)))
+                .then(|| {
+                    messages::unquoted_time(&args, &e)
+                        .or_else(|| messages::negative_value(&args, &e))
+                        .or_else(|| messages::stray_flag(&args))
+                })
                 .flatten();
             match stray {
                 Some(msg) => crate::say_err!("error: {msg}"),
