@@ -582,3 +582,14 @@ fn a_red_flag_cramp_shows_its_advice_first_and_a_plain_one_does_not() {
     key(&mut app, FormAction::Submit);
     assert!(app.alarm.is_empty(), "{:?}", app.alarm);
 }
+
+#[test]
+fn a_first_weighing_typed_in_kg_is_confirmed_in_kg() {
+    let mut app = app_with(&[]);
+    send(&mut app, Action::Open(FormKind::Weight));
+    type_text(&mut app, "72.4kg");
+    let effects = key(&mut app, FormAction::Submit);
+    written(&effects);
+    let said = &app.flash.as_ref().unwrap().text;
+    assert!(said.contains("weight 72.4 kg"), "{said}");
+}

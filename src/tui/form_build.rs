@@ -234,9 +234,14 @@ impl Form {
                     when: self.choice("when").and_then(|s| WeighWhen::from_word(&s)),
                     urine_ml: parse_urine(&urine, unit).ok().filter(|ml| *ml > 0),
                 });
+                // With no weighing yet, this one is the first.
+                let kg = match &body {
+                    Body::Weight(w) => Some(w.kg),
+                    _ => None,
+                };
                 let mass = crate::domain::mass::display_unit(
                     settings.weight_unit,
-                    crate::domain::mass::first_weighing(history),
+                    crate::domain::mass::first_weighing(history).or(kg),
                     unit,
                 );
                 let said = format!("{} at {}", body.describe_in(unit, mass), when(&at));
