@@ -229,8 +229,26 @@ impl Form {
             FormKind::Weight => {
                 let at = time("at", TimeUse::Past);
                 let urine = self.text("urine");
+                let id = self.editing.as_ref().map(|ed| ed.id.clone());
+                let text = self.text("weight");
+                let kg = match super::form_weight::read_checked(
+                    &text,
+                    history,
+                    settings,
+                    at,
+                    id.as_deref(),
+                ) {
+                    Ok(kg) => kg,
+                    Err(msg) => {
+                        if let Some(i) = self.fields.iter().position(|f| f.key == "weight") {
+                            self.fields[i].error = Some(msg);
+                            self.focus = i;
+                        }
+                        return Err(self);
+                    }
+                };
                 let body = Body::Weight(Weight {
-                    kg: parse_mass(&self.text("weight"), unit).unwrap_or_default(),
+                    kg,
                     when: self.choice("when").and_then(|s| WeighWhen::from_word(&s)),
                     urine_ml: parse_urine(&urine, unit).ok().filter(|ml| *ml > 0),
                 });
