@@ -47,6 +47,12 @@ pub(super) fn read_checked(
         Err(_) => Typed::WithUnit,
     };
     let rules = crate::domain::rules::Rules::embedded()?;
-    check_new(history, at, kg, typed, id, &rules.weights).map_err(|e| e.message)?;
+    // The form has no --force: a deliberate change goes through the CLI.
+    check_new(history, at, kg, typed, id, &rules.weights).map_err(|e| {
+        e.message.replace(
+            "log it again with --force",
+            "log it with 'crampwatch weight VALUE --force'",
+        )
+    })?;
     Ok(kg)
 }
