@@ -17,7 +17,7 @@ use crate::domain::history::Entry;
 use crate::domain::patterns::Flag;
 use crate::domain::prefs::Prefs;
 use crate::domain::week::{Change, DayFigures, Summary, Totals};
-use chrono::{Duration, NaiveDate, TimeZone};
+use chrono::{Datelike, Duration, NaiveDate, TimeZone};
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -60,11 +60,13 @@ impl<Tz: TimeZone> Report<'_, Tz> {
     /// `week 2026-W48 · Mon 23 Nov – Sun 29 Nov 2026` or `Sun 1 Nov – Sat 28 Nov 2026 (28 days)`.
     pub fn period(&self) -> String {
         let s = self.summary;
-        let span = format!(
-            "{} – {}",
-            s.first.format("%a %-d %b"),
-            s.last().format("%a %-d %b %Y")
-        );
+        // The year once, unless the period starts in an earlier one.
+        let first = if s.first.year() == s.last().year() {
+            s.first.format("%a %-d %b")
+        } else {
+            s.first.format("%a %-d %b %Y")
+        };
+        let span = format!("{first} – {}", s.last().format("%a %-d %b %Y"));
         match s.iso_label() {
             Some(w) => format!("week {w} · {span}"),
             None => format!("{span} ({} days)", s.days.len()),

@@ -2,6 +2,7 @@
 //! `sweat` command, the report, the Insights screen) and as JSON.
 
 use crate::domain::entry::{Heat, VolumeUnit};
+use crate::domain::mass::MassUnit;
 use crate::domain::rules::Rules;
 use crate::domain::sweat::{Band, SweatTest, litres};
 use serde_json::{Value, json};
@@ -19,26 +20,26 @@ fn printable(s: &str) -> String {
 }
 
 /// `70.0→69.2 kg` or `154.3→152.6 lb`.
-fn weights(t: &SweatTest, unit: VolumeUnit) -> String {
-    let (b, a) = match unit {
-        VolumeUnit::Oz => (
+fn weights(t: &SweatTest, mass: MassUnit) -> String {
+    let (b, a) = match mass {
+        MassUnit::Lb => (
             t.before_kg / crate::domain::entry::KG_PER_LB,
             t.after_kg / crate::domain::entry::KG_PER_LB,
         ),
-        VolumeUnit::Ml => (t.before_kg, t.after_kg),
+        MassUnit::Kg => (t.before_kg, t.after_kg),
     };
-    format!("{b:.1}→{a:.1} {}", unit.mass_label())
+    format!("{b:.1}→{a:.1} {}", mass.label())
 }
 
 /// The header of [`test_line`].
-pub fn test_header(unit: VolumeUnit) -> String {
+pub fn test_header(mass: MassUnit) -> String {
     format!(
         "{:<10} {:<8} {:<4} {:>4} {:<15} {:>6} {:>6} {:>8}  activity",
         "date",
         "effort",
         "heat",
         "min",
-        format!("weight ({})", unit.mass_label()),
+        format!("weight ({})", mass.label()),
         "drunk",
         "urine",
         "rate"
@@ -46,7 +47,7 @@ pub fn test_header(unit: VolumeUnit) -> String {
 }
 
 /// One test on one line; the reason it is set aside, if any, on the next.
-pub fn test_line(t: &SweatTest, unit: VolumeUnit) -> Vec<String> {
+pub fn test_line(t: &SweatTest, unit: VolumeUnit, mass: MassUnit) -> Vec<String> {
     let mark = if t.used { ' ' } else { '✗' };
     let mut out = vec![format!(
         "{:<10} {:<8} {:<4} {:>4} {:<15} {:>6} {:>6} {:>8}{mark} {}",
@@ -54,7 +55,7 @@ pub fn test_line(t: &SweatTest, unit: VolumeUnit) -> Vec<String> {
         t.intensity.word(),
         t.heat.word(),
         t.minutes,
-        weights(t, unit),
+        weights(t, mass),
         unit.format(t.drunk_ml as f64),
         unit.format(t.urine_ml as f64),
         format!("{} l/h", litres(t.rate_ml_per_h as f64)),
@@ -150,7 +151,12 @@ pub fn footer(rules: &Rules) -> Vec<String> {
 }
 
 /// The whole text of `crampwatch sweat`.
-pub fn text(tests: &[SweatTest], bands: &[Band], unit: VolumeUnit, rules: &Rules) -> String {
+pub fn text(
+    tests: &[SweatTest],
+    bands: &[Band],
+    (unit, mass): (VolumeUnit, MassUnit),
+    rules: &Rules,
+) -> String {
     let mut lines = vec!["Sweat tests".to_string()];
     if tests.is_empty() {
         lines.push(format!(
@@ -158,8 +164,8 @@ pub fn text(tests: &[SweatTest], bands: &[Band], unit: VolumeUnit, rules: &Rules
             rules.sweat.weigh_within_min, rules.sweat.weigh_within_min
         ));
     } else {
-        lines.push(test_header(unit));
-        lines.extend(tests.iter().flat_map(|t| test_line(t, unit)));
+        lines.push(test_header(mass));
+        lines.extend(tests.iter().flat_map(|t| test_line(t, unit, mass)));
     }
     lines.push(String::new());
     lines.push("Your rate by heat band".to_string());
@@ -188,7 +194,11 @@ pub fn json(tests: &[SweatTest], bands: &[Band], rules: &Rules) -> Value {
 
 /// The sweat section of the text report: the user's rate by band now, and
 /// the tests of the period.
-pub fn report_text(period: &[SweatTest], bands: &[Band], unit: VolumeUnit) -> String {
+pub fn report_text(
+    period: &[SweatTest],
+    bands: &[Band],
+    (unit, mass): (VolumeUnit, MassUnit),
+) -> String {
     let mut lines = vec![String::new(), "Sweat rate".to_string()];
     if bands.is_empty() {
         lines.push("no used sweat tests yet (see 'crampwatch sweat')".into());
@@ -198,8 +208,8 @@ pub fn report_text(period: &[SweatTest], bands: &[Band], unit: VolumeUnit) -> St
     if !period.is_empty() {
         lines.push(String::new());
         lines.push(format!("Sweat tests in these days: {}", period.len()));
-        lines.push(test_header(unit));
-        lines.extend(period.iter().flat_map(|t| test_line(t, unit)));
+        lines.push(test_header(mass));
+        lines.extend(period.iter().flat_map(|t| test_line(t, unit, mass)));
     }
     lines.push(NOTE.to_string());
     lines.join("\n") + "\n"
@@ -210,7 +220,11 @@ fn md_cell(s: &str) -> String {
 }
 
 /// The sweat section of the Markdown report.
-pub fn report_markdown(period: &[SweatTest], bands: &[Band], unit: VolumeUnit) -> String {
+pub fn report_markdown(
+    period: &[SweatTest],
+    bands: &[Band],
+    (unit, mass): (VolumeUnit, MassUnit),
+) -> String {
     let mut o = vec![String::new(), "## Sweat rate".to_string(), String::new()];
     if bands.is_empty() {
         o.push("No used sweat tests yet.".into());
@@ -247,7 +261,7 @@ pub fn report_markdown(period: &[SweatTest], bands: &[Band], unit: VolumeUnit) -
                 t.intensity,
                 t.heat,
                 t.minutes,
-                weights(t, unit),
+                weights(t, mass),
                 unit.format(t.drunk_ml as f64),
                 unit.format(t.urine_ml as f64),
                 litres(t.rate_ml_per_h as f64),

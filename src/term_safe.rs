@@ -20,8 +20,34 @@ use std::borrow::Cow;
 #[macro_export]
 macro_rules! say {
     ($($arg:tt)*) => {
-        println!("{}", $crate::term_safe::line(&format!($($arg)*)))
+        $crate::term_safe::out(&format!("{}\n", $crate::term_safe::line(&format!($($arg)*))))
     };
+}
+
+/// `println!` for text already made safe (or JSON), through [`out`].
+#[macro_export]
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        $crate::term_safe::out(&format!("{}\n", format_args!($($arg)*)))
+    };
+}
+
+/// Writes text to stdout. A reader that went away (`crampwatch status |
+/// head -0`) ends the program quietly with exit 0, as for any Unix filter;
+/// `println!` would panic there instead.
+pub fn out(text: &str) {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write to stdout: {e}");
+        std::process::exit(1);
+    }
 }
 
 /// `eprintln!` for one line of warning or error, through [`line`].

@@ -40,7 +40,7 @@ pub fn flags(ctx: &Ctx, a: &FlagsArgs) -> Result<()> {
     let prefs = ctx.settings.prefs();
     let found = flags_since(&ctx.now, &history, &rules, &prefs, since.as_ref());
     match a.format {
-        Format::Json => println!(
+        Format::Json => crate::outln!(
             "{}",
             crate::term_safe::json(&serde_json::to_string_pretty(&found)?)
         ),
@@ -49,7 +49,7 @@ pub fn flags(ctx: &Ctx, a: &FlagsArgs) -> Result<()> {
                 Some(s) => format!("since {s}"),
                 None => format!("over the last {} days", rules.flags.recent_days),
             };
-            print!("{}", crate::term_safe::block(&text(&found, &period)));
+            crate::term_safe::out(&crate::term_safe::block(&text(&found, &period)));
         }
     }
     Ok(())

@@ -97,11 +97,11 @@ pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
         let read = match file.result {
             Ok(r) => r,
             Err(why) if file.skipped => {
-                println!("{}", shown(&format!("{}: skipped: {why}", file.name)));
+                crate::outln!("{}", shown(&format!("{}: skipped: {why}", file.name)));
                 continue;
             }
             Err(why) => {
-                println!("{}", shown(&format!("{}: refused: {why}", file.name)));
+                crate::outln!("{}", shown(&format!("{}: refused: {why}", file.name)));
                 files_refused.push(file.name);
                 continue;
             }
@@ -156,9 +156,10 @@ fn summary(total: &Tally, o: &Options) {
         0 => String::new(),
         n => format!(", merged {n}"),
     };
-    println!(
+    crate::outln!(
         "{verb} {} entries{merged} ({} already there)",
-        total.added, total.already
+        total.added,
+        total.already
     );
 }
 
@@ -286,12 +287,12 @@ fn report(name: &str, t: &Tally, o: &Options) {
     if !t.refused.is_empty() {
         parts.push(format!("{} refused", t.refused.len()));
     }
-    println!("{}", shown(&format!("{name}: {}", parts.join(", "))));
+    crate::outln!("{}", shown(&format!("{name}: {}", parts.join(", "))));
     for id in &t.overlapping {
-        println!("  overlaps workout {id} logged by hand; --merge gives it the file's times");
+        crate::outln!("  overlaps workout {id} logged by hand; --merge gives it the file's times");
     }
     for why in &t.refused {
-        println!("  refused: {}", shown(why));
+        crate::outln!("  refused: {}", shown(why));
     }
 }
 

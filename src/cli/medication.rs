@@ -116,7 +116,17 @@ fn not_current(name: &str, all: &[Course]) -> String {
         .filter(|c| c.is_current())
         .map(|c| c.name.as_str())
         .collect();
-    if names.is_empty() {
+    let stopped = all
+        .iter()
+        .rev()
+        .find(|c| c.name.eq_ignore_ascii_case(name.trim()))
+        .and_then(|c| c.stop);
+    if let Some(stop) = stopped {
+        format!(
+            "'{name}' was stopped on {} and is not being taken; start it again with: crampwatch medication start {name} --at DATE",
+            day(&stop)
+        )
+    } else if names.is_empty() {
         format!(
             "'{name}' is not a current medicine (none is logged); log its start first: crampwatch medication start {name} --at DATE"
         )

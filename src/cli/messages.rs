@@ -178,6 +178,11 @@ pub fn unquoted_time(args: &[String], e: &clap::Error) -> Option<String> {
         ContextValue::Strings(v) => v.first()?.clone(),
         _ => return None,
     };
+    // An unknown option after a time (`--at 14:30 --unit ml`) is not a
+    // second word of that time.
+    if stray.starts_with("--") {
+        return None;
+    }
     let i = args.iter().position(|a| *a == stray)?;
     let flag = args.get(i.checked_sub(2)?)?;
     let time_flags = ["--at", "--from", "--to", "--since"];
@@ -187,6 +192,23 @@ pub fn unquoted_time(args: &[String], e: &clap::Error) -> Option<String> {
             args[i - 1]
         )
     })
+}
+
+/// `--sodium -3`: clap reads `-3` as a flag and tips `-- -3`, which would
+/// not give the value either. No number crampwatch takes is negative.
+pub fn negative_value(args: &[String], e: &clap::Error) -> Option<String> {
+    let stray = match e.get(ContextKind::InvalidArg)? {
+        ContextValue::String(s) => s.clone(),
+        ContextValue::Strings(v) => v.first()?.clone(),
+        _ => return None,
+    };
+    if !stray.parse::<f64>().is_ok_and(|n| n < 0.0) {
+        return None;
+    }
+    let i = args.iter().position(|a| *a == stray)?;
+    let flag = args.get(i.checked_sub(1)?)?.split('=').next()?;
+    flag.starts_with("--")
+        .then(|| format!("{flag} cannot be negative ('{stray}') (see crampwatch --help)"))
 }
 
 /// When a positional that takes hyphens (`drink AMOUNT`) swallowed a

@@ -141,6 +141,9 @@ pub struct Ctx {
     pub settings: Settings,
     pub journal: Journal,
     pub now: DateTime<Local>,
+    /// Problems in the journal already warned about: a command that loads
+    /// twice (to save, then to check what it saved) says each once.
+    pub said: std::cell::RefCell<std::collections::HashSet<String>>,
 }
 
 impl Ctx {
@@ -161,21 +164,29 @@ impl Ctx {
             settings,
             journal,
             now,
+            said: Default::default(),
         })
     }
 
     /// Loads the journal, printing anything wrong in it as warnings.
     pub fn load(&self, scope: Scope) -> Result<Loaded> {
         let loaded = self.journal.load(scope)?;
+        let mut said = self.said.borrow_mut();
+        let new: Vec<String> = loaded
+            .problems
+            .iter()
+            .map(|p| p.to_string())
+            .filter(|p| said.insert(p.clone()))
+            .collect();
         // A synced folder full of junk must not bury a prompt in warnings.
         const AT_MOST: usize = 20;
-        for p in loaded.problems.iter().take(AT_MOST) {
+        for p in new.iter().take(AT_MOST) {
             crate::say_err!("warning: {p}");
         }
-        if loaded.problems.len() > AT_MOST {
+        if new.len() > AT_MOST {
             crate::say_err!(
                 "warning: and {} more lines set aside or skipped; 'crampwatch doctor' lists them with what to do",
-                loaded.problems.len() - AT_MOST
+                new.len() - AT_MOST
             );
         }
         Ok(loaded)
@@ -357,7 +368,11 @@ pub fn parse_args() -> Result<Cli, ExitCode> {
             }
             let args: Vec<String> = std::env::args().collect();
             let stray = (e.kind() == ErrorKind::UnknownArgument)
-                .then(|| messages::unquoted_time(&args, &e).or_else(|| messages::stray_flag(&args)))
+                .then(|| {
+                    messages::unquoted_time(&args, &e)
+                        .or_else(|| messages::negative_value(&args, &e))
+                        .or_else(|| messages::stray_flag(&args))
+                })
                 .flatten();
             match stray {
                 Some(msg) => crate::say_err!("error: {msg}"),

@@ -197,16 +197,16 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
         today,
     };
     let (sweat_tests, sweat_bands) = sweat_of_period(ctx, &history, &rules, first, n_days);
-    let unit = prefs.unit;
+    let units = (prefs.unit, ctx.mass_unit(&history));
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     match a.format {
         ReportFormat::Text => {
-            let s = sweat_text::report_text(&sweat_tests, &sweat_bands, unit);
+            let s = sweat_text::report_text(&sweat_tests, &sweat_bands, units);
             let doc = before_footer(&text(&r), "\nGeneral information, not medical advice", &s);
             stdout.write_all(block(&doc).as_bytes())?;
         }
         ReportFormat::Markdown => {
-            let s = sweat_text::report_markdown(&sweat_tests, &sweat_bands, unit);
+            let s = sweat_text::report_markdown(&sweat_tests, &sweat_bands, units);
             stdout.write_all(block(&before_footer(&markdown(&r), "\n---\n", &s)).as_bytes())?;
         }
         ReportFormat::Json => {

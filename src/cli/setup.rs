@@ -124,14 +124,16 @@ fn show(ctx: &Ctx) -> Result<()> {
     crate::say!("#");
     crate::say!("# every setting, its value, and [default] where the file is silent:");
     let text = std::fs::read_to_string(&p.config_file).ok();
-    print!(
-        "{}",
-        crate::term_safe::block(&file::listing(&ctx.settings, text.as_deref()))
-    );
+    crate::term_safe::out(&crate::term_safe::block(&file::listing(
+        &ctx.settings,
+        text.as_deref(),
+    )));
     Ok(())
 }
 
 pub fn completions(shell: clap_complete::Shell) {
     let mut cmd = Cli::command();
-    clap_complete::generate(shell, &mut cmd, "crampwatch", &mut std::io::stdout());
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "crampwatch", &mut script);
+    crate::term_safe::out(&String::from_utf8_lossy(&script));
 }

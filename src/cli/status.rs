@@ -34,7 +34,7 @@ pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
     let sweat = running_rate(ctx, &history, &rules)?;
     let h = timers_with(&ctx.now, &history, &rules, &prefs, sweat.clone());
     match a.format {
-        StatusFormat::Line => println!("{}", crate::term_safe::line(&line(&h, prefs.unit))),
+        StatusFormat::Line => crate::outln!("{}", crate::term_safe::line(&line(&h, prefs.unit))),
         StatusFormat::Json => {
             let json = serde_json::json!({
                 "now": ctx.now_fixed(),
@@ -48,7 +48,7 @@ pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
                 "note": "general information, not medical advice",
             });
             let text = serde_json::to_string_pretty(&json)?;
-            println!("{}", crate::term_safe::json(&text));
+            crate::outln!("{}", crate::term_safe::json(&text));
         }
     }
     Ok(())

@@ -465,8 +465,14 @@ impl Body {
         }
     }
 
-    /// A short human description, e.g. `drink 10 oz water`.
+    /// A short human description, e.g. `drink 10 oz water`, with weights
+    /// in the unit that goes with `unit`.
     pub fn describe(&self, unit: VolumeUnit) -> String {
+        self.describe_in(unit, super::mass::MassUnit::of_volume(unit))
+    }
+
+    /// [`Body::describe`] with weights in `mass` (the user's weight unit).
+    pub fn describe_in(&self, unit: VolumeUnit, mass: super::mass::MassUnit) -> String {
         match self {
             Body::Drink(d) => {
                 let mut s = format!("drink {} {}", unit.format(d.ml as f64), d.kind);
@@ -517,7 +523,7 @@ impl Body {
                 s
             }
             Body::Weight(w) => {
-                let mut s = format!("weight {}", unit.format_mass(w.kg));
+                let mut s = format!("weight {}", mass.format(w.kg));
                 if let Some(when) = w.when {
                     s.push_str(&format!(" {when}"));
                 }

@@ -536,10 +536,7 @@ impl<Z: Zone> App<Z> {
                     return Vec::new();
                 };
                 self.say(
-                    format!(
-                        "deleted: {} (u brings it back)",
-                        entry.body.describe(self.settings.units)
-                    ),
+                    format!("deleted: {} (u brings it back)", self.describe(&entry.body)),
                     false,
                 );
                 vec![Effect::Write(Change::Delete {
@@ -686,6 +683,22 @@ impl<Z: Zone> App<Z> {
 
     /// Today's entries (the day starts at `day_start_hour`), in time order,
     /// with plans for later today included.
+    /// The unit weights are shown in, as the CLI's `list` shows them: the
+    /// `weight_unit` setting, else the unit of the first weighing.
+    pub fn mass_unit(&self) -> crate::domain::mass::MassUnit {
+        use crate::domain::mass::{display_unit, first_weighing};
+        display_unit(
+            self.settings.weight_unit,
+            first_weighing(&self.history),
+            self.settings.units,
+        )
+    }
+
+    /// An entry in words, with weights in the user's unit.
+    pub fn describe(&self, body: &Body) -> String {
+        body.describe_in(self.settings.units, self.mass_unit())
+    }
+
     pub fn today_entries(&self) -> Vec<&crate::domain::history::Entry> {
         let (start, end) = crate::domain::day::today_bounds(&self.now, self.prefs.day_start_hour);
         // The entries are in time order: two binary searches, not a scan of years.

@@ -582,3 +582,48 @@ fn a_red_flag_cramp_shows_its_advice_first_and_a_plain_one_does_not() {
     key(&mut app, FormAction::Submit);
     assert!(app.alarm.is_empty(), "{:?}", app.alarm);
 }
+
+#[test]
+fn a_first_weighing_typed_in_kg_is_confirmed_in_kg() {
+    let mut app = app_with(&[]);
+    send(&mut app, Action::Open(FormKind::Weight));
+    type_text(&mut app, "72.4kg");
+    let effects = key(&mut app, FormAction::Submit);
+    written(&effects);
+    let said = &app.flash.as_ref().unwrap().text;
+    assert!(said.contains("weight 72.4 kg"), "{said}");
+}
+
+/// An hour after weighing 72.4 kg, what the W form saves for what is typed.
+fn weigh_after_72_4_kg(typed: &str) -> (App<Tz>, Vec<Effect>) {
+    let weight = Body::Weight(crate::domain::entry::Weight {
+        kg: 72.4,
+        when: None,
+        urine_ml: None,
+    });
+    let mut app = app_with(&[add("01A", "2026-11-28T13:30:00-05:00", weight)]);
+    send(&mut app, Action::Open(FormKind::Weight));
+    type_text(&mut app, typed);
+    let effects = key(&mut app, FormAction::Submit);
+    (app, effects)
+}
+
+#[test]
+fn the_weight_form_reads_a_bare_number_next_to_the_last_weighing_like_the_cli() {
+    // 72 next to 72.4 kg is kg (72 lb would be 32.7 kg, a 55% drop).
+    let (_, effects) = weigh_after_72_4_kg("72");
+    match written(&effects).1 {
+        Body::Weight(w) => assert!((w.kg - 72.0).abs() < 0.01, "{} kg", w.kg),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_weight_form_refuses_a_weight_far_from_the_same_days_weighing() {
+    // 32.7 kg an hour after 72.4 kg: over the 5% allowed within a day.
+    let (app, effects) = weigh_after_72_4_kg("32.7kg");
+    assert!(effects.is_empty(), "nothing written: {effects:?}");
+    let form = app.form.as_ref().expect("the form stays open");
+    let field = form.fields.iter().find(|f| f.key == "weight").unwrap();
+    assert!(field.error.is_some(), "the weight is marked");
+}

@@ -45,6 +45,7 @@ pub fn run(cli: &Cli) -> Result<()> {
         settings,
         journal,
         now,
+        said: Default::default(),
     };
     super::run(&ctx)
 }

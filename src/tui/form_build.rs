@@ -229,12 +229,40 @@ impl Form {
             FormKind::Weight => {
                 let at = time("at", TimeUse::Past);
                 let urine = self.text("urine");
+                let id = self.editing.as_ref().map(|ed| ed.id.clone());
+                let text = self.text("weight");
+                let kg = match super::form_weight::read_checked(
+                    &text,
+                    history,
+                    settings,
+                    at,
+                    id.as_deref(),
+                ) {
+                    Ok(kg) => kg,
+                    Err(msg) => {
+                        if let Some(i) = self.fields.iter().position(|f| f.key == "weight") {
+                            self.fields[i].error = Some(msg);
+                            self.focus = i;
+                        }
+                        return Err(self);
+                    }
+                };
                 let body = Body::Weight(Weight {
-                    kg: parse_mass(&self.text("weight"), unit).unwrap_or_default(),
+                    kg,
                     when: self.choice("when").and_then(|s| WeighWhen::from_word(&s)),
                     urine_ml: parse_urine(&urine, unit).ok().filter(|ml| *ml > 0),
                 });
-                let said = format!("{} at {}", body.describe(unit), when(&at));
+                // With no weighing yet, this one is the first.
+                let kg = match &body {
+                    Body::Weight(w) => Some(w.kg),
+                    _ => None,
+                };
+                let mass = crate::domain::mass::display_unit(
+                    settings.weight_unit,
+                    crate::domain::mass::first_weighing(history).or(kg),
+                    unit,
+                );
+                let said = format!("{} at {}", body.describe_in(unit, mass), when(&at));
                 (Change::Add { at, body }, said)
             }
         };

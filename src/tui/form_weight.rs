@@ -20,3 +20,39 @@ impl Form {
         }
     }
 }
+
+/// Reads the weight field as `crampwatch weight` does: a bare number in the
+/// unit that puts it next to the last weighing (else the setting or the
+/// first weighing's unit), then checked against the user's own weighings (a
+/// typo or a kg/lb mix-up is refused). Returns kg, or the message to mark on
+/// the field. `id` is the weighing being edited, left out of the check.
+pub(super) fn read_checked(
+    text: &str,
+    history: &crate::domain::history::History,
+    settings: &crate::config::Settings,
+    at: crate::domain::entry::Time,
+    id: Option<&str>,
+) -> Result<f64, String> {
+    use crate::domain::mass::{MassUnit, first_weighing, last_weighing, read_weight, typed_unit};
+    use crate::domain::weights::{Typed, check_new};
+    let known = settings
+        .weight_unit
+        .or_else(|| first_weighing(history).and_then(typed_unit));
+    let (kg, unit) = read_weight(text, last_weighing(history), known)?;
+    let typed = match text.trim().parse::<f64>() {
+        Ok(number) => Typed::Bare {
+            number,
+            read_as_kg: unit == MassUnit::Kg,
+        },
+        Err(_) => Typed::WithUnit,
+    };
+    let rules = crate::domain::rules::Rules::embedded()?;
+    // The form has no --force: a deliberate change goes through the CLI.
+    check_new(history, at, kg, typed, id, &rules.weights).map_err(|e| {
+        e.message.replace(
+            "log it again with --force",
+            "log it with 'crampwatch weight VALUE --force'",
+        )
+    })?;
+    Ok(kg)
+}

@@ -166,7 +166,9 @@ impl Insights<'_> {
         for (i, f) in self.flags.iter().enumerate().skip(first) {
             let mark = if i == selected { "▶ " } else { "  " };
             let n = f.evidence.len();
-            let text = format!("{mark}{:<20} {n:>3}  {}", tag(f.level), f.title);
+            let head = format!("{mark}{:<20} {n:>3}  ", tag(f.level));
+            let room = w.saturating_sub(super::text::width(&head));
+            let text = format!("{head}{}", super::text::clip(&f.title, room));
             let mut style = level_style(f.level);
             if i == selected {
                 style = style.add_modifier(Modifier::REVERSED);

@@ -155,3 +155,34 @@ fn today_names_the_count_and_the_most_serious() {
     );
     assert_eq!(today_line(&[]), None);
 }
+
+#[test]
+fn a_flag_title_too_wide_for_a_60_column_list_is_cut_at_a_word() {
+    let d = data();
+    let t = draw(&d, &InsightsState::default(), 60, 20);
+    let rows: Vec<String> = (0..20)
+        .map(|y| {
+            (0..60)
+                .map(|x| t.backend().buffer()[(x, y)].symbol())
+                .collect()
+        })
+        .collect();
+    // The header takes 3 rows and the column names one: flag i is on row 4 + i.
+    for (i, f) in d.flags.iter().enumerate() {
+        let row = &rows[4 + i];
+        assert!(row.contains(tag(f.level).as_str()), "row {}: {row}", 4 + i);
+        let shown = row
+            .split("  ")
+            .filter(|s| !s.trim().is_empty())
+            .last()
+            .unwrap()
+            .trim();
+        let whole_words = shown.trim_end_matches(" …");
+        assert!(
+            f.title.starts_with(whole_words)
+                && (whole_words == f.title || f.title[whole_words.len()..].starts_with(' ')),
+            "'{shown}' cuts '{}' mid-word",
+            f.title
+        );
+    }
+}

@@ -35,6 +35,7 @@ pub fn history<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
         overview: &data.overview,
         state: &app.week,
         unit: app.settings.units,
+        mass: app.mass_unit(),
         tz: app.now.timezone(),
         today,
         day_start_hour: app.prefs.day_start_hour,

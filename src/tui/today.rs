@@ -259,26 +259,26 @@ fn draw_entries<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     let entries = app.today_entries();
     let visible = area.height.saturating_sub(2) as usize;
     let end = entries.len().saturating_sub(app.scroll);
-    let start = end.saturating_sub(visible);
-    let title = if entries.len() > visible {
-        format!(
-            " Today since {:02}:00 ({}-{} of {}, j/k scroll) ",
-            app.prefs.day_start_hour,
-            start + 1,
-            end,
-            entries.len()
-        )
-    } else {
-        format!(
-            " Today since {:02}:00 ({}) ",
-            app.prefs.day_start_hour,
-            entries.len()
-        )
+    // Which entries are shown follows from their rows (a cramp or a long
+    // note takes several), so the title is made once they are laid out.
+    let title = |first: usize| {
+        let hour = app.prefs.day_start_hour;
+        if first > 0 || end < entries.len() {
+            let n = entries.len();
+            format!(
+                " Today since {hour:02}:00 ({}-{end} of {n}, j/k scroll) ",
+                first + 1
+            )
+        } else {
+            format!(" Today since {hour:02}:00 ({}) ", entries.len())
+        }
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(title)
-        .title_style(th.title());
+    let block = |first: usize| {
+        Block::default()
+            .borders(Borders::ALL)
+            .title(title(first))
+            .title_style(th.title())
+    };
     if entries.is_empty() {
         let text = if app.history.entries.is_empty() {
             vec![
@@ -293,7 +293,9 @@ fn draw_entries<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
             vec![Line::raw(" Nothing logged today yet: d logs a drink.")]
         };
         frame.render_widget(
-            Paragraph::new(text).block(block).wrap(Wrap { trim: false }),
+            Paragraph::new(text)
+                .block(block(0))
+                .wrap(Wrap { trim: false }),
             area,
         );
         return;
@@ -304,7 +306,7 @@ fn draw_entries<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     // (its context snapshot). The newest entries that fit are shown.
     let entry_lines = |e: &&crate::domain::history::Entry| -> Vec<Line<'static>> {
         let local = e.at.with_timezone(&tz);
-        let mut text = e.body.describe(app.settings.units);
+        let mut text = app.describe(&e.body);
         if let Some(n) = e.body.note() {
             text.push_str(&format!("  \"{n}\""));
         }
@@ -336,16 +338,18 @@ fn draw_entries<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
         out
     };
     let mut lines: Vec<Line> = Vec::new();
-    for e in entries[..end].iter().rev() {
+    let mut first = end;
+    for (i, e) in entries[..end].iter().enumerate().rev() {
         let mut more = entry_lines(e);
         if !lines.is_empty() && lines.len() + more.len() > visible {
             break;
         }
         more.extend(lines);
         lines = more;
+        first = i;
         if lines.len() >= visible {
             break;
         }
     }
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    frame.render_widget(Paragraph::new(lines).block(block(first)), area);
 }

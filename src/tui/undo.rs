@@ -57,7 +57,7 @@ impl<Z: Zone> App<Z> {
             return;
         };
         if let Some(e) = self.history.get(&id) {
-            let back = e.body.describe(self.settings.units);
+            let back = self.describe(&e.body);
             self.say(format!("undone: edit · back to {back} · r redoes"), false);
         }
     }

@@ -304,3 +304,84 @@ fn the_smallest_size_laid_out_still_shows_what_matters() {
     insta::assert_snapshot!("today_flagged_60x16", render(&flagged(), 60, 16).backend());
     insta::assert_snapshot!("today_busy_60x16", render(&busy(), 60, 16).backend());
 }
+
+/// Entries of several rows each (long notes): fewer fit than the box has rows.
+#[test]
+fn today_says_when_entries_of_several_rows_are_hidden() {
+    let note = |n: &str| {
+        Body::Drink(crate::domain::entry::Drink {
+            ml: 300,
+            kind: crate::domain::entry::DrinkKind::Water,
+            sodium_mg: None,
+            note: Some(format!(
+                "{n}: after the long hill climb near the reservoir with my friends from the \
+                 running club on a windy day, then the stairs at the station twice over"
+            )),
+        })
+    };
+    let app = app_with(&[
+        add("01A", "2026-11-28T08:00:00-05:00", note("one")),
+        add("01B", "2026-11-28T09:00:00-05:00", note("two")),
+        add("01C", "2026-11-28T10:00:00-05:00", note("three")),
+        add("01D", "2026-11-28T11:00:00-05:00", note("four")),
+        add("01E", "2026-11-28T12:00:00-05:00", note("five")),
+    ]);
+    let t = render(&app, 80, 24);
+    let b = t.backend().buffer();
+    let rows: Vec<String> = (0..24)
+        .map(|y| (0..80).map(|x| b[(x, y)].symbol()).collect())
+        .collect();
+    let title = rows.iter().find(|r| r.contains("Today since")).unwrap();
+    let shown = ["08:00", "09:00", "10:00", "11:00", "12:00"]
+        .iter()
+        .filter(|h| rows.iter().any(|r| r.starts_with(&format!("│ {h}"))))
+        .count();
+    assert!(
+        shown < 5,
+        "all five fit at 80x24: the test needs longer notes"
+    );
+    // The title gives the range shown, as it does for one-row entries.
+    let range = format!("({}-5 of 5, j/k scroll)", 5 - shown + 1);
+    assert!(
+        title.contains(&range),
+        "{shown} shown, title {title}\n{}",
+        rows.join("\n")
+    );
+}
+
+/// Weighings typed in kg (72.4 kg is a whole tenth of a kg, not of a lb),
+/// with volumes in oz: the TUI shows them in kg, as `crampwatch list` does.
+#[test]
+fn weights_show_in_the_unit_of_the_first_weighing_on_today_and_history() {
+    let weight = |kg: f64| {
+        Body::Weight(crate::domain::entry::Weight {
+            kg,
+            when: None,
+            urine_ml: None,
+        })
+    };
+    let app = app_with(&[
+        add("01A", "2026-11-27T08:00:00-05:00", weight(72.4)),
+        add("01B", "2026-11-28T08:00:00-05:00", weight(72.1)),
+    ]);
+    let text = |t: &Terminal<TestBackend>| -> String {
+        let b = t.backend().buffer();
+        (0..b.area.height)
+            .map(|y| {
+                (0..b.area.width)
+                    .map(|x| b[(x, y)].symbol())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect()
+    };
+    let today = text(&render(&app, 80, 24));
+    assert!(today.contains("weight 72.1 kg"), "{today}");
+    let history = text(&render(
+        &with(app, vec![Action::Show(Screen::History)]),
+        120,
+        40,
+    ));
+    assert!(history.contains("weight 72.4 kg"), "{history}");
+    assert!(!history.contains(" lb"), "{history}");
+}

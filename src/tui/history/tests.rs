@@ -173,6 +173,7 @@ fn render(s: &Screen, w: u16, h: u16) -> Terminal<TestBackend> {
         overview: &s.overview,
         state: &s.state,
         unit: VolumeUnit::Ml,
+        mass: crate::domain::mass::MassUnit::Kg,
         tz: New_York,
         today: day_of(&t(NOW), &New_York, 4),
         day_start_hour: 4,
@@ -442,6 +443,7 @@ fn an_empty_week_says_so_and_draws_no_bars() {
         overview: &data.overview,
         state: &state,
         unit: VolumeUnit::Oz,
+        mass: crate::domain::mass::MassUnit::Lb,
         tz: New_York,
         today: date("2026-11-28"),
         day_start_hour: 4,
@@ -470,6 +472,7 @@ fn a_selected_cramp_shows_what_came_before_it_under_the_table() {
         overview: &s.overview,
         state: &s.state,
         unit: VolumeUnit::Ml,
+        mass: crate::domain::mass::MassUnit::Kg,
         tz: New_York,
         today: day_of(&t(NOW), &New_York, 4),
         day_start_hour: 4,
@@ -479,4 +482,48 @@ fn a_selected_cramp_shows_what_came_before_it_under_the_table() {
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
     term.draw(|f| f.render_widget(&view, f.area())).unwrap();
     assert!(format!("{}", term.backend()).contains("before: 300 ml in 2h"));
+}
+
+fn screen_text(t: &Terminal<TestBackend>) -> String {
+    let b = t.backend().buffer();
+    (0..b.area.height)
+        .map(|y| {
+            (0..b.area.width)
+                .map(|x| b[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn goal_days_count_only_the_days_begun_like_the_report() {
+    // Now is Saturday 28 Nov: Mon 23 to Sat 28 have begun, Sunday is ahead,
+    // so the goal can have been met on at most 6 days so far.
+    let s = screen(&[]);
+    let met = s.week.totals.days_goal_met;
+    let text = screen_text(&render(&s, 120, 40));
+    assert!(
+        text.contains(&format!("Goal met {met}/6 days so far")),
+        "{text}"
+    );
+    // A week wholly past counts its 7 days.
+    let mut past = screen(&[]);
+    past.state = HistoryState::new(date("2026-11-16"));
+    let now = t(NOW).with_timezone(&New_York);
+    let prefs = Prefs {
+        goal_ml: 2000,
+        unit: VolumeUnit::Ml,
+        ..Prefs::default()
+    };
+    let rules = Rules::embedded().unwrap();
+    past.week = week(&now, past.state.week, &past.history, &rules, &prefs, &[]);
+    let text = screen_text(&render(&past, 120, 40));
+    assert!(
+        text.contains(&format!(
+            "Goal met {}/7 days ·",
+            past.week.totals.days_goal_met
+        )),
+        "{text}"
+    );
 }

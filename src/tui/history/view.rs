@@ -25,6 +25,8 @@ pub struct HistoryView<'a, Tz: TimeZone> {
     pub overview: &'a Overview,
     pub state: &'a HistoryState,
     pub unit: VolumeUnit,
+    /// The unit weights are shown in.
+    pub mass: crate::domain::mass::MassUnit,
     pub tz: Tz,
     /// The day "now" is in: later days are left blank.
     pub today: NaiveDate,
@@ -198,8 +200,11 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
             (Some(n), false) => first.push_str(&format!(" · last cramp {n}d before Sun")),
             (None, _) => {}
         }
+        // Like the report: only the days that have begun count.
+        let begun = w.days.iter().filter(|d| d.date <= self.today).count();
+        let so_far = if begun < w.days.len() { " so far" } else { "" };
         let second = format!(
-            " Goal met {}/7 days · intake {} ({} vs last week) · workouts {}, {} min ({})",
+            " Goal met {}/{begun} days{so_far} · intake {} ({} vs last week) · workouts {}, {} min ({})",
             t.days_goal_met,
             self.unit.format(t.intake_ml as f64),
             match c.intake_ml.signum() {
@@ -296,7 +301,7 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
                 if selected { "▶" } else { " " },
                 day.format("%a %-d"),
                 local.format("%H:%M"),
-                e.body.describe(self.unit)
+                e.body.describe_in(self.unit, self.mass)
             );
             if let Some(n) = e.body.note() {
                 row.push_str(&format!(" \"{n}\""));
