@@ -19,6 +19,7 @@ mod status;
 mod sweat;
 mod transfer;
 mod undo;
+mod weight;
 
 use crate::config::{Paths, Settings, load_settings};
 use crate::domain::entry::{Heat, Intensity, Time, VolumeUnit};
@@ -68,7 +69,7 @@ pub enum Command {
     /// Log a cramp: `crampwatch cramp calf --side left --severity 7 --duration 2m`
     Cramp(log::CrampArgs),
     /// Log body weight before or after a session: `crampwatch weight 72.4kg --when before`
-    Weight(log::WeightArgs),
+    Weight(weight::WeightArgs),
     /// Medicines started and stopped, for the flags and the report: `crampwatch medication start furosemide --class diuretic`
     Medication(medication::MedicationArgs),
     /// Patterns worth noticing, with evidence: `crampwatch flags --since 60d`
@@ -326,7 +327,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Workout(c) => log::workout(&ctx, c),
         Command::Plan(a) => log::plan(&ctx, a),
         Command::Cramp(a) => log::cramp(&ctx, a),
-        Command::Weight(a) => log::weight(&ctx, a),
+        Command::Weight(a) => weight::weight(&ctx, a),
         Command::Medication(a) => medication::medication(&ctx, a),
         Command::Flags(a) => flags::flags(&ctx, a),
         Command::List(a) => entries::list(&ctx, a),
