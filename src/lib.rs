@@ -13,6 +13,5 @@ pub mod fastline;
 pub mod journal;
 pub mod report;
 pub mod sources;
-pub mod sweat_text;
 pub mod term_safe;
 pub mod tui;
