@@ -296,7 +296,11 @@ fn reports_read_the_same_with_and_without_the_cache_and_after_a_past_month_grows
     run_cached(&["demo", "--days", "120", "--seed", "7"]);
     let cold = formats(true);
     assert!(cache.exists(), "a report writes the parse cache");
-    assert_eq!(formats(false), cold, "a report from the cache reads the same");
+    assert_eq!(
+        formats(false),
+        cold,
+        "a report from the cache reads the same"
+    );
 
     // A cramp synced into a past, already cached month: the cache of that
     // month no longer matches its file, so the report shows the cramp.
