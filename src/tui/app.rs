@@ -5,9 +5,9 @@
 //! quit) comes back as [`Effect`]s that the loop in `mod.rs` carries out.
 
 use super::forms::{Form, FormAction, FormKind, Submitted};
-use super::guide::{Guide, GuideState};
-use super::history::{HistoryAction, HistoryData, HistoryRequest, HistoryState};
-use super::insights::InsightsState;
+use super::screens::guide::{Guide, GuideState};
+use super::screens::history::{HistoryAction, HistoryData, HistoryRequest, HistoryState};
+use super::screens::insights::InsightsState;
 use super::timers::{self, Hydration};
 use crate::config::Settings;
 use crate::domain::alarm;
@@ -363,7 +363,7 @@ impl<Z: Zone> App<Z> {
     /// (`by` > 0 is down).
     fn scroll_by(&mut self, by: isize) -> Vec<Effect> {
         if self.help {
-            let max = super::help::max_scroll(self.size);
+            let max = super::screens::help::max_scroll(self.size);
             self.help_scroll = self.help_scroll.min(max).saturating_add_signed(by).min(max);
             return Vec::new();
         }
@@ -428,7 +428,7 @@ impl<Z: Zone> App<Z> {
         };
         let (w, h) = super::view::insights_detail_area(self.size);
         let period = self.flags_period();
-        let view = super::insights::Insights {
+        let view = super::screens::insights::Insights {
             flags: &self.flags,
             snapshots: &self.snapshots,
             unit: self.settings.units,
@@ -467,7 +467,7 @@ impl<Z: Zone> App<Z> {
         self.flags =
             crate::domain::patterns::flags(&self.now, &self.history, &self.rules, &self.prefs);
         self.snapshots =
-            super::insights::evidence_snapshots(&self.flags, &self.history, &self.rules);
+            super::screens::insights::evidence_snapshots(&self.flags, &self.history, &self.rules);
         self.insights.clamp(self.flags.len());
         self.sweat = super::sweat::SweatData::compute(&self.history, &self.rules);
     }

@@ -6,8 +6,8 @@
 //! the terminal and the clock: it draws, waits for a key until the next
 //! one-second tick, and carries out the effects (journal writes, bell, notify).
 
-mod alarm_card;
 pub mod app;
+mod cards;
 pub mod demo;
 mod form_build;
 mod form_cramp;
@@ -15,20 +15,14 @@ mod form_plan;
 mod form_view;
 mod form_weight;
 pub mod forms;
-mod glance;
-pub mod guide;
-pub(crate) mod help;
-pub mod history;
-pub mod insights;
 pub mod keys;
 mod med_form;
 mod rows;
-mod screens;
+pub mod screens;
 mod sweat;
 pub(crate) mod text;
 pub mod theme;
 pub mod timers;
-mod today;
 mod undo;
 mod vanished;
 pub mod view;

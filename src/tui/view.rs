@@ -2,7 +2,8 @@
 //! floats above (a form, the help). Drawing reads `&App` and changes nothing.
 
 use super::app::{App, Screen, Zone};
-use super::{form_view, glance, help, screens, today};
+use super::screens::{glance, guide, help, history, insights, today};
+use super::{cards, form_view};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -34,19 +35,19 @@ pub fn draw<Z: Zone>(frame: &mut Frame, app: &App<Z>) {
     match app.screen {
         Screen::Today => today::draw(frame, body, app),
         Screen::Glance => glance::draw(frame, body, app),
-        Screen::History => screens::history(frame, body, app),
-        Screen::Insights => screens::insights(frame, body, app),
-        Screen::Guide => screens::guide(frame, body, app),
+        Screen::History => history::draw(frame, body, app),
+        Screen::Insights => insights::draw(frame, body, app),
+        Screen::Guide => guide::draw(frame, body, app),
     }
     frame.render_widget(key_line(app, bottom.width), bottom);
     if let Some(form) = &app.form {
         form_view::draw(frame, area, form, app.theme, app.settings.units);
     }
     if let Some(m) = app.card {
-        screens::stretch_card(frame, body, app, m);
+        cards::stretch_card(frame, body, app, m);
     }
     if !app.alarm.is_empty() {
-        frame.render_widget(&super::alarm_card::AlarmCard { lines: &app.alarm }, body);
+        frame.render_widget(&cards::AlarmCard { lines: &app.alarm }, body);
     }
     if app.help {
         help::draw(frame, area, app.theme, app.help_scroll);

@@ -7,7 +7,7 @@ use crate::domain::entry::{
 use crate::tui::app::tests::{add, app_with, at, now, water};
 use crate::tui::app::{Action, App};
 use crate::tui::forms::{FormAction, FormKind};
-use crate::tui::history::HistoryAction;
+use crate::tui::screens::history::HistoryAction;
 use chrono_tz::Tz;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
