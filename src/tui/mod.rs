@@ -9,14 +9,8 @@
 pub mod app;
 mod cards;
 pub mod demo;
-mod form_build;
-mod form_cramp;
-mod form_plan;
-mod form_view;
-mod form_weight;
 pub mod forms;
 pub mod keys;
-mod med_form;
 mod rows;
 pub mod screens;
 mod sweat;

@@ -2,8 +2,9 @@
 //! floats above (a form, the help). Drawing reads `&App` and changes nothing.
 
 use super::app::{App, Screen, Zone};
+use super::cards;
+use super::forms::view as form_view;
 use super::screens::{glance, guide, help, history, insights, today};
-use super::{cards, form_view};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};

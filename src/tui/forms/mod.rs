@@ -2,16 +2,24 @@
 //!
 //! A form is a list of fields; keys move between them and edit them. Text is
 //! checked as it is typed with the same parsers as the command line, and
-//! again, with every field, on Enter (`form_build.rs`).
+//! again, with every field, on Enter (`build.rs`). One file per form kind
+//! where a kind has its own fields and checks; `view.rs` draws a form.
 
-use super::app::Zone;
-use super::form_build::check;
+mod build;
+mod cramp;
+mod medication;
+mod plan;
+pub mod view;
+mod weight;
+
 use crate::config::Settings;
 use crate::domain::entry::Time;
 use crate::domain::entry::{
     Body, CrampContext, DrinkKind, Heat, Intensity, Muscle, Relief, Side, VolumeUnit, WeighWhen,
 };
 use crate::domain::history::{Entry, History};
+use crate::tui::app::Zone;
+use build::check;
 
 use chrono::DateTime;
 use tui_input::{Input, InputRequest};
@@ -293,7 +301,7 @@ impl Form {
             FormKind::Weight => weight_form(history, now),
             FormKind::Medication => (
                 "Log a medicine started or stopped".to_string(),
-                super::med_form::fields(),
+                medication::fields(),
             ),
         };
         let mut form = Form {
@@ -305,7 +313,7 @@ impl Form {
             editing: None,
         };
         if kind == FormKind::Workout && form.stopping.is_none() {
-            let plan = super::form_plan::todays_plan(history, now, settings.day_start_hour);
+            let plan = plan::todays_plan(history, now, settings.day_start_hour);
             if let Some((plan, at)) = plan {
                 form.fill_from_plan(plan, &at);
             }
@@ -403,7 +411,7 @@ impl Form {
                 form.set_text("note", c.note.as_deref().unwrap_or_default());
             }
             Body::Weight(w) => form.fill_weight(w),
-            Body::Medication(m) => super::med_form::fill(&mut form, m),
+            Body::Medication(m) => medication::fill(&mut form, m),
         }
         form.editing = Some(Box::new(Editing {
             id: entry.id.clone(),

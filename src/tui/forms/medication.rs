@@ -1,11 +1,11 @@
 //! The medicine form (`m`): a medicine started or stopped, with the same
 //! checks as `crampwatch medication start|stop`.
 
-use super::app::{Change, Zone};
-use super::forms::{Field, Form, choice, text};
+use super::{Field, Form, choice, text};
 use crate::domain::entry::{Body, MedAction, MedClass, Medication, Time};
 use crate::domain::history::History;
 use crate::domain::medication::{check_dose, check_name, courses, current, parse_day_or_time};
+use crate::tui::app::{Change, Zone};
 use chrono::DateTime;
 
 /// The fields, in order: started or stopped, name, class, dose, when, note.

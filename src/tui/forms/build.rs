@@ -1,8 +1,7 @@
 //! Turning a filled form into the change to write: every field checked with
 //! the same parsers as the command line (`domain::input`), defaults applied.
 
-use super::app::{Change, Zone};
-use super::forms::{Form, FormKind, Value};
+use super::{Form, FormKind, Value};
 use crate::cli::log::{MAX_WORKOUT_HOURS, infer_context};
 use crate::config::Settings;
 use crate::domain::entry::{
@@ -13,6 +12,7 @@ use crate::domain::history::History;
 use crate::domain::input::{
     MAX_CRAMP_SECS, TimeUse, parse_duration, parse_mass, parse_time, parse_urine, parse_volume,
 };
+use crate::tui::app::{Change, Zone};
 use chrono::DateTime;
 
 impl Form {
@@ -78,7 +78,7 @@ impl Form {
         };
         let (change, said) = match kind {
             FormKind::Medication => {
-                match super::med_form::build(&mut self, history, now, kept_at) {
+                match super::medication::build(&mut self, history, now, kept_at) {
                     Some(made) => made,
                     None => return Err(self),
                 }
@@ -231,7 +231,7 @@ impl Form {
                 let urine = self.text("urine");
                 let id = self.editing.as_ref().map(|ed| ed.id.clone());
                 let text = self.text("weight");
-                let kg = match super::form_weight::read_checked(
+                let kg = match super::weight::read_checked(
                     &text,
                     history,
                     settings,
@@ -299,7 +299,7 @@ pub fn check<Z: Zone>(
     unit: VolumeUnit,
 ) -> Result<(), String> {
     if kind == FormKind::Medication {
-        return super::med_form::check(key, v, now);
+        return super::medication::check(key, v, now);
     }
     let required = matches!(
         (kind, key),

@@ -1,11 +1,11 @@
 //! Draws an open form as a box above the screen, with the cursor in the
 //! focused text field and each field's error beneath it.
 
-use super::forms::{Form, Value};
-use super::text::{wrap, wrap_items};
-use super::theme::Theme;
-use super::view::centered;
+use super::{Form, Value};
 use crate::domain::entry::VolumeUnit;
+use crate::tui::text::{wrap, wrap_items};
+use crate::tui::theme::Theme;
+use crate::tui::view::centered;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;

@@ -1,10 +1,10 @@
 //! `w` when a session is planned today: the start form comes filled in from
 //! the plan, so one key and Enter start it.
 
-use super::app::Zone;
-use super::forms::Form;
+use super::Form;
 use crate::domain::entry::{Body, Plan};
 use crate::domain::history::History;
+use crate::tui::app::Zone;
 use chrono::{DateTime, Duration};
 
 /// Today's plan still to start: the first of the day (days start at

@@ -2,7 +2,7 @@
 //! is `other` (e.g. forearm, neck) and goes when another muscle is chosen,
 //! so the form for a named muscle stays as short as it was.
 
-use super::forms::{Form, FormKind, text};
+use super::{Form, FormKind, text};
 
 const OTHER: &str = "other";
 

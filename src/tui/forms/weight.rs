@@ -1,7 +1,7 @@
 //! Filling the weight form (its fields are in `forms.rs`) from a logged
 //! weight: Enter on a weight in History opens it filled in; saving amends it.
 
-use super::forms::Form;
+use super::Form;
 use crate::domain::entry::Weight;
 
 /// `72.4kg`: the stored value, exactly, with its unit.
