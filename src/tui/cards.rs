@@ -2,8 +2,10 @@
 //! for a red flag (10 minutes or more; swelling, redness, numbness or
 //! weakness), shown first until Enter or Esc, and the stretch for the muscle.
 
+use super::app::Screen;
 use super::app::{App, Zone};
 use super::screens::guide::{Section, layout};
+use crate::domain::entry::Body;
 use crate::domain::entry::Muscle;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -93,5 +95,50 @@ impl Widget for &StretchCard<'_> {
 pub fn stretch_card<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>, muscle: Muscle) {
     if let Some(section) = app.guide.stretch_for(muscle) {
         frame.render_widget(&StretchCard { section: &section }, area);
+    }
+}
+
+impl<Z: Zone> App<Z> {
+    /// `s`: the stretch card for the cramp just logged (on History: the cramp selected).
+    pub(crate) fn show_stretch(&mut self) {
+        // On History, the stretch for the cramp selected.
+        if self.screen == Screen::History {
+            let entries = self.week_entries();
+            if let Some(e) = self.week.selected_entry(&entries)
+                && let Body::Cramp(c) = &e.body
+            {
+                let m = c.muscle;
+                if self.guide.stretch_for(m).is_some() {
+                    self.card = Some(m);
+                } else {
+                    self.say(
+                        format!("the Guide has no stretch for the {}", m.word()),
+                        false,
+                    );
+                }
+                return;
+            }
+        }
+        match self.stretch_offer {
+            Some((muscle, _)) => {
+                self.help = false;
+                self.card = Some(muscle);
+            }
+            None => self.say(
+                "no cramp logged in the last hour; every stretch is in the Guide (5)",
+                false,
+            ),
+        }
+    }
+
+    /// Enter on the stretch card: the Guide, at that stretch.
+    pub(crate) fn card_to_guide(&mut self) {
+        if let Some(m) = self.card.take() {
+            self.screen = Screen::Guide;
+            let (w, _) = crate::tui::view::guide_area(self.size);
+            self.guide_state.show_section(&self.guide, m.word(), w);
+            let max = self.guide_max();
+            self.guide_state.scroll = self.guide_state.scroll.min(max);
+        }
     }
 }

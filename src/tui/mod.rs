@@ -6,6 +6,7 @@
 //! the terminal and the clock: it draws, waits for a key until the next
 //! one-second tick, and carries out the effects (journal writes, bell, notify).
 
+pub mod action;
 pub mod app;
 mod cards;
 pub mod demo;

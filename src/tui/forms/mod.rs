@@ -9,6 +9,7 @@ mod build;
 mod cramp;
 mod medication;
 mod plan;
+mod submit;
 pub mod view;
 mod weight;
 

@@ -336,6 +336,21 @@ fn block<Z: Zone>(app: &App<Z>, title: &str) -> Block<'static> {
         .title_style(app.theme.title())
 }
 
+impl<Z: Zone> App<Z> {
+    /// The last row the Guide can scroll to at the current size.
+    pub(crate) fn guide_max(&self) -> usize {
+        let (w, h) = crate::tui::view::guide_area(self.size);
+        self.guide.rows_at(w).saturating_sub(h as usize)
+    }
+
+    /// j/k and the pages: the text, a row at a time.
+    pub(crate) fn scroll_guide(&mut self, by: isize) {
+        let max = self.guide_max();
+        let s = &mut self.guide_state;
+        s.scroll = s.scroll.min(max).saturating_add_signed(by).min(max);
+    }
+}
+
 #[cfg(test)]
 #[path = "guide_tests.rs"]
 mod tests;

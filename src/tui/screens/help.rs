@@ -1,6 +1,7 @@
 //! The help overlay: every key, from the one table the key map is checked
 //! against. On a short terminal it scrolls (↑↓, PgUp/PgDn) and says so.
 
+use crate::tui::app::{App, Zone};
 use crate::tui::keys::KEYS;
 use crate::tui::text::wrap;
 use crate::tui::theme::Theme;
@@ -75,4 +76,12 @@ pub fn draw(frame: &mut Frame, area: Rect, theme: Theme, scroll: usize) {
         ),
         popup,
     );
+}
+
+impl<Z: Zone> App<Z> {
+    /// j/k and the pages move the help on a short terminal.
+    pub(crate) fn scroll_help(&mut self, by: isize) {
+        let max = max_scroll(self.size);
+        self.help_scroll = self.help_scroll.min(max).saturating_add_signed(by).min(max);
+    }
 }

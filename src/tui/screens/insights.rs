@@ -350,6 +350,47 @@ fn sweat_section<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) -> Rect {
     rest
 }
 
+impl<Z: Zone> App<Z> {
+    /// The last row a flag's detail can scroll to at the current size.
+    pub(crate) fn insights_detail_max(&self) -> usize {
+        let Some(f) = self.flags.get(self.insights.selected) else {
+            return 0;
+        };
+        let (w, h) = crate::tui::view::insights_detail_area(self.size);
+        let period = self.flags_period();
+        let view = Insights {
+            flags: &self.flags,
+            snapshots: &self.snapshots,
+            unit: self.settings.units,
+            period: &period,
+            state: &self.insights,
+        };
+        view.detail_rows(f, w).len().saturating_sub(h as usize)
+    }
+
+    /// What the flags look at, e.g. `the last 30 days`.
+    pub fn flags_period(&self) -> String {
+        format!("the last {} days", self.rules.flags.recent_days)
+    }
+
+    /// j/k and the pages: the list's selection, or an open flag's text.
+    pub(crate) fn scroll_insights(&mut self, by: isize) {
+        if self.insights.open {
+            let max = self.insights_detail_max();
+            let s = &mut self.insights;
+            s.scroll = s.scroll.min(max).saturating_add_signed(by).min(max);
+        } else if by < 0 {
+            for _ in 0..by.unsigned_abs().min(self.flags.len()) {
+                self.insights.prev();
+            }
+        } else {
+            for _ in 0..by.unsigned_abs().min(self.flags.len()) {
+                self.insights.next(self.flags.len());
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 #[path = "insights_tests.rs"]
 mod tests;

@@ -9,3 +9,43 @@ pub mod help;
 pub mod history;
 pub mod insights;
 pub mod today;
+
+/// The screens, in tab order. A new screen is a variant here, a field on
+/// `App` if it keeps state, and an arm in `view::draw_screen`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Today,
+    Glance,
+    History,
+    Insights,
+    Guide,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 5] = [
+        Screen::Today,
+        Screen::Glance,
+        Screen::History,
+        Screen::Insights,
+        Screen::Guide,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Today => "Today",
+            Screen::Glance => "Glance",
+            Screen::History => "History",
+            Screen::Insights => "Insights",
+            Screen::Guide => "Guide",
+        }
+    }
+
+    pub(crate) fn index(self) -> usize {
+        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    pub(crate) fn step(self, by: isize) -> Screen {
+        let n = Screen::ALL.len() as isize;
+        Screen::ALL[((self.index() as isize + by).rem_euclid(n)) as usize]
+    }
+}

@@ -353,3 +353,20 @@ fn draw_entries<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     }
     frame.render_widget(Paragraph::new(lines).block(block(first)), area);
 }
+
+impl<Z: Zone> App<Z> {
+    pub fn today_entries(&self) -> Vec<&crate::domain::history::Entry> {
+        let (start, end) = crate::domain::day::today_bounds(&self.now, self.prefs.day_start_hour);
+        // The entries are in time order: two binary searches, not a scan of years.
+        let entries = &self.history.entries;
+        let lo = entries.partition_point(|e| e.at < start);
+        let hi = entries.partition_point(|e| e.at < end).max(lo);
+        entries[lo..hi].iter().collect()
+    }
+
+    /// j/k and the pages: Today counts from the newest entry up.
+    pub(crate) fn scroll_today(&mut self, by: isize) {
+        let max = self.today_entries().len().saturating_sub(1);
+        self.scroll = self.scroll.saturating_add_signed(-by).min(max);
+    }
+}

@@ -8,6 +8,7 @@
 //! data: a [`Week`], its entries and an [`Overview`].
 
 mod intake;
+mod update;
 mod view;
 
 pub use view::HistoryView;
