@@ -137,7 +137,7 @@ impl<Z: Zone> App<Z> {
     pub fn update(&mut self, action: Action, now: DateTime<Z>) -> Vec<Effect> {
         self.now = now;
         // The loop sets the size before each update; a resize arrives as one.
-        self.guide.fit(super::view::guide_area(self.size).0);
+        self.guide.fit(super::layout::guide_text(self.size).0);
         let mut effects = self.route(action);
         effects.extend(self.settle());
         effects
@@ -267,7 +267,7 @@ impl<Z: Zone> App<Z> {
 
     /// Rows a page key moves: the screen's height less its frame.
     fn page(&self) -> usize {
-        (self.size.1 as usize).saturating_sub(6).max(1)
+        super::layout::page_rows(self.size)
     }
 
     /// Enter on a screen: a flag opens; a History entry is edited.

@@ -43,7 +43,7 @@ impl Widget for &AlarmCard<'_> {
         lines.push(Line::from(Span::styled(FOOT, dim)));
         rows += 1 + super::text::wrap(FOOT, inner_w).len();
         let height = (rows as u16 + 2).min(area.height);
-        let card = super::view::centered(area, width, height);
+        let card = super::layout::centered(area, width, height);
         Clear.render(card, buf);
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
@@ -79,7 +79,7 @@ impl Widget for &StretchCard<'_> {
             dim,
         )));
         let height = (lines.len() as u16 + 2).min(area.height);
-        let card = crate::tui::view::centered(area, width, height);
+        let card = crate::tui::layout::centered(area, width, height);
         Clear.render(card, buf);
         Paragraph::new(lines)
             .block(
@@ -135,7 +135,7 @@ impl<Z: Zone> App<Z> {
     pub(crate) fn card_to_guide(&mut self) {
         if let Some(m) = self.card.take() {
             self.screen = Screen::Guide;
-            let (w, _) = crate::tui::view::guide_area(self.size);
+            let (w, _) = crate::tui::layout::guide_text(self.size);
             self.guide_state.show_section(&self.guide, m.word(), w);
             let max = self.guide_max();
             self.guide_state.scroll = self.guide_state.scroll.min(max);

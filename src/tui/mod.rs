@@ -12,6 +12,7 @@ mod cards;
 pub mod demo;
 pub mod forms;
 pub mod keys;
+pub mod layout;
 mod rows;
 pub mod screens;
 mod sweat;

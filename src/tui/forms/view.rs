@@ -3,9 +3,9 @@
 
 use super::{Form, Value};
 use crate::domain::entry::VolumeUnit;
+use crate::tui::layout::{centered, form_width};
 use crate::tui::text::{wrap, wrap_items};
 use crate::tui::theme::Theme;
-use crate::tui::view::centered;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 const LABEL: usize = 11;
 
 pub fn draw(frame: &mut Frame, area: Rect, form: &Form, t: Theme, unit: VolumeUnit) {
-    let width = 76u16.min(area.width.saturating_sub(2));
+    let width = form_width(area.width);
     let cols = width.saturating_sub(2) as usize;
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor = None;

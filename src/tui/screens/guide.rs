@@ -8,7 +8,7 @@ use crate::domain::entry::Muscle;
 use crate::tui::app::{App, Zone};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
@@ -291,8 +291,7 @@ impl Guide {
         if area.width == 0 || area.height == 0 {
             return;
         }
-        let [body, footer] =
-            Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+        let [body, footer] = crate::tui::layout::guide(area);
         let laid = self.laid(body.width);
         let rows = &laid.rows;
         let max = rows.len().saturating_sub(body.height as usize);
@@ -323,7 +322,7 @@ pub struct Section {
 /// The Guide screen inside the app's frame: a bordered box around the text.
 pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     let b = block(app, "Guide · general information, not medical advice");
-    let inner = b.inner(area);
+    let inner = crate::tui::layout::bordered(area);
     frame.render_widget(b, area);
     app.guide
         .render(inner, frame.buffer_mut(), &app.guide_state);
@@ -339,7 +338,7 @@ fn block<Z: Zone>(app: &App<Z>, title: &str) -> Block<'static> {
 impl<Z: Zone> App<Z> {
     /// The last row the Guide can scroll to at the current size.
     pub(crate) fn guide_max(&self) -> usize {
-        let (w, h) = crate::tui::view::guide_area(self.size);
+        let (w, h) = crate::tui::layout::guide_text(self.size);
         self.guide.rows_at(w).saturating_sub(h as usize)
     }
 

@@ -3,18 +3,13 @@
 
 use crate::tui::app::{App, Zone};
 use crate::tui::keys::KEYS;
+use crate::tui::layout;
 use crate::tui::text::wrap;
 use crate::tui::theme::Theme;
-use crate::tui::view::centered;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
-
-/// The help's width in a terminal `cols` wide.
-fn popup_width(cols: u16) -> u16 {
-    78.min(cols)
-}
 
 /// The rows of help for a box `cols` wide: a description too long for its
 /// row goes on under itself.
@@ -41,22 +36,17 @@ fn lines(theme: Theme, cols: u16) -> Vec<Line<'static>> {
     lines
 }
 
-/// The rows of help shown at once in a terminal of `size`.
-fn visible(size: (u16, u16)) -> usize {
-    (size.1 as usize).saturating_sub(2)
-}
-
 /// How far the help can scroll in a terminal of `size`.
 pub fn max_scroll(size: (u16, u16)) -> usize {
-    let n = lines(Theme::default(), popup_width(size.0)).len();
-    n.saturating_sub(visible(size))
+    let n = lines(Theme::default(), layout::help_width(size.0)).len();
+    n.saturating_sub(layout::help_rows(layout::help(layout::terminal(size), n)))
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, theme: Theme, scroll: usize) {
-    let all = lines(theme, popup_width(area.width));
+    let all = lines(theme, layout::help_width(area.width));
     let total = all.len();
-    let popup = centered(area, popup_width(area.width), total as u16 + 2);
-    let rows = popup.height.saturating_sub(2) as usize;
+    let popup = layout::help(area, total);
+    let rows = layout::help_rows(popup);
     let max = total.saturating_sub(rows);
     let top = scroll.min(max);
     let title = if max == 0 {

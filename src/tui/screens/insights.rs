@@ -14,7 +14,7 @@ use crate::domain::rules::Rules;
 use crate::tui::app::{App, Zone};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
@@ -252,12 +252,7 @@ impl Widget for &Insights<'_> {
         if area.width == 0 || area.height == 0 {
             return;
         }
-        let [header, body, footer] = Layout::vertical([
-            Constraint::Length(3),
-            Constraint::Min(0),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [header, body, footer] = crate::tui::layout::insights_parts(area);
         let n = self.flags.len();
         let open = self.state.open && n > 0;
         let head = format!(
@@ -294,7 +289,7 @@ impl Widget for &Insights<'_> {
 /// The Insights screen inside the app's frame, drawn from the app's state.
 pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     // The widget draws its own title, disclaimer and keys.
-    let mut inner = area.inner(Margin::new(1, 0));
+    let mut inner = crate::tui::layout::insights(area);
     if !app.insights.open {
         inner = sweat_section(frame, inner, app);
     }
@@ -356,7 +351,7 @@ impl<Z: Zone> App<Z> {
         let Some(f) = self.flags.get(self.insights.selected) else {
             return 0;
         };
-        let (w, h) = crate::tui::view::insights_detail_area(self.size);
+        let (w, h) = crate::tui::layout::insights_detail(self.size);
         let period = self.flags_period();
         let view = Insights {
             flags: &self.flags,
