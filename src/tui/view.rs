@@ -77,7 +77,7 @@ fn tabs<Z: Zone>(app: &App<Z>, width: u16) -> Line<'static> {
     };
     let clock = app.now.format(fmt).to_string();
     let used: usize = spans.iter().map(|s| s.width()).sum();
-    let pad = (width as usize).saturating_sub(used + clock.len() + 1);
+    let pad = (width as usize).saturating_sub(used + super::text::width(&clock) + 1);
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(clock, t.dim()));
     Line::from(spans)

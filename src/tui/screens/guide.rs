@@ -6,6 +6,7 @@
 
 use crate::domain::entry::Muscle;
 use crate::tui::app::{App, Zone};
+use crate::tui::text::{self, truncate, wrap};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -62,43 +63,6 @@ pub fn parse(md: &str) -> Vec<Part> {
     parts
 }
 
-/// Word-wraps `text` to `width` columns (a word longer than that is cut).
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut out = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let mut word = word.to_string();
-        loop {
-            let len = line.chars().count();
-            let wlen = word.chars().count();
-            let need = if len == 0 { wlen } else { len + 1 + wlen };
-            if need <= width {
-                if len > 0 {
-                    line.push(' ');
-                }
-                line.push_str(&word);
-                break;
-            }
-            if len > 0 {
-                out.push(std::mem::take(&mut line));
-                continue;
-            }
-            // A word wider than the line: cut it.
-            let head: String = word.chars().take(width).collect();
-            word = word.chars().skip(width).collect();
-            out.push(head);
-            if word.is_empty() {
-                break;
-            }
-        }
-    }
-    if !line.is_empty() || out.is_empty() {
-        out.push(line);
-    }
-    out
-}
-
 /// Lays parts out as screen rows of `width`, with the row each heading starts at.
 pub fn layout(parts: &[Part], width: u16) -> (Vec<Line<'static>>, Vec<(String, usize)>) {
     let w = width.max(4) as usize;
@@ -118,9 +82,9 @@ pub fn layout(parts: &[Part], width: u16) -> (Vec<Line<'static>>, Vec<(String, u
                     // A rule across the screen, visible without colour.
                     2 => {
                         let mut l = format!("── {text} ");
-                        let n = l.chars().count();
+                        let n = text::width(&l);
                         l.extend(std::iter::repeat_n('─', w.saturating_sub(n)));
-                        let l: String = l.chars().take(w).collect();
+                        let l = truncate(&l, w);
                         rows.push(Line::from(Span::styled(l, bold)));
                     }
                     1 => {

@@ -324,3 +324,20 @@ fn a_guide_kept_at_one_width_draws_as_a_fresh_one_at_another() {
     assert_eq!(draw(&kept, 100), draw(&Guide::default(), 100));
     assert!(kept.rows_at(60) > kept.rows_at(100));
 }
+
+#[test]
+fn guide_rows_are_measured_in_columns_so_wide_text_stays_inside() {
+    let parts = parse(
+        "## ふくらはぎ\n\n階段で急に攣ったら 🦵 つま先を手前に引いて 30 秒ほど伸ばす。痛みが 10 分以上続くなら受診する。\n\n- 水分を 🥤 少しずつ",
+    );
+    for w in [8u16, 13, 20, 33, 60] {
+        let (rows, _) = layout(&parts, w);
+        for row in rows {
+            let text: String = row.spans.iter().map(|s| s.content.as_ref()).collect();
+            assert!(
+                crate::tui::text::width(&text) <= w as usize,
+                "{text:?} is over {w} columns"
+            );
+        }
+    }
+}

@@ -5,13 +5,13 @@
 //! Plain data in, nothing changed: the host computes the flags (and the
 //! snapshots, with [`evidence_snapshots`]) and keeps an [`InsightsState`].
 
-use super::guide::wrap;
 use crate::domain::context::{Snapshot, entries_between, snapshot};
 use crate::domain::entry::VolumeUnit;
 use crate::domain::history::History;
 use crate::domain::patterns::{DISCLAIMER, Flag, Level};
 use crate::domain::rules::Rules;
 use crate::tui::app::{App, Zone};
+use crate::tui::text::{width as text_width, wrap};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -313,7 +313,7 @@ fn sweat_section<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) -> Rect {
         .iter()
         .flat_map(|l| {
             // Short lines (the chart) keep their spacing; long ones wrap at words.
-            if l.chars().count() <= width {
+            if text_width(l) <= width {
                 vec![l.clone()]
             } else {
                 wrap(l, width)

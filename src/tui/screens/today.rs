@@ -191,7 +191,7 @@ fn draw_gauge<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     let [name, bar, text] = Layout::horizontal([
         Constraint::Length(9),
         Constraint::Min(10),
-        Constraint::Length(label.chars().count() as u16 + 1),
+        Constraint::Length(crate::tui::text::width(&label) as u16 + 1),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(" Intake "), name);
