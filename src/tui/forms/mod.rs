@@ -7,17 +7,17 @@
 
 mod build;
 mod cramp;
+mod drink;
 mod medication;
 mod plan;
 mod submit;
 pub mod view;
 mod weight;
+mod workout;
 
 use crate::config::Settings;
 use crate::domain::entry::Time;
-use crate::domain::entry::{
-    Body, CrampContext, DrinkKind, Heat, Intensity, Muscle, Relief, Side, VolumeUnit, WeighWhen,
-};
+use crate::domain::entry::{Body, VolumeUnit};
 use crate::domain::history::{Entry, History};
 use crate::tui::app::Zone;
 use build::check;
@@ -143,7 +143,7 @@ pub(super) fn choice<T: std::fmt::Display + PartialEq + Copy>(
     }
 }
 
-fn multi(key: &'static str, label: &'static str, options: &[&str]) -> Field {
+pub(super) fn multi(key: &'static str, label: &'static str, options: &[&str]) -> Field {
     Field {
         key,
         label,
@@ -157,40 +157,6 @@ fn multi(key: &'static str, label: &'static str, options: &[&str]) -> Field {
     }
 }
 
-/// The weight form; "after" is chosen when a session runs or ended within
-/// the last hour (a sweat test's after-weighing), else none.
-fn weight_form<Z: Zone>(history: &History, now: &DateTime<Z>) -> (String, Vec<Field>) {
-    let now = now.fixed_offset();
-    let recent = history
-        .entries
-        .iter()
-        .rev()
-        .take(50)
-        .any(|e| match &e.body {
-            Body::Workout(w) => w
-                .end
-                .is_none_or(|end| end <= now && now - end < chrono::Duration::hours(1)),
-            _ => false,
-        });
-    let when = recent.then_some(WeighWhen::After);
-    (
-        "Log body weight".to_string(),
-        vec![
-            text("weight", "weight", "", "e.g. 72.4kg or 160lb"),
-            choice("when", "session", WeighWhen::ALL, Some("-"), when),
-            text(
-                "urine",
-                "urine",
-                "",
-                "passed since the last weighing, e.g. 300ml",
-            ),
-            text("at", "when", "", "now, or 14:30, -20m"),
-        ],
-    )
-}
-
-const SYMPTOMS: [&str; 4] = ["swelling", "redness", "weakness", "numbness"];
-
 impl Form {
     /// A form with its defaults filled in.
     pub fn open<Z: Zone>(
@@ -199,107 +165,17 @@ impl Form {
         settings: &Settings,
         now: &DateTime<Z>,
     ) -> Form {
-        let unit = settings.units;
         let mut stopping = None;
         let (title, fields) = match kind {
-            FormKind::Drink => (
-                "Log a drink".to_string(),
-                vec![
-                    Field {
-                        key: "preset",
-                        label: "size",
-                        value: Value::Presets {
-                            ml: settings.preset_ml(),
-                            idx: 0,
-                        },
-                        hint: String::new(),
-                        error: None,
-                    },
-                    text(
-                        "amount",
-                        "or amount",
-                        "",
-                        &format!("e.g. 12{}, 300ml, 0.5l", unit.label()),
-                    ),
-                    choice("kind", "kind", DrinkKind::ALL, None, Some(DrinkKind::Water)),
-                    text("sodium", "sodium mg", "", "optional, e.g. 300"),
-                    text("at", "when", "", "now, or 14:30, -20m"),
-                    text("note", "note", "", "optional"),
-                ],
-            ),
-            FormKind::Workout => match history.running_workout() {
-                Some(e) => {
-                    let activity = match &e.body {
-                        Body::Workout(w) => w.activity.clone(),
-                        _ => String::new(),
-                    };
-                    stopping = Some(e.id.clone());
-                    let mins = (now.fixed_offset() - e.at).num_minutes().max(0);
-                    (
-                        format!("Stop {activity} (running {mins} min)"),
-                        vec![text("at", "stopped", "", "now, or 14:30, -5m")],
-                    )
-                }
-                None => (
-                    "Start a workout".to_string(),
-                    vec![
-                        text("activity", "activity", "", "run, ride, swim, tennis..."),
-                        choice(
-                            "intensity",
-                            "intensity",
-                            Intensity::ALL,
-                            None,
-                            Some(Intensity::default()),
-                        ),
-                        choice("heat", "heat", Heat::ALL, None, Some(Heat::default())),
-                        choice("new", "new to you", &["no", "yes"], None, Some("no")),
-                        text("at", "started", "", "now, or 14:30, -20m"),
-                        text("note", "note", "", "optional"),
-                    ],
-                ),
-            },
-            FormKind::Plan => (
-                "Plan a workout".to_string(),
-                vec![
-                    text("activity", "activity", "", "run, ride, swim, tennis..."),
-                    text("at", "starts", "", "18:00, tomorrow 07:00, +3h"),
-                    text("minutes", "minutes", "60", "5-720"),
-                    choice(
-                        "intensity",
-                        "intensity",
-                        Intensity::ALL,
-                        None,
-                        Some(Intensity::default()),
-                    ),
-                    choice("heat", "heat", Heat::ALL, None, Some(Heat::default())),
-                    text("note", "note", "", "optional"),
-                ],
-            ),
-            FormKind::Cramp => (
-                "Log a cramp".to_string(),
-                vec![
-                    choice("muscle", "muscle", Muscle::ALL, None, Some(Muscle::Calf)),
-                    choice::<Side>("side", "side", Side::ALL, Some("-"), None),
-                    text("severity", "severity", "", "1 (barely) to 10 (worst)"),
-                    text("duration", "lasted", "", "90s, 2m, 1m30s"),
-                    choice::<CrampContext>(
-                        "context",
-                        "context",
-                        CrampContext::ALL,
-                        Some("auto"),
-                        None,
-                    ),
-                    multi("symptoms", "symptoms", &SYMPTOMS),
-                    multi(
-                        "relief",
-                        "helped",
-                        &Relief::ALL.iter().map(|r| r.word()).collect::<Vec<_>>(),
-                    ),
-                    text("at", "when", "", "now, or 14:30, -20m"),
-                    text("note", "note", "", "optional"),
-                ],
-            ),
-            FormKind::Weight => weight_form(history, now),
+            FormKind::Drink => drink::fields(settings),
+            FormKind::Workout => {
+                let (title, fields, running) = workout::fields(history, now);
+                stopping = running;
+                (title, fields)
+            }
+            FormKind::Plan => plan::fields(),
+            FormKind::Cramp => cramp::fields(),
+            FormKind::Weight => weight::fields(history, now),
             FormKind::Medication => (
                 "Log a medicine started or stopped".to_string(),
                 medication::fields(),
@@ -346,71 +222,10 @@ impl Form {
         form.fields.retain(|f| f.key != "preset");
         form.set_text("at", &at_text);
         match &entry.body {
-            Body::Drink(d) => {
-                let shown = unit.format(d.ml as f64).replace(' ', "");
-                let amount = if crate::domain::input::parse_volume(&shown, unit) == Ok(d.ml) {
-                    shown
-                } else {
-                    format!("{}ml", d.ml)
-                };
-                form.set_text("amount", &amount);
-                form.set_choice("kind", &d.kind.to_string());
-                form.set_text(
-                    "sodium",
-                    &d.sodium_mg.map(|n| n.to_string()).unwrap_or_default(),
-                );
-                form.set_text("note", d.note.as_deref().unwrap_or_default());
-                if let Some(f) = form.fields.iter_mut().find(|f| f.key == "amount") {
-                    f.label = "amount";
-                }
-            }
-            Body::Workout(w) => {
-                form.set_text("activity", &w.activity);
-                form.set_choice("intensity", &w.intensity.to_string());
-                form.set_choice("heat", &w.heat.to_string());
-                form.set_choice("new", if w.new { "yes" } else { "no" });
-                form.set_text("note", w.note.as_deref().unwrap_or_default());
-            }
-            Body::Plan(p) => {
-                form.set_text("activity", &p.activity);
-                form.set_text("minutes", &p.minutes.to_string());
-                form.set_choice("intensity", &p.intensity.to_string());
-                form.set_choice("heat", &p.heat.to_string());
-                form.set_text("note", p.note.as_deref().unwrap_or_default());
-            }
-            Body::Cramp(c) => {
-                form.set_choice("muscle", &c.muscle.to_string());
-                form.sync_muscle_name();
-                form.set_text("name", c.muscle_name.as_deref().unwrap_or_default());
-                form.set_choice("side", &c.side.map_or("-".to_string(), |s| s.to_string()));
-                form.set_text(
-                    "severity",
-                    &c.severity.map(|n| n.to_string()).unwrap_or_default(),
-                );
-                form.set_text(
-                    "duration",
-                    &c.duration_s.map(duration_text).unwrap_or_default(),
-                );
-                form.set_choice(
-                    "context",
-                    &c.context.map_or("auto".to_string(), |x| x.to_string()),
-                );
-                let s = c.symptoms;
-                let on: Vec<&str> = [
-                    (s.swelling, "swelling"),
-                    (s.redness, "redness"),
-                    (s.weakness, "weakness"),
-                    (s.numbness, "numbness"),
-                ]
-                .into_iter()
-                .filter(|(on, _)| *on)
-                .map(|(_, w)| w)
-                .collect();
-                form.set_multi("symptoms", &on);
-                let relief: Vec<&str> = c.relief.iter().map(|r| r.word()).collect();
-                form.set_multi("relief", &relief);
-                form.set_text("note", c.note.as_deref().unwrap_or_default());
-            }
+            Body::Drink(d) => form.fill_drink(d, unit),
+            Body::Workout(w) => form.fill_workout(w),
+            Body::Plan(p) => form.fill_plan(p),
+            Body::Cramp(c) => form.fill_cramp(c),
             Body::Weight(w) => form.fill_weight(w),
             Body::Medication(m) => medication::fill(&mut form, m),
         }
@@ -438,7 +253,7 @@ impl Form {
         }
     }
 
-    fn set_multi(&mut self, key: &str, words: &[&str]) {
+    pub(super) fn set_multi(&mut self, key: &str, words: &[&str]) {
         if let Some(f) = self.fields.iter_mut().find(|f| f.key == key)
             && let Value::Multi { options, on, .. } = &mut f.value
         {
@@ -574,15 +389,6 @@ impl Form {
                 _ => Vec::new(),
             })
             .unwrap_or_default()
-    }
-}
-
-/// `90` -> `1m30s`, as the duration field reads it back.
-fn duration_text(secs: u32) -> String {
-    match (secs / 60, secs % 60) {
-        (0, s) => format!("{s}s"),
-        (m, 0) => format!("{m}m"),
-        (m, s) => format!("{m}m{s}s"),
     }
 }
 

@@ -1,8 +1,15 @@
 //! Filling the weight form (its fields are in `forms.rs`) from a logged
 //! weight: Enter on a weight in History opens it filled in; saving amends it.
 
-use super::Form;
-use crate::domain::entry::Weight;
+use super::build::Stamp;
+use super::{Field, Form, choice, text};
+use crate::config::Settings;
+use crate::domain::change::Change;
+use crate::domain::entry::{Body, WeighWhen, Weight};
+use crate::domain::history::History;
+use crate::domain::input::{TimeUse, parse_urine};
+use crate::tui::app::Zone;
+use chrono::DateTime;
 
 /// `72.4kg`: the stored value, exactly, with its unit.
 pub(super) fn mass_text(w: &Weight) -> String {
@@ -55,4 +62,80 @@ pub(super) fn read_checked(
         )
     })?;
     Ok(kg)
+}
+
+/// The weight form; "after" is chosen when a session runs or ended within
+/// the last hour (a sweat test's after-weighing), else none.
+pub(super) fn fields<Z: Zone>(history: &History, now: &DateTime<Z>) -> (String, Vec<Field>) {
+    let now = now.fixed_offset();
+    let recent = history
+        .entries
+        .iter()
+        .rev()
+        .take(50)
+        .any(|e| match &e.body {
+            Body::Workout(w) => w
+                .end
+                .is_none_or(|end| end <= now && now - end < chrono::Duration::hours(1)),
+            _ => false,
+        });
+    let when = recent.then_some(WeighWhen::After);
+    (
+        "Log body weight".to_string(),
+        vec![
+            text("weight", "weight", "", "e.g. 72.4kg or 160lb"),
+            choice("when", "session", WeighWhen::ALL, Some("-"), when),
+            text(
+                "urine",
+                "urine",
+                "",
+                "passed since the last weighing, e.g. 300ml",
+            ),
+            text("at", "when", "", "now, or 14:30, -20m"),
+        ],
+    )
+}
+
+impl Form {
+    /// The weighing to add, its value checked for plausibility as
+    /// `crampwatch weight` checks it; `None` with the error marked.
+    pub(super) fn build_weight<Z: Zone>(
+        &mut self,
+        history: &History,
+        stamp: &Stamp<Z>,
+        settings: &Settings,
+    ) -> Option<(Change, String)> {
+        let unit = settings.units;
+        let at = stamp.time(self, "at", TimeUse::Past);
+        let urine = self.text("urine");
+        let id = self.editing.as_ref().map(|ed| ed.id.clone());
+        let text = self.text("weight");
+        let kg = match read_checked(&text, history, settings, at, id.as_deref()) {
+            Ok(kg) => kg,
+            Err(msg) => {
+                if let Some(i) = self.fields.iter().position(|f| f.key == "weight") {
+                    self.fields[i].error = Some(msg);
+                    self.focus = i;
+                }
+                return None;
+            }
+        };
+        let body = Body::Weight(Weight {
+            kg,
+            when: self.choice("when").and_then(|s| WeighWhen::from_word(&s)),
+            urine_ml: parse_urine(&urine, unit).ok().filter(|ml| *ml > 0),
+        });
+        // With no weighing yet, this one is the first.
+        let kg = match &body {
+            Body::Weight(w) => Some(w.kg),
+            _ => None,
+        };
+        let mass = crate::domain::mass::display_unit(
+            settings.weight_unit,
+            crate::domain::mass::first_weighing(history).or(kg),
+            unit,
+        );
+        let said = format!("{} at {}", body.describe_in(unit, mass), stamp.when(&at));
+        Some((Change::Add { at, body }, said))
+    }
 }
