@@ -120,32 +120,13 @@ fn event_loop(
         let mut wait = next_tick.saturating_duration_since(Instant::now());
         let mut actions = Vec::new();
         if let Some(rx) = &full {
-            match rx.try_recv() {
-                Ok((sig, result)) => {
+            match poll_full(rx, journal, clock, app, &mut signature) {
+                Some(Some(action)) => {
                     full = None;
-                    match result {
-                        Ok((history, problems)) => {
-                            app.full = true;
-                            if journal.signature() == sig {
-                                actions.push(Action::Loaded {
-                                    history: Box::new(history),
-                                    problems,
-                                });
-                            } else {
-                                // Written to while it was read: read it again.
-                                actions.push(reload(journal, &clock.now(), app));
-                            }
-                            signature = journal.signature();
-                        }
-                        Err(e) => actions.push(Action::Failed(format!(
-                            "older entries could not be read: {e}"
-                        ))),
-                    }
+                    actions.push(action);
                 }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {
-                    wait = wait.min(std::time::Duration::from_millis(50));
-                }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => full = None,
+                Some(None) => full = None,
+                None => wait = wait.min(std::time::Duration::from_millis(50)),
             }
         }
         if !actions.is_empty() {
@@ -190,6 +171,41 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// The whole journal, if its thread is done: `None` while it still reads,
+/// `Some(None)` when the thread is gone, else what to apply. When it arrives,
+/// `signature` follows what it read.
+fn poll_full(
+    rx: &FullLoad,
+    journal: &Journal,
+    clock: &Clock,
+    app: &mut App<Local>,
+    signature: &mut Signature,
+) -> Option<Option<Action>> {
+    let (sig, result) = match rx.try_recv() {
+        Ok(got) => got,
+        Err(std::sync::mpsc::TryRecvError::Empty) => return None,
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => return Some(None),
+    };
+    let action = match result {
+        Ok((history, problems)) => {
+            app.full = true;
+            let action = if journal.signature() == sig {
+                Action::Loaded {
+                    history: Box::new(history),
+                    problems,
+                }
+            } else {
+                // Written to while it was read: read it again.
+                reload(journal, &clock.now(), app)
+            };
+            *signature = journal.signature();
+            action
+        }
+        Err(e) => Action::Failed(format!("older entries could not be read: {e}")),
+    };
+    Some(Some(action))
 }
 
 /// Does what an effect asks. A write is followed by the written add (when

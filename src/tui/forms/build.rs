@@ -73,7 +73,7 @@ impl Form {
             FormKind::Weight => self.build_weight(history, &stamp, settings),
         };
         match made {
-            Some((change, said)) => self.as_edit(change, said),
+            Some((change, said)) => self.into_edit(change, said),
             None => Err(self),
         }
     }
@@ -113,7 +113,7 @@ impl Form {
 
     /// A new entry made by a form that edits one becomes its amendment
     /// (refused when nothing changed).
-    fn as_edit(mut self, change: Change, said: String) -> Result<(Change, String), Form> {
+    fn into_edit(mut self, change: Change, said: String) -> Result<(Change, String), Form> {
         match (&self.editing, change) {
             (None, change) => Ok((change, said)),
             (Some(ed), Change::Add { at, mut body }) => {

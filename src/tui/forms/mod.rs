@@ -8,6 +8,7 @@
 mod build;
 mod cramp;
 mod drink;
+mod field;
 mod medication;
 mod plan;
 mod submit;
@@ -21,6 +22,7 @@ use crate::domain::entry::{Body, VolumeUnit};
 use crate::domain::history::{Entry, History};
 use crate::tui::app::Zone;
 use build::check;
+use field::{choice, multi, text};
 
 use chrono::DateTime;
 use tui_input::{Input, InputRequest};
@@ -109,52 +111,6 @@ pub struct Editing {
     /// The "when" text as prefilled: left as it is, the time is kept to the second.
     pub at_text: String,
     pub body: Body,
-}
-
-pub(super) fn text(key: &'static str, label: &'static str, value: &str, hint: &str) -> Field {
-    Field {
-        key,
-        label,
-        value: Value::Text(Input::new(value.to_string())),
-        hint: hint.to_string(),
-        error: None,
-    }
-}
-
-pub(super) fn choice<T: std::fmt::Display + PartialEq + Copy>(
-    key: &'static str,
-    label: &'static str,
-    all: &[T],
-    first: Option<&str>,
-    selected: Option<T>,
-) -> Field {
-    let mut options: Vec<String> = first.map(str::to_string).into_iter().collect();
-    let offset = options.len();
-    options.extend(all.iter().map(|v| v.to_string()));
-    let idx = selected
-        .and_then(|s| all.iter().position(|v| *v == s))
-        .map_or(0, |i| i + offset);
-    Field {
-        key,
-        label,
-        value: Value::Choice { options, idx },
-        hint: String::new(),
-        error: None,
-    }
-}
-
-pub(super) fn multi(key: &'static str, label: &'static str, options: &[&str]) -> Field {
-    Field {
-        key,
-        label,
-        value: Value::Multi {
-            options: options.iter().map(|s| s.to_string()).collect(),
-            on: vec![false; options.len()],
-            cursor: 0,
-        },
-        hint: String::new(),
-        error: None,
-    }
 }
 
 impl Form {

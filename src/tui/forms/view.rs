@@ -1,7 +1,7 @@
 //! Draws an open form as a box above the screen, with the cursor in the
 //! focused text field and each field's error beneath it.
 
-use super::{Form, Value};
+use super::{Field, Form, Value};
 use crate::domain::entry::VolumeUnit;
 use crate::tui::layout::{centered, form_width};
 use crate::tui::text::{wrap, wrap_items};
@@ -26,57 +26,10 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form, t: Theme, unit: VolumeUn
             format!("{}{:>LABEL$} ", if focused { ">" } else { " " }, f.label),
             label_style,
         )];
-        match &f.value {
-            Value::Text(input) => {
-                if input.value().is_empty() {
-                    spans.push(Span::styled(f.hint.clone(), t.dim()));
-                } else {
-                    spans.push(Span::raw(input.value().to_string()));
-                }
-                if focused {
-                    cursor = Some((LABEL as u16 + 2 + input.visual_cursor() as u16, lines.len()));
-                }
-            }
-            Value::Choice { options, idx } => {
-                for (j, o) in options.iter().enumerate() {
-                    if j == *idx {
-                        let st = if focused { t.selected() } else { t.title() };
-                        spans.push(Span::styled(format!("[{o}]"), st));
-                    } else {
-                        spans.push(Span::raw(format!(" {o} ")));
-                    }
-                }
-            }
-            Value::Multi {
-                options,
-                on,
-                cursor: c,
-            } => {
-                for (j, o) in options.iter().enumerate() {
-                    let mark = if on[j] { "✓" } else { "·" };
-                    let st = if focused && j == *c {
-                        t.selected()
-                    } else if on[j] {
-                        t.title()
-                    } else {
-                        Style::new()
-                    };
-                    spans.push(Span::styled(format!("{mark}{o}"), st));
-                    spans.push(Span::raw(" "));
-                }
-            }
-            Value::Presets { ml, idx } => {
-                for (j, m) in ml.iter().enumerate() {
-                    let text = format!("{}) {}", j + 1, unit.format(*m as f64));
-                    if j == *idx {
-                        let st = if focused { t.selected() } else { t.title() };
-                        spans.push(Span::styled(format!("[{text}]"), st));
-                    } else {
-                        spans.push(Span::raw(format!(" {text} ")));
-                    }
-                }
-            }
+        if focused && let Value::Text(input) = &f.value {
+            cursor = Some((LABEL as u16 + 2 + input.visual_cursor() as u16, lines.len()));
         }
+        spans.extend(value_spans(f, focused, t, unit));
         lines.extend(wrap_spans(spans, cols));
         if let Some(e) = &f.error {
             for part in wrap(e, cols.saturating_sub(LABEL + 2)) {
@@ -111,6 +64,61 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &Form, t: Theme, unit: VolumeUn
             frame.set_cursor_position((x, y));
         }
     }
+}
+
+/// A field's value: the text typed (or its hint), the options with the
+/// chosen one in brackets, the ticks.
+fn value_spans(f: &Field, focused: bool, t: Theme, unit: VolumeUnit) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    match &f.value {
+        Value::Text(input) => {
+            if input.value().is_empty() {
+                spans.push(Span::styled(f.hint.clone(), t.dim()));
+            } else {
+                spans.push(Span::raw(input.value().to_string()));
+            }
+        }
+        Value::Choice { options, idx } => {
+            for (j, o) in options.iter().enumerate() {
+                if j == *idx {
+                    let st = if focused { t.selected() } else { t.title() };
+                    spans.push(Span::styled(format!("[{o}]"), st));
+                } else {
+                    spans.push(Span::raw(format!(" {o} ")));
+                }
+            }
+        }
+        Value::Multi {
+            options,
+            on,
+            cursor: c,
+        } => {
+            for (j, o) in options.iter().enumerate() {
+                let mark = if on[j] { "✓" } else { "·" };
+                let st = if focused && j == *c {
+                    t.selected()
+                } else if on[j] {
+                    t.title()
+                } else {
+                    Style::new()
+                };
+                spans.push(Span::styled(format!("{mark}{o}"), st));
+                spans.push(Span::raw(" "));
+            }
+        }
+        Value::Presets { ml, idx } => {
+            for (j, m) in ml.iter().enumerate() {
+                let text = format!("{}) {}", j + 1, unit.format(*m as f64));
+                if j == *idx {
+                    let st = if focused { t.selected() } else { t.title() };
+                    spans.push(Span::styled(format!("[{text}]"), st));
+                } else {
+                    spans.push(Span::raw(format!(" {text} ")));
+                }
+            }
+        }
+    }
+    spans
 }
 
 /// A field's row: its label, then its options, each kept whole; options

@@ -255,92 +255,43 @@ fn workout_line<Z: Zone>(app: &App<Z>) -> Line<'static> {
 }
 
 fn draw_entries<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
-    let th = app.theme;
     let entries = app.today_entries();
     let visible = area.height.saturating_sub(2) as usize;
     let end = entries.len().saturating_sub(app.scroll);
     // Which entries are shown follows from their rows (a cramp or a long
     // note takes several), so the title is made once they are laid out.
-    let title = |first: usize| {
+    let block = |first: usize| {
         let hour = app.prefs.day_start_hour;
-        if first > 0 || end < entries.len() {
-            let n = entries.len();
+        let n = entries.len();
+        let title = if first > 0 || end < n {
             format!(
                 " Today since {hour:02}:00 ({}-{end} of {n}, j/k scroll) ",
                 first + 1
             )
         } else {
-            format!(" Today since {hour:02}:00 ({}) ", entries.len())
-        }
-    };
-    let block = |first: usize| {
+            format!(" Today since {hour:02}:00 ({n}) ")
+        };
         Block::default()
             .borders(Borders::ALL)
-            .title(title(first))
-            .title_style(th.title())
+            .title(title)
+            .title_style(app.theme.title())
     };
     if entries.is_empty() {
-        let text = if app.history.entries.is_empty() {
-            vec![
-                Line::raw(" Nothing logged yet. Start here:"),
-                Line::raw("   d  log a drink (1-9 picks a size)"),
-                Line::raw("   p  plan today's workout: pre-load countdowns"),
-                Line::raw("   w  start a workout now: sip reminders"),
-                Line::raw("   c  log a cramp"),
-                Line::from(Span::styled("   ?  every key", th.dim())),
-            ]
-        } else {
-            vec![Line::raw(" Nothing logged today yet: d logs a drink.")]
-        };
         frame.render_widget(
-            Paragraph::new(text)
+            Paragraph::new(nothing_yet(app))
                 .block(block(0))
                 .wrap(Wrap { trim: false }),
             area,
         );
         return;
     }
-    let tz = app.now.timezone();
-    let now = app.now.fixed_offset();
-    // Each entry is a line; a cramp has a second, with what came before it
-    // (its context snapshot). The newest entries that fit are shown.
-    let entry_lines = |e: &&crate::domain::history::Entry| -> Vec<Line<'static>> {
-        let local = e.at.with_timezone(&tz);
-        let mut text = app.describe(&e.body);
-        if let Some(n) = e.body.note() {
-            text.push_str(&format!("  \"{n}\""));
-        }
-        let style = if e.at > now {
-            th.dim()
-        } else {
-            ratatui::style::Style::new()
-        };
-        // Long lines wrap under the entry (7 columns in), never cut a word.
-        let cols = (area.width as usize).saturating_sub(2 + 7);
-        let mut out = Vec::new();
-        for (i, part) in wrap(&text, cols).into_iter().enumerate() {
-            let when = if i == 0 {
-                format!(" {} ", local.format("%H:%M"))
-            } else {
-                "       ".into()
-            };
-            out.push(Line::from(vec![
-                Span::styled(when, th.dim()),
-                Span::styled(part, style),
-            ]));
-        }
-        if matches!(e.body, crate::domain::entry::Body::Cramp(_)) {
-            let snap = crate::domain::context::snapshot(e, &app.history, &app.rules);
-            for part in wrap(&snap.describe(app.settings.units), cols) {
-                out.push(Line::from(Span::styled(format!("       {part}"), th.dim())));
-            }
-        }
-        out
-    };
+    // Long lines wrap under the entry (7 columns in), never cut a word.
+    let cols = (area.width as usize).saturating_sub(2 + 7);
+    // The newest entries that fit are shown.
     let mut lines: Vec<Line> = Vec::new();
     let mut first = end;
     for (i, e) in entries[..end].iter().enumerate().rev() {
-        let mut more = entry_lines(e);
+        let mut more = entry_lines(app, e, cols);
         if !lines.is_empty() && lines.len() + more.len() > visible {
             break;
         }
@@ -352,6 +303,61 @@ fn draw_entries<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
         }
     }
     frame.render_widget(Paragraph::new(lines).block(block(first)), area);
+}
+
+/// What the entries box says when today has none: where to start, on a
+/// first run.
+fn nothing_yet<Z: Zone>(app: &App<Z>) -> Vec<Line<'static>> {
+    if !app.history.entries.is_empty() {
+        return vec![Line::raw(" Nothing logged today yet: d logs a drink.")];
+    }
+    vec![
+        Line::raw(" Nothing logged yet. Start here:"),
+        Line::raw("   d  log a drink (1-9 picks a size)"),
+        Line::raw("   p  plan today's workout: pre-load countdowns"),
+        Line::raw("   w  start a workout now: sip reminders"),
+        Line::raw("   c  log a cramp"),
+        Line::from(Span::styled("   ?  every key", app.theme.dim())),
+    ]
+}
+
+/// An entry's rows, its text wrapped to `cols`; a cramp has more, with
+/// what came before it (its context snapshot).
+fn entry_lines<Z: Zone>(
+    app: &App<Z>,
+    e: &crate::domain::history::Entry,
+    cols: usize,
+) -> Vec<Line<'static>> {
+    let th = app.theme;
+    let local = e.at.with_timezone(&app.now.timezone());
+    let mut text = app.describe(&e.body);
+    if let Some(n) = e.body.note() {
+        text.push_str(&format!("  \"{n}\""));
+    }
+    let style = if e.at > app.now.fixed_offset() {
+        th.dim()
+    } else {
+        ratatui::style::Style::new()
+    };
+    let mut out = Vec::new();
+    for (i, part) in wrap(&text, cols).into_iter().enumerate() {
+        let when = if i == 0 {
+            format!(" {} ", local.format("%H:%M"))
+        } else {
+            "       ".into()
+        };
+        out.push(Line::from(vec![
+            Span::styled(when, th.dim()),
+            Span::styled(part, style),
+        ]));
+    }
+    if matches!(e.body, crate::domain::entry::Body::Cramp(_)) {
+        let snap = crate::domain::context::snapshot(e, &app.history, &app.rules);
+        for part in wrap(&snap.describe(app.settings.units), cols) {
+            out.push(Line::from(Span::styled(format!("       {part}"), th.dim())));
+        }
+    }
+    out
 }
 
 impl<Z: Zone> App<Z> {

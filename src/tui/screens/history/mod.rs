@@ -7,6 +7,7 @@
 //! (the same events as the CLI), then reloads. [`HistoryView`] draws plain
 //! data: a [`Week`], its entries and an [`Overview`].
 
+mod charts;
 mod intake;
 mod update;
 mod view;
