@@ -32,6 +32,23 @@ pub enum Change {
 }
 
 impl Change {
+    /// The value checks every input path shares: the same bad value gets the
+    /// same message from the CLI, a TUI form, an import or the demo.
+    pub fn check(&self) -> Result<(), String> {
+        match self {
+            Change::Add { at, body } => super::check::entry(body, at),
+            Change::Amend { target, at, body } => {
+                super::check::id(target)?;
+                super::check::entry(body, at)
+            }
+            Change::Delete { target, at } => {
+                super::check::id(target)?;
+                super::check::time(at, "the time")
+            }
+            Change::Undo { event_id } | Change::Redo { event_id } => super::check::id(event_id),
+        }
+    }
+
     /// The event this change becomes, under the id the store minted, written at `now`.
     pub fn into_event(self, id: String, now: Time) -> Event {
         let (op, at, target, entry) = match self {
