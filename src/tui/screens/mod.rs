@@ -11,8 +11,9 @@ pub mod insights;
 pub mod today;
 
 /// The screens, in tab order. A new screen is a variant here, a field on
-/// `App` if it keeps state, and an arm in `view::draw_screen`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// `App` if it keeps state, a file in this folder, and an arm in
+/// `view::draw`. Its tab shows the variant's name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::VariantArray)]
 pub enum Screen {
     Today,
     Glance,
@@ -22,22 +23,11 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub const ALL: [Screen; 5] = [
-        Screen::Today,
-        Screen::Glance,
-        Screen::History,
-        Screen::Insights,
-        Screen::Guide,
-    ];
+    pub const ALL: &[Screen] = <Screen as strum::VariantArray>::VARIANTS;
 
+    /// The name on the screen's tab.
     pub fn title(self) -> &'static str {
-        match self {
-            Screen::Today => "Today",
-            Screen::Glance => "Glance",
-            Screen::History => "History",
-            Screen::Insights => "Insights",
-            Screen::Guide => "Guide",
-        }
+        self.into()
     }
 
     pub(crate) fn index(self) -> usize {
