@@ -1,4 +1,6 @@
-//! The TUI's state and its one way to change: [`App::update`].
+//! The TUI's state and its one way to change: [`App::update`], which routes
+//! each action to what it is for (a screen, a form, a card) and then settles
+//! what follows from the new time (the week shown, timers that ring).
 //!
 //! `update` is pure: it reads no clock, no file, no terminal. What must touch
 //! the world (append to the journal, ring the bell, run the notify command,

@@ -5,6 +5,13 @@
 //! the state and returns effects, [`view::draw`] draws `&App`. This file owns
 //! the terminal and the clock: it draws, waits for a key until the next
 //! one-second tick, and carries out the effects (journal writes, bell, notify).
+//!
+//! Where things are: `app.rs` holds the state and routes each action;
+//! `action.rs` names what can happen; `keys.rs` maps keys to actions;
+//! `screens/` has one file (History: a folder) per screen with its state,
+//! how it changes and how it draws; `forms/` has the entry forms, one file
+//! per kind; `cards.rs` the cards over a screen; `layout.rs` the areas that
+//! update and view share; `view.rs` the frame around the screens.
 
 pub mod action;
 pub mod app;

@@ -1,7 +1,9 @@
-//! One file (or folder) per screen, each holding what the screen shows and
-//! how it draws it: Today, Glance, History, Insights, the Guide, and the
-//! help overlay. `app.rs` routes actions to them; `view.rs` draws the frame
-//! around them.
+//! One file (or folder) per screen: Today, Glance, History, Insights, the
+//! Guide, and the help overlay. Each holds its state (its own type, or its
+//! fields on `App`), how it changes (an `impl App` block with its scrolling
+//! and keys) and how it draws (a widget over `&` its state, or a `draw`
+//! taking `&App`). `app.rs` routes actions to them; `view.rs` draws the
+//! frame around them.
 
 pub mod glance;
 pub mod guide;
