@@ -10,6 +10,7 @@ use crate::domain::history::History;
 use crate::domain::input::{
     MAX_CRAMP_SECS, TimeUse, parse_duration, parse_mass, parse_time, parse_urine, parse_volume,
 };
+use crate::domain::rules::Rules;
 use crate::tui::app::Zone;
 use chrono::DateTime;
 
@@ -53,6 +54,7 @@ impl Form {
         history: &History,
         now: &DateTime<Z>,
         settings: &Settings,
+        rules: &Rules,
     ) -> Result<(Change, String), Form> {
         let unit = settings.units;
         let kept_at = self
@@ -70,7 +72,7 @@ impl Form {
             FormKind::Workout => self.build_workout(history, &stamp, unit),
             FormKind::Plan => Some(self.build_plan(&stamp, unit)),
             FormKind::Cramp => Some(self.build_cramp(history, &stamp, unit)),
-            FormKind::Weight => self.build_weight(history, &stamp, settings),
+            FormKind::Weight => self.build_weight(history, &stamp, settings, rules),
         };
         match made {
             Some((change, said)) => self.into_edit(change, said),

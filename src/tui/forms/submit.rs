@@ -25,7 +25,7 @@ impl<Z: Zone> App<Z> {
             }
             Some(Submitted::Ok) => {
                 let form = self.form.take().expect("checked above");
-                match form.build(&self.history, &self.now, &self.settings) {
+                match form.build(&self.history, &self.now, &self.settings, &self.rules) {
                     Ok((change, said)) => {
                         if let Change::Add {
                             body: Body::Cramp(c),

@@ -8,6 +8,7 @@ use crate::domain::change::Change;
 use crate::domain::entry::{Body, WeighWhen, Weight};
 use crate::domain::history::History;
 use crate::domain::input::{TimeUse, parse_urine};
+use crate::domain::rules::Rules;
 use crate::tui::app::Zone;
 use chrono::DateTime;
 
@@ -35,8 +36,7 @@ impl Form {
 /// the field. `id` is the weighing being edited, left out of the check.
 pub(super) fn read_checked(
     text: &str,
-    history: &crate::domain::history::History,
-    settings: &crate::config::Settings,
+    (history, settings, rules): (&History, &Settings, &Rules),
     at: crate::domain::entry::Time,
     id: Option<&str>,
 ) -> Result<f64, String> {
@@ -53,7 +53,6 @@ pub(super) fn read_checked(
         },
         Err(_) => Typed::WithUnit,
     };
-    let rules = crate::domain::rules::Rules::embedded()?;
     // The form has no --force: a deliberate change goes through the CLI.
     check_new(history, at, kg, typed, id, &rules.weights).map_err(|e| {
         e.message.replace(
@@ -104,13 +103,14 @@ impl Form {
         history: &History,
         stamp: &Stamp<Z>,
         settings: &Settings,
+        rules: &Rules,
     ) -> Option<(Change, String)> {
         let unit = settings.units;
         let at = stamp.time(self, "at", TimeUse::Past);
         let urine = self.text("urine");
         let id = self.editing.as_ref().map(|ed| ed.id.clone());
         let text = self.text("weight");
-        let kg = match read_checked(&text, history, settings, at, id.as_deref()) {
+        let kg = match read_checked(&text, (history, settings, rules), at, id.as_deref()) {
             Ok(kg) => kg,
             Err(msg) => {
                 if let Some(i) = self.fields.iter().position(|f| f.key == "weight") {
