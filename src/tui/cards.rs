@@ -23,7 +23,7 @@ pub struct AlarmCard<'a> {
 
 impl Widget for &AlarmCard<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let width = area.width.min(64);
+        let width = super::layout::card_width(area.width);
         let inner_w = width.saturating_sub(2).max(1) as usize;
         let dim = Style::new().add_modifier(Modifier::DIM);
         let mut lines: Vec<Line> = Vec::new();
@@ -64,7 +64,7 @@ pub struct StretchCard<'a> {
 
 impl Widget for &StretchCard<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let width = area.width.min(64);
+        let width = super::layout::card_width(area.width);
         let inner_w = width.saturating_sub(2);
         let (rows, _) = layout(&self.section.body, inner_w.max(1));
         let mut lines = rows;

@@ -14,6 +14,8 @@ pub const MIN_HEIGHT: u16 = 16;
 /// The widest a form or the help gets, however wide the terminal.
 const FORM_MAX_WIDTH: u16 = 76;
 const HELP_MAX_WIDTH: u16 = 78;
+/// The widest a card over a screen (red-flag advice, a stretch) gets.
+const CARD_MAX_WIDTH: u16 = 64;
 
 /// Rows a page key keeps in view from the page before, besides the
 /// screen's border: a page moves the body's height less these and 2.
@@ -88,6 +90,11 @@ pub fn insights_detail(size: (u16, u16)) -> (u16, u16) {
 /// A form's width over a terminal `cols` wide.
 pub fn form_width(cols: u16) -> u16 {
     FORM_MAX_WIDTH.min(cols.saturating_sub(2))
+}
+
+/// A card's width over an area `cols` wide.
+pub fn card_width(cols: u16) -> u16 {
+    CARD_MAX_WIDTH.min(cols)
 }
 
 /// The help's width in a terminal `cols` wide.
