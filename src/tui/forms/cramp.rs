@@ -1,4 +1,4 @@
-//! The cramp form's name field: it appears under the muscle when the muscle
+//! The cramp form. Its name field appears under the muscle when the muscle
 //! is `other` (e.g. forearm, neck) and goes when another muscle is chosen,
 //! so the form for a named muscle stays as short as it was.
 

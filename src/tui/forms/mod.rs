@@ -1,4 +1,5 @@
-//! The logging forms: drink, workout (start or stop), plan, cramp, weight.
+//! The logging forms: drink, workout (start or stop), plan, cramp, weight,
+//! medicine.
 //!
 //! A form is a list of fields; keys move between them and edit them. Text is
 //! checked as it is typed with the same parsers as the command line, and

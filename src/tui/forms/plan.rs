@@ -1,5 +1,5 @@
-//! `w` when a session is planned today: the start form comes filled in from
-//! the plan, so one key and Enter start it.
+//! The plan form, and `w` when a session is planned today: the start form
+//! comes filled in from the plan, so one key and Enter start it.
 
 use super::build::Stamp;
 use super::{Field, Form, choice, text};

@@ -1,5 +1,6 @@
-//! Filling the weight form (its fields are in `forms.rs`) from a logged
-//! weight: Enter on a weight in History opens it filled in; saving amends it.
+//! The weight form: body weight before or after a session, and urine passed
+//! (a sweat test). Enter on a weight in History opens it filled in; saving
+//! amends it. The value is read and checked as `crampwatch weight` does.
 
 use super::build::Stamp;
 use super::{Field, Form, choice, text};
