@@ -151,4 +151,62 @@ mod tests {
             let _ = help(terminal(size), 40);
         }
     }
+
+    /// The rows of the whole screen as drawn at `size`.
+    fn drawn(app: &crate::tui::app::App<chrono_tz::Tz>, size: (u16, u16)) -> Vec<String> {
+        let backend = ratatui::backend::TestBackend::new(size.0, size.1);
+        let mut t = ratatui::Terminal::new(backend).unwrap();
+        t.draw(|f| crate::tui::view::draw(f, app)).unwrap();
+        let buf = t.backend().buffer();
+        (0..size.1)
+            .map(|y| (0..size.0).map(|x| buf[(x, y)].symbol()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn at_any_size_the_end_update_scrolls_to_is_the_end_the_view_shows() {
+        use crate::tui::app::tests::{app_with, now};
+        use crate::tui::app::{Action, Screen};
+        for size in [
+            (60, 16),
+            (61, 17),
+            (72, 20),
+            (80, 24),
+            (99, 31),
+            (120, 40),
+            (200, 60),
+        ] {
+            let (w, h) = size;
+            let mut app = app_with(&[]);
+            app.size = size;
+            app.update(Action::Show(Screen::Guide), now());
+            app.update(Action::Bottom, now());
+            let rows = drawn(&app, size);
+            // The Guide's footer is the last row inside its border, and the
+            // guide's last row sits right above it: the last page is full.
+            let footer = usize::from(h) - 3;
+            assert!(rows[footer].contains("100%"), "{w}x{h}: {}", rows[footer]);
+            let laid = crate::tui::screens::guide::layout(&app.guide.parts, w - 2).0;
+            let last = laid
+                .iter()
+                .rposition(|l| !l.to_string().trim().is_empty())
+                .unwrap();
+            let want = laid[last].to_string();
+            let row = footer - (laid.len() - last);
+            assert!(
+                rows[row].contains(want.trim()),
+                "{w}x{h}: row {row} is {:?}, not the guide's last {want:?}",
+                rows[row]
+            );
+            // The help, scrolled to its end, shows its last line.
+            app.update(Action::ToggleHelp, now());
+            app.update(Action::Bottom, now());
+            let rows = drawn(&app, size);
+            assert!(
+                rows.iter()
+                    .any(|r| r.contains("General information, not medical advice.")),
+                "{w}x{h}: the help's end is not on screen"
+            );
+        }
+    }
 }
