@@ -1,7 +1,7 @@
 //! `crampwatch medication`: medicines started and stopped, and the list of
 //! current and past ones with their dates.
 
-use super::log::{add, clean_note};
+use super::save::{add, clean_note};
 use super::{Ctx, user};
 use crate::domain::entry::{Body, MedAction, MedClass, Medication, Time};
 use crate::domain::medication::{

@@ -26,7 +26,7 @@ pub struct StatusArgs {
 }
 
 pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
-    let rules = Rules::embedded().map_err(anyhow::Error::msg)?;
+    let rules = &ctx.rules;
     let prefs = ctx.settings.prefs();
     let history = ctx.recent_history()?;
     // Only while a workout runs are the sweat tests read (from more than the

@@ -2,7 +2,6 @@
 //! by heat band.
 
 use super::{Ctx, Format};
-use crate::domain::rules::Rules;
 use crate::domain::sweat::{bands, tests};
 use crate::sweat_text;
 use anyhow::Result;
@@ -17,7 +16,7 @@ pub struct SweatArgs {
 }
 
 pub fn sweat(ctx: &Ctx, a: &SweatArgs) -> Result<()> {
-    let rules = Rules::embedded().map_err(anyhow::Error::msg)?;
+    let rules = &ctx.rules;
     let history = ctx.history()?;
     let found = tests(&history, &rules);
     let by_band = bands(&found, &rules, &ctx.now_fixed());

@@ -2,13 +2,12 @@
 //! earlier weighings, checked for plausibility against them (`--force`
 //! keeps a deliberate outlier), with urine for a sweat test.
 
-use super::log::{join_unit, past_time, unquoted_at};
+use super::save::{join_unit, past_time, unquoted_at};
 use super::{Ctx, user};
+use crate::domain::change::Change;
 use crate::domain::entry::{Body, WeighWhen, Weight};
-use crate::domain::history::Op;
 use crate::domain::input::{parse_mass, parse_urine};
 use crate::domain::mass::{MassUnit, first_weighing, last_weighing, read_weight, typed_unit};
-use crate::domain::rules::Rules;
 use crate::domain::say;
 use crate::domain::weights::{self, Typed};
 use anyhow::Result;
@@ -58,7 +57,6 @@ pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
     if !a.force {
         // Against the user's own weighings: a typo or a kg/lb mix-up is
         // refused, naming the likely unit; --force keeps a deliberate one.
-        let rules = Rules::embedded().map_err(anyhow::Error::msg)?;
         let typed = match text.trim().parse::<f64>() {
             Ok(number) => Typed::Bare {
                 number,
@@ -66,7 +64,7 @@ pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
             },
             Err(_) => Typed::WithUnit,
         };
-        if let Err(e) = weights::check_new(&history, at, kg, typed, None, &rules.weights) {
+        if let Err(e) = weights::check_new(&history, at, kg, typed, None, &ctx.rules.weights) {
             return user(e.message);
         }
     }
@@ -80,9 +78,11 @@ pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
         when: a.when,
         urine_ml,
     });
-    let mut event = ctx.event(&history, Op::Add, at);
-    event.entry = Some(body.clone());
-    ctx.journal.append(std::slice::from_ref(&event))?;
+    let change = Change::Add {
+        at,
+        body: body.clone(),
+    };
+    let event = ctx.commit(&history, change)?;
     crate::say!(
         "saved: {} · {} · id {}",
         say::entry(&body, ctx.unit(), typed),
