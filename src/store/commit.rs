@@ -62,11 +62,32 @@ impl Journal {
         Ok((event, after, alone))
     }
 
-    /// Writes a batch of events made from checked changes whose ids were
-    /// minted ahead: the demo's, seeded so that the same seed gives the same
-    /// journal. Each is checked again on the way in; one append for the
-    /// batch, so each monthly file is opened and synced once.
-    pub fn commit_all(&self, events: &[Event]) -> Result<(), JournalError> {
-        self.append(events)
+    /// Writes a batch of changes whose ids were minted ahead (the demo's,
+    /// seeded so that the same seed gives the same journal), each through
+    /// the same check as every other change; one append for the batch, so
+    /// each monthly file is opened and synced once.
+    pub fn commit_all(&self, batch: Vec<Stamped>) -> Result<Vec<Event>, JournalError> {
+        let events = batch
+            .into_iter()
+            .map(Stamped::into_event)
+            .collect::<Result<Vec<_>, _>>()?;
+        self.append(&events)?;
+        Ok(events)
+    }
+}
+
+/// A change with the id and the time it is logged at, minted ahead.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stamped {
+    pub change: Change,
+    pub id: String,
+    pub logged: Time,
+}
+
+impl Stamped {
+    /// Its event, after the same check as every other change.
+    pub fn into_event(self) -> Result<Event, JournalError> {
+        self.change.check().map_err(JournalError::Refused)?;
+        Ok(self.change.into_event(self.id, self.logged))
     }
 }

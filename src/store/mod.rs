@@ -28,7 +28,7 @@ mod foreign;
 mod id;
 mod no_follow;
 mod union;
-pub use commit::mint;
+pub use commit::{Stamped, mint};
 pub use foreign::{ForeignRead, RawLines, read_foreign};
 pub use id::new_id;
 
