@@ -238,7 +238,7 @@ fn carry_out(
                     *seen = journal.signature();
                     Some(reload(journal, &clock.now(), app))
                 }
-                Err(e) => Some(Action::Failed(format!("not saved: {e}"))),
+                Err(e) => Some(Action::Failed(not_saved(&e))),
             }
         }
     }
@@ -265,6 +265,15 @@ fn write_report(
     match make_reports_dir(&path).and_then(|()| write_page(&path, &page)) {
         Ok(()) => Action::Done(format!("report written to {}", path.display())),
         Err(e) => Action::Failed(format!("report not written to {}: {e}", path.display())),
+    }
+}
+
+/// What the TUI says when a write fails. A refusal by the gate already
+/// reads "not saved: ..." (as on the command line); it is not said twice.
+pub fn not_saved(e: &crate::store::JournalError) -> String {
+    match e {
+        crate::store::JournalError::Refused(_) => e.to_string(),
+        _ => format!("not saved: {e}"),
     }
 }
 
