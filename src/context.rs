@@ -3,7 +3,7 @@
 //! the TUI and the config reader need nothing from the command-line front end.
 
 use crate::config::{Paths, Settings, load_settings};
-use crate::domain::change::Change;
+use crate::domain::change::{Change, Given, Refusal};
 use crate::domain::entry::{Time, VolumeUnit};
 use crate::domain::history::{Event, History};
 use crate::domain::rules::Rules;
@@ -107,15 +107,52 @@ impl Ctx {
         self.now.fixed_offset()
     }
 
+    /// Asks the gate whether `change` fits `history`; a refusal is worded
+    /// for the command line.
+    pub fn check(&self, history: &History, change: &Change, given: Given) -> Result<()> {
+        change
+            .check_against(history, &self.rules, given)
+            .map_err(|r| self.refusal(r))
+    }
+
+    /// A refusal as the command line says it (exit code 2).
+    pub fn refusal(&self, r: Refusal) -> anyhow::Error {
+        let msg = match r {
+            // Worded as the journal words it, as every path does.
+            Refusal::Value(why) => return crate::store::JournalError::Refused(why).into(),
+            Refusal::NoEntry(id) => {
+                format!("no entry has the id '{id}' (see 'crampwatch list --all' for ids)")
+            }
+            Refusal::AlreadyRunning { activity, since } => format!(
+                "a workout is already running ({activity} since {}); stop it first with 'crampwatch workout stop'",
+                self.when(&since)
+            ),
+            Refusal::Implausible(msg) => msg,
+            Refusal::NotCurrent(name) => format!("'{name}' is not a current medicine"),
+            Refusal::StopBeforeStart { name, start } => format!(
+                "--at: {name} started {}; the stop must come after it",
+                start.with_timezone(&Local).format("%Y-%m-%d")
+            ),
+        };
+        UserError(msg).into()
+    }
+
     /// Writes a change after everything in `history`, at the one `now`:
-    /// checked, minted and appended by [`Journal::commit`].
+    /// checked by the gate, then minted and appended by [`Journal::commit`].
     pub fn commit(&self, history: &History, change: Change) -> Result<Event> {
+        self.commit_given(history, change, Given::default())
+    }
+
+    /// [`Ctx::commit`] of a change given with `--force` or a bare number.
+    pub fn commit_given(&self, history: &History, change: Change, given: Given) -> Result<Event> {
+        self.check(history, &change, given)?;
         let last = history.last_event_id.as_deref();
         Ok(self.journal.commit(change, &self.now_fixed(), last)?)
     }
 
     /// [`Ctx::commit`] under a lock the caller took for its check.
     pub fn commit_locked(&self, lock: &Lock, history: &History, change: Change) -> Result<Event> {
+        self.check(history, &change, Given::default())?;
         let last = history.last_event_id.as_deref();
         Ok(self
             .journal

@@ -3,7 +3,7 @@
 
 use super::delete::find;
 use super::{Ctx, user};
-use crate::domain::change::Change;
+use crate::domain::change::{Change, Given};
 use crate::domain::entry::{
     CrampContext, DrinkKind, EntryKind, Heat, Intensity, MedClass, Muscle, Relief, Side, WeighWhen,
 };
@@ -145,23 +145,6 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
     }
     refuse_misfits(a, kind)?;
     super::edit_apply::apply(ctx, a, &mut body, &mut at)?;
-    // An edited weight meets the same plausibility check as a new one,
-    // against the other weighings (not itself).
-    if let crate::domain::entry::Body::Weight(w) = &body
-        && !a.force
-        && (body != entry.body || at != entry.at)
-    {
-        let typed = crate::domain::weights::Typed::WithUnit;
-        crate::domain::weights::check_new(
-            &history,
-            at,
-            w.kg,
-            typed,
-            Some(&entry.id),
-            &ctx.rules.weights,
-        )
-        .or_else(|e| user(e.message))?;
-    }
     if body == entry.body && at == entry.at {
         return user(format!(
             "nothing to change; give the new values, e.g. 'crampwatch edit {} --note \"...\"' (see 'crampwatch edit --help')",
@@ -173,7 +156,13 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
         at,
         body: body.clone(),
     };
-    ctx.commit(&history, change)?;
+    // An edited weight meets the same plausibility check as a new one,
+    // against the other weighings (not itself).
+    let given = Given {
+        force: a.force,
+        ..Given::default()
+    };
+    ctx.commit_given(&history, change, given)?;
     crate::say!(
         "saved: {} · {} · id {} (edited)",
         ctx.describe(&body, &history),

@@ -4,12 +4,12 @@
 
 use super::save::{join_unit, past_time, unquoted_at};
 use super::{Ctx, user};
-use crate::domain::change::Change;
+use crate::domain::change::{Change, Given};
 use crate::domain::entry::{Body, WeighWhen, Weight};
 use crate::domain::input::{parse_mass, parse_urine};
 use crate::domain::mass::{MassUnit, first_weighing, last_weighing, read_weight, typed_unit};
 use crate::domain::say;
-use crate::domain::weights::{self, Typed};
+use crate::domain::weights::Typed;
 use anyhow::Result;
 use clap::Args;
 
@@ -54,35 +54,41 @@ pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
         ))
     })?;
     let at = past_time(ctx, a.at.as_deref())?;
-    if !a.force {
-        // Against the user's own weighings: a typo or a kg/lb mix-up is
-        // refused, naming the likely unit; --force keeps a deliberate one.
-        let typed = match text.trim().parse::<f64>() {
+    // Against the user's own weighings: a typo or a kg/lb mix-up is refused,
+    // naming the likely unit; --force keeps a deliberate one.
+    let given = Given {
+        force: a.force,
+        typed: match text.trim().parse::<f64>() {
             Ok(number) => Typed::Bare {
                 number,
                 read_as_kg: typed == MassUnit::Kg,
             },
             Err(_) => Typed::WithUnit,
-        };
-        if let Err(e) = weights::check_new(&history, at, kg, typed, None, &ctx.rules.weights) {
-            return user(e.message);
-        }
-    }
+        },
+    };
+    let weighing = |urine_ml| {
+        Body::Weight(Weight {
+            kg,
+            when: a.when,
+            urine_ml,
+        })
+    };
+    let change = Change::Add {
+        at,
+        body: weighing(None),
+    };
+    ctx.check(&history, &change, given)?;
     let urine_ml = match &a.urine {
         None => None,
         Some(u) => Some(parse_urine(u, ctx.unit()).or_else(|e| user(format!("--urine: {e}")))?),
     }
     .filter(|ml| *ml > 0);
-    let body = Body::Weight(Weight {
-        kg,
-        when: a.when,
-        urine_ml,
-    });
+    let body = weighing(urine_ml);
     let change = Change::Add {
         at,
         body: body.clone(),
     };
-    let event = ctx.commit(&history, change)?;
+    let event = ctx.commit_given(&history, change, given)?;
     crate::say!(
         "saved: {} · {} · id {}",
         say::entry(&body, ctx.unit(), typed),

@@ -2,7 +2,7 @@
 
 use super::save::{add, add_locked, clean_note, past_time};
 use super::{Ctx, SessionOpts, user};
-use crate::domain::change::Change;
+use crate::domain::change::{Change, Given};
 use crate::domain::entry::{Body, Time, Workout};
 use crate::domain::history::{Entry, History};
 use crate::domain::input::{TimeUse, parse_time};
@@ -112,11 +112,15 @@ fn session(
 
 fn start(ctx: &Ctx, at: Option<&str>, body: Body) -> Result<()> {
     let at = past_time(ctx, at)?;
-    refuse_if_running(ctx, &ctx.recent_history()?)?;
-    // Check again under the lock: two terminals must not both start one.
+    let change = Change::Add {
+        at,
+        body: body.clone(),
+    };
+    ctx.check(&ctx.recent_history()?, &change, Given::default())?;
+    // Checked again under the lock (by the commit): two terminals must not
+    // both start one.
     let lock = ctx.journal.lock()?;
     let history = ctx.recent_history()?;
-    refuse_if_running(ctx, &history)?;
     add_locked(
         ctx,
         Some(&lock),
@@ -188,20 +192,6 @@ fn sweat_prompt(ctx: &Ctx, history: &History, start: Time, end: Time) {
             rules.sweat.weigh_within_min
         );
     }
-}
-
-fn refuse_if_running(ctx: &Ctx, history: &History) -> Result<()> {
-    if let Some(running) = history.running_workout() {
-        let Body::Workout(w) = &running.body else {
-            unreachable!("running_workout returns workouts")
-        };
-        return user(format!(
-            "a workout is already running ({} since {}); stop it first with 'crampwatch workout stop'",
-            w.activity,
-            ctx.when(&running.at)
-        ));
-    }
-    Ok(())
 }
 
 fn running_or_refuse(history: &History) -> Result<&Entry> {
