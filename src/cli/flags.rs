@@ -37,7 +37,7 @@ pub fn flags(ctx: &Ctx, a: &FlagsArgs) -> Result<()> {
             .events,
     );
     let prefs = ctx.settings.prefs();
-    let found = flags_since(&ctx.now, &history, &rules, &prefs, since.as_ref());
+    let found = flags_since(&ctx.now, &history, rules, &prefs, since.as_ref());
     match a.format {
         Format::Json => crate::outln!(
             "{}",
