@@ -1,7 +1,8 @@
 //! The clap command tree and one small function per command.
 //!
 //! Each command reads the clock once (`Ctx::now`, pinned by `CRAMPWATCH_NOW`),
-//! loads what it needs through `journal.rs`, and hands values to the core.
+//! loads what it needs through `crate::store`, and turns its arguments into a
+//! `Change` (written by `Ctx::commit`) or a query.
 
 mod cramp;
 mod delete;
