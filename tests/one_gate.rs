@@ -13,6 +13,8 @@ use crampwatch::domain::check::{
     BODY_KG, MAX_CRAMP_SECS, MAX_DRINK_ML, MAX_NOTE_CHARS, PLAN_MINUTES,
 };
 use crampwatch::domain::entry::{Body, Cramp, Drink, Muscle, Plan, Time, Weight};
+use crampwatch::domain::history::History;
+use crampwatch::domain::rules::Rules;
 use crampwatch::store::{Journal, Stamped, new_id};
 
 fn now() -> Time {
@@ -143,15 +145,12 @@ fn the_tui_s_commit_refuses_each_bad_value_with_the_gates_message() {
             at: at_for(&body),
             body,
         };
-        // The way the TUI writes a form's change: commit_seen, then its flash.
-        let err = j
-            .commit_seen(change, &now(), None, &j.signature())
+        // The way the TUI writes a form's change, and what its flash says.
+        let rules = Rules::embedded().unwrap();
+        let history = History::default();
+        let err = crampwatch::tui::commit(&j, change, &history, &rules, &now(), &j.signature())
             .expect_err(what);
-        assert_eq!(
-            crampwatch::tui::not_saved(&err),
-            format!("not saved: {want}"),
-            "{what}"
-        );
+        assert_eq!(err, format!("not saved: {want}"), "{what}");
         assert_eq!(files_in(dir.path()), 0, "{what}: nothing written");
     }
 }

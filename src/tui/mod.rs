@@ -228,8 +228,7 @@ fn carry_out(
         }
         Effect::Write(change) => {
             let now = clock.now().fixed_offset();
-            let last = app.history.last_event_id.as_deref();
-            match journal.commit_seen(change, &now, last, seen) {
+            match commit(journal, change, &app.history, &app.rules, &now, seen) {
                 Ok((event, after, true)) if event.op == Op::Add => {
                     *seen = after;
                     Some(Action::Appended(Box::new(event)))
@@ -238,7 +237,7 @@ fn carry_out(
                     *seen = journal.signature();
                     Some(reload(journal, &clock.now(), app))
                 }
-                Err(e) => Some(Action::Failed(not_saved(&e))),
+                Err(e) => Some(Action::Failed(e)),
             }
         }
     }
@@ -266,6 +265,28 @@ fn write_report(
         Ok(()) => Action::Done(format!("report written to {}", path.display())),
         Err(e) => Action::Failed(format!("report not written to {}: {e}", path.display())),
     }
+}
+
+/// The TUI's write of one change: the gate (the forms check as they go, but
+/// another terminal may have started a workout meanwhile), then the commit,
+/// as [`Journal::commit_seen`]. A refusal or a failure comes back as what
+/// the TUI says.
+pub fn commit(
+    journal: &Journal,
+    change: crate::domain::change::Change,
+    history: &History,
+    rules: &crate::domain::rules::Rules,
+    now: &crate::domain::entry::Time,
+    seen: &Signature,
+) -> Result<(crate::domain::history::Event, Signature, bool), String> {
+    let given = crate::domain::change::Given::default();
+    change
+        .check_against(history, rules, given)
+        .map_err(|r| format!("not saved: {r}"))?;
+    let last = history.last_event_id.as_deref();
+    journal
+        .commit_seen(change, now, last, seen)
+        .map_err(|e| not_saved(&e))
 }
 
 /// What the TUI says when a write fails. A refusal by the gate already

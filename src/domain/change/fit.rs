@@ -29,6 +29,28 @@ pub enum Refusal {
     StopBeforeStart { name: String, start: Time },
 }
 
+/// In words, with times as they were logged (the front ends may say more:
+/// the command line names its flags and gives times in the user's zone).
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Value(why) | Refusal::Implausible(why) => f.write_str(why),
+            Refusal::NoEntry(id) => write!(f, "no entry has the id '{id}'"),
+            Refusal::AlreadyRunning { activity, since } => write!(
+                f,
+                "a workout is already running ({activity} since {})",
+                since.format("%H:%M")
+            ),
+            Refusal::NotCurrent(name) => write!(f, "'{name}' is not a current medicine"),
+            Refusal::StopBeforeStart { name, start } => write!(
+                f,
+                "{name} started {}; the stop must come after it",
+                start.format("%Y-%m-%d")
+            ),
+        }
+    }
+}
+
 /// How the change was given, where a check depends on it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Given {
