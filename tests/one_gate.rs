@@ -252,3 +252,52 @@ fn the_command_line_refuses_each_bad_value_with_the_gates_message() {
         assert!(err.contains(&bound), "{args:?}: {err:?} lacks {bound:?}");
     }
 }
+
+#[test]
+fn a_second_running_workout_is_refused_by_the_gate_on_the_cli_and_in_the_tui() {
+    let running = || {
+        Body::Workout(crampwatch::domain::entry::Workout {
+            activity: "run".into(),
+            end: None,
+            intensity: Default::default(),
+            heat: Default::default(),
+            new: false,
+            note: None,
+        })
+    };
+    let start = now() - chrono::Duration::minutes(20);
+    // The TUI: another terminal started a run since the form was opened.
+    let dir = tempfile::tempdir().unwrap();
+    let j = journal(dir.path());
+    j.commit(
+        Change::Add {
+            at: start,
+            body: running(),
+        },
+        &start,
+        None,
+    )
+    .unwrap();
+    let loaded = j.load(crampwatch::store::Scope::All).unwrap();
+    let history = History::from_events(loaded.events);
+    let rules = Rules::embedded().unwrap();
+    let change = Change::Add {
+        at: now(),
+        body: running(),
+    };
+    let err =
+        crampwatch::tui::commit(&j, change, &history, &rules, &now(), &j.signature()).unwrap_err();
+    let since = start.format("%H:%M");
+    assert_eq!(
+        err,
+        format!("not saved: a workout is already running (run since {since})")
+    );
+    // The command line, with its hint.
+    let env = Env::new();
+    env.log(&["workout", "start", "run", "--at", "14:10"]);
+    let err = env.refused(&["workout", "start", "swim"]);
+    assert!(
+        err.contains("a workout is already running (run since 14:10 today)"),
+        "{err}"
+    );
+}
