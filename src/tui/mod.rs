@@ -32,6 +32,9 @@ mod today;
 mod undo;
 mod vanished;
 pub mod view;
+mod write;
+
+pub use write::{commit, not_saved};
 
 use crate::context::Ctx;
 use crate::domain::history::{History, Op};
@@ -264,37 +267,6 @@ fn write_report(
     match make_reports_dir(&path).and_then(|()| write_page(&path, &page)) {
         Ok(()) => Action::Done(format!("report written to {}", path.display())),
         Err(e) => Action::Failed(format!("report not written to {}: {e}", path.display())),
-    }
-}
-
-/// The TUI's write of one change: the gate (the forms check as they go, but
-/// another terminal may have started a workout meanwhile), then the commit,
-/// as [`Journal::commit_seen`]. A refusal or a failure comes back as what
-/// the TUI says.
-pub fn commit(
-    journal: &Journal,
-    change: crate::domain::change::Change,
-    history: &History,
-    rules: &crate::domain::rules::Rules,
-    now: &crate::domain::entry::Time,
-    seen: &Signature,
-) -> Result<(crate::domain::history::Event, Signature, bool), String> {
-    let given = crate::domain::change::Given::default();
-    change
-        .check_against(history, rules, given)
-        .map_err(|r| format!("not saved: {r}"))?;
-    let last = history.last_event_id.as_deref();
-    journal
-        .commit_seen(change, now, last, seen)
-        .map_err(|e| not_saved(&e))
-}
-
-/// What the TUI says when a write fails. A refusal by the gate already
-/// reads "not saved: ..." (as on the command line); it is not said twice.
-pub fn not_saved(e: &crate::store::JournalError) -> String {
-    match e {
-        crate::store::JournalError::Refused(_) => e.to_string(),
-        _ => format!("not saved: {e}"),
     }
 }
 
