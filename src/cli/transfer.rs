@@ -3,10 +3,11 @@
 use super::{Ctx, new_id, user};
 use crate::domain::entry::{Body, Time};
 use crate::domain::history::{Event, EventProblem, Op, SCHEMA_VERSION};
-use crate::export::{
-    CsvRow, EXPORT_FORMAT, ExportDoc, JsonExport, RowError, each_csv_row, each_export_entry, to_csv,
-};
-use crate::store::{RawLines, Scope, read_foreign};
+use crate::export::{EXPORT_FORMAT, ExportDoc, to_csv};
+use crate::sources::crampwatch_csv::{CsvRow, RowError, each_csv_row};
+use crate::sources::crampwatch_json::{JsonExport, each_export_entry};
+use crate::sources::journal::read_foreign;
+use crate::store::{RawLines, Scope};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use std::collections::HashMap;

@@ -9,9 +9,12 @@
 
 pub mod apple;
 pub mod check;
+pub mod crampwatch_csv;
+pub mod crampwatch_json;
 pub mod detect;
 pub mod fit;
 pub mod gpx;
+pub mod journal;
 pub mod plan;
 pub mod session;
 pub mod sport;

@@ -144,14 +144,14 @@ impl Cells<'_> {
     /// The trimmed cell of a column, None when absent or empty.
     fn get(&self, name: &str) -> Option<&str> {
         let i = *self.columns.get(name)?;
-        let v = super::csv_safe::restore(self.record.get(i)?).trim();
+        let v = super::safe::restore(self.record.get(i)?).trim();
         (!v.is_empty()).then_some(v)
     }
 
     /// The note keeps its inner spacing and line breaks.
     fn note(&self) -> Option<String> {
         let i = *self.columns.get("note")?;
-        let v = super::csv_safe::restore(self.record.get(i)?);
+        let v = super::safe::restore(self.record.get(i)?);
         (!v.trim().is_empty()).then(|| v.to_string())
     }
 }

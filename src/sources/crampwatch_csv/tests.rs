@@ -1,7 +1,7 @@
 use super::*;
 use crate::domain::entry::{
     Cramp, CrampContext, Drink, DrinkKind, Heat, Intensity, Muscle, Plan, Relief, Side, Symptoms,
-    WeighWhen, Weight, Workout,
+    Time, WeighWhen, Weight, Workout,
 };
 use chrono::DateTime;
 use chrono_tz::America::New_York;
