@@ -141,4 +141,6 @@ pub fn to_csv(entries: &[Entry]) -> String {
 }
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;
