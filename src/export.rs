@@ -7,7 +7,7 @@ use crate::domain::entry::Time;
 use crate::domain::history::Entry;
 use serde::{Deserialize, Serialize};
 
-pub use crate::sources::crampwatch_csv::{CSV_HEADER, to_csv};
+pub use crate::sources::crampwatch_csv::to_csv;
 
 /// The marker that tells a crampwatch export from any other JSON.
 pub const EXPORT_FORMAT: &str = "crampwatch-export";

@@ -4,14 +4,14 @@
 //! the ones it does not use and put the rest in any order; `type` and `at` are
 //! required. Rows are numbered as a spreadsheet shows them: the header is row 1.
 
-use super::CSV_HEADER;
+use super::cells::{time, word};
+use super::table::{self, COLUMNS, Column, Reader};
 use crate::domain::entry::{
-    Body, Cramp, CrampContext, Drink, DrinkKind, EntryKind, Heat, Intensity, MedAction, MedClass,
-    Medication, Muscle, Plan, Relief, Side, Symptoms, Time, WeighWhen, Weight, Workout,
+    Body, Cramp, Drink, DrinkKind, EntryKind, Heat, Intensity, MedAction, Medication, Muscle, Plan,
+    Time, Weight, Workout,
 };
-use crate::domain::input::{MAX_CRAMP_SECS, MAX_DRINK_ML, MAX_URINE_ML, local_to_time};
-use crate::domain::medication::{check_dose, check_name};
-use chrono::{DateTime, NaiveDateTime, TimeZone};
+use EntryKind as K;
+use chrono::TimeZone;
 use std::collections::HashMap;
 
 /// One good row: an entry to add. `id` is None when the cell was empty (a new
@@ -69,13 +69,13 @@ pub fn each_csv_row<Tz: TimeZone>(
     let mut columns: HashMap<&'static str, usize> = HashMap::new();
     for (i, name) in header.iter().enumerate() {
         let name = name.trim().to_ascii_lowercase();
-        let Some(known) = CSV_HEADER.iter().find(|h| **h == name) else {
+        let Some(known) = table::named(&name) else {
             return Err(format!(
                 "row 1: '{name}' is not a column of the crampwatch CSV format; the columns are {}",
-                CSV_HEADER.join(",")
+                columns_named()
             ));
         };
-        if columns.insert(known, i).is_some() {
+        if columns.insert(known.name, i).is_some() {
             return Err(format!("row 1: the column '{name}' appears twice"));
         }
     }
@@ -83,7 +83,7 @@ pub fn each_csv_row<Tz: TimeZone>(
         if !columns.contains_key(required) {
             return Err(format!(
                 "row 1: the header has no '{required}' column (the columns are {})",
-                CSV_HEADER.join(",")
+                columns_named()
             ));
         }
     }
@@ -148,12 +148,20 @@ impl Cells<'_> {
         (!v.is_empty()).then_some(v)
     }
 
-    /// The note keeps its inner spacing and line breaks.
-    fn note(&self) -> Option<String> {
-        let i = *self.columns.get("note")?;
+    /// A column's cell as the column reads it: a raw one (the note) keeps
+    /// its inner spacing and line breaks. None when absent or blank.
+    fn cell(&self, c: &Column) -> Option<&str> {
+        if !c.raw {
+            return self.get(c.name);
+        }
+        let i = *self.columns.get(c.name)?;
         let v = super::safe::restore(self.record.get(i)?);
-        (!v.trim().is_empty()).then(|| v.to_string())
+        (!v.trim().is_empty()).then_some(v)
     }
+}
+
+fn columns_named() -> String {
+    table::names().collect::<Vec<_>>().join(",")
 }
 
 type Parsed = (Option<String>, Time, Option<Time>, Body);
@@ -209,30 +217,9 @@ fn parse_row<Tz: TimeZone>(c: &Cells, tz: &Tz) -> Result<Parsed, Vec<String>> {
     }
 }
 
-/// The columns each type may fill (besides id, type, at, logged, note).
-fn columns_of(kind: EntryKind) -> &'static [&'static str] {
-    match kind {
-        EntryKind::Drink => &["ml", "drink_kind", "sodium_mg"],
-        EntryKind::Workout => &["activity", "end", "intensity", "heat", "new"],
-        EntryKind::Plan => &["activity", "minutes", "intensity", "heat"],
-        EntryKind::Cramp => &[
-            "muscle",
-            "side",
-            "severity",
-            "duration_s",
-            "context",
-            "swelling",
-            "redness",
-            "weakness",
-            "numbness",
-            "relief",
-            "muscle_name",
-        ],
-        EntryKind::Weight => &["kg", "when", "urine_ml"],
-        EntryKind::Medication => &["medicine", "med_action", "med_class", "dose"],
-    }
-}
-
+/// The body of a row of `kind`: every column of the table that fills it,
+/// read by the column's own setter; a cell in a column of another kind is
+/// a problem.
 fn body<Tz: TimeZone>(
     kind: EntryKind,
     c: &Cells,
@@ -240,245 +227,87 @@ fn body<Tz: TimeZone>(
     tz: &Tz,
     p: &mut Problems,
 ) -> Option<Body> {
-    let own = columns_of(kind);
-    for name in CSV_HEADER[4..].iter().filter(|n| **n != "note") {
-        if !own.contains(name) && c.get(name).is_some() {
+    let before = p.0.len();
+    let others = || {
+        COLUMNS
+            .iter()
+            .filter(move |col| !col.kinds.is_empty() && !col.fills(kind))
+    };
+    // The note last, as before the table: the one column all kinds but one have.
+    let not_note = others().filter(|col| col.name != "note");
+    for col in not_note.chain(others().filter(|col| col.name == "note")) {
+        if c.cell(col).is_some() {
             p.0.push(format!(
-                "{name} does not apply to a {kind} (leave it empty)"
+                "{} does not apply to a {kind} (leave it empty)",
+                col.name
             ));
         }
     }
-    if kind == EntryKind::Weight && c.note().is_some() {
-        p.0.push("note does not apply to a weight (leave it empty)".into());
-    }
-    let note = c.note();
-    let before = p.0.len();
-    let body = match kind {
-        EntryKind::Drink => {
-            let ml = required(c, "ml", p)
-                .and_then(|s| p.take(number::<u32>(s, "ml", 1, MAX_DRINK_ML as u32)));
-            let kind = c
-                .get("drink_kind")
-                .map(|s| {
-                    p.take(word(
-                        s,
-                        "drink_kind",
-                        DrinkKind::from_word,
-                        DrinkKind::choices,
-                    ))
-                })
-                .unwrap_or(Some(DrinkKind::default()));
-            let sodium_mg = c
-                .get("sodium_mg")
-                .and_then(|s| p.take(number::<u32>(s, "sodium_mg", 0, 10_000)));
-            Body::Drink(Drink {
-                ml: ml.unwrap_or(0),
-                kind: kind.unwrap_or_default(),
-                sodium_mg,
-                note,
-            })
-        }
-        EntryKind::Workout => {
-            let activity = required(c, "activity", p).and_then(|s| p.take(activity(s)));
-            let end = c.get("end").and_then(|s| p.take(time(s, "end", tz)));
-            if let (Some(end), Some(at)) = (end, at)
-                && end <= at
-            {
-                p.0.push("end must be after at".into());
+    let time = |s: &str, column: &str| time(s, column, tz);
+    let reader = Reader { at, time: &time };
+    let mut body = blank(kind);
+    for col in COLUMNS.iter().filter(|col| col.fills(kind)) {
+        match c.cell(col) {
+            Some(s) => {
+                p.take((col.set)(&mut body, s, &reader));
             }
-            Body::Workout(Workout {
-                activity: activity.unwrap_or_default(),
-                end,
-                intensity: opt_word(c, "intensity", Intensity::from_word, Intensity::choices, p)
-                    .unwrap_or_default(),
-                heat: opt_word(c, "heat", Heat::from_word, Heat::choices, p).unwrap_or_default(),
-                new: c
-                    .get("new")
-                    .and_then(|s| p.take(boolean(s, "new")))
-                    .unwrap_or(false),
-                note,
-            })
+            None if col.required => {
+                p.0.push(format!("{} is empty but needed for this type", col.name));
+            }
+            None => {}
         }
-        EntryKind::Plan => {
-            let activity = required(c, "activity", p).and_then(|s| p.take(activity(s)));
-            let minutes =
-                required(c, "minutes", p).and_then(|s| p.take(number::<u32>(s, "minutes", 5, 720)));
-            Body::Plan(Plan {
-                activity: activity.unwrap_or_default(),
-                minutes: minutes.unwrap_or(0),
-                intensity: opt_word(c, "intensity", Intensity::from_word, Intensity::choices, p)
-                    .unwrap_or_default(),
-                heat: opt_word(c, "heat", Heat::from_word, Heat::choices, p).unwrap_or_default(),
-                note,
-            })
-        }
-        EntryKind::Cramp => {
-            let muscle = required(c, "muscle", p)
-                .and_then(|s| p.take(word(s, "muscle", Muscle::from_word, Muscle::choices)));
-            let relief = match c.get("relief") {
-                None => Vec::new(),
-                Some(s) => s
-                    .split([',', ';'])
-                    .map(str::trim)
-                    .filter(|x| !x.is_empty())
-                    .filter_map(|x| p.take(word(x, "relief", Relief::from_word, Relief::choices)))
-                    .collect(),
-            };
-            let flag = |name: &str, p: &mut Problems| {
-                c.get(name)
-                    .and_then(|s| p.take(boolean(s, name)))
-                    .unwrap_or(false)
-            };
-            Body::Cramp(Cramp {
-                muscle: muscle.unwrap_or(Muscle::Other),
-                side: opt_word(c, "side", Side::from_word, Side::choices, p),
-                severity: c
-                    .get("severity")
-                    .and_then(|s| p.take(number::<u8>(s, "severity", 1, 10))),
-                duration_s: c
-                    .get("duration_s")
-                    .and_then(|s| p.take(number::<u32>(s, "duration_s", 1, MAX_CRAMP_SECS))),
-                context: opt_word(
-                    c,
-                    "context",
-                    CrampContext::from_word,
-                    CrampContext::choices,
-                    p,
-                ),
-                symptoms: Symptoms {
-                    swelling: flag("swelling", p),
-                    redness: flag("redness", p),
-                    weakness: flag("weakness", p),
-                    numbness: flag("numbness", p),
-                },
-                relief,
-                note,
-                muscle_name: c.get("muscle_name").map(str::to_string),
-            })
-        }
-        EntryKind::Weight => {
-            let kg = required(c, "kg", p).and_then(|s| p.take(kg(s)));
-            Body::Weight(Weight {
-                kg: kg.unwrap_or(0.0),
-                when: opt_word(c, "when", WeighWhen::from_word, WeighWhen::choices, p),
-                urine_ml: c
-                    .get("urine_ml")
-                    .and_then(|s| p.take(number::<u32>(s, "urine_ml", 0, MAX_URINE_ML))),
-            })
-        }
-        EntryKind::Medication => medication(c, note, p)?,
-    };
+    }
     (p.0.len() == before).then_some(body)
 }
 
-fn medication(c: &Cells, note: Option<String>, p: &mut Problems) -> Option<Body> {
-    let name = required(c, "medicine", p).and_then(|s| {
-        p.take(
-            check_name(s)
-                .map_err(|_| format!("medicine '{s}' should be a name of 1 to 60 characters")),
-        )
-    });
-    let dose = c.get("dose").and_then(|s| p.take(check_dose(s))).flatten();
-    let action = required(c, "med_action", p).and_then(|s| {
-        p.take(word(
-            s,
-            "med_action",
-            MedAction::from_word,
-            MedAction::choices,
-        ))
-    });
-    let class = opt_word(c, "med_class", MedClass::from_word, MedClass::choices, p);
-    Some(Body::Medication(Medication {
-        action: action?,
-        name: name?,
-        class,
-        dose,
-        note,
-    }))
-}
-
-fn required<'a>(c: &'a Cells, name: &str, p: &mut Problems) -> Option<&'a str> {
-    let v = c.get(name);
-    if v.is_none() {
-        p.0.push(format!("{name} is empty but needed for this type"));
+/// A body of `kind` before its cells are read: what an empty optional cell
+/// leaves. (A needed cell left empty is a problem, so its placeholder here
+/// never reaches the journal.)
+fn blank(kind: EntryKind) -> Body {
+    match kind {
+        K::Drink => Body::Drink(Drink {
+            ml: 0,
+            kind: DrinkKind::default(),
+            sodium_mg: None,
+            note: None,
+        }),
+        K::Workout => Body::Workout(Workout {
+            activity: String::new(),
+            end: None,
+            intensity: Intensity::default(),
+            heat: Heat::default(),
+            new: false,
+            note: None,
+        }),
+        K::Plan => Body::Plan(Plan {
+            activity: String::new(),
+            minutes: 0,
+            intensity: Intensity::default(),
+            heat: Heat::default(),
+            note: None,
+        }),
+        K::Cramp => Body::Cramp(Cramp {
+            muscle: Muscle::Other,
+            side: None,
+            severity: None,
+            duration_s: None,
+            context: None,
+            symptoms: Default::default(),
+            relief: Vec::new(),
+            note: None,
+            muscle_name: None,
+        }),
+        K::Weight => Body::Weight(Weight {
+            kg: 0.0,
+            when: None,
+            urine_ml: None,
+        }),
+        K::Medication => Body::Medication(Medication {
+            action: MedAction::Start,
+            name: String::new(),
+            class: None,
+            dose: None,
+            note: None,
+        }),
     }
-    v
-}
-
-fn word<T>(
-    s: &str,
-    column: &str,
-    parse: fn(&str) -> Option<T>,
-    choices: fn() -> String,
-) -> Result<T, String> {
-    parse(s).ok_or_else(|| format!("{column} '{s}' is not one of {}", choices()))
-}
-
-fn opt_word<T>(
-    c: &Cells,
-    column: &str,
-    parse: fn(&str) -> Option<T>,
-    choices: fn() -> String,
-    p: &mut Problems,
-) -> Option<T> {
-    c.get(column)
-        .and_then(|s| p.take(word(s, column, parse, choices)))
-}
-
-fn number<T>(s: &str, column: &str, lo: T, hi: T) -> Result<T, String>
-where
-    T: std::str::FromStr + PartialOrd + std::fmt::Display + Copy,
-{
-    match s.parse::<T>() {
-        Ok(v) if v >= lo && v <= hi => Ok(v),
-        _ => Err(format!(
-            "{column} '{s}' is not a whole number from {lo} to {hi}"
-        )),
-    }
-}
-
-fn boolean(s: &str, column: &str) -> Result<bool, String> {
-    match s.to_ascii_lowercase().as_str() {
-        "true" | "yes" | "y" | "1" | "x" => Ok(true),
-        "false" | "no" | "n" | "0" => Ok(false),
-        _ => Err(format!("{column} '{s}' is not true or false (or empty)")),
-    }
-}
-
-fn kg(s: &str) -> Result<f64, String> {
-    match s.parse::<f64>() {
-        Ok(v) if crate::domain::check::BODY_KG.contains(&v) => Ok(v),
-        _ => Err(format!(
-            "kg '{s}' is not a plausible body weight in kg (20-400)"
-        )),
-    }
-}
-
-fn activity(s: &str) -> Result<String, String> {
-    if s.chars().count() > 40 || s.chars().any(char::is_control) {
-        return Err(format!(
-            "activity '{s}' should be a short name, like run or swim"
-        ));
-    }
-    Ok(s.to_string())
-}
-
-/// RFC 3339, or a local `2026-11-27 21:00[:00]` / `2026-11-27T21:00` in `tz`.
-fn time<Tz: TimeZone>(s: &str, column: &str, tz: &Tz) -> Result<Time, String> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
-        return Ok(t);
-    }
-    for fmt in [
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-    ] {
-        if let Ok(naive) = NaiveDateTime::parse_from_str(s, fmt) {
-            return local_to_time(tz, naive, s).map_err(|e| format!("{column}: {e}"));
-        }
-    }
-    Err(format!(
-        "{column} '{s}' is not a time; use 2026-11-27T21:00:00-05:00 or 2026-11-27 21:00"
-    ))
 }
