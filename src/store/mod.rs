@@ -22,6 +22,7 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 pub mod cache;
+pub mod commit_batch;
 pub mod fastline;
 mod id;
 mod no_follow;
