@@ -66,27 +66,7 @@ pub fn each_csv_row<Tz: TimeZone>(
         .headers()
         .map_err(|e| format!("cannot read the header row: {e}"))?
         .clone();
-    let mut columns: HashMap<&'static str, usize> = HashMap::new();
-    for (i, name) in header.iter().enumerate() {
-        let name = name.trim().to_ascii_lowercase();
-        let Some(known) = table::named(&name) else {
-            return Err(format!(
-                "row 1: '{name}' is not a column of the crampwatch CSV format; the columns are {}",
-                columns_named()
-            ));
-        };
-        if columns.insert(known.name, i).is_some() {
-            return Err(format!("row 1: the column '{name}' appears twice"));
-        }
-    }
-    for required in ["type", "at"] {
-        if !columns.contains_key(required) {
-            return Err(format!(
-                "row 1: the header has no '{required}' column (the columns are {})",
-                columns_named()
-            ));
-        }
-    }
+    let columns = columns_of(&header)?;
 
     for (i, record) in reader.records().enumerate() {
         let row = i + 2;
@@ -133,6 +113,33 @@ pub fn each_csv_row<Tz: TimeZone>(
         }
     }
     Ok(())
+}
+
+/// Each column of the header, by name, with its position: a column of
+/// another name, a column twice, or no `type` or `at` refuses the file.
+fn columns_of(header: &csv::StringRecord) -> Result<HashMap<&'static str, usize>, String> {
+    let mut columns: HashMap<&'static str, usize> = HashMap::new();
+    for (i, name) in header.iter().enumerate() {
+        let name = name.trim().to_ascii_lowercase();
+        let Some(known) = table::named(&name) else {
+            return Err(format!(
+                "row 1: '{name}' is not a column of the crampwatch CSV format; the columns are {}",
+                columns_named()
+            ));
+        };
+        if columns.insert(known.name, i).is_some() {
+            return Err(format!("row 1: the column '{name}' appears twice"));
+        }
+    }
+    for required in ["type", "at"] {
+        if !columns.contains_key(required) {
+            return Err(format!(
+                "row 1: the header has no '{required}' column (the columns are {})",
+                columns_named()
+            ));
+        }
+    }
+    Ok(columns)
 }
 
 struct Cells<'a> {
