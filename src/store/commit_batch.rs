@@ -101,3 +101,90 @@ impl Journal {
         self.append_raw(&batch.lines, &batch.now)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::entry::Drink;
+
+    fn t(s: &str) -> Time {
+        s.parse().unwrap()
+    }
+
+    fn drink(ml: u32) -> Body {
+        Body::Drink(Drink {
+            ml,
+            kind: Default::default(),
+            sodium_mg: None,
+            note: None,
+        })
+    }
+
+    #[test]
+    fn changes_are_checked_as_every_change_is_and_minted_in_order() {
+        let now = t("2026-11-28T15:00:00-05:00");
+        let at = t("2026-11-28T09:00:00-05:00");
+        let last = new_id(&now, None);
+        let mut b = Batch::new(now, Some(last.clone()));
+        let bad = Change::Add { at, body: drink(0) };
+        assert_eq!(
+            b.commit(bad.clone(), None, Default::default()),
+            Err(bad.check().unwrap_err()),
+            "the message of Change::check"
+        );
+        let first = b
+            .commit(
+                Change::Add {
+                    at,
+                    body: drink(300),
+                },
+                None,
+                Default::default(),
+            )
+            .unwrap();
+        let second = b
+            .commit(
+                Change::Add {
+                    at,
+                    body: drink(200),
+                },
+                None,
+                Default::default(),
+            )
+            .unwrap();
+        assert!(last < first && first < second, "{last} {first} {second}");
+        assert_eq!(b.len(), 2);
+        // A logged time outside 1970-2199 is refused as an event's is.
+        let logged = Some(t("1960-01-01T00:00:00Z"));
+        let e = b
+            .commit(
+                Change::Add { at, body: drink(1) },
+                logged,
+                Default::default(),
+            )
+            .unwrap_err();
+        assert!(e.starts_with("logged "), "{e}");
+        assert_eq!(b.len(), 2);
+    }
+
+    #[test]
+    fn a_kept_entry_keeps_its_id_and_meets_the_same_checks() {
+        let now = t("2026-11-28T15:00:00-05:00");
+        let at = t("2026-11-28T09:00:00-05:00");
+        let mut b = Batch::new(now, None);
+        assert!(b.keep("a b".into(), at, at, drink(300)).is_err());
+        let bad = Change::Add {
+            at,
+            body: drink(5000),
+        };
+        assert_eq!(
+            b.keep("01KB0".into(), at, at, drink(5000)),
+            Err(bad.check().unwrap_err())
+        );
+        assert!(b.is_empty());
+        b.keep("01KB1".into(), at, at, drink(300)).unwrap();
+        let lines = b.lines.by_month();
+        let line = std::str::from_utf8(lines.values().next().unwrap()[0]).unwrap();
+        assert!(line.contains("\"id\":\"01KB1\""), "{line}");
+    }
+}
