@@ -78,7 +78,7 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
     }
     let mut known = Known::of_journal(ctx)?;
     let now = ctx.now_fixed();
-    if path.is_file() && own::is_csv(path) {
+    if path.is_file() && crate::sources::detect::is_own_csv(path) {
         return import_csv(ctx, a, path, own::csv(path, &mut known, now)?);
     }
     if path.is_file() {

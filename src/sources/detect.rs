@@ -117,6 +117,23 @@ fn has_journal_files(dir: &Path, depth: u32) -> bool {
     })
 }
 
+/// Of crampwatch's own files, a CSV: a `.csv` file, or one whose first
+/// line starts like the CSV header. (A JSON export and a journal line both
+/// start with `{`: the JSON reader tells them apart.)
+pub fn is_own_csv(path: &Path) -> bool {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
+        return true;
+    }
+    let mut head = [0u8; 16];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    head[..n].starts_with(b"id,type,at,")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -101,21 +101,6 @@ impl Imported {
     }
 }
 
-/// A `.csv` file, or one whose first line starts like the CSV header.
-pub fn is_csv(path: &Path) -> bool {
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-    {
-        return true;
-    }
-    let mut head = [0u8; 16];
-    let n = std::fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
-        .unwrap_or(0);
-    head[..n].starts_with(b"id,type,at,")
-}
-
 /// Reads a JSON export; None when the file is no JSON object (perhaps a
 /// journal file). Refused whole at the first bad entry.
 pub fn json_export(path: &Path, known: &mut Known, now: Time) -> Result<Option<Imported>> {
