@@ -63,7 +63,7 @@ pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
         total.merged += t.merged;
     }
     if !o.dry_run {
-        ctx.journal.commit_all(&w.batch)?;
+        ctx.journal.commit_batch(&w.batch)?;
     }
     summary(&total, o);
     if !files_refused.is_empty() || entries_refused > 0 {

@@ -83,7 +83,7 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
     }
     if path.is_file() {
         if let Some(read) = own::json_export(path, &mut known, now)? {
-            ctx.journal.commit_all(&read.batch)?;
+            ctx.journal.commit_batch(&read.batch)?;
             crate::say!(
                 "imported {} entries from {} ({} already here, skipped)",
                 read.batch.len(),
@@ -99,7 +99,7 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
     for p in &read.problems {
         crate::say_err!("warning: {p}");
     }
-    ctx.journal.commit_all(&read.batch)?;
+    ctx.journal.commit_batch(&read.batch)?;
     crate::say!(
         "imported {} events from {} ({} already here, skipped)",
         read.batch.len(),
@@ -127,7 +127,7 @@ fn import_csv(ctx: &Ctx, a: &ImportArgs, path: &std::path::Path, read: Imported)
             ));
         }
     }
-    ctx.journal.commit_all(&read.batch)?;
+    ctx.journal.commit_batch(&read.batch)?;
     crate::say!(
         "imported {} entries from {} ({} already here, {} bad rows skipped)",
         read.batch.len(),

@@ -2,7 +2,7 @@
 //! change is ([`Change::check`]) and minted here, under an id that sorts after
 //! the one before; entries that come with their own id (another journal's,
 //! an export's) keep it and pass the same checks. Nothing is written until
-//! [`Journal::commit_all`], so an import refused half way writes nothing.
+//! [`Journal::commit_batch`], so an import refused half way writes nothing.
 //!
 //! A minimal batch variant of [`Journal::commit`], until the write path's
 //! own (`store/commit.rs`) is merged.
@@ -97,7 +97,7 @@ impl Batch {
 
 impl Journal {
     /// Writes a batch: its lines, each in the month file it is filed by.
-    pub fn commit_all(&self, batch: &Batch) -> Result<(), JournalError> {
+    pub fn commit_batch(&self, batch: &Batch) -> Result<(), JournalError> {
         self.append_raw(&batch.lines, &batch.now)
     }
 }
