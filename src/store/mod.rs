@@ -22,12 +22,14 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 pub mod cache;
+mod commit;
 pub mod commit_batch;
 pub mod fastline;
 mod id;
 mod no_follow;
 pub mod raw_lines;
 mod union;
+pub use commit::{Stamped, mint};
 pub use id::new_id;
 pub use raw_lines::RawLines;
 
@@ -534,20 +536,6 @@ impl Journal {
         }
         let lock = self.lock()?;
         self.append_locked(&lock, events)
-    }
-
-    /// Writes one change: mints its event (an id that sorts after `last_id`,
-    /// written at `now`), appends it, and returns it. Every write of a new
-    /// event goes through here.
-    pub fn commit(
-        &self,
-        change: crate::domain::change::Change,
-        now: &Time,
-        last_id: Option<&str>,
-    ) -> Result<Event, JournalError> {
-        let event = change.into_event(new_id(now, last_id), *now);
-        self.append(std::slice::from_ref(&event))?;
-        Ok(event)
     }
 
     /// [`Journal::append`] for a caller that already holds the lock.
