@@ -157,7 +157,7 @@ impl Cache {
             .truncate(true)
             .mode(0o600)
             // Never written through a link planted in the cache dir.
-            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+            .custom_flags(super::no_follow::FLAGS)
             .open(&tmp)
             .ok()?;
         let ok = f.write_all(&w).is_ok();

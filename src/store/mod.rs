@@ -419,7 +419,8 @@ impl Journal {
     ) -> Decoded {
         let bytes: u64 = metas[room_for].iter().flatten().map(|m| m.len()).sum();
         let mut out = Decoded::default();
-        reserve_huge(&mut out.events, (bytes / MIN_LINE_BYTES) as usize);
+        // A reservation that cannot be had is simply skipped.
+        let _ = out.events.try_reserve((bytes / MIN_LINE_BYTES) as usize);
         let mut lines = Vec::new();
         for fi in range {
             let cached = match (&self.cache, &metas[fi]) {
@@ -853,29 +854,6 @@ fn month_of(path: &Path) -> Option<String> {
 /// journal of shorter lines only grows its block past the reservation.
 const MIN_LINE_BYTES: u64 = 128;
 
-/// Reserves room for `n` more items and asks the kernel to back the block
-/// with transparent huge pages. A full load puts years of events in one
-/// block of tens of MB; faulting that in 4 KiB page by page was a fifth of
-/// a 10-year report's time. A hint only: what the block holds is the same,
-/// and a reservation that cannot be had is simply skipped.
-fn reserve_huge<T>(v: &mut Vec<T>, n: usize) {
-    if v.try_reserve(n).is_err() {
-        return;
-    }
-    #[cfg(target_os = "linux")]
-    {
-        const HUGE: usize = 2 << 20;
-        let start = v.as_ptr() as usize;
-        let end = start + v.capacity() * std::mem::size_of::<T>();
-        let (from, to) = (start.next_multiple_of(HUGE), end / HUGE * HUGE);
-        if to > from {
-            // SAFETY: [from, to) lies inside the vector's own allocation, and
-            // MADV_HUGEPAGE changes how memory is backed, never its contents.
-            unsafe { libc::madvise(from as *mut libc::c_void, to - from, libc::MADV_HUGEPAGE) };
-        }
-    }
-}
-
 /// Events decoded from the parse cache, with (file, line) for each, and the
 /// files that must be parsed instead.
 #[derive(Default)]
@@ -1004,7 +982,7 @@ pub fn device_id(file: &Path) -> Result<String, JournalError> {
         .create(true)
         .truncate(true)
         .mode(0o600)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .custom_flags(no_follow::FLAGS)
         .open(&tmp)
         .map_err(io_err(&tmp))?;
     f.write_all(format!("{id}\n").as_bytes())
