@@ -13,88 +13,17 @@ impl Journal {
     /// in id order. Files are parsed on a few threads. A torn tail in this
     /// device's files is recovered under the lock.
     pub fn load(&self, scope: Scope) -> Result<Loaded, JournalError> {
-        let min_month = match scope {
-            Scope::All => None,
-            Scope::Since(t) => {
-                let from = (t - Duration::days(crate::domain::input::MAX_PLAN_DAYS + 2))
-                    .with_timezone(&Utc);
-                Some(format!("{:04}-{:02}", from.year(), from.month()))
-            }
-        };
-        let files: Vec<PathBuf> = self
-            .files()?
-            .into_iter()
-            .filter(|path| match (&min_month, month_of(path)) {
-                (Some(min), Some(month)) => month.as_str() >= min.as_str(),
-                _ => true,
-            })
-            .collect();
-
+        let files = self.files_in(scope)?;
         let mut loaded = Loaded {
             files: files.len(),
             ..Loaded::default()
         };
-        // Past months come from the parse cache, decoded straight into one
-        // vector per half of the files (one on a second thread): years of
-        // events are tens of MB, and a copy per file would double what a
-        // load touches. The rest are parsed on a few threads and appended.
-        let metas: Vec<Option<fs::Metadata>> =
-            files.iter().map(|path| fs::metadata(path).ok()).collect();
-        let half = if files.len() >= 8 {
-            files.len() / 2
-        } else {
-            files.len()
-        };
-        let (mut decoded, second) = std::thread::scope(|scope| {
-            let second = (half < files.len()).then(|| {
-                scope.spawn(|| {
-                    self.decode_cached(&files, &metas, half..files.len(), half..files.len())
-                })
-            });
-            // The first half's vector has room for all: the second half is
-            // appended to it.
-            let first = self.decode_cached(&files, &metas, 0..half, 0..files.len());
-            let second = second.map(|h| h.join().expect("a journal reader thread panicked"));
-            (first, second)
-        });
-        if let Some(second) = second {
-            decoded.events.extend(second.events);
-            decoded.origin.extend(second.origin);
-            decoded.to_parse.extend(second.to_parse);
-        }
         let Decoded {
             mut events,
             mut origin,
             to_parse,
-        } = decoded;
-        let workers = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .clamp(1, 4)
-            .min(to_parse.len().max(1));
-        let mut results: Vec<Option<Result<FileRead, JournalError>>> =
-            (0..to_parse.len()).map(|_| None).collect();
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers)
-                .map(|w| {
-                    let (files, to_parse) = (&files, &to_parse);
-                    scope.spawn(move || {
-                        (w..to_parse.len())
-                            .step_by(workers)
-                            .map(|i| (i, self.read_file(&files[to_parse[i]])))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            for h in handles {
-                for (i, r) in h.join().expect("a journal reader thread panicked") {
-                    results[i] = Some(r);
-                }
-            }
-        });
-        let mut reads = Vec::with_capacity(results.len());
-        for r in results {
-            reads.push(r.expect("every file was read")?);
-        }
+        } = self.decode_all_cached(&files);
+        let reads = self.read_files(&files, &to_parse)?;
         events.reserve(reads.iter().map(|r| r.events.len()).sum());
         for (read, fi) in reads.into_iter().zip(&to_parse) {
             loaded.problems.extend(read.problems);
@@ -119,9 +48,95 @@ impl Journal {
             &mut loaded.problems,
         );
         loaded.mine = own;
-        let out = events;
-        loaded.events = out;
+        loaded.events = events;
         Ok(loaded)
+    }
+
+    /// The files a load of `scope` reads, sorted.
+    fn files_in(&self, scope: Scope) -> Result<Vec<PathBuf>, JournalError> {
+        let min_month = match scope {
+            Scope::All => None,
+            Scope::Since(t) => {
+                let from = (t - Duration::days(crate::domain::input::MAX_PLAN_DAYS + 2))
+                    .with_timezone(&Utc);
+                Some(format!("{:04}-{:02}", from.year(), from.month()))
+            }
+        };
+        Ok(self
+            .files()?
+            .into_iter()
+            .filter(|path| match (&min_month, month_of(path)) {
+                (Some(min), Some(month)) => month.as_str() >= min.as_str(),
+                _ => true,
+            })
+            .collect())
+    }
+
+    /// Past months from the parse cache, decoded straight into one vector
+    /// per half of the files (one on a second thread): years of events are
+    /// tens of MB, and a copy per file would double what a load touches.
+    fn decode_all_cached(&self, files: &[PathBuf]) -> Decoded {
+        let metas: Vec<Option<fs::Metadata>> =
+            files.iter().map(|path| fs::metadata(path).ok()).collect();
+        let half = if files.len() >= 8 {
+            files.len() / 2
+        } else {
+            files.len()
+        };
+        let (mut decoded, second) = std::thread::scope(|scope| {
+            let second = (half < files.len()).then(|| {
+                scope.spawn(|| {
+                    self.decode_cached(files, &metas, half..files.len(), half..files.len())
+                })
+            });
+            // The first half's vector has room for all: the second half is
+            // appended to it.
+            let first = self.decode_cached(files, &metas, 0..half, 0..files.len());
+            let second = second.map(|h| h.join().expect("a journal reader thread panicked"));
+            (first, second)
+        });
+        if let Some(second) = second {
+            decoded.events.extend(second.events);
+            decoded.origin.extend(second.origin);
+            decoded.to_parse.extend(second.to_parse);
+        }
+        decoded
+    }
+
+    /// Reads and parses `files[i]` for each i of `to_parse`, on a few
+    /// threads, in the order of `to_parse`.
+    fn read_files(
+        &self,
+        files: &[PathBuf],
+        to_parse: &[usize],
+    ) -> Result<Vec<FileRead>, JournalError> {
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 4)
+            .min(to_parse.len().max(1));
+        let mut results: Vec<Option<Result<FileRead, JournalError>>> =
+            (0..to_parse.len()).map(|_| None).collect();
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|w| {
+                    scope.spawn(move || {
+                        (w..to_parse.len())
+                            .step_by(workers)
+                            .map(|i| (i, self.read_file(&files[to_parse[i]])))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            for h in handles {
+                for (i, r) in h.join().expect("a journal reader thread panicked") {
+                    results[i] = Some(r);
+                }
+            }
+        });
+        results
+            .into_iter()
+            .map(|r| r.expect("every file was read"))
+            .collect()
     }
 
     /// The events of `files[range]` that the parse cache holds, in one
