@@ -18,11 +18,15 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 mod append;
+#[cfg(test)]
+pub(crate) mod arbitrary;
 pub mod cache;
 mod device;
 mod error;
 pub mod fastline;
 mod foreign;
+#[cfg(test)]
+mod format_tests;
 mod id;
 mod layout;
 mod load;
