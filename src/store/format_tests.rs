@@ -39,3 +39,23 @@ proptest! {
         prop_assert_eq!(cache.read(&journal, &meta), Some(numbered));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(500))]
+
+    /// The hand-written fast path reads a line as serde does, or declines
+    /// it (an escape, an unknown field...) and serde reads it.
+    #[test]
+    fn the_fast_path_agrees_with_serde(event in arbitrary::event(), spaced in any::<bool>()) {
+        let mut line = serde_json::to_string(&event).unwrap();
+        if spaced {
+            line = serde_json::to_string_pretty(&event).unwrap().replace('\n', " ");
+        }
+        let by_serde: Event = serde_json::from_str(&line).unwrap();
+        if let Some(fast) = super::fastline::parse(line.as_bytes()) {
+            prop_assert_eq!(&fast, &by_serde);
+        }
+        let read = super::parse_event(line.as_bytes()).map_err(|_| "refused").unwrap();
+        prop_assert_eq!(read, by_serde);
+    }
+}
