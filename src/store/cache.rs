@@ -115,13 +115,16 @@ impl Cache {
         let n = u32::from_le_bytes(count.try_into().ok()?) as usize;
         events.reserve(n.min(1 << 20));
         lines.reserve(n.min(1 << 20));
-        let mut de = rmp_serde::Deserializer::new(rest);
+        // Strings are borrowed from the file's bytes, not copied through a
+        // reader (a third of the decoding time).
+        let mut de = rmp_serde::Deserializer::from_read_ref(rest);
         for _ in 0..n {
             let (line, event) = from_row(Row::deserialize(&mut de).ok()?)?;
             lines.push(line);
             events.push(event);
         }
-        de.get_ref().is_empty().then_some(())
+        // The count again, last: a file cut short anywhere is refused.
+        (u32::deserialize(&mut de).ok()? as usize == n).then_some(())
     }
 
     /// Caches the events of `journal_file` (best effort: a cache that cannot
@@ -155,6 +158,7 @@ impl Cache {
         for (e, line) in events {
             to_row(e, *line)?.serialize(&mut ser).ok()?;
         }
+        (events.len() as u32).serialize(&mut ser).ok()?;
         let tmp = dir.join(format!(
             ".{}.{}.tmp",
             path.file_name()?.to_str()?,
