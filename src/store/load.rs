@@ -284,10 +284,10 @@ pub(crate) enum LineError {
 
 /// Parses and checks one line (without its newline).
 pub(crate) fn parse_event(raw: &[u8]) -> Result<Event, LineError> {
-    let parsed = match crate::store::fastline::parse(raw) {
-        Some(e) => Ok(e),
-        None => serde_json::from_slice::<Event>(raw),
-    };
+    // serde alone: a hand-written reader of the common shape saved 12% of
+    // the instructions of a 10-year report without its cache, under the
+    // 20% that would pay for a second definition of the format.
+    let parsed = serde_json::from_slice::<Event>(raw);
     let event: Event = match parsed {
         Ok(e) => e,
         Err(err) => {

@@ -23,7 +23,6 @@ pub(crate) mod arbitrary;
 pub mod cache;
 mod device;
 mod error;
-pub mod fastline;
 mod foreign;
 #[cfg(test)]
 mod format_tests;
