@@ -21,6 +21,7 @@ mod append;
 #[cfg(test)]
 pub(crate) mod arbitrary;
 pub mod cache;
+mod commit;
 mod device;
 mod error;
 mod foreign;
@@ -32,6 +33,7 @@ mod load;
 mod no_follow;
 mod recover;
 mod union;
+pub use commit::{Stamped, mint};
 pub use device::device_id;
 use error::io_err;
 pub use error::{JournalError, Problem};
@@ -125,19 +127,5 @@ impl Journal {
     /// This device's folder.
     pub fn device_dir(&self) -> PathBuf {
         self.journal_dir().join(&self.device)
-    }
-
-    /// Writes one change: mints its event (an id that sorts after `last_id`,
-    /// written at `now`), appends it, and returns it. Every write of a new
-    /// event goes through here.
-    pub fn commit(
-        &self,
-        change: crate::domain::change::Change,
-        now: &Time,
-        last_id: Option<&str>,
-    ) -> Result<Event, JournalError> {
-        let event = change.into_event(new_id(now, last_id), *now);
-        self.append(std::slice::from_ref(&event))?;
-        Ok(event)
     }
 }

@@ -56,7 +56,10 @@ fn carry_out(app: &mut App<Tz>, journal: &mut Vec<Event>, effects: Vec<Effect>) 
     for e in effects {
         if let Effect::Write(change) = e {
             let t = now().fixed_offset();
-            let ev = crate::tui::event_for(change, &t, app.history.last_event_id.as_deref());
+            let ev = change.into_event(
+                crate::store::new_id(&t, app.history.last_event_id.as_deref()),
+                t,
+            );
             journal.push(ev);
             let history = History::fold(journal);
             send(
@@ -398,7 +401,7 @@ fn after_a_cramp_s_shows_its_stretch_and_enter_opens_the_guide_there() {
     send(&mut app, Action::Select);
     assert_eq!(app.card, None);
     assert_eq!(app.screen, Screen::Guide);
-    let (rows, headings) = crate::tui::guide::layout(&app.guide.parts, 78);
+    let (rows, headings) = crate::tui::screens::guide::layout(&app.guide.parts, 78);
     let calf = headings.iter().find(|(h, _)| h == "Calf").unwrap().1;
     assert_eq!(app.guide_state.scroll, calf, "{:?}", rows.get(calf));
 }
@@ -430,7 +433,7 @@ fn help_scrolls_on_a_short_terminal_and_not_past_its_end() {
     for _ in 0..100 {
         send(&mut app, Action::ScrollDown);
     }
-    let max = crate::tui::help::max_scroll(app.size);
+    let max = crate::tui::screens::help::max_scroll(app.size);
     assert!(max > 0, "the keys do not fit in 24 rows");
     assert_eq!(app.help_scroll, max);
     assert_eq!(

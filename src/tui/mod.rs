@@ -5,41 +5,39 @@
 //! the state and returns effects, [`view::draw`] draws `&App`. This file owns
 //! the terminal and the clock: it draws, waits for a key until the next
 //! one-second tick, and carries out the effects (journal writes, bell, notify).
+//!
+//! Where things are: `app.rs` holds the state and routes each action;
+//! `action.rs` names what can happen; `keys.rs` maps keys to actions;
+//! `screens/` has one file (History: a folder) per screen with its state,
+//! how it changes and how it draws; `forms/` has the entry forms, one file
+//! per kind; `cards.rs` the cards over a screen; `layout.rs` the areas that
+//! update and view share; `view.rs` the frame around the screens.
 
-mod alarm_card;
+pub mod action;
 pub mod app;
+mod cards;
 pub mod demo;
-mod form_build;
-mod form_cramp;
-mod form_plan;
-mod form_view;
-mod form_weight;
 pub mod forms;
-mod glance;
-pub mod guide;
-pub(crate) mod help;
-pub mod history;
-pub mod insights;
 pub mod keys;
-mod med_form;
+pub mod layout;
 mod rows;
-mod screens;
+pub mod screens;
 mod sweat;
 pub(crate) mod text;
 pub mod theme;
 pub mod timers;
-mod today;
 mod undo;
 mod vanished;
 pub mod view;
+mod write;
 
-use crate::context::{Ctx, new_id};
-use crate::domain::entry::Time;
-use crate::domain::history::{Event, History, Op};
-use crate::domain::rules::Rules;
+pub use write::{commit, not_saved};
+
+use crate::context::Ctx;
+use crate::domain::history::{History, Op};
 use crate::store::{Journal, Scope, Signature};
-use anyhow::{Result, anyhow};
-use app::{Action, App, Change, Effect};
+use anyhow::Result;
+use app::{Action, App, Effect};
 use chrono::{DateTime, Duration, Local};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -66,7 +64,7 @@ impl Clock {
 
 /// Opens the TUI on the journal of `ctx` and runs it until the user quits.
 pub fn run(ctx: &Ctx) -> Result<()> {
-    let rules = Rules::embedded().map_err(|e| anyhow!(e))?;
+    let rules = ctx.rules.clone();
     let clock = Clock {
         base: ctx.now,
         started: Instant::now(),
@@ -130,32 +128,13 @@ fn event_loop(
         let mut wait = next_tick.saturating_duration_since(Instant::now());
         let mut actions = Vec::new();
         if let Some(rx) = &full {
-            match rx.try_recv() {
-                Ok((sig, result)) => {
+            match poll_full(rx, journal, clock, app, &mut signature) {
+                Some(Some(action)) => {
                     full = None;
-                    match result {
-                        Ok((history, problems)) => {
-                            app.full = true;
-                            if journal.signature() == sig {
-                                actions.push(Action::Loaded {
-                                    history: Box::new(history),
-                                    problems,
-                                });
-                            } else {
-                                // Written to while it was read: read it again.
-                                actions.push(reload(journal, &clock.now(), app));
-                            }
-                            signature = journal.signature();
-                        }
-                        Err(e) => actions.push(Action::Failed(format!(
-                            "older entries could not be read: {e}"
-                        ))),
-                    }
+                    actions.push(action);
                 }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {
-                    wait = wait.min(std::time::Duration::from_millis(50));
-                }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => full = None,
+                Some(None) => full = None,
+                None => wait = wait.min(std::time::Duration::from_millis(50)),
             }
         }
         if !actions.is_empty() {
@@ -202,6 +181,41 @@ fn event_loop(
     Ok(())
 }
 
+/// The whole journal, if its thread is done: `None` while it still reads,
+/// `Some(None)` when the thread is gone, else what to apply. When it arrives,
+/// `signature` follows what it read.
+fn poll_full(
+    rx: &FullLoad,
+    journal: &Journal,
+    clock: &Clock,
+    app: &mut App<Local>,
+    signature: &mut Signature,
+) -> Option<Option<Action>> {
+    let (sig, result) = match rx.try_recv() {
+        Ok(got) => got,
+        Err(std::sync::mpsc::TryRecvError::Empty) => return None,
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => return Some(None),
+    };
+    let action = match result {
+        Ok((history, problems)) => {
+            app.full = true;
+            let action = if journal.signature() == sig {
+                Action::Loaded {
+                    history: Box::new(history),
+                    problems,
+                }
+            } else {
+                // Written to while it was read: read it again.
+                reload(journal, &clock.now(), app)
+            };
+            *signature = journal.signature();
+            action
+        }
+        Err(e) => Action::Failed(format!("older entries could not be read: {e}")),
+    };
+    Some(Some(action))
+}
+
 /// Does what an effect asks. A write is followed by the written add (when
 /// nothing else changed the journal since `seen`, the signature it was last
 /// read at), a reload, or a failure; `seen` follows what is read.
@@ -230,9 +244,8 @@ fn carry_out(
         }
         Effect::Write(change) => {
             let now = clock.now().fixed_offset();
-            let event = event_for(change, &now, app.history.last_event_id.as_deref());
-            match journal.append_seen(std::slice::from_ref(&event), seen) {
-                Ok((after, true)) if event.op == Op::Add => {
+            match commit(journal, change, &app.history, &app.rules, &now, seen) {
+                Ok((event, after, true)) if event.op == Op::Add => {
                     *seen = after;
                     Some(Action::Appended(Box::new(event)))
                 }
@@ -240,7 +253,7 @@ fn carry_out(
                     *seen = journal.signature();
                     Some(reload(journal, &clock.now(), app))
                 }
-                Err(e) => Some(Action::Failed(format!("not saved: {e}"))),
+                Err(e) => Some(Action::Failed(e)),
             }
         }
     }
@@ -268,10 +281,6 @@ fn write_report(
         Ok(()) => Action::Done(format!("report written to {}", path.display())),
         Err(e) => Action::Failed(format!("report not written to {}: {e}", path.display())),
     }
-}
-
-pub(crate) fn event_for(change: Change, now: &Time, last_id: Option<&str>) -> Event {
-    change.into_event(new_id(now, last_id), *now)
 }
 
 /// Runs the notify command with the message as its last argument: no shell,
