@@ -416,9 +416,14 @@ fn a_config_that_is_dev_zero_or_a_fifo_fails_within_a_second() {
     let err = env.refused(&["status"]);
     assert!(err.contains("not a regular file"), "{err}");
     fs::remove_file(env.config_file()).unwrap();
-    let c = std::ffi::CString::new(env.config_file().to_str().unwrap()).unwrap();
-    // SAFETY: a valid NUL-terminated path.
-    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        env.config_file(),
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o600),
+        0,
+    )
+    .unwrap();
     let err = env.refused(&["status"]);
     assert!(err.contains("not a regular file"), "{err}");
     assert!(started.elapsed() < std::time::Duration::from_secs(2));

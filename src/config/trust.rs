@@ -20,7 +20,7 @@ pub fn read_config(path: &Path) -> Result<Option<(String, Metadata)>, String> {
     // O_NONBLOCK: opening a FIFO for reading does not wait for a writer.
     let file = std::fs::OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
         .open(path);
     let file = match file {
         Ok(f) => f,
@@ -59,8 +59,7 @@ fn read_bounded(file: File) -> io::Result<String> {
 
 /// Why a file or folder could have been written by someone else, if it could.
 pub fn loose(meta: &Metadata) -> Option<&'static str> {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    let me = unsafe { libc::geteuid() };
+    let me = rustix::process::geteuid().as_raw();
     if meta.uid() != me && meta.uid() != 0 {
         return Some("is owned by another user");
     }
@@ -92,9 +91,14 @@ mod tests {
         assert!(err.contains("not a regular file"), "{err}");
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("config.toml");
-        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-        // SAFETY: a valid NUL-terminated path.
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+            0,
+        )
+        .unwrap();
         assert!(
             read_config(&fifo)
                 .unwrap_err()

@@ -219,7 +219,7 @@ pub fn write_page(path: &Path, page: &str) -> std::io::Result<()> {
         .create(true)
         .truncate(true)
         .mode(0o600)
-        .custom_flags(libc::O_NOFOLLOW)
+        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
         .open(path)?;
     f.write_all(page.as_bytes())?;
     f.sync_data()

@@ -12,6 +12,7 @@
 //! another (a link, or a hard link to `~/.bashrc`) keeps its mode.
 
 use super::{JournalError, io_err};
+use rustix::fs::OFlags;
 use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::os::unix::fs::OpenOptionsExt;
@@ -19,7 +20,7 @@ use std::path::Path;
 
 /// `O_NOFOLLOW` (a link in the last component fails with ELOOP) and
 /// `O_NONBLOCK` (a FIFO planted in place of a file cannot hang the open).
-const FLAGS: i32 = libc::O_NOFOLLOW | libc::O_NONBLOCK;
+pub(crate) const FLAGS: i32 = OFlags::NOFOLLOW.union(OFlags::NONBLOCK).bits() as i32;
 
 /// Opens `path` for appending, creating it 0600 when absent. Returns the file
 /// and whether this call created it.
@@ -51,8 +52,7 @@ pub(super) fn append(path: &Path) -> Result<(File, bool), JournalError> {
 pub(super) fn make_private(f: &File) {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
     let Ok(meta) = f.metadata() else { return };
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    let me = unsafe { libc::geteuid() };
+    let me = rustix::process::geteuid().as_raw();
     if meta.is_file() && meta.uid() == me && meta.nlink() == 1 && meta.mode() & 0o077 != 0 {
         let _ = f.set_permissions(fs::Permissions::from_mode(0o600));
     }
@@ -112,7 +112,7 @@ fn regular(f: &File, path: &Path) -> Result<(), JournalError> {
 
 /// ELOOP from `O_NOFOLLOW` means the path is a link: said so plainly.
 fn refusal(path: &Path, e: io::Error) -> JournalError {
-    let is_link = e.raw_os_error() == Some(libc::ELOOP)
+    let is_link = e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
         || fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     if is_link {
         JournalError::Symlink {
