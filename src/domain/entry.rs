@@ -5,7 +5,6 @@
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
-use std::fmt;
 
 /// Millilitres in one US fluid ounce.
 pub const ML_PER_OZ: f64 = 29.5735;
@@ -77,40 +76,39 @@ impl VolumeUnit {
     }
 }
 
+/// The derives every word enum shares: one word per variant (kebab-case of
+/// the variant's name, e.g. `pickle-juice`), the same on the command line
+/// (clap), in the journal (serde) and on screen (strum).
 macro_rules! word_enum {
-    ($(#[$m:meta])* $name:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum)]
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+            clap::ValueEnum, strum::Display, strum::IntoStaticStr, strum::EnumString,
+            strum::VariantArray,
+        )]
+        #[serde(rename_all = "kebab-case")]
+        #[strum(serialize_all = "kebab-case")]
         pub enum $name {
-            $(
-                #[serde(rename = $word)]
-                #[value(name = $word)]
-                $variant,
-            )+
+            $($(#[$vm])* $variant,)+
         }
 
         impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub const ALL: &'static [$name] = <$name as strum::VariantArray>::VARIANTS;
 
             /// The word used on the command line, in files and on screen.
             pub fn word(self) -> &'static str {
-                match self {
-                    $($name::$variant => $word,)+
-                }
+                self.into()
             }
 
-            /// Parses the word (case-insensitive).
+            /// Parses the word (case-insensitive, trimmed).
             pub fn from_word(s: &str) -> Option<Self> {
-                let s = s.trim().to_ascii_lowercase();
-                Self::ALL.iter().copied().find(|v| v.word() == s)
+                s.trim().to_ascii_lowercase().parse().ok()
             }
 
             /// The word exactly as the journal writes it (no trimming or case folding).
             pub fn from_exact(s: &str) -> Option<Self> {
-                match s {
-                    $($word => Some($name::$variant),)+
-                    _ => None,
-                }
+                s.parse().ok()
             }
 
             /// The accepted words, comma-separated, for error messages.
@@ -118,80 +116,52 @@ macro_rules! word_enum {
                 Self::ALL.iter().map(|v| v.word()).collect::<Vec<_>>().join(", ")
             }
         }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.word())
-            }
-        }
     };
 }
 
 word_enum!(
     /// What was drunk.
-    DrinkKind { Water => "water", Sports => "sports", Electrolyte => "electrolyte", Other => "other" }
+    #[derive(Default)]
+    DrinkKind { #[default] Water, Sports, Electrolyte, Other }
 );
 word_enum!(
     /// How hard a session is.
-    Intensity { Easy => "easy", Moderate => "moderate", Hard => "hard", Max => "max" }
+    #[derive(Default)]
+    Intensity { Easy, #[default] Moderate, Hard, Max }
 );
 word_enum!(
     /// How warm the conditions are.
-    Heat { Cool => "cool", Mild => "mild", Hot => "hot" }
+    #[derive(Default)]
+    Heat { Cool, #[default] Mild, Hot }
 );
 word_enum!(
     /// Which muscle cramped.
-    Muscle {
-        Calf => "calf", Hamstring => "hamstring", Quadriceps => "quadriceps",
-        Foot => "foot", Hand => "hand", Other => "other",
-    }
+    Muscle { Calf, Hamstring, Quadriceps, Foot, Hand, Other }
 );
 word_enum!(
     /// Which side of the body.
-    Side { Left => "left", Right => "right", Both => "both" }
+    Side { Left, Right, Both }
 );
 word_enum!(
     /// When a cramp came, relative to exercise and sleep.
-    CrampContext { During => "during", After => "after", Rest => "rest", Night => "night" }
+    CrampContext { During, After, Rest, Night }
 );
 word_enum!(
     /// What helped a cramp ease.
-    Relief {
-        Stretch => "stretch", Massage => "massage", Heat => "heat", Cold => "cold",
-        Topical => "topical", Rest => "rest", PickleJuice => "pickle-juice",
-    }
+    Relief { Stretch, Massage, Heat, Cold, Topical, Rest, PickleJuice }
 );
 word_enum!(
     /// Whether a weight was taken before or after a session.
-    WeighWhen { Before => "before", After => "after" }
+    WeighWhen { Before, After }
 );
 word_enum!(
     /// The kind of medicine, for the flags and a clinician's timeline.
-    MedClass { Diuretic => "diuretic", Statin => "statin", Other => "other" }
+    MedClass { Diuretic, Statin, Other }
 );
 word_enum!(
     /// Whether a medicine was started or stopped at the entry's time.
-    MedAction { Start => "start", Stop => "stop" }
+    MedAction { Start, Stop }
 );
-
-#[allow(clippy::derivable_impls)] // the enum is made by a macro
-impl Default for DrinkKind {
-    fn default() -> Self {
-        DrinkKind::Water
-    }
-}
-#[allow(clippy::derivable_impls)] // the enum is made by a macro
-impl Default for Intensity {
-    fn default() -> Self {
-        Intensity::Moderate
-    }
-}
-#[allow(clippy::derivable_impls)] // the enum is made by a macro
-impl Default for Heat {
-    fn default() -> Self {
-        Heat::Mild
-    }
-}
 
 impl Intensity {
     /// True for hard and max sessions.
@@ -449,8 +419,7 @@ impl TryFrom<RawBody> for Body {
 
 word_enum!(
     /// The kinds of entry, for filters.
-    EntryKind { Drink => "drink", Workout => "workout", Plan => "plan", Cramp => "cramp", Weight => "weight",
-        Medication => "medication" }
+    EntryKind { Drink, Workout, Plan, Cramp, Weight, Medication }
 );
 
 impl Body {
@@ -578,6 +547,7 @@ pub fn format_duration(secs: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fmt;
 
     #[test]
     fn volumes_display_in_the_chosen_unit() {
@@ -592,6 +562,61 @@ mod tests {
         assert_eq!(format_duration(120), "2m");
         assert_eq!(format_duration(0), "0s");
         assert_eq!(format_duration(3660), "1h1m");
+    }
+
+    /// Every word enum's words, each the same through serde, strum and clap.
+    fn check_words<T>(words: &[&str])
+    where
+        T: Copy + PartialEq + fmt::Debug + fmt::Display + Serialize + clap::ValueEnum,
+        T: for<'de> Deserialize<'de> + strum::VariantArray + Into<&'static str>,
+        T: std::str::FromStr,
+    {
+        let all: Vec<T> = T::VARIANTS.to_vec();
+        assert_eq!(all.len(), words.len());
+        for (v, word) in all.into_iter().zip(words) {
+            let quoted = format!("\"{word}\"");
+            assert_eq!(serde_json::to_string(&v).unwrap(), quoted);
+            assert_eq!(serde_json::from_str::<T>(&quoted).unwrap(), v);
+            assert_eq!(v.to_string(), *word);
+            assert_eq!(Into::<&'static str>::into(v), *word);
+            assert!(word.parse::<T>().ok() == Some(v));
+            assert_eq!(v.to_possible_value().unwrap().get_name(), *word);
+            assert_eq!(<T as clap::ValueEnum>::from_str(word, false).unwrap(), v);
+            assert_eq!(<T as clap::ValueEnum>::from_str(&word.to_uppercase(), true).unwrap(), v);
+        }
+    }
+
+    #[test]
+    fn every_word_is_the_same_in_the_journal_on_screen_and_on_the_command_line() {
+        check_words::<DrinkKind>(&["water", "sports", "electrolyte", "other"]);
+        check_words::<Intensity>(&["easy", "moderate", "hard", "max"]);
+        check_words::<Heat>(&["cool", "mild", "hot"]);
+        check_words::<Muscle>(&["calf", "hamstring", "quadriceps", "foot", "hand", "other"]);
+        check_words::<Side>(&["left", "right", "both"]);
+        check_words::<CrampContext>(&["during", "after", "rest", "night"]);
+        let relief = ["stretch", "massage", "heat", "cold", "topical", "rest", "pickle-juice"];
+        check_words::<Relief>(&relief);
+        check_words::<WeighWhen>(&["before", "after"]);
+        check_words::<MedClass>(&["diuretic", "statin", "other"]);
+        check_words::<MedAction>(&["start", "stop"]);
+        let kinds = ["drink", "workout", "plan", "cramp", "weight", "medication"];
+        check_words::<EntryKind>(&kinds);
+    }
+
+    #[test]
+    fn words_are_read_loosely_from_people_and_exactly_from_the_journal() {
+        assert_eq!(Relief::from_word(" Pickle-Juice "), Some(Relief::PickleJuice));
+        assert_eq!(Relief::from_exact("pickle-juice"), Some(Relief::PickleJuice));
+        assert_eq!(Relief::from_exact("Pickle-juice"), None);
+        assert_eq!(Relief::from_exact(" stretch"), None);
+        assert_eq!(Muscle::from_word("pickle"), None);
+        assert_eq!(Side::ALL, &[Side::Left, Side::Right, Side::Both]);
+        assert_eq!(Heat::choices(), "cool, mild, hot");
+        assert_eq!(format!("{}", Relief::PickleJuice), "pickle-juice");
+        assert_eq!(
+            (DrinkKind::default(), Intensity::default(), Heat::default()),
+            (DrinkKind::Water, Intensity::Moderate, Heat::Mild)
+        );
     }
 
     #[test]
