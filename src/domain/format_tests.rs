@@ -108,7 +108,9 @@ fn bad_entries_are_refused_with_the_same_words() {
         let line = format!(
             r#"{{"v":1,"id":"01M8HT5HP0GRTCHZ1A125D7KTV","op":"add","at":"2026-11-28T14:30:00-05:00","logged":"2026-11-28T14:30:00-05:00","entry":{entry}}}"#
         );
-        serde_json::from_str::<Event>(&line).unwrap_err().to_string()
+        serde_json::from_str::<Event>(&line)
+            .unwrap_err()
+            .to_string()
     };
     assert!(refuse(r#"{"type":"weight","kg":0}"#).starts_with("a weight of 0 kg"));
     assert!(refuse(r#"{"type":"weight","kg":-3.5}"#).starts_with("a weight of -3.5 kg"));

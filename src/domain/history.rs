@@ -7,10 +7,8 @@
 //! time-sortable ULIDs) and each undo or redo names its target explicitly.
 
 use super::entry::{Body, EntryKind, Time};
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
 /// The journal schema version this program writes and understands.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -31,16 +29,18 @@ pub enum Op {
     Redo,
 }
 
-/// One line of the journal. Read by a hand-written, one-pass
-/// `Deserialize` (below): loading years of lines is the hot path.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One line of the journal. These derives are the definition of an event's
+/// JSON (the entry's own is [`Body`]'s).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     pub v: u32,
     pub id: String,
     pub op: Op,
     /// When it happened (for add and amend, the entry's time).
+    #[serde(deserialize_with = "super::timefmt::de")]
     pub at: Time,
     /// When it was written.
+    #[serde(deserialize_with = "super::timefmt::de")]
     pub logged: Time,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<String>,
@@ -49,93 +49,6 @@ pub struct Event {
     /// Fields this version does not know, kept as they were.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
-}
-
-/// The keys of an event line; anything else is kept in `extra`.
-enum EventKey {
-    V,
-    Id,
-    Op,
-    At,
-    Logged,
-    Target,
-    Entry,
-    Other(String),
-}
-
-impl<'de> Deserialize<'de> for EventKey {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = EventKey;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a field name")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<EventKey, E> {
-                Ok(match v {
-                    "v" => EventKey::V,
-                    "id" => EventKey::Id,
-                    "op" => EventKey::Op,
-                    "at" => EventKey::At,
-                    "logged" => EventKey::Logged,
-                    "target" => EventKey::Target,
-                    "entry" => EventKey::Entry,
-                    other => EventKey::Other(other.to_string()),
-                })
-            }
-        }
-        d.deserialize_identifier(KeyVisitor)
-    }
-}
-
-struct TimeField(Time);
-
-impl<'de> Deserialize<'de> for TimeField {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        super::timefmt::de(d).map(TimeField)
-    }
-}
-
-impl<'de> Deserialize<'de> for Event {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct EventVisitor;
-        impl<'de> Visitor<'de> for EventVisitor {
-            type Value = Event;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a crampwatch event object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Event, A::Error> {
-                let (mut v, mut id, mut op, mut at, mut logged) = (None, None, None, None, None);
-                let (mut target, mut entry) = (None, None);
-                let mut extra = serde_json::Map::new();
-                while let Some(key) = map.next_key::<EventKey>()? {
-                    match key {
-                        EventKey::V => v = Some(map.next_value::<u32>()?),
-                        EventKey::Id => id = Some(map.next_value::<String>()?),
-                        EventKey::Op => op = Some(map.next_value::<Op>()?),
-                        EventKey::At => at = Some(map.next_value::<TimeField>()?.0),
-                        EventKey::Logged => logged = Some(map.next_value::<TimeField>()?.0),
-                        EventKey::Target => target = map.next_value::<Option<String>>()?,
-                        EventKey::Entry => entry = map.next_value::<Option<Body>>()?,
-                        EventKey::Other(k) => {
-                            extra.insert(k, map.next_value::<serde_json::Value>()?);
-                        }
-                    }
-                }
-                Ok(Event {
-                    v: v.ok_or_else(|| de::Error::missing_field("v"))?,
-                    id: id.ok_or_else(|| de::Error::missing_field("id"))?,
-                    op: op.ok_or_else(|| de::Error::missing_field("op"))?,
-                    at: at.ok_or_else(|| de::Error::missing_field("at"))?,
-                    logged: logged.ok_or_else(|| de::Error::missing_field("logged"))?,
-                    target,
-                    entry,
-                    extra,
-                })
-            }
-        }
-        d.deserialize_map(EventVisitor)
-    }
 }
 
 /// Why a line is not a usable event.

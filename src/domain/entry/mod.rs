@@ -6,6 +6,9 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+mod raw;
+pub(crate) use raw::RawBody;
+
 /// Millilitres in one US fluid ounce.
 pub const ML_PER_OZ: f64 = 29.5735;
 /// Kilograms in one pound.
@@ -184,6 +187,15 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// A weight is a positive number of kilograms, or the line is not an entry.
+fn positive_kg<'de, D: serde::Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let kg = f64::deserialize(d)?;
+    if !kg.is_finite() || kg <= 0.0 {
+        return Err(serde::de::Error::custom(format!("a weight of {kg} kg")));
+    }
+    Ok(kg)
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Drink {
     pub ml: u32,
@@ -199,7 +211,11 @@ pub struct Drink {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Workout {
     pub activity: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::timefmt::de_opt"
+    )]
     pub end: Option<Time>,
     #[serde(default)]
     pub intensity: Intensity,
@@ -288,6 +304,7 @@ pub struct Cramp {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Weight {
+    #[serde(deserialize_with = "positive_kg")]
     pub kg: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<WeighWhen>,
@@ -311,10 +328,10 @@ pub struct Medication {
     pub note: Option<String>,
 }
 
-/// The content of an entry, tagged by `type` in the journal. Read through
-/// [`RawBody`] (one pass, no buffering: it is the hot path of every load).
+/// The content of an entry, tagged by `type` in the journal. These derives
+/// (with the entry types' own) are the definition of an entry's JSON.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase", try_from = "RawBody")]
+#[serde(tag = "type", rename_all = "lowercase")]
 pub enum Body {
     Drink(Drink),
     Workout(Workout),
@@ -322,99 +339,6 @@ pub enum Body {
     Cramp(Cramp),
     Weight(Weight),
     Medication(Medication),
-}
-
-/// Every field any entry type can have, as read from a line.
-#[derive(Deserialize)]
-pub(crate) struct RawBody {
-    #[serde(rename = "type")]
-    pub(crate) ty: EntryKind,
-    pub(crate) ml: Option<u32>,
-    pub(crate) kind: Option<DrinkKind>,
-    pub(crate) sodium_mg: Option<u32>,
-    pub(crate) note: Option<String>,
-    pub(crate) activity: Option<String>,
-    #[serde(default, deserialize_with = "super::timefmt::de_opt")]
-    pub(crate) end: Option<Time>,
-    pub(crate) intensity: Option<Intensity>,
-    pub(crate) heat: Option<Heat>,
-    pub(crate) new: Option<bool>,
-    pub(crate) minutes: Option<u32>,
-    pub(crate) muscle: Option<Muscle>,
-    pub(crate) muscle_name: Option<String>,
-    pub(crate) side: Option<Side>,
-    pub(crate) severity: Option<u8>,
-    pub(crate) duration_s: Option<u32>,
-    pub(crate) context: Option<CrampContext>,
-    pub(crate) symptoms: Option<Symptoms>,
-    pub(crate) relief: Option<Vec<Relief>>,
-    pub(crate) kg: Option<f64>,
-    pub(crate) when: Option<WeighWhen>,
-    pub(crate) urine_ml: Option<u32>,
-    pub(crate) action: Option<MedAction>,
-    pub(crate) name: Option<String>,
-    pub(crate) class: Option<MedClass>,
-    pub(crate) dose: Option<String>,
-}
-
-impl TryFrom<RawBody> for Body {
-    type Error = String;
-
-    fn try_from(r: RawBody) -> Result<Body, String> {
-        let need = |what: &str| format!("a {} entry without `{what}`", r.ty);
-        Ok(match r.ty {
-            EntryKind::Drink => Body::Drink(Drink {
-                ml: r.ml.ok_or_else(|| need("ml"))?,
-                kind: r.kind.unwrap_or_default(),
-                sodium_mg: r.sodium_mg,
-                note: r.note,
-            }),
-            EntryKind::Workout => Body::Workout(Workout {
-                activity: r.activity.ok_or_else(|| need("activity"))?,
-                end: r.end,
-                intensity: r.intensity.unwrap_or_default(),
-                heat: r.heat.unwrap_or_default(),
-                new: r.new.unwrap_or(false),
-                note: r.note,
-            }),
-            EntryKind::Plan => Body::Plan(Plan {
-                activity: r.activity.ok_or_else(|| need("activity"))?,
-                minutes: r.minutes.ok_or_else(|| need("minutes"))?,
-                intensity: r.intensity.unwrap_or_default(),
-                heat: r.heat.unwrap_or_default(),
-                note: r.note,
-            }),
-            EntryKind::Cramp => Body::Cramp(Cramp {
-                muscle: r.muscle.ok_or_else(|| need("muscle"))?,
-                side: r.side,
-                severity: r.severity,
-                duration_s: r.duration_s,
-                context: r.context,
-                symptoms: r.symptoms.unwrap_or_default(),
-                relief: r.relief.unwrap_or_default(),
-                note: r.note,
-                muscle_name: r.muscle_name,
-            }),
-            EntryKind::Weight => {
-                let kg = r.kg.ok_or_else(|| need("kg"))?;
-                if !kg.is_finite() || kg <= 0.0 {
-                    return Err(format!("a weight of {kg} kg"));
-                }
-                Body::Weight(Weight {
-                    kg,
-                    when: r.when,
-                    urine_ml: r.urine_ml,
-                })
-            }
-            EntryKind::Medication => Body::Medication(Medication {
-                action: r.action.ok_or_else(|| need("action"))?,
-                name: r.name.ok_or_else(|| need("name"))?,
-                class: r.class,
-                dose: r.dose,
-                note: r.note,
-            }),
-        })
-    }
 }
 
 word_enum!(
@@ -437,11 +361,11 @@ impl Body {
     /// A short human description, e.g. `drink 10 oz water`, with weights
     /// in the unit that goes with `unit`.
     pub fn describe(&self, unit: VolumeUnit) -> String {
-        self.describe_in(unit, super::mass::MassUnit::of_volume(unit))
+        self.describe_in(unit, crate::domain::mass::MassUnit::of_volume(unit))
     }
 
     /// [`Body::describe`] with weights in `mass` (the user's weight unit).
-    pub fn describe_in(&self, unit: VolumeUnit, mass: super::mass::MassUnit) -> String {
+    pub fn describe_in(&self, unit: VolumeUnit, mass: crate::domain::mass::MassUnit) -> String {
         match self {
             Body::Drink(d) => {
                 let mut s = format!("drink {} {}", unit.format(d.ml as f64), d.kind);
@@ -582,7 +506,10 @@ mod tests {
             assert!(word.parse::<T>().ok() == Some(v));
             assert_eq!(v.to_possible_value().unwrap().get_name(), *word);
             assert_eq!(<T as clap::ValueEnum>::from_str(word, false).unwrap(), v);
-            assert_eq!(<T as clap::ValueEnum>::from_str(&word.to_uppercase(), true).unwrap(), v);
+            assert_eq!(
+                <T as clap::ValueEnum>::from_str(&word.to_uppercase(), true).unwrap(),
+                v
+            );
         }
     }
 
@@ -594,7 +521,15 @@ mod tests {
         check_words::<Muscle>(&["calf", "hamstring", "quadriceps", "foot", "hand", "other"]);
         check_words::<Side>(&["left", "right", "both"]);
         check_words::<CrampContext>(&["during", "after", "rest", "night"]);
-        let relief = ["stretch", "massage", "heat", "cold", "topical", "rest", "pickle-juice"];
+        let relief = [
+            "stretch",
+            "massage",
+            "heat",
+            "cold",
+            "topical",
+            "rest",
+            "pickle-juice",
+        ];
         check_words::<Relief>(&relief);
         check_words::<WeighWhen>(&["before", "after"]);
         check_words::<MedClass>(&["diuretic", "statin", "other"]);
@@ -605,8 +540,14 @@ mod tests {
 
     #[test]
     fn words_are_read_loosely_from_people_and_exactly_from_the_journal() {
-        assert_eq!(Relief::from_word(" Pickle-Juice "), Some(Relief::PickleJuice));
-        assert_eq!(Relief::from_exact("pickle-juice"), Some(Relief::PickleJuice));
+        assert_eq!(
+            Relief::from_word(" Pickle-Juice "),
+            Some(Relief::PickleJuice)
+        );
+        assert_eq!(
+            Relief::from_exact("pickle-juice"),
+            Some(Relief::PickleJuice)
+        );
         assert_eq!(Relief::from_exact("Pickle-juice"), None);
         assert_eq!(Relief::from_exact(" stretch"), None);
         assert_eq!(Muscle::from_word("pickle"), None);
