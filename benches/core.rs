@@ -10,7 +10,7 @@ use crampwatch::domain::history::History;
 use crampwatch::domain::prefs::Prefs;
 use crampwatch::domain::rules::Rules;
 use crampwatch::domain::{hydration, patterns, week};
-use crampwatch::journal::{Journal, Scope};
+use crampwatch::store::{Journal, Scope};
 use std::path::PathBuf;
 use std::sync::LazyLock;
 

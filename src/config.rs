@@ -188,7 +188,7 @@ pub fn load_settings(path: &Path) -> Result<Settings> {
     let (text, meta) = match trust::read_config(path) {
         Ok(Some(found)) => found,
         Ok(None) => return Ok(Settings::default()),
-        Err(e) => bail!(crate::cli::UserError(e)),
+        Err(e) => bail!(crate::context::UserError(e)),
     };
     let (mut settings, warnings) = file::read_lenient(&text);
     for w in warnings {

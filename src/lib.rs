@@ -3,16 +3,15 @@
 //!
 //! The binary (`src/main.rs`) only parses arguments and dispatches here.
 
-pub mod cache;
 pub mod cli;
 pub mod config;
+pub mod context;
 pub mod demo;
 pub mod domain;
 pub mod export;
-pub mod fastline;
-pub mod journal;
 pub mod report;
 pub mod sources;
+pub mod store;
 pub mod sweat_text;
 pub mod term_safe;
 pub mod tui;

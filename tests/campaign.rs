@@ -10,7 +10,7 @@ mod common;
 
 use common::{DEVICE, Env, saved_id};
 use crampwatch::domain::history::{Event, History};
-use crampwatch::journal::{Journal, Problem, Scope};
+use crampwatch::store::{Journal, Problem, Scope};
 use serde_json::Value;
 use std::cell::Cell;
 use std::collections::{BTreeSet, HashMap};

@@ -10,7 +10,7 @@ use crampwatch::domain::entry::{
     Symptoms, WeighWhen, Weight, Workout,
 };
 use crampwatch::domain::history::{Event, History, Op, SCHEMA_VERSION};
-use crampwatch::journal::{Journal, Scope};
+use crampwatch::store::{Journal, Scope};
 use proptest::prelude::*;
 use proptest::sample::select;
 

@@ -5,7 +5,7 @@
 
 use super::Ctx;
 use crate::config::trust;
-use crate::journal::{Problem, Scope};
+use crate::store::{Problem, Scope};
 use anyhow::Result;
 use chrono::Duration;
 use std::fs;
@@ -218,7 +218,7 @@ fn skew(ctx: &Ctx, dev: &Path, files: &[PathBuf], f: &mut Findings) {
         .flat_map(|bytes| {
             bytes
                 .split(|b| *b == b'\n')
-                .filter_map(|l| crate::journal::parse_event(l).ok())
+                .filter_map(|l| crate::store::parse_event(l).ok())
                 .map(|e| e.logged)
                 .collect::<Vec<_>>()
         })

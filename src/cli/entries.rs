@@ -12,7 +12,7 @@ use crate::domain::input::{
     TimeUse, parse_mass, parse_since, parse_time, parse_urine, parse_volume,
 };
 use crate::domain::medication::{check_dose, check_name};
-use crate::journal::Scope;
+use crate::store::Scope;
 use anyhow::Result;
 use chrono::Local;
 use clap::Args;

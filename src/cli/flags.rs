@@ -34,7 +34,7 @@ pub fn flags(ctx: &Ctx, a: &FlagsArgs) -> Result<()> {
     let lookback = chrono::Duration::weeks(rules.flags.new_or_harder.weeks as i64 + 4)
         + chrono::Duration::days(2 * rules.flags.medication.window_days as i64);
     let history = crate::domain::history::History::from_events(
-        ctx.load(crate::journal::Scope::Since(from - lookback))?
+        ctx.load(crate::store::Scope::Since(from - lookback))?
             .events,
     );
     let prefs = ctx.settings.prefs();

@@ -10,7 +10,7 @@ use crate::domain::history::{EventProblem, History, Op};
 use crate::domain::hydration::{self, preload_deadline, whole};
 use crate::domain::input::{TimeUse, parse_duration, parse_time, parse_volume};
 use crate::domain::rules::Rules;
-use crate::journal::Lock;
+use crate::store::Lock;
 use anyhow::Result;
 use chrono::Duration;
 use clap::{Args, Subcommand};
@@ -476,23 +476,7 @@ fn preload_line(ctx: &Ctx, start: &Time) -> Result<String> {
     Ok(format!("{line} (general information, not medical advice)"))
 }
 
-/// The context a cramp most likely had, when the user gave none.
-pub fn infer_context(history: &History, at: Time) -> CrampContext {
-    for e in history.entries.iter().rev() {
-        if let Body::Workout(w) = &e.body {
-            if e.at > at {
-                continue;
-            }
-            match w.end {
-                None => return CrampContext::During,
-                Some(end) if end >= at => return CrampContext::During,
-                Some(end) if at - end <= Duration::hours(6) => return CrampContext::After,
-                Some(_) => {}
-            }
-        }
-    }
-    CrampContext::Rest
-}
+pub use crate::domain::change::infer_context;
 
 pub fn cramp(ctx: &Ctx, a: &CrampArgs) -> Result<()> {
     let duration_s = match &a.duration {

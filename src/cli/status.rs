@@ -74,7 +74,7 @@ fn running_rate(
     let rate_over = |days: u32| -> Result<Option<PersonalRate>> {
         let since = now - chrono::Duration::days(days as i64 + 1);
         let history = crate::domain::history::History::from_events(
-            ctx.load(crate::journal::Scope::Since(since))?.events,
+            ctx.load(crate::store::Scope::Since(since))?.events,
         );
         Ok(personal_rate(&history, rules, &now, w.heat, w.intensity))
     };

@@ -6,7 +6,7 @@ use crate::domain::history::{Event, EventProblem, Op, SCHEMA_VERSION};
 use crate::export::{
     CsvRow, EXPORT_FORMAT, ExportDoc, JsonExport, RowError, each_csv_row, each_export_entry, to_csv,
 };
-use crate::journal::{RawLines, Scope, read_foreign};
+use crate::store::{RawLines, Scope, read_foreign};
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 use std::collections::HashMap;
@@ -165,7 +165,7 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
     };
     let source = match read_foreign(path, keep) {
         Ok(s) => s,
-        Err(e @ crate::journal::JournalError::NotAJournal { .. }) => return user(e.to_string()),
+        Err(e @ crate::store::JournalError::NotAJournal { .. }) => return user(e.to_string()),
         Err(e) => return Err(e.into()),
     };
     for p in &source.problems {
@@ -340,7 +340,7 @@ fn push(lines: &mut RawLines, event: &Event) {
 }
 
 /// The add event of an imported entry; it keeps its id, and is filed in
-/// the month it was first logged in ([`crate::journal::Journal::append_raw`]).
+/// the month it was first logged in ([`crate::store::Journal::append_raw`]).
 fn imported(id: String, at: Time, logged: Time, body: Body) -> Event {
     Event {
         v: SCHEMA_VERSION,

@@ -187,7 +187,7 @@ fn unknown(text: &str, section: Option<&str>, key: &str) -> Warning {
             section.unwrap_or_default()
         )
     } else {
-        crate::cli::messages::closest(key, names)
+        crate::domain::suggest::closest(key, names)
             .map(|g| format!(" (did you mean '{g}'?)"))
             .unwrap_or_default()
     };

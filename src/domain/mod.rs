@@ -2,6 +2,7 @@
 //! files, no clock reads: "now" is always passed in.
 
 pub mod alarm;
+pub mod change;
 pub mod check;
 pub mod context;
 pub mod day;
@@ -18,6 +19,7 @@ pub mod phrases;
 pub mod prefs;
 pub mod rules;
 pub mod say;
+pub mod suggest;
 pub mod sweat;
 pub mod timefmt;
 pub mod week;

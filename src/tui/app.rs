@@ -109,30 +109,7 @@ pub enum Action {
     Done(String),
 }
 
-/// One change to write to the journal.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Change {
-    Add {
-        at: Time,
-        body: Body,
-    },
-    Amend {
-        target: String,
-        at: Time,
-        body: Body,
-    },
-    Undo {
-        event_id: String,
-    },
-    Redo {
-        event_id: String,
-    },
-    /// A tombstone for an entry (undo brings it back).
-    Delete {
-        target: String,
-        at: Time,
-    },
-}
+pub use crate::domain::change::Change;
 
 /// What the loop must do after an update.
 #[derive(Clone, Debug, PartialEq)]

@@ -329,7 +329,7 @@ fn the_name_field_shows_only_for_an_other_muscle() {
 #[test]
 fn a_muscle_name_survives_the_journal_line_and_the_cache() {
     let line = r#"{"v":1,"id":"A1","op":"add","at":"2026-11-28T03:00:00-05:00","logged":"2026-11-28T03:01:02-05:00","entry":{"type":"cramp","muscle":"other","muscle_name":"forearm"}}"#;
-    let fast = crate::fastline::parse(line.as_bytes()).expect("the fast reader takes it");
+    let fast = crate::store::fastline::parse(line.as_bytes()).expect("the fast reader takes it");
     let slow: Event = serde_json::from_str(line).unwrap();
     assert_eq!(fast, slow);
     let Some(Body::Cramp(c)) = &fast.entry else {

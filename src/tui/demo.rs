@@ -2,9 +2,9 @@
 //! temporary folder that is removed on exit. The user's journal, settings
 //! file and device id are never written.
 
-use crate::cli::{Cli, Ctx, read_now};
 use crate::config::{Paths, load_settings};
-use crate::journal::Journal;
+use crate::context::{Ctx, read_now};
+use crate::store::Journal;
 use anyhow::{Context, Result};
 use std::path::PathBuf;
 
@@ -22,9 +22,9 @@ impl Drop for TempDir {
     }
 }
 
-pub fn run(cli: &Cli) -> Result<()> {
+pub fn run(config: Option<PathBuf>) -> Result<()> {
     let now = read_now()?;
-    let paths = Paths::resolve(None, cli.config.clone())?;
+    let paths = Paths::resolve(None, config)?;
     // The user's display settings (units, goal) apply; a missing file is fine.
     let settings = load_settings(&paths.config_file)?;
     let dir = TempDir(std::env::temp_dir().join(format!(

@@ -3,8 +3,9 @@
 
 use super::app::{Change, Zone};
 use super::forms::{Form, FormKind, Value};
-use crate::cli::log::{MAX_WORKOUT_HOURS, infer_context};
 use crate::config::Settings;
+use crate::domain::change::infer_context;
+use crate::domain::check::MAX_WORKOUT_HOURS;
 use crate::domain::entry::{
     Body, Cramp, CrampContext, Drink, DrinkKind, Heat, Intensity, Muscle, Plan, Relief, Side,
     Symptoms, Time, VolumeUnit, WeighWhen, Weight, Workout,

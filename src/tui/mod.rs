@@ -33,11 +33,11 @@ mod undo;
 mod vanished;
 pub mod view;
 
-use crate::cli::{Ctx, new_id};
+use crate::context::{Ctx, new_id};
 use crate::domain::entry::Time;
-use crate::domain::history::{Event, History, Op, SCHEMA_VERSION};
+use crate::domain::history::{Event, History, Op};
 use crate::domain::rules::Rules;
-use crate::journal::{Journal, Scope, Signature};
+use crate::store::{Journal, Scope, Signature};
 use anyhow::{Result, anyhow};
 use app::{Action, App, Change, Effect};
 use chrono::{DateTime, Duration, Local};
@@ -82,7 +82,7 @@ pub fn run(ctx: &Ctx) -> Result<()> {
 
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return crate::cli::user(
+        return crate::context::user(
             "the TUI needs a terminal; from scripts use a command, e.g. 'crampwatch status' or 'crampwatch drink 10oz' (see crampwatch --help)",
         );
     }
@@ -271,23 +271,7 @@ fn write_report(
 }
 
 pub(crate) fn event_for(change: Change, now: &Time, last_id: Option<&str>) -> Event {
-    let (op, at, target, entry) = match change {
-        Change::Add { at, body } => (Op::Add, at, None, Some(body)),
-        Change::Amend { target, at, body } => (Op::Amend, at, Some(target), Some(body)),
-        Change::Undo { event_id } => (Op::Undo, *now, Some(event_id), None),
-        Change::Redo { event_id } => (Op::Redo, *now, Some(event_id), None),
-        Change::Delete { target, at } => (Op::Delete, at, Some(target), None),
-    };
-    Event {
-        v: SCHEMA_VERSION,
-        id: new_id(now, last_id),
-        op,
-        at,
-        logged: *now,
-        target,
-        entry,
-        extra: Default::default(),
-    }
+    change.into_event(new_id(now, last_id), *now)
 }
 
 /// Runs the notify command with the message as its last argument: no shell,

@@ -21,13 +21,14 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-#[path = "journal/foreign.rs"]
+pub mod cache;
+pub mod fastline;
 mod foreign;
-#[path = "journal/no_follow.rs"]
+mod id;
 mod no_follow;
-#[path = "journal/union.rs"]
 mod union;
 pub use foreign::{ForeignRead, RawLines, read_foreign};
+pub use id::new_id;
 
 const LOCK_FILE: &str = ".lock";
 const REJECTED_FILE: &str = "rejected.jsonl";
@@ -188,7 +189,7 @@ pub struct Signature(Vec<(PathBuf, u64, Option<std::time::SystemTime>)>);
 pub struct Journal {
     data_dir: PathBuf,
     device: String,
-    cache: Option<crate::cache::Cache>,
+    cache: Option<crate::store::cache::Cache>,
     /// This device's clock, read once by the caller: other devices' ids
     /// far ahead of it are set aside at load.
     now: Option<Time>,
@@ -216,7 +217,7 @@ impl Journal {
     /// Keeps parsed files in a cache under `cache_root` (outside the data
     /// dir), so that full loads do not parse years of lines every time.
     pub fn with_cache(mut self, cache_root: &Path) -> Journal {
-        self.cache = Some(crate::cache::Cache::new(cache_root, &self.data_dir));
+        self.cache = Some(crate::store::cache::Cache::new(cache_root, &self.data_dir));
         self
     }
 
@@ -532,6 +533,20 @@ impl Journal {
         }
         let lock = self.lock()?;
         self.append_locked(&lock, events)
+    }
+
+    /// Writes one change: mints its event (an id that sorts after `last_id`,
+    /// written at `now`), appends it, and returns it. Every write of a new
+    /// event goes through here.
+    pub fn commit(
+        &self,
+        change: crate::domain::change::Change,
+        now: &Time,
+        last_id: Option<&str>,
+    ) -> Result<Event, JournalError> {
+        let event = change.into_event(new_id(now, last_id), *now);
+        self.append(std::slice::from_ref(&event))?;
+        Ok(event)
     }
 
     /// [`Journal::append`] for a caller that already holds the lock.
@@ -917,7 +932,7 @@ pub(crate) enum LineError {
 
 /// Parses and checks one line (without its newline).
 pub(crate) fn parse_event(raw: &[u8]) -> Result<Event, LineError> {
-    let parsed = match crate::fastline::parse(raw) {
+    let parsed = match crate::store::fastline::parse(raw) {
         Some(e) => Ok(e),
         None => serde_json::from_slice::<Event>(raw),
     };
