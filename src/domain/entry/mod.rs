@@ -6,182 +6,16 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+mod kinds;
 mod raw;
-pub(crate) use raw::RawBody;
+mod units;
 
-/// Millilitres in one US fluid ounce.
-pub const ML_PER_OZ: f64 = 29.5735;
-/// Kilograms in one pound.
-pub const KG_PER_LB: f64 = 0.453_592_37;
+pub use kinds::*;
+pub(crate) use raw::RawBody;
+pub use units::*;
 
 /// A time with the UTC offset of that moment, as stored in the journal.
 pub type Time = DateTime<FixedOffset>;
-
-/// The unit volumes are shown in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum VolumeUnit {
-    #[default]
-    Oz,
-    Ml,
-}
-
-impl VolumeUnit {
-    /// Formats a volume in this unit, e.g. `10 oz` or `300 ml`.
-    pub fn format(self, ml: f64) -> String {
-        format!("{} {}", self.number(ml), self.label())
-    }
-
-    /// The number alone, rounded for display (oz to one decimal when needed).
-    pub fn number(self, ml: f64) -> String {
-        match self {
-            VolumeUnit::Oz => {
-                let oz = ml / ML_PER_OZ;
-                let rounded = (oz * 10.0).round() / 10.0;
-                if (rounded - rounded.round()).abs() < 1e-9 {
-                    format!("{}", rounded.round() as i64)
-                } else {
-                    format!("{rounded:.1}")
-                }
-            }
-            VolumeUnit::Ml => format!("{}", ml.round() as i64),
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            VolumeUnit::Oz => "oz",
-            VolumeUnit::Ml => "ml",
-        }
-    }
-
-    /// Millilitres in one of this unit.
-    pub fn ml(self) -> f64 {
-        match self {
-            VolumeUnit::Oz => ML_PER_OZ,
-            VolumeUnit::Ml => 1.0,
-        }
-    }
-
-    /// The unit body weight is shown in alongside this volume unit.
-    pub fn mass_label(self) -> &'static str {
-        match self {
-            VolumeUnit::Oz => "lb",
-            VolumeUnit::Ml => "kg",
-        }
-    }
-
-    pub fn format_mass(self, kg: f64) -> String {
-        match self {
-            VolumeUnit::Oz => format!("{:.1} lb", kg / KG_PER_LB),
-            VolumeUnit::Ml => format!("{kg:.1} kg"),
-        }
-    }
-}
-
-/// The derives every word enum shares: one word per variant (kebab-case of
-/// the variant's name, e.g. `pickle-juice`), the same on the command line
-/// (clap), in the journal (serde) and on screen (strum).
-macro_rules! word_enum {
-    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $variant:ident),+ $(,)? }) => {
-        $(#[$m])*
-        #[derive(
-            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-            clap::ValueEnum, strum::Display, strum::IntoStaticStr, strum::EnumString,
-            strum::VariantArray,
-        )]
-        #[serde(rename_all = "kebab-case")]
-        #[strum(serialize_all = "kebab-case")]
-        pub enum $name {
-            $($(#[$vm])* $variant,)+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = <$name as strum::VariantArray>::VARIANTS;
-
-            /// The word used on the command line, in files and on screen.
-            pub fn word(self) -> &'static str {
-                self.into()
-            }
-
-            /// Parses the word (case-insensitive, trimmed).
-            pub fn from_word(s: &str) -> Option<Self> {
-                s.trim().to_ascii_lowercase().parse().ok()
-            }
-
-            /// The word exactly as the journal writes it (no trimming or case folding).
-            pub fn from_exact(s: &str) -> Option<Self> {
-                s.parse().ok()
-            }
-
-            /// The accepted words, comma-separated, for error messages.
-            pub fn choices() -> String {
-                Self::ALL.iter().map(|v| v.word()).collect::<Vec<_>>().join(", ")
-            }
-        }
-    };
-}
-
-word_enum!(
-    /// What was drunk.
-    #[derive(Default)]
-    DrinkKind { #[default] Water, Sports, Electrolyte, Other }
-);
-word_enum!(
-    /// How hard a session is.
-    #[derive(Default)]
-    Intensity { Easy, #[default] Moderate, Hard, Max }
-);
-word_enum!(
-    /// How warm the conditions are.
-    #[derive(Default)]
-    Heat { Cool, #[default] Mild, Hot }
-);
-word_enum!(
-    /// Which muscle cramped.
-    Muscle { Calf, Hamstring, Quadriceps, Foot, Hand, Other }
-);
-word_enum!(
-    /// Which side of the body.
-    Side { Left, Right, Both }
-);
-word_enum!(
-    /// When a cramp came, relative to exercise and sleep.
-    CrampContext { During, After, Rest, Night }
-);
-word_enum!(
-    /// What helped a cramp ease.
-    Relief { Stretch, Massage, Heat, Cold, Topical, Rest, PickleJuice }
-);
-word_enum!(
-    /// Whether a weight was taken before or after a session.
-    WeighWhen { Before, After }
-);
-word_enum!(
-    /// The kind of medicine, for the flags and a clinician's timeline.
-    MedClass { Diuretic, Statin, Other }
-);
-word_enum!(
-    /// Whether a medicine was started or stopped at the entry's time.
-    MedAction { Start, Stop }
-);
-
-impl Intensity {
-    /// True for hard and max sessions.
-    pub fn is_hard(self) -> bool {
-        matches!(self, Intensity::Hard | Intensity::Max)
-    }
-}
-
-impl Muscle {
-    /// True for the muscles of the leg and foot.
-    pub fn is_leg(self) -> bool {
-        matches!(
-            self,
-            Muscle::Calf | Muscle::Hamstring | Muscle::Quadriceps | Muscle::Foot
-        )
-    }
-}
 
 fn is_false(b: &bool) -> bool {
     !*b
@@ -341,11 +175,6 @@ pub enum Body {
     Medication(Medication),
 }
 
-word_enum!(
-    /// The kinds of entry, for filters.
-    EntryKind { Drink, Workout, Plan, Cramp, Weight, Medication }
-);
-
 impl Body {
     pub fn kind(&self) -> EntryKind {
         match self {
@@ -448,24 +277,6 @@ impl Body {
             Body::Medication(m) => m.note.as_deref(),
         }
     }
-}
-
-/// Formats seconds as `90s` → `1m30s`, `120` → `2m`, `3600` → `1h`.
-pub fn format_duration(secs: u32) -> String {
-    let h = secs / 3600;
-    let m = (secs % 3600) / 60;
-    let s = secs % 60;
-    let mut out = String::new();
-    if h > 0 {
-        out.push_str(&format!("{h}h"));
-    }
-    if m > 0 {
-        out.push_str(&format!("{m}m"));
-    }
-    if s > 0 || out.is_empty() {
-        out.push_str(&format!("{s}s"));
-    }
-    out
 }
 
 #[cfg(test)]
