@@ -398,7 +398,7 @@ fn after_a_cramp_s_shows_its_stretch_and_enter_opens_the_guide_there() {
     send(&mut app, Action::Select);
     assert_eq!(app.card, None);
     assert_eq!(app.screen, Screen::Guide);
-    let (rows, headings) = crate::tui::guide::layout(&app.guide.parts, 78);
+    let (rows, headings) = crate::tui::screens::guide::layout(&app.guide.parts, 78);
     let calf = headings.iter().find(|(h, _)| h == "Calf").unwrap().1;
     assert_eq!(app.guide_state.scroll, calf, "{:?}", rows.get(calf));
 }
@@ -430,7 +430,7 @@ fn help_scrolls_on_a_short_terminal_and_not_past_its_end() {
     for _ in 0..100 {
         send(&mut app, Action::ScrollDown);
     }
-    let max = crate::tui::help::max_scroll(app.size);
+    let max = crate::tui::screens::help::max_scroll(app.size);
     assert!(max > 0, "the keys do not fit in 24 rows");
     assert_eq!(app.help_scroll, max);
     assert_eq!(

@@ -5,7 +5,7 @@
 
 use super::app::{Action, Mode, Screen};
 use super::forms::{FormAction, FormKind};
-use super::history::HistoryAction;
+use super::screens::history::HistoryAction;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Every key, for the help overlay and the README: (keys, what they do).

@@ -5,30 +5,27 @@
 //! the state and returns effects, [`view::draw`] draws `&App`. This file owns
 //! the terminal and the clock: it draws, waits for a key until the next
 //! one-second tick, and carries out the effects (journal writes, bell, notify).
+//!
+//! Where things are: `app.rs` holds the state and routes each action;
+//! `action.rs` names what can happen; `keys.rs` maps keys to actions;
+//! `screens/` has one file (History: a folder) per screen with its state,
+//! how it changes and how it draws; `forms/` has the entry forms, one file
+//! per kind; `cards.rs` the cards over a screen; `layout.rs` the areas that
+//! update and view share; `view.rs` the frame around the screens.
 
-mod alarm_card;
+pub mod action;
 pub mod app;
+mod cards;
 pub mod demo;
-mod form_build;
-mod form_cramp;
-mod form_plan;
-mod form_view;
-mod form_weight;
 pub mod forms;
-mod glance;
-pub mod guide;
-pub(crate) mod help;
-pub mod history;
-pub mod insights;
 pub mod keys;
-mod med_form;
+pub mod layout;
 mod rows;
-mod screens;
+pub mod screens;
 mod sweat;
 pub(crate) mod text;
 pub mod theme;
 pub mod timers;
-mod today;
 mod undo;
 mod vanished;
 pub mod view;
@@ -130,32 +127,13 @@ fn event_loop(
         let mut wait = next_tick.saturating_duration_since(Instant::now());
         let mut actions = Vec::new();
         if let Some(rx) = &full {
-            match rx.try_recv() {
-                Ok((sig, result)) => {
+            match poll_full(rx, journal, clock, app, &mut signature) {
+                Some(Some(action)) => {
                     full = None;
-                    match result {
-                        Ok((history, problems)) => {
-                            app.full = true;
-                            if journal.signature() == sig {
-                                actions.push(Action::Loaded {
-                                    history: Box::new(history),
-                                    problems,
-                                });
-                            } else {
-                                // Written to while it was read: read it again.
-                                actions.push(reload(journal, &clock.now(), app));
-                            }
-                            signature = journal.signature();
-                        }
-                        Err(e) => actions.push(Action::Failed(format!(
-                            "older entries could not be read: {e}"
-                        ))),
-                    }
+                    actions.push(action);
                 }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {
-                    wait = wait.min(std::time::Duration::from_millis(50));
-                }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => full = None,
+                Some(None) => full = None,
+                None => wait = wait.min(std::time::Duration::from_millis(50)),
             }
         }
         if !actions.is_empty() {
@@ -200,6 +178,41 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+/// The whole journal, if its thread is done: `None` while it still reads,
+/// `Some(None)` when the thread is gone, else what to apply. When it arrives,
+/// `signature` follows what it read.
+fn poll_full(
+    rx: &FullLoad,
+    journal: &Journal,
+    clock: &Clock,
+    app: &mut App<Local>,
+    signature: &mut Signature,
+) -> Option<Option<Action>> {
+    let (sig, result) = match rx.try_recv() {
+        Ok(got) => got,
+        Err(std::sync::mpsc::TryRecvError::Empty) => return None,
+        Err(std::sync::mpsc::TryRecvError::Disconnected) => return Some(None),
+    };
+    let action = match result {
+        Ok((history, problems)) => {
+            app.full = true;
+            let action = if journal.signature() == sig {
+                Action::Loaded {
+                    history: Box::new(history),
+                    problems,
+                }
+            } else {
+                // Written to while it was read: read it again.
+                reload(journal, &clock.now(), app)
+            };
+            *signature = journal.signature();
+            action
+        }
+        Err(e) => Action::Failed(format!("older entries could not be read: {e}")),
+    };
+    Some(Some(action))
 }
 
 /// Does what an effect asks. A write is followed by the written add (when

@@ -103,6 +103,20 @@ fn split_keep(text: &str) -> Vec<&str> {
     out
 }
 
+/// `s` cut to at most `cols` columns, wherever that falls (a rule, a bar).
+pub fn truncate(s: &str, cols: usize) -> String {
+    let mut used = 0;
+    let mut out = String::new();
+    for c in s.chars() {
+        used += width(c.encode_utf8(&mut [0; 4]));
+        if used > cols {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `text` cut to `cols` at a word, with ` …` marking the cut.
 pub fn clip(text: &str, cols: usize) -> String {
     if width(text) <= cols {
@@ -115,7 +129,7 @@ pub fn clip(text: &str, cols: usize) -> String {
             return cut;
         }
     }
-    text.chars().take(cols).collect()
+    truncate(text, cols)
 }
 
 #[cfg(test)]
@@ -153,5 +167,36 @@ mod tests {
     fn a_row_too_wide_ends_at_a_word_with_an_ellipsis() {
         assert_eq!(clip("cramp calf severity 6 after", 20), "cramp calf …");
         assert_eq!(clip("drink 10 oz", 20), "drink 10 oz");
+    }
+
+    #[test]
+    fn no_wrapped_row_is_wider_than_its_columns_with_cjk_and_emoji() {
+        let texts = [
+            "ふくらはぎが 攣った 🦵 階段で 十分ほど",
+            "cramp calf 🦵🦵🦵🦵🦵🦵🦵🦵🦵🦵 after 長い長い長い長い長い長い長い run",
+            "水分補給を忘れずに · 🥤 sip 8-10 oz; 運動の後は電解質も",
+            "a b c 日本語テキスト e\u{301}toile",
+        ];
+        for text in texts {
+            for cols in 2..40 {
+                for row in wrap_items(text, cols) {
+                    assert!(width(&row) <= cols, "{row:?} is over {cols} columns");
+                }
+                let rows = wrap(text, cols);
+                for row in &rows {
+                    assert!(width(row) <= cols, "{row:?} is over {cols} columns");
+                }
+                // Nothing is lost: the rows hold every character but spaces.
+                let kept: String = rows
+                    .concat()
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                let all: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+                assert_eq!(kept, all, "at {cols} columns");
+            }
+        }
+        assert_eq!(truncate("日本語", 5), "日本");
+        assert_eq!(clip("日本語のテキスト", 5), "日本");
     }
 }

@@ -2,15 +2,15 @@
 //! floats above (a form, the help). Drawing reads `&App` and changes nothing.
 
 use super::app::{App, Screen, Zone};
-use super::{form_view, glance, help, screens, today};
+use super::cards;
+use super::forms::view as form_view;
+use super::screens::{glance, guide, help, history, insights, today};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-/// The smallest terminal the screens are laid out for.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 16;
+pub use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn draw<Z: Zone>(frame: &mut Frame, app: &App<Z>) {
     let area = frame.area();
@@ -24,45 +24,28 @@ pub fn draw<Z: Zone>(frame: &mut Frame, app: &App<Z>) {
         }
         return;
     }
-    let [top, body, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, body, bottom] = super::layout::frame(area);
     frame.render_widget(tabs(app, top.width), top);
     match app.screen {
         Screen::Today => today::draw(frame, body, app),
         Screen::Glance => glance::draw(frame, body, app),
-        Screen::History => screens::history(frame, body, app),
-        Screen::Insights => screens::insights(frame, body, app),
-        Screen::Guide => screens::guide(frame, body, app),
+        Screen::History => history::draw(frame, body, app),
+        Screen::Insights => insights::draw(frame, body, app),
+        Screen::Guide => guide::draw(frame, body, app),
     }
     frame.render_widget(key_line(app, bottom.width), bottom);
     if let Some(form) = &app.form {
         form_view::draw(frame, area, form, app.theme, app.settings.units);
     }
     if let Some(m) = app.card {
-        screens::stretch_card(frame, body, app, m);
+        cards::stretch_card(frame, body, app, m);
     }
     if !app.alarm.is_empty() {
-        frame.render_widget(&super::alarm_card::AlarmCard { lines: &app.alarm }, body);
+        frame.render_widget(&cards::AlarmCard { lines: &app.alarm }, body);
     }
     if app.help {
         help::draw(frame, area, app.theme, app.help_scroll);
     }
-}
-
-/// The Guide's text area (width, height) in a terminal of `size`: the body
-/// less the tabs and key line, the border, and the Guide's own footer.
-pub fn guide_area(size: (u16, u16)) -> (u16, u16) {
-    (size.0.saturating_sub(2), size.1.saturating_sub(5))
-}
-
-/// A flag's detail area (width, height) in a terminal of `size`: the body
-/// less a column each side, the Insights header (3 rows) and its key line.
-pub fn insights_detail_area(size: (u16, u16)) -> (u16, u16) {
-    (size.0.saturating_sub(2), size.1.saturating_sub(6))
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
@@ -94,7 +77,7 @@ fn tabs<Z: Zone>(app: &App<Z>, width: u16) -> Line<'static> {
     };
     let clock = app.now.format(fmt).to_string();
     let used: usize = spans.iter().map(|s| s.width()).sum();
-    let pad = (width as usize).saturating_sub(used + clock.len() + 1);
+    let pad = (width as usize).saturating_sub(used + super::text::width(&clock) + 1);
     spans.push(Span::raw(" ".repeat(pad)));
     spans.push(Span::styled(clock, t.dim()));
     Line::from(spans)
@@ -168,18 +151,6 @@ pub fn clock(secs: i64) -> String {
 pub fn elapsed(secs: i64) -> String {
     let s = secs.max(0);
     format!("{}:{:02}:{:02}", s / 3600, (s % 3600) / 60, s % 60)
-}
-
-/// A rectangle of at most `w` x `h` centred in `area`.
-pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
 }
 
 #[cfg(test)]

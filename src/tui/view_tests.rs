@@ -7,7 +7,7 @@ use crate::domain::entry::{
 use crate::tui::app::tests::{add, app_with, at, now, water};
 use crate::tui::app::{Action, App};
 use crate::tui::forms::{FormAction, FormKind};
-use crate::tui::history::HistoryAction;
+use crate::tui::screens::history::HistoryAction;
 use chrono_tz::Tz;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -384,4 +384,39 @@ fn weights_show_in_the_unit_of_the_first_weighing_on_today_and_history() {
     ));
     assert!(history.contains("weight 72.4 kg"), "{history}");
     assert!(!history.contains(" lb"), "{history}");
+}
+
+#[test]
+fn wide_characters_wrap_by_display_width_and_nothing_is_cut_off() {
+    // CJK and emoji take two columns each: wrapped by characters, a row of
+    // them would run off the right edge and be lost.
+    let note =
+        "ふくらはぎが階段で急に攣って十分ほど歩けなかった🦵次回は運動の前に水分を多めに取る🥤";
+    let cramp = Body::Cramp(Cramp {
+        muscle: Muscle::Calf,
+        side: Some(Side::Left),
+        severity: Some(6),
+        duration_s: Some(90),
+        context: Some(CrampContext::Rest),
+        symptoms: Symptoms::default(),
+        relief: vec![],
+        note: Some(note.into()),
+        muscle_name: None,
+    });
+    let app = app_with(&[add("01D", "2026-11-28T11:00:00-05:00", cramp)]);
+    for (w, h) in [(60, 20), (80, 24), (120, 40)] {
+        let t = render(&app, w, h);
+        let buf = t.backend().buffer();
+        let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+        // The note's characters in screen order, without the borders and
+        // bars around them: the whole note, across its rows.
+        let squeezed: String = text
+            .chars()
+            .filter(|c| !c.is_ascii() && !('\u{2500}'..='\u{259f}').contains(c))
+            .collect();
+        assert!(
+            squeezed.contains(note),
+            "{w}x{h}: the note was cut:\n{text}"
+        );
+    }
 }

@@ -1,0 +1,378 @@
+//! Today: the timers that matter now (most urgent first, and biggest), intake
+//! against the goal, the running workout's clock, warnings, today's entries.
+
+use crate::tui::app::{App, Zone};
+use crate::tui::text::{wrap, wrap_items};
+use crate::tui::timers::{Timer, TimerKind, TimerState, kind_label, state_label};
+use crate::tui::view::{clock, elapsed};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
+    let t = app.theme;
+    // Warnings and flags wrap rather than lose their end; three lines at most.
+    let width = (area.width as usize).saturating_sub(3).max(10);
+    let warn: Vec<Line> = warnings(app)
+        .iter()
+        .flat_map(|w| {
+            wrap_items(w, width)
+                .into_iter()
+                .enumerate()
+                .map(|(i, part)| {
+                    let lead = if i == 0 { " ! " } else { "   " };
+                    Line::from(Span::styled(format!("{lead}{part}"), t.warn()))
+                })
+                .collect::<Vec<_>>()
+        })
+        .take(3)
+        .collect();
+    let warn_rows = warn.len() as u16;
+    // Timers take what is left once the gauge, the workout, the warnings and
+    // three rows of entries have their place.
+    let room = (area.height as usize).saturating_sub(2 + warn.len() + 5 + 2 + 1);
+    let timer_lines = timer_text(
+        app,
+        area.width.saturating_sub(2) as usize,
+        room.min(MAX_TIMER_LINES),
+    );
+    let timer_rows = timer_lines.len() as u16;
+    let sweat = sweat_line(app);
+    let workout_rows = 1 + sweat.is_some() as u16;
+    let [
+        timers_area,
+        gauge_area,
+        workout_area,
+        warn_area,
+        entries_area,
+    ] = Layout::vertical([
+        Constraint::Length(timer_rows + 2),
+        Constraint::Length(1),
+        Constraint::Length(workout_rows),
+        Constraint::Length(warn_rows),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+    draw_timers(frame, timers_area, timer_lines, app.theme);
+    draw_gauge(frame, gauge_area, app);
+    let mut workout = vec![workout_line(app)];
+    workout.extend(sweat);
+    frame.render_widget(Paragraph::new(workout), workout_area);
+    frame.render_widget(Paragraph::new(warn), warn_area);
+    draw_entries(frame, entries_area, app);
+}
+
+/// Warnings from the timers, then problems reading the journal.
+fn warnings<Z: Zone>(app: &App<Z>) -> Vec<String> {
+    let mut w = app.hydration.warnings.clone();
+    if let Some(line) = super::insights::today_line(&app.flags) {
+        w.push(format!("{line} · 4 Insights"));
+    }
+    match app.problems.len() {
+        0 => {}
+        1 => w.push(format!("journal: {}", app.problems[0])),
+        n => w.push(format!(
+            "journal: {n} problems, first: {} (see crampwatch list)",
+            app.problems[0]
+        )),
+    }
+    w
+}
+
+/// Columns before a timer's message: marker, kind, when.
+const KIND_W: usize = 13;
+const WHEN_W: usize = 18;
+const PREFIX_W: usize = 3 + KIND_W + WHEN_W;
+/// Timer lines at most (a long message takes two).
+const MAX_TIMER_LINES: usize = 8;
+
+/// When a timer is, in words: `in 2:30:00`, `open 6:40 left`, `overdue 5:00`.
+fn when(t: &Timer) -> String {
+    match (t.state, t.secs_left) {
+        (TimerState::Upcoming, Some(s)) => format!("in {}", clock(s)),
+        (TimerState::Open, Some(s)) => format!("open {} left", clock(s)),
+        (TimerState::Due, _) => "due now".into(),
+        (TimerState::Overdue, Some(s)) => format!("overdue {}", clock(s)),
+        (TimerState::Active, Some(s)) if s >= 0 => format!("{} left", clock(s)),
+        // Intake so far, standing by while a workout's sips lead (or at night).
+        (TimerState::Active, None) if t.kind == TimerKind::Daily => "so far".into(),
+        (state, _) => state_label(state).into(),
+    }
+}
+
+fn timer_lines<Z: Zone>(app: &App<Z>, t: &Timer, first: bool, width: usize) -> Vec<Line<'static>> {
+    let th = app.theme;
+    let state_style = match t.state {
+        TimerState::Due | TimerState::Overdue => th.bad(),
+        TimerState::Open => th.warn(),
+        TimerState::Done => th.good(),
+        _ => ratatui::style::Style::new(),
+    };
+    let kind_style = if first {
+        th.title()
+    } else {
+        ratatui::style::Style::new()
+    };
+    let message = wrap(&t.message, width.saturating_sub(PREFIX_W).max(10));
+    let mut lines = vec![Line::from(vec![
+        Span::raw(if first { " > " } else { "   " }),
+        Span::styled(format!("{:<KIND_W$}", kind_label(t.kind)), kind_style),
+        Span::styled(format!("{:<WHEN_W$}", when(t)), state_style),
+        Span::raw(message[0].clone()),
+    ])];
+    for more in message.iter().skip(1).take(2) {
+        lines.push(Line::raw(format!("{:PREFIX_W$}{more}", "")));
+    }
+    lines
+}
+
+fn timer_text<Z: Zone>(app: &App<Z>, width: usize, max_lines: usize) -> Vec<Line<'static>> {
+    let th = app.theme;
+    let timers = &app.hydration.timers;
+    let mut lines: Vec<Line> = Vec::new();
+    if timers.is_empty() {
+        lines.push(Line::raw(
+            " No countdown running. Plan a workout (p) for pre-load and top-up",
+        ));
+        lines.push(Line::raw(" deadlines, or start one (w) for sip reminders."));
+        return lines;
+    }
+    let mut shown = 0;
+    for (i, t) in timers.iter().enumerate() {
+        let more = timer_lines(app, t, i == 0, width);
+        if i > 0 && lines.len() + more.len() > max_lines {
+            break;
+        }
+        lines.extend(more);
+        shown += 1;
+    }
+    let hidden = timers.len() - shown;
+    let tail = if hidden > 0 {
+        format!(" and {hidden} more · ")
+    } else {
+        " ".to_string()
+    };
+    let footer = format!("{tail}general information, not medical advice; drink to thirst");
+    for part in wrap(&footer, width.saturating_sub(1)) {
+        lines.push(Line::from(Span::styled(format!(" {part}"), th.dim())));
+    }
+    lines
+}
+
+fn draw_timers(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    theme: crate::tui::theme::Theme,
+) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(" Timers ")
+        .title_style(theme.title());
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+fn draw_gauge<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
+    let h = &app.hydration;
+    let unit = app.settings.units;
+    let ratio = if h.goal_ml == 0 {
+        0.0
+    } else {
+        (h.intake_today_ml as f64 / h.goal_ml as f64).clamp(0.0, 1.0)
+    };
+    let label = format!(
+        " {} / {} {} today ({:.0}%)",
+        unit.number(h.intake_today_ml as f64),
+        unit.number(h.goal_ml as f64),
+        unit.label(),
+        100.0 * h.intake_today_ml as f64 / h.goal_ml.max(1) as f64
+    );
+    let [name, bar, text] = Layout::horizontal([
+        Constraint::Length(9),
+        Constraint::Min(10),
+        Constraint::Length(crate::tui::text::width(&label) as u16 + 1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(" Intake "), name);
+    // A plain bar of full and light blocks: it reads the same without colour.
+    let w = bar.width as usize;
+    let full = ((ratio * w as f64).round() as usize).min(w);
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled("█".repeat(full), app.theme.gauge()),
+            Span::styled("░".repeat(w - full), app.theme.dim()),
+        ])),
+        bar,
+    );
+    frame.render_widget(Paragraph::new(label), text);
+}
+
+/// During a session, the sweat rate in use and the loss so far; after one
+/// with a weighing before it, the prompt to weigh again.
+fn sweat_line<Z: Zone>(app: &App<Z>) -> Option<Line<'static>> {
+    let now = app.now.fixed_offset();
+    if let Some(w) = &app.hydration.workout {
+        let text = crate::tui::sweat::session_text(
+            &app.sweat,
+            &app.history,
+            &app.rules,
+            w,
+            &now,
+            app.settings.units,
+        )?;
+        return Some(Line::from(vec![
+            Span::raw(" Sweat   "),
+            Span::styled(text, app.theme.dim()),
+        ]));
+    }
+    let text = crate::tui::sweat::prompt_text(&app.history, &app.rules, &now)?;
+    Some(Line::from(vec![
+        Span::raw(" Sweat   "),
+        Span::styled(text, app.theme.warn()),
+    ]))
+}
+
+fn workout_line<Z: Zone>(app: &App<Z>) -> Line<'static> {
+    let t = app.theme;
+    match &app.hydration.workout {
+        Some(w) => Line::from(vec![
+            Span::raw(" Workout "),
+            Span::styled(
+                format!("{} {}", w.activity, elapsed(w.elapsed_secs)),
+                t.title(),
+            ),
+            Span::raw(format!(
+                " since {} · w stops it",
+                w.started.with_timezone(&app.now.timezone()).format("%H:%M")
+            )),
+        ]),
+        None => Line::from(Span::styled(
+            " Workout  none running · w starts one",
+            t.dim(),
+        )),
+    }
+}
+
+fn draw_entries<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
+    let entries = app.today_entries();
+    let visible = area.height.saturating_sub(2) as usize;
+    let end = entries.len().saturating_sub(app.scroll);
+    // Which entries are shown follows from their rows (a cramp or a long
+    // note takes several), so the title is made once they are laid out.
+    let block = |first: usize| {
+        let hour = app.prefs.day_start_hour;
+        let n = entries.len();
+        let title = if first > 0 || end < n {
+            format!(
+                " Today since {hour:02}:00 ({}-{end} of {n}, j/k scroll) ",
+                first + 1
+            )
+        } else {
+            format!(" Today since {hour:02}:00 ({n}) ")
+        };
+        Block::default()
+            .borders(Borders::ALL)
+            .title(title)
+            .title_style(app.theme.title())
+    };
+    if entries.is_empty() {
+        frame.render_widget(
+            Paragraph::new(nothing_yet(app))
+                .block(block(0))
+                .wrap(Wrap { trim: false }),
+            area,
+        );
+        return;
+    }
+    // Long lines wrap under the entry (7 columns in), never cut a word.
+    let cols = (area.width as usize).saturating_sub(2 + 7);
+    // The newest entries that fit are shown.
+    let mut lines: Vec<Line> = Vec::new();
+    let mut first = end;
+    for (i, e) in entries[..end].iter().enumerate().rev() {
+        let mut more = entry_lines(app, e, cols);
+        if !lines.is_empty() && lines.len() + more.len() > visible {
+            break;
+        }
+        more.extend(lines);
+        lines = more;
+        first = i;
+        if lines.len() >= visible {
+            break;
+        }
+    }
+    frame.render_widget(Paragraph::new(lines).block(block(first)), area);
+}
+
+/// What the entries box says when today has none: where to start, on a
+/// first run.
+fn nothing_yet<Z: Zone>(app: &App<Z>) -> Vec<Line<'static>> {
+    if !app.history.entries.is_empty() {
+        return vec![Line::raw(" Nothing logged today yet: d logs a drink.")];
+    }
+    vec![
+        Line::raw(" Nothing logged yet. Start here:"),
+        Line::raw("   d  log a drink (1-9 picks a size)"),
+        Line::raw("   p  plan today's workout: pre-load countdowns"),
+        Line::raw("   w  start a workout now: sip reminders"),
+        Line::raw("   c  log a cramp"),
+        Line::from(Span::styled("   ?  every key", app.theme.dim())),
+    ]
+}
+
+/// An entry's rows, its text wrapped to `cols`; a cramp has more, with
+/// what came before it (its context snapshot).
+fn entry_lines<Z: Zone>(
+    app: &App<Z>,
+    e: &crate::domain::history::Entry,
+    cols: usize,
+) -> Vec<Line<'static>> {
+    let th = app.theme;
+    let local = e.at.with_timezone(&app.now.timezone());
+    let mut text = app.describe(&e.body);
+    if let Some(n) = e.body.note() {
+        text.push_str(&format!("  \"{n}\""));
+    }
+    let style = if e.at > app.now.fixed_offset() {
+        th.dim()
+    } else {
+        ratatui::style::Style::new()
+    };
+    let mut out = Vec::new();
+    for (i, part) in wrap(&text, cols).into_iter().enumerate() {
+        let when = if i == 0 {
+            format!(" {} ", local.format("%H:%M"))
+        } else {
+            "       ".into()
+        };
+        out.push(Line::from(vec![
+            Span::styled(when, th.dim()),
+            Span::styled(part, style),
+        ]));
+    }
+    if matches!(e.body, crate::domain::entry::Body::Cramp(_)) {
+        let snap = crate::domain::context::snapshot(e, &app.history, &app.rules);
+        for part in wrap(&snap.describe(app.settings.units), cols) {
+            out.push(Line::from(Span::styled(format!("       {part}"), th.dim())));
+        }
+    }
+    out
+}
+
+impl<Z: Zone> App<Z> {
+    pub fn today_entries(&self) -> Vec<&crate::domain::history::Entry> {
+        let (start, end) = crate::domain::day::today_bounds(&self.now, self.prefs.day_start_hour);
+        // The entries are in time order: two binary searches, not a scan of years.
+        let entries = &self.history.entries;
+        let lo = entries.partition_point(|e| e.at < start);
+        let hi = entries.partition_point(|e| e.at < end).max(lo);
+        entries[lo..hi].iter().collect()
+    }
+
+    /// j/k and the pages: Today counts from the newest entry up.
+    pub(crate) fn scroll_today(&mut self, by: isize) {
+        let max = self.today_entries().len().saturating_sub(1);
+        self.scroll = self.scroll.saturating_add_signed(-by).min(max);
+    }
+}
