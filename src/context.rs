@@ -3,9 +3,11 @@
 //! the TUI and the config reader need nothing from the command-line front end.
 
 use crate::config::{Paths, Settings, load_settings};
+use crate::domain::change::{Change, Given, Refusal};
 use crate::domain::entry::{Time, VolumeUnit};
-use crate::domain::history::{Event, History, Op, SCHEMA_VERSION};
-use crate::store::{Journal, Loaded, Scope, device_id};
+use crate::domain::history::{Event, History};
+use crate::domain::rules::Rules;
+use crate::store::{Journal, Loaded, Lock, Scope, device_id};
 use anyhow::{Context, Result};
 use chrono::{DateTime, Local, SubsecRound};
 use std::path::PathBuf;
@@ -20,10 +22,13 @@ pub fn user<T>(msg: impl Into<String>) -> Result<T> {
     Err(UserError(msg.into()).into())
 }
 
-/// What every command works with: files, settings and the one reading of the clock.
+/// What every command works with: files, settings, the rules and the one
+/// reading of the clock.
 pub struct Ctx {
     pub paths: Paths,
     pub settings: Settings,
+    /// The guidelines, parsed once for the whole command.
+    pub rules: Rules,
     pub journal: Journal,
     pub now: DateTime<Local>,
     /// Problems in the journal already warned about: a command that loads
@@ -36,6 +41,7 @@ impl Ctx {
         let now = read_now()?;
         let paths = Paths::resolve(data_dir, config)?;
         let settings = load_settings(&paths.config_file)?;
+        let rules = Rules::embedded().map_err(anyhow::Error::msg)?;
         if let Some(warning) = crate::config::trust::data_dir_warning(&paths.data_dir) {
             crate::say_err!("{warning}");
         }
@@ -47,6 +53,7 @@ impl Ctx {
         Ok(Ctx {
             paths,
             settings,
+            rules,
             journal,
             now,
             said: Default::default(),
@@ -100,18 +107,56 @@ impl Ctx {
         self.now.fixed_offset()
     }
 
-    /// Makes an event with a fresh id that sorts after every id in `history`.
-    pub fn event(&self, history: &History, op: Op, at: Time) -> Event {
-        Event {
-            v: SCHEMA_VERSION,
-            id: new_id(&self.now_fixed(), history.last_event_id.as_deref()),
-            op,
-            at,
-            logged: self.now_fixed(),
-            target: None,
-            entry: None,
-            extra: Default::default(),
-        }
+    /// Asks the gate whether `change` fits `history`; a refusal is worded
+    /// for the command line.
+    pub fn check(&self, history: &History, change: &Change, given: Given) -> Result<()> {
+        change
+            .check_against(history, &self.rules, given)
+            .map_err(|r| self.refusal(r))
+    }
+
+    /// A refusal as the command line says it (exit code 2).
+    pub fn refusal(&self, r: Refusal) -> anyhow::Error {
+        let msg = match r {
+            // Worded as the journal words it, as every path does.
+            Refusal::Value(why) => return crate::store::JournalError::Refused(why).into(),
+            Refusal::NoEntry(id) => {
+                format!("no entry has the id '{id}' (see 'crampwatch list --all' for ids)")
+            }
+            Refusal::AlreadyRunning { activity, since } => format!(
+                "a workout is already running ({activity} since {}); stop it first with 'crampwatch workout stop'",
+                self.when(&since)
+            ),
+            Refusal::Implausible(msg) => msg,
+            Refusal::NotCurrent(name) => format!("'{name}' is not a current medicine"),
+            Refusal::StopBeforeStart { name, start } => format!(
+                "--at: {name} started {}; the stop must come after it",
+                start.with_timezone(&Local).format("%Y-%m-%d")
+            ),
+        };
+        UserError(msg).into()
+    }
+
+    /// Writes a change after everything in `history`, at the one `now`:
+    /// checked by the gate, then minted and appended by [`Journal::commit`].
+    pub fn commit(&self, history: &History, change: Change) -> Result<Event> {
+        self.commit_given(history, change, Given::default())
+    }
+
+    /// [`Ctx::commit`] of a change given with `--force` or a bare number.
+    pub fn commit_given(&self, history: &History, change: Change, given: Given) -> Result<Event> {
+        self.check(history, &change, given)?;
+        let last = history.last_event_id.as_deref();
+        Ok(self.journal.commit(change, &self.now_fixed(), last)?)
+    }
+
+    /// [`Ctx::commit`] under a lock the caller took for its check.
+    pub fn commit_locked(&self, lock: &Lock, history: &History, change: Change) -> Result<Event> {
+        self.check(history, &change, Given::default())?;
+        let last = history.last_event_id.as_deref();
+        Ok(self
+            .journal
+            .commit_locked(lock, change, &self.now_fixed(), last)?)
     }
 
     pub fn unit(&self) -> VolumeUnit {

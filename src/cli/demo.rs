@@ -2,7 +2,7 @@
 //! data directory, through the journal, as real logging would.
 
 use super::{Ctx, user};
-use crate::demo::generate;
+use crate::demo::stamped;
 use anyhow::Result;
 use clap::Args;
 
@@ -35,14 +35,17 @@ pub fn demo(ctx: &Ctx, a: &DemoArgs, explicit_dir: bool) -> Result<()> {
         ));
     }
     let started = std::time::Instant::now();
-    let events = generate(a.days, a.seed, ctx.now);
-    // One append per batch: each monthly file is opened and synced once.
-    for batch in events.chunks(50_000) {
-        ctx.journal.append(batch)?;
+    let mut rest = stamped(a.days, a.seed, ctx.now, &ctx.rules);
+    let total = rest.len();
+    // One commit per batch: each monthly file is opened and synced once.
+    while !rest.is_empty() {
+        let tail = rest.split_off(rest.len().min(50_000));
+        ctx.journal.commit_all(rest)?;
+        rest = tail;
     }
     crate::say!(
         "wrote {} events ({} days, seed {}) to {} in {:.1}s",
-        events.len(),
+        total,
         a.days,
         a.seed,
         ctx.journal.journal_dir().display(),

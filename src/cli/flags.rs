@@ -3,8 +3,7 @@
 use super::{Ctx, Format, user};
 use crate::domain::input::parse_since;
 use crate::domain::patterns::{DISCLAIMER, Flag, Level, flags_since};
-use crate::domain::rules::Rules;
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use clap::Args;
 
 #[derive(Debug, Args)]
@@ -18,7 +17,7 @@ pub struct FlagsArgs {
 }
 
 pub fn flags(ctx: &Ctx, a: &FlagsArgs) -> Result<()> {
-    let rules = Rules::embedded().map_err(|e| anyhow!(e))?;
+    let rules = &ctx.rules;
     let since = match &a.since {
         Some(s) => Some(parse_since(s, &ctx.now).or_else(|e| user(format!("--since: {e}")))?),
         None => None,
@@ -38,7 +37,7 @@ pub fn flags(ctx: &Ctx, a: &FlagsArgs) -> Result<()> {
             .events,
     );
     let prefs = ctx.settings.prefs();
-    let found = flags_since(&ctx.now, &history, &rules, &prefs, since.as_ref());
+    let found = flags_since(&ctx.now, &history, rules, &prefs, since.as_ref());
     match a.format {
         Format::Json => crate::outln!(
             "{}",

@@ -1,8 +1,9 @@
 //! `crampwatch medication`: medicines started and stopped, and the list of
 //! current and past ones with their dates.
 
-use super::log::{add, clean_note};
+use super::save::{add, clean_note};
 use super::{Ctx, user};
+use crate::domain::change::{Change, Given, Refusal};
 use crate::domain::entry::{Body, MedAction, MedClass, Medication, Time};
 use crate::domain::medication::{
     Course, check_dose, check_name, courses, current, parse_day_or_time,
@@ -82,22 +83,28 @@ pub fn medication(ctx: &Ctx, a: &MedicationArgs) -> Result<()> {
             let at = when(ctx, at.as_deref())?;
             let history = ctx.history()?;
             let all = courses(&history.entries);
-            let Some(course) = current(&all, &name) else {
-                return user(not_current(&name, &all));
-            };
-            if course.start.is_some_and(|s| at <= s) {
-                return user(format!(
-                    "--at: {name} started {}; the stop must come after it",
-                    day(&course.start.unwrap())
-                ));
-            }
+            let course = current(&all, &name);
             let body = Body::Medication(Medication {
                 action: MedAction::Stop,
-                name: course.name.clone(),
-                class: course.class,
+                name: course.map_or_else(|| name.clone(), |c| c.name.clone()),
+                class: course.and_then(|c| c.class),
                 dose: None,
                 note: clean_note(note),
             });
+            let change = Change::Add {
+                at,
+                body: body.clone(),
+            };
+            match change.check_against(&history, &ctx.rules, Given::default()) {
+                Err(Refusal::NotCurrent(_)) => return user(not_current(&name, &all)),
+                Err(Refusal::StopBeforeStart { start, .. }) => {
+                    return user(format!(
+                        "--at: {name} started {}; the stop must come after it",
+                        day(&start)
+                    ));
+                }
+                _ => {}
+            }
             add(ctx, &history, at, body, None)
         }
     }

@@ -1,25 +1,33 @@
 //! The clap command tree and one small function per command.
 //!
 //! Each command reads the clock once (`Ctx::now`, pinned by `CRAMPWATCH_NOW`),
-//! loads what it needs through `journal.rs`, and hands values to the core.
+//! loads what it needs through `crate::store`, and turns its arguments into a
+//! `Change` (written by `Ctx::commit`) or a query.
 
+mod cramp;
+mod delete;
 mod demo;
 mod doctor;
-mod entries;
+mod drink;
+mod edit;
+mod edit_apply;
 mod flags;
 mod import_files;
-pub(crate) mod log;
+mod list;
 mod medication;
 pub mod messages;
+mod plan;
 mod progress;
 mod report;
 mod report_html;
+mod save;
 mod setup;
 mod status;
 mod sweat;
 mod transfer;
 mod undo;
 mod weight;
+mod workout;
 
 use crate::domain::entry::{Heat, Intensity};
 use anyhow::Result;
@@ -56,14 +64,14 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Log a drink: `crampwatch drink 10oz --kind sports`
-    Drink(log::DrinkArgs),
+    Drink(drink::DrinkArgs),
     /// Start, stop or add a workout
     #[command(subcommand)]
-    Workout(log::WorkoutCmd),
+    Workout(workout::WorkoutCmd),
     /// Plan a workout for later: `crampwatch plan run --at 18:00 --minutes 90`
-    Plan(log::PlanArgs),
+    Plan(plan::PlanArgs),
     /// Log a cramp: `crampwatch cramp calf --side left --severity 7 --duration 2m`
-    Cramp(log::CrampArgs),
+    Cramp(cramp::CrampArgs),
     /// Log body weight before or after a session: `crampwatch weight 72.4kg --when before`
     Weight(weight::WeightArgs),
     /// Medicines started and stopped, for the flags and the report: `crampwatch medication start furosemide --class diuretic`
@@ -71,9 +79,9 @@ pub enum Command {
     /// Patterns worth noticing, with evidence: `crampwatch flags --since 60d`
     Flags(flags::FlagsArgs),
     /// List entries with their ids
-    List(entries::ListArgs),
+    List(list::ListArgs),
     /// Change an entry: `crampwatch edit ID --amount 12oz`
-    Edit(Box<entries::EditArgs>),
+    Edit(Box<edit::EditArgs>),
     /// Delete an entry (undo brings it back)
     Delete {
         /// The entry's id, or a unique start of it (4 characters or more): 01KB3F
@@ -145,16 +153,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     }
     let ctx = Ctx::new(cli.data_dir.clone(), cli.config.clone())?;
     match command {
-        Command::Drink(a) => log::drink(&ctx, a),
-        Command::Workout(c) => log::workout(&ctx, c),
-        Command::Plan(a) => log::plan(&ctx, a),
-        Command::Cramp(a) => log::cramp(&ctx, a),
+        Command::Drink(a) => drink::drink(&ctx, a),
+        Command::Workout(c) => workout::workout(&ctx, c),
+        Command::Plan(a) => plan::plan(&ctx, a),
+        Command::Cramp(a) => cramp::cramp(&ctx, a),
         Command::Weight(a) => weight::weight(&ctx, a),
         Command::Medication(a) => medication::medication(&ctx, a),
         Command::Flags(a) => flags::flags(&ctx, a),
-        Command::List(a) => entries::list(&ctx, a),
-        Command::Edit(a) => entries::edit(&ctx, a),
-        Command::Delete { id } => entries::delete(&ctx, id),
+        Command::List(a) => list::list(&ctx, a),
+        Command::Edit(a) => edit::edit(&ctx, a),
+        Command::Delete { id } => delete::delete(&ctx, id),
         Command::Undo { any_device } => undo::undo(&ctx, *any_device),
         Command::Redo { any_device } => undo::redo(&ctx, *any_device),
         Command::Export(a) => transfer::export(&ctx, a),

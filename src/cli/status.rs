@@ -26,13 +26,13 @@ pub struct StatusArgs {
 }
 
 pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
-    let rules = Rules::embedded().map_err(anyhow::Error::msg)?;
+    let rules = &ctx.rules;
     let prefs = ctx.settings.prefs();
     let history = ctx.recent_history()?;
     // Only while a workout runs are the sweat tests read (from more than the
     // recent files): its sips follow the user's own rate when known.
-    let sweat = running_rate(ctx, &history, &rules)?;
-    let h = timers_with(&ctx.now, &history, &rules, &prefs, sweat.clone());
+    let sweat = running_rate(ctx, &history, rules)?;
+    let h = timers_with(&ctx.now, &history, rules, &prefs, sweat.clone());
     match a.format {
         StatusFormat::Line => crate::outln!("{}", crate::term_safe::line(&line(&h, prefs.unit))),
         StatusFormat::Json => {

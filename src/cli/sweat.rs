@@ -2,7 +2,6 @@
 //! by heat band.
 
 use super::{Ctx, Format};
-use crate::domain::rules::Rules;
 use crate::domain::sweat::{bands, tests};
 use crate::sweat_text;
 use anyhow::Result;
@@ -17,20 +16,20 @@ pub struct SweatArgs {
 }
 
 pub fn sweat(ctx: &Ctx, a: &SweatArgs) -> Result<()> {
-    let rules = Rules::embedded().map_err(anyhow::Error::msg)?;
+    let rules = &ctx.rules;
     let history = ctx.history()?;
-    let found = tests(&history, &rules);
-    let by_band = bands(&found, &rules, &ctx.now_fixed());
+    let found = tests(&history, rules);
+    let by_band = bands(&found, rules, &ctx.now_fixed());
     let out = match a.format {
         Format::Text => crate::term_safe::block(&sweat_text::text(
             &found,
             &by_band,
             (ctx.unit(), ctx.mass_unit(&history)),
-            &rules,
+            rules,
         ))
         .into_owned(),
         Format::Json => {
-            let json = serde_json::to_string_pretty(&sweat_text::json(&found, &by_band, &rules))?;
+            let json = serde_json::to_string_pretty(&sweat_text::json(&found, &by_band, rules))?;
             crate::term_safe::json(&json).into_owned() + "\n"
         }
     };

@@ -1,6 +1,7 @@
 //! `undo` and `redo`: each says what the entry is now, not the value undone.
 
 use super::{Ctx, user};
+use crate::domain::change::Change;
 use crate::domain::history::Op;
 use anyhow::Result;
 
@@ -28,9 +29,10 @@ pub fn undo(ctx: &Ctx, any_device: bool) -> Result<()> {
     let Some(action) = history.next_undo().cloned() else {
         return user("nothing to undo");
     };
-    let mut event = ctx.event(&history, Op::Undo, ctx.now_fixed());
-    event.target = Some(action.event_id.clone());
-    ctx.journal.append(std::slice::from_ref(&event))?;
+    let change = Change::Undo {
+        event_id: action.event_id.clone(),
+    };
+    ctx.commit(&history, change)?;
     let kind = action.body.as_ref().map_or("entry", |b| b.kind().word());
     let after = history_for(ctx, any_device)?;
     let now = after.entries.iter().find(|e| e.id == action.entry_id);
@@ -65,9 +67,10 @@ pub fn redo(ctx: &Ctx, any_device: bool) -> Result<()> {
     let Some(action) = history.next_redo().cloned() else {
         return user("nothing to redo");
     };
-    let mut event = ctx.event(&history, Op::Redo, ctx.now_fixed());
-    event.target = Some(action.event_id.clone());
-    ctx.journal.append(std::slice::from_ref(&event))?;
+    let change = Change::Redo {
+        event_id: action.event_id.clone(),
+    };
+    ctx.commit(&history, change)?;
     let what = action
         .body
         .as_ref()

@@ -2,15 +2,14 @@
 //! earlier weighings, checked for plausibility against them (`--force`
 //! keeps a deliberate outlier), with urine for a sweat test.
 
-use super::log::{join_unit, past_time, unquoted_at};
+use super::save::{join_unit, past_time, unquoted_at};
 use super::{Ctx, user};
+use crate::domain::change::{Change, Given};
 use crate::domain::entry::{Body, WeighWhen, Weight};
-use crate::domain::history::Op;
 use crate::domain::input::{parse_mass, parse_urine};
 use crate::domain::mass::{MassUnit, first_weighing, last_weighing, read_weight, typed_unit};
-use crate::domain::rules::Rules;
 use crate::domain::say;
-use crate::domain::weights::{self, Typed};
+use crate::domain::weights::Typed;
 use anyhow::Result;
 use clap::Args;
 
@@ -55,34 +54,41 @@ pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
         ))
     })?;
     let at = past_time(ctx, a.at.as_deref())?;
-    if !a.force {
-        // Against the user's own weighings: a typo or a kg/lb mix-up is
-        // refused, naming the likely unit; --force keeps a deliberate one.
-        let rules = Rules::embedded().map_err(anyhow::Error::msg)?;
-        let typed = match text.trim().parse::<f64>() {
+    // Against the user's own weighings: a typo or a kg/lb mix-up is refused,
+    // naming the likely unit; --force keeps a deliberate one.
+    let given = Given {
+        force: a.force,
+        typed: match text.trim().parse::<f64>() {
             Ok(number) => Typed::Bare {
                 number,
                 read_as_kg: typed == MassUnit::Kg,
             },
             Err(_) => Typed::WithUnit,
-        };
-        if let Err(e) = weights::check_new(&history, at, kg, typed, None, &rules.weights) {
-            return user(e.message);
-        }
-    }
+        },
+    };
+    let weighing = |urine_ml| {
+        Body::Weight(Weight {
+            kg,
+            when: a.when,
+            urine_ml,
+        })
+    };
+    let change = Change::Add {
+        at,
+        body: weighing(None),
+    };
+    ctx.check(&history, &change, given)?;
     let urine_ml = match &a.urine {
         None => None,
         Some(u) => Some(parse_urine(u, ctx.unit()).or_else(|e| user(format!("--urine: {e}")))?),
     }
     .filter(|ml| *ml > 0);
-    let body = Body::Weight(Weight {
-        kg,
-        when: a.when,
-        urine_ml,
-    });
-    let mut event = ctx.event(&history, Op::Add, at);
-    event.entry = Some(body.clone());
-    ctx.journal.append(std::slice::from_ref(&event))?;
+    let body = weighing(urine_ml);
+    let change = Change::Add {
+        at,
+        body: body.clone(),
+    };
+    let event = ctx.commit_given(&history, change, given)?;
     crate::say!(
         "saved: {} · {} · id {}",
         say::entry(&body, ctx.unit(), typed),

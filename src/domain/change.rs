@@ -2,6 +2,10 @@
 //! import or the demo. Every write is a `Change`, checked here once and turned
 //! into an event by `store::Journal::commit`, which mints its id.
 
+mod fit;
+
+pub use fit::{Given, Refusal};
+
 use super::entry::{Body, CrampContext, Time};
 use super::history::{Event, History, Op, SCHEMA_VERSION};
 use chrono::Duration;

@@ -9,7 +9,7 @@
 //! easily in its type (a day of 2000 ml drinks would need two million of
 //! them to overflow a `u32`).
 
-use super::entry::{Body, Time};
+use super::entry::{Body, Cramp, Drink, Time};
 use chrono::{DateTime, Duration};
 
 /// The largest single drink, in millilitres.
@@ -80,27 +80,14 @@ pub fn entry(body: &Body, at: &Time) -> Result<(), String> {
         note_text(note)?;
     }
     match body {
-        Body::Drink(d) => {
-            if !(1..=MAX_DRINK_ML).contains(&d.ml) {
-                return Err(format!(
-                    "a drink of {} ml (accepted: 1-{MAX_DRINK_ML} ml; log large amounts as several drinks)",
-                    d.ml
-                ));
-            }
-            if let Some(na) = d.sodium_mg
-                && na > MAX_SODIUM_MG
-            {
-                return Err(format!(
-                    "{na} mg of sodium in one drink (accepted: 0-{MAX_SODIUM_MG} mg)"
-                ));
-            }
-        }
+        Body::Drink(d) => drink(d),
         Body::Workout(w) => {
             activity(&w.activity)?;
             if let Some(end) = &w.end {
                 time(end, "the end")?;
                 span(at, end)?;
             }
+            Ok(())
         }
         Body::Plan(p) => {
             activity(&p.activity)?;
@@ -112,21 +99,9 @@ pub fn entry(body: &Body, at: &Time) -> Result<(), String> {
                     PLAN_MINUTES.end()
                 ));
             }
+            Ok(())
         }
-        Body::Cramp(c) => {
-            if let Some(s) = c.severity
-                && !(1..=10).contains(&s)
-            {
-                return Err(format!("severity {s} is not 1-10"));
-            }
-            if let Some(d) = c.duration_s
-                && !(1..=MAX_CRAMP_SECS).contains(&d)
-            {
-                return Err(format!(
-                    "a cramp lasting {d} s (accepted: 1 s to 4 hours; a cramp that long needs a professional's attention, not a log entry)"
-                ));
-            }
-        }
+        Body::Cramp(c) => cramp(c),
         Body::Weight(w) => {
             body_kg(w.kg)?;
             if let Some(u) = w.urine_ml
@@ -137,16 +112,49 @@ pub fn entry(body: &Body, at: &Time) -> Result<(), String> {
                     super::input::MAX_URINE_ML
                 ));
             }
+            Ok(())
         }
         Body::Medication(m) => {
             super::medication::check_name(&m.name)?;
             if let Some(d) = &m.dose {
                 super::medication::check_dose(d)?;
             }
+            Ok(())
         }
     }
-    if let Body::Cramp(c) = body
-        && let Some(name) = &c.muscle_name
+}
+
+fn drink(d: &Drink) -> Result<(), String> {
+    if !(1..=MAX_DRINK_ML).contains(&d.ml) {
+        return Err(format!(
+            "a drink of {} ml (accepted: 1-{MAX_DRINK_ML} ml; log large amounts as several drinks)",
+            d.ml
+        ));
+    }
+    if let Some(na) = d.sodium_mg
+        && na > MAX_SODIUM_MG
+    {
+        return Err(format!(
+            "{na} mg of sodium in one drink (accepted: 0-{MAX_SODIUM_MG} mg)"
+        ));
+    }
+    Ok(())
+}
+
+fn cramp(c: &Cramp) -> Result<(), String> {
+    if let Some(s) = c.severity
+        && !(1..=10).contains(&s)
+    {
+        return Err(format!("severity {s} is not 1-10"));
+    }
+    if let Some(d) = c.duration_s
+        && !(1..=MAX_CRAMP_SECS).contains(&d)
+    {
+        return Err(format!(
+            "a cramp lasting {d} s (accepted: 1 s to 4 hours; a cramp that long needs a professional's attention, not a log entry)"
+        ));
+    }
+    if let Some(name) = &c.muscle_name
         && (name.trim().is_empty()
             || name.chars().count() > MAX_ACTIVITY_CHARS
             || name.chars().any(char::is_control))

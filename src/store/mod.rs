@@ -22,11 +22,13 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 pub mod cache;
+mod commit;
 pub mod fastline;
 mod foreign;
 mod id;
 mod no_follow;
 mod union;
+pub use commit::{Stamped, mint};
 pub use foreign::{ForeignRead, RawLines, read_foreign};
 pub use id::new_id;
 
@@ -533,20 +535,6 @@ impl Journal {
         }
         let lock = self.lock()?;
         self.append_locked(&lock, events)
-    }
-
-    /// Writes one change: mints its event (an id that sorts after `last_id`,
-    /// written at `now`), appends it, and returns it. Every write of a new
-    /// event goes through here.
-    pub fn commit(
-        &self,
-        change: crate::domain::change::Change,
-        now: &Time,
-        last_id: Option<&str>,
-    ) -> Result<Event, JournalError> {
-        let event = change.into_event(new_id(now, last_id), *now);
-        self.append(std::slice::from_ref(&event))?;
-        Ok(event)
     }
 
     /// [`Journal::append`] for a caller that already holds the lock.

@@ -56,7 +56,10 @@ fn carry_out(app: &mut App<Tz>, journal: &mut Vec<Event>, effects: Vec<Effect>) 
     for e in effects {
         if let Effect::Write(change) = e {
             let t = now().fixed_offset();
-            let ev = crate::tui::event_for(change, &t, app.history.last_event_id.as_deref());
+            let ev = change.into_event(
+                crate::store::new_id(&t, app.history.last_event_id.as_deref()),
+                t,
+            );
             journal.push(ev);
             let history = History::fold(journal);
             send(

@@ -35,7 +35,8 @@ pub fn run(config: Option<PathBuf>) -> Result<()> {
     std::fs::create_dir_all(&dir.0)
         .with_context(|| format!("cannot make the demo folder {}", dir.0.display()))?;
     let journal = Journal::open(&dir.0, "demo");
-    journal.append(&crate::demo::generate(DAYS, SEED, now))?;
+    let rules = crate::domain::rules::Rules::embedded().map_err(anyhow::Error::msg)?;
+    journal.commit_all(crate::demo::stamped(DAYS, SEED, now, &rules))?;
     let ctx = Ctx {
         paths: Paths {
             data_dir: dir.0.clone(),
@@ -43,6 +44,7 @@ pub fn run(config: Option<PathBuf>) -> Result<()> {
             ..paths
         },
         settings,
+        rules,
         journal,
         now,
         said: Default::default(),

@@ -29,14 +29,15 @@ pub mod timers;
 mod undo;
 mod vanished;
 pub mod view;
+mod write;
 
-use crate::context::{Ctx, new_id};
-use crate::domain::entry::Time;
-use crate::domain::history::{Event, History, Op};
-use crate::domain::rules::Rules;
+pub use write::{commit, not_saved};
+
+use crate::context::Ctx;
+use crate::domain::history::{History, Op};
 use crate::store::{Journal, Scope, Signature};
-use anyhow::{Result, anyhow};
-use app::{Action, App, Change, Effect};
+use anyhow::Result;
+use app::{Action, App, Effect};
 use chrono::{DateTime, Duration, Local};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -63,7 +64,7 @@ impl Clock {
 
 /// Opens the TUI on the journal of `ctx` and runs it until the user quits.
 pub fn run(ctx: &Ctx) -> Result<()> {
-    let rules = Rules::embedded().map_err(|e| anyhow!(e))?;
+    let rules = ctx.rules.clone();
     let clock = Clock {
         base: ctx.now,
         started: Instant::now(),
@@ -243,9 +244,8 @@ fn carry_out(
         }
         Effect::Write(change) => {
             let now = clock.now().fixed_offset();
-            let event = event_for(change, &now, app.history.last_event_id.as_deref());
-            match journal.append_seen(std::slice::from_ref(&event), seen) {
-                Ok((after, true)) if event.op == Op::Add => {
+            match commit(journal, change, &app.history, &app.rules, &now, seen) {
+                Ok((event, after, true)) if event.op == Op::Add => {
                     *seen = after;
                     Some(Action::Appended(Box::new(event)))
                 }
@@ -253,7 +253,7 @@ fn carry_out(
                     *seen = journal.signature();
                     Some(reload(journal, &clock.now(), app))
                 }
-                Err(e) => Some(Action::Failed(format!("not saved: {e}"))),
+                Err(e) => Some(Action::Failed(e)),
             }
         }
     }
@@ -281,10 +281,6 @@ fn write_report(
         Ok(()) => Action::Done(format!("report written to {}", path.display())),
         Err(e) => Action::Failed(format!("report not written to {}: {e}", path.display())),
     }
-}
-
-pub(crate) fn event_for(change: Change, now: &Time, last_id: Option<&str>) -> Event {
-    change.into_event(new_id(now, last_id), *now)
 }
 
 /// Runs the notify command with the message as its last argument: no shell,

@@ -11,23 +11,61 @@
 //! an occasional night cramp, a rare severe one); and the odd edit, delete
 //! and undo, as real logging has.
 
+mod session;
+
+use crate::domain::change::Change;
 use crate::domain::entry::{
-    Body, Cramp, CrampContext, Drink, DrinkKind, Heat, Intensity, Muscle, Plan, Relief, Side,
-    Symptoms, Time, WeighWhen, Weight, Workout,
+    Body, Cramp, CrampContext, Drink, DrinkKind, Muscle, Relief, Side, Symptoms, Time, Weight,
 };
-use crate::domain::history::{Event, Op, SCHEMA_VERSION};
+use crate::domain::history::Event;
 use crate::domain::rules::Rules;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone};
+use crate::store::Stamped;
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-/// An event before ids are given: targets point at other drafts by index.
+/// A change before ids are given: targets point at other drafts by index.
 struct Draft {
-    op: Op,
+    what: What,
     at: Time,
     logged: Time,
     target: Option<usize>,
-    entry: Option<Body>,
+}
+
+/// What a draft becomes: a [`Change`] once its target has an id.
+enum What {
+    Add(Body),
+    Amend(Body),
+    Delete,
+    Undo,
+}
+
+impl Draft {
+    fn body(&self) -> Option<&Body> {
+        match &self.what {
+            What::Add(b) | What::Amend(b) => Some(b),
+            What::Delete | What::Undo => None,
+        }
+    }
+
+    /// The change, given its target's id (`None` for an add).
+    fn change(&self, target: Option<String>) -> Change {
+        let at = self.at;
+        match (&self.what, target) {
+            (What::Add(body), _) => Change::Add {
+                at,
+                body: body.clone(),
+            },
+            (What::Amend(body), Some(target)) => Change::Amend {
+                target,
+                at,
+                body: body.clone(),
+            },
+            (What::Delete, Some(target)) => Change::Delete { target, at },
+            (What::Undo, Some(event_id)) => Change::Undo { event_id },
+            (_, None) => unreachable!("only adds have no target"),
+        }
+    }
 }
 
 struct Gen<Tz: TimeZone> {
@@ -65,20 +103,12 @@ where
             .map(|t| t.fixed_offset())
     }
 
-    fn push(
-        &mut self,
-        op: Op,
-        at: Time,
-        logged: Time,
-        target: Option<usize>,
-        entry: Option<Body>,
-    ) -> usize {
+    fn push(&mut self, what: What, at: Time, logged: Time, target: Option<usize>) -> usize {
         self.drafts.push(Draft {
-            op,
+            what,
             at,
             logged,
             target,
-            entry,
         });
         self.drafts.len() - 1
     }
@@ -86,7 +116,15 @@ where
     /// An entry logged when it happened (give or take a minute or two).
     fn add(&mut self, at: Time, body: Body) -> usize {
         let late = Duration::seconds(self.rng.random_range(0..150));
-        self.push(Op::Add, at, at + late, None, Some(body))
+        self.add_logged(at, at + late, body)
+    }
+
+    fn add_logged(&mut self, at: Time, logged: Time, body: Body) -> usize {
+        self.push(What::Add(body), at, logged, None)
+    }
+
+    fn amend(&mut self, target: usize, at: Time, logged: Time, body: Body) -> usize {
+        self.push(What::Amend(body), at, logged, Some(target))
     }
 
     fn drink(&mut self, at: Time, ml: u32, kind: DrinkKind) -> usize {
@@ -143,202 +181,6 @@ where
         ids
     }
 
-    /// A session on `date`; returns when it keeps the day's drinking busy.
-    fn workout(&mut self, date: NaiveDate) -> Option<(Time, Time)> {
-        let today = date == self.last_day;
-        let evening = today || self.rng.random_bool(0.6);
-        let weekend = date.weekday().num_days_from_monday() >= 5;
-        let (activity, lo, hi) = ACTIVITIES[self.rng.random_range(0..ACTIVITIES.len())];
-        // Hikes are for weekend mornings; evenings after work are shorter.
-        let (activity, lo, hi) = if activity == "hike" && (evening || !weekend) {
-            ACTIVITIES[0]
-        } else {
-            (activity, lo, hi)
-        };
-        let minutes = self.rng.random_range(lo..=hi) as i64;
-        let minutes = if evening { minutes.min(100) } else { minutes };
-        let intensity = match self.rng.random_range(0..10) {
-            0..=1 => Intensity::Easy,
-            2..=5 => Intensity::Moderate,
-            6..=8 => Intensity::Hard,
-            _ => Intensity::Max,
-        };
-        // Nobody keeps a maximal effort for two hours, nor hikes at one.
-        let intensity = match intensity {
-            _ if activity == "hike" => intensity.min(Intensity::Moderate),
-            Intensity::Max if minutes > 75 => Intensity::Hard,
-            Intensity::Hard if minutes > 150 => Intensity::Moderate,
-            i => i,
-        };
-        let hot_chance = match date.month() {
-            6..=8 => 0.5,
-            5 | 9 => 0.25,
-            4 | 10 => 0.08,
-            _ => 0.02,
-        };
-        let heat = if activity == "swim" || activity == "gym" {
-            Heat::Mild
-        } else if self.rng.random_bool(hot_chance) {
-            Heat::Hot
-        } else if matches!(date.month(), 11 | 12 | 1 | 2 | 3) && self.rng.random_bool(0.6) {
-            Heat::Cool
-        } else {
-            Heat::Mild
-        };
-        let new = self.rng.random_bool(0.04);
-        let start_min = if evening {
-            self.rng.random_range(17 * 60..19 * 60 + 30)
-        } else {
-            self.rng.random_range(6 * 60..8 * 60 + 30)
-        };
-        let start = self.at(date, start_min)?;
-        let end = start + Duration::minutes(minutes);
-
-        // Most evening sessions are planned in the morning or the night before.
-        if today || self.rng.random_bool(if evening { 0.75 } else { 0.35 }) {
-            let ahead = if today {
-                // Planned first thing, so the morning's Today shows it.
-                Duration::minutes(start_min - 6 * 60 - self.rng.random_range(0..45))
-            } else {
-                Duration::minutes(self.rng.random_range(4 * 60..14 * 60))
-            };
-            let planned_minutes =
-                ((minutes as f64 * self.rng.random_range(0.85..1.15)) as u32).clamp(5, 720);
-            self.push(
-                Op::Add,
-                start,
-                start - ahead,
-                None,
-                Some(Body::Plan(Plan {
-                    activity: activity.into(),
-                    minutes: planned_minutes,
-                    intensity,
-                    heat,
-                    note: None,
-                })),
-            );
-            // Pre-load and top-up, usually kept.
-            if self.rng.random_bool(0.8) {
-                let t = start - Duration::minutes(self.rng.random_range(125..170));
-                let ml = self.rng.random_range(450..=650);
-                self.drink(t, ml, DrinkKind::Water);
-            }
-            if self.rng.random_bool(0.7) {
-                let t = start - Duration::minutes(self.rng.random_range(20..=30));
-                let ml = self.rng.random_range(230..=300);
-                self.drink(t, ml, DrinkKind::Water);
-            }
-        }
-
-        let weighed = self.rng.random_bool(0.3);
-        if weighed {
-            let kg = (self.mass_kg * 10.0).round() / 10.0;
-            self.add(
-                start - Duration::minutes(10),
-                Body::Weight(Weight {
-                    kg,
-                    when: Some(WeighWhen::Before),
-                    urine_ml: None,
-                }),
-            );
-        }
-
-        let w = Workout {
-            activity: activity.into(),
-            end: Some(end),
-            intensity,
-            heat,
-            new,
-            note: None,
-        };
-        if self.rng.random_bool(0.7) {
-            // Live: started, then stopped (an amend that sets the end).
-            let running = Workout {
-                end: None,
-                ..w.clone()
-            };
-            let id = self.push(Op::Add, start, start, None, Some(Body::Workout(running)));
-            self.push(Op::Amend, start, end, Some(id), Some(Body::Workout(w)));
-        } else {
-            let logged = end + Duration::minutes(self.rng.random_range(5..120));
-            self.push(Op::Add, start, logged, None, Some(Body::Workout(w)));
-        }
-
-        // Sips during, every 10-25 min; sports drink in long or hot-hard ones.
-        let sports = minutes >= 60 || (heat == Heat::Hot && intensity.is_hard());
-        let mut t = start + Duration::minutes(self.rng.random_range(12..25));
-        let mut drunk = 0.0;
-        while t < end {
-            let ml = self.rng.random_range(150..=250);
-            let kind = if sports && (t - start) >= Duration::minutes(45) {
-                DrinkKind::Sports
-            } else {
-                DrinkKind::Water
-            };
-            self.drink(t, ml, kind);
-            drunk += ml as f64;
-            t += Duration::minutes(self.rng.random_range(15..26));
-        }
-
-        // Sweat: more when hard and hot; weights after show it.
-        let s = &self.rules.safety;
-        let per_hour = match intensity {
-            Intensity::Easy => s.sweat_ml_per_hour_easy,
-            Intensity::Moderate => s.sweat_ml_per_hour_moderate,
-            Intensity::Hard => s.sweat_ml_per_hour_hard,
-            Intensity::Max => s.sweat_ml_per_hour_max,
-        } as f64
-            * if heat == Heat::Hot { s.hot_factor } else { 1.0 };
-        let sweat = per_hour * minutes as f64 / 60.0 * self.rng.random_range(0.7..1.3);
-        if weighed {
-            let kg = ((self.mass_kg - (sweat - drunk) / 1000.0) * 10.0).round() / 10.0;
-            let at = end + Duration::minutes(self.rng.random_range(5..20));
-            self.add(
-                at,
-                Body::Weight(Weight {
-                    kg,
-                    when: Some(WeighWhen::After),
-                    urine_ml: None,
-                }),
-            );
-        }
-
-        // Rehydration after.
-        for k in 0..self.rng.random_range(1..=2) {
-            let t = end + Duration::minutes(15 + 40 * k + self.rng.random_range(0..30));
-            let kind = if k == 0 && self.rng.random_bool(0.4) {
-                DrinkKind::Electrolyte
-            } else {
-                DrinkKind::Water
-            };
-            let ml = self.rng.random_range(200..=450);
-            self.drink(t, ml, kind);
-        }
-
-        // Cramps: during now and then; after hard, long, hot sessions in the
-        // 6-8 h window more often.
-        if self.rng.random_bool(0.03) {
-            let at = start + Duration::minutes(self.rng.random_range(10..minutes.max(11)));
-            let helped_by_rest = self.rng.random_bool(0.5);
-            self.cramp(at, CrampContext::During, 3..=6, helped_by_rest);
-        }
-        let demanding = intensity.is_hard() && (minutes >= 60 || heat == Heat::Hot);
-        let chance = if demanding && heat == Heat::Hot {
-            0.4
-        } else if demanding {
-            0.2
-        } else {
-            0.01
-        };
-        if self.rng.random_bool(chance) {
-            let c = &self.rules.cramp_window;
-            let window = (c.peak_from_hours * 60.0) as i64..(c.hours * 60.0) as i64;
-            let at = end + Duration::minutes(self.rng.random_range(window));
-            self.cramp(at, CrampContext::After, 3..=7, false);
-        }
-        Some((start - Duration::minutes(30), end + Duration::minutes(90)))
-    }
-
     fn cramp(
         &mut self,
         at: Time,
@@ -386,21 +228,21 @@ where
         if self.rng.random_bool(0.5) {
             let i = drinks[self.rng.random_range(0..drinks.len())];
             let (at, logged) = (self.drafts[i].at, self.drafts[i].logged);
-            if let Some(Body::Drink(mut d)) = self.drafts[i].entry.clone() {
+            if let Some(Body::Drink(mut d)) = self.drafts[i].body().cloned() {
                 d.ml = (d.ml as f64 * self.rng.random_range(0.6..1.6) / 25.0).round() as u32 * 25;
                 d.ml = d.ml.clamp(150, 750);
                 let later = logged + Duration::minutes(self.rng.random_range(1..90));
-                self.push(Op::Amend, at, later, Some(i), Some(Body::Drink(d)));
+                self.amend(i, at, later, Body::Drink(d));
             }
         }
         if self.rng.random_bool(0.2) {
             let i = drinks[self.rng.random_range(0..drinks.len())];
             let logged = self.drafts[i].logged + Duration::seconds(self.rng.random_range(20..600));
             let at = self.drafts[i].at;
-            let del = self.push(Op::Delete, at, logged, Some(i), None);
+            let del = self.push(What::Delete, at, logged, Some(i));
             if self.rng.random_bool(0.15) {
                 let undo_at = logged + Duration::seconds(self.rng.random_range(5..60));
-                self.push(Op::Undo, at, undo_at, Some(del), None);
+                self.push(What::Undo, at, undo_at, Some(del));
             }
         }
     }
@@ -446,7 +288,7 @@ where
             && let Some(at) = self.at(date, rest)
         {
             let i = self.cramp(at, CrampContext::Rest, 8..=9, false);
-            if let Some(Body::Cramp(c)) = &mut self.drafts[i].entry {
+            if let What::Add(Body::Cramp(c)) = &mut self.drafts[i].what {
                 c.duration_s = Some(self.rng.random_range(600..=1200));
                 c.symptoms.swelling = self.rng.random_bool(0.3);
             }
@@ -457,8 +299,25 @@ where
 }
 
 /// `days` days of events ending at `end` (nothing logged after it), the same
-/// for the same seed.
+/// for the same seed: [`stamped`] made into events, for tests and benchmarks.
 pub fn generate<Tz: TimeZone>(days: u32, seed: u64, end: DateTime<Tz>) -> Vec<Event>
+where
+    Tz::Offset: Copy,
+{
+    let rules = Rules::embedded().expect("the built-in guidelines are checked by tests");
+    stamped(days, seed, end, &rules)
+        .into_iter()
+        .map(|s| {
+            s.into_event()
+                .expect("the demo makes only values the gate accepts")
+        })
+        .collect()
+}
+
+/// `days` days of changes ending at `end`, each with the id and the time it
+/// is logged at, the same for the same seed: what `Journal::commit_all`
+/// writes for `crampwatch demo` and `--demo`.
+pub fn stamped<Tz: TimeZone>(days: u32, seed: u64, end: DateTime<Tz>, rules: &Rules) -> Vec<Stamped>
 where
     Tz::Offset: Copy,
 {
@@ -466,7 +325,7 @@ where
     let mass_kg = rng.random_range(62.0..85.0);
     let mut g = Gen {
         rng,
-        rules: Rules::embedded().expect("the built-in guidelines are checked by tests"),
+        rules: rules.clone(),
         tz: end.timezone(),
         drafts: Vec::with_capacity(days as usize * 32),
         mass_kg,
@@ -480,19 +339,21 @@ where
     for i in 0..days as i64 {
         g.day(first + Duration::days(i), severe_day == Some(i));
     }
-    finish(g.drafts, end.fixed_offset(), &mut g.rng)
+    stamp(g.drafts, end.fixed_offset(), &mut g.rng)
 }
 
 /// Orders drafts by logged time, drops what is after `end`, and gives each a
-/// ULID from its logged time that sorts after the one before.
-fn finish(drafts: Vec<Draft>, end: Time, rng: &mut StdRng) -> Vec<Event> {
+/// ULID from its logged time that sorts after the one before. The ids come
+/// from the seeded generator, not the store's: the same seed must give the
+/// same journal.
+fn stamp(drafts: Vec<Draft>, end: Time, rng: &mut StdRng) -> Vec<Stamped> {
     // Plans are for later; anything else must have happened by `end`.
     let kept = |d: &Draft| d.logged <= end && (d.at <= end || is_plan(d));
     let mut order: Vec<usize> = (0..drafts.len()).filter(|&i| kept(&drafts[i])).collect();
     order.sort_by_key(|&i| (drafts[i].logged, i));
     let mut ids: Vec<Option<String>> = vec![None; drafts.len()];
     let mut last: Option<ulid::Ulid> = None;
-    let mut events = Vec::with_capacity(order.len());
+    let mut out = Vec::with_capacity(order.len());
     for i in order {
         let d = &drafts[i];
         let target = match d.target {
@@ -512,20 +373,15 @@ fn finish(drafts: Vec<Draft>, end: Time, rng: &mut StdRng) -> Vec<Event> {
         last = Some(id);
         let id = id.to_string();
         ids[i] = Some(id.clone());
-        events.push(Event {
-            v: SCHEMA_VERSION,
+        out.push(Stamped {
+            change: d.change(target),
             id,
-            op: d.op,
-            at: d.at,
             logged: d.logged,
-            target,
-            entry: d.entry.clone(),
-            extra: Default::default(),
         });
     }
-    events
+    out
 }
 
 fn is_plan(d: &Draft) -> bool {
-    matches!(d.entry, Some(Body::Plan(_)))
+    matches!(d.what, What::Add(Body::Plan(_)))
 }

@@ -1,0 +1,303 @@
+//! One gate for every input path: the command line, a TUI form, an import
+//! and the demo refuse the same bad values with the same message, because
+//! each turns its input into a `Change` that `Journal::commit` checks.
+//!
+//! Each expected message is made from the rule it enforces (the bounds in
+//! `domain::check`), not copied from output.
+
+mod common;
+
+use common::Env;
+use crampwatch::domain::change::Change;
+use crampwatch::domain::check::{
+    BODY_KG, MAX_CRAMP_SECS, MAX_DRINK_ML, MAX_NOTE_CHARS, PLAN_MINUTES,
+};
+use crampwatch::domain::entry::{Body, Cramp, Drink, Muscle, Plan, Time, Weight};
+use crampwatch::domain::history::History;
+use crampwatch::domain::rules::Rules;
+use crampwatch::store::{Journal, Stamped, new_id};
+
+fn now() -> Time {
+    common::NOW.parse().unwrap()
+}
+
+fn long_note() -> String {
+    "x".repeat(3000)
+}
+
+fn drink(ml: u32, note: Option<String>) -> Body {
+    Body::Drink(Drink {
+        ml,
+        kind: Default::default(),
+        sodium_mg: None,
+        note,
+    })
+}
+
+fn weight(kg: f64) -> Body {
+    Body::Weight(Weight {
+        kg,
+        when: None,
+        urine_ml: None,
+    })
+}
+
+fn cramp(duration_s: u32) -> Body {
+    Body::Cramp(Cramp {
+        muscle: Muscle::Calf,
+        side: None,
+        severity: None,
+        duration_s: Some(duration_s),
+        context: None,
+        symptoms: Default::default(),
+        relief: Vec::new(),
+        note: None,
+        muscle_name: None,
+    })
+}
+
+fn plan(minutes: u32) -> Body {
+    Body::Plan(Plan {
+        activity: "run".into(),
+        minutes,
+        intensity: Default::default(),
+        heat: Default::default(),
+        note: None,
+    })
+}
+
+/// The bad values, each with the one message the gate gives for it.
+fn cases() -> Vec<(&'static str, Body, String)> {
+    let (kg_lo, kg_hi) = (BODY_KG.start(), BODY_KG.end());
+    let hours = MAX_CRAMP_SECS / 3600;
+    vec![
+        (
+            "a drink of 5 l",
+            drink(5000, None),
+            format!(
+                "a drink of 5000 ml (accepted: 1-{MAX_DRINK_ML} ml; log large amounts as several drinks)"
+            ),
+        ),
+        (
+            "a weight of 2 kg",
+            weight(2.0),
+            format!(
+                "a body weight of 2 kg is not plausible (accepted: {kg_lo}-{kg_hi} kg, 44-880 lb)"
+            ),
+        ),
+        (
+            "a note of 3,000 characters",
+            drink(300, Some(long_note())),
+            format!("a note of 3000 characters (at most {MAX_NOTE_CHARS})"),
+        ),
+        (
+            "a cramp of 5 hours",
+            cramp(5 * 3600),
+            format!(
+                "a cramp lasting 18000 s (accepted: 1 s to {hours} hours; a cramp that long needs a professional's attention, not a log entry)"
+            ),
+        ),
+        (
+            "a plan of 2 minutes",
+            plan(2),
+            format!(
+                "a plan of 2 minutes (accepted: {}-{} minutes)",
+                PLAN_MINUTES.start(),
+                PLAN_MINUTES.end()
+            ),
+        ),
+    ]
+}
+
+fn at_for(body: &Body) -> Time {
+    match body {
+        // A plan is for later.
+        Body::Plan(_) => now() + chrono::Duration::hours(4),
+        _ => now() - chrono::Duration::minutes(10),
+    }
+}
+
+fn journal(dir: &std::path::Path) -> Journal {
+    Journal::open(dir, "gate").with_clock(now())
+}
+
+fn files_in(dir: &std::path::Path) -> usize {
+    walk(dir)
+}
+
+fn walk(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir).map_or(0, |d| {
+        d.flatten()
+            .map(|e| {
+                let p = e.path();
+                if p.is_dir() { walk(&p) } else { 1 }
+            })
+            .sum()
+    })
+}
+
+#[test]
+fn the_tui_s_commit_refuses_each_bad_value_with_the_gates_message() {
+    for (what, body, want) in cases() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = journal(dir.path());
+        let change = Change::Add {
+            at: at_for(&body),
+            body,
+        };
+        // The way the TUI writes a form's change, and what its flash says.
+        let rules = Rules::embedded().unwrap();
+        let history = History::default();
+        let err = crampwatch::tui::commit(&j, change, &history, &rules, &now(), &j.signature())
+            .expect_err(what);
+        assert_eq!(err, format!("not saved: {want}"), "{what}");
+        assert_eq!(files_in(dir.path()), 0, "{what}: nothing written");
+    }
+}
+
+#[test]
+fn the_demo_s_commit_refuses_each_bad_value_with_the_gates_message() {
+    for (what, body, want) in cases() {
+        let dir = tempfile::tempdir().unwrap();
+        let j = journal(dir.path());
+        let good = Stamped {
+            change: Change::Add {
+                at: now(),
+                body: drink(300, None),
+            },
+            id: new_id(&now(), None),
+            logged: now(),
+        };
+        let bad = Stamped {
+            change: Change::Add {
+                at: at_for(&body),
+                body,
+            },
+            id: new_id(&now(), Some(&good.id)),
+            logged: now(),
+        };
+        // A batch with one bad change is refused whole.
+        let err = j.commit_all(vec![good, bad]).expect_err(what);
+        assert_eq!(err.to_string(), format!("not saved: {want}"), "{what}");
+        assert_eq!(files_in(dir.path()), 0, "{what}: nothing written");
+    }
+}
+
+/// A crampwatch JSON export holding one entry of `body`.
+fn export_with(id: &str, body: &Body) -> String {
+    let mut entry = serde_json::to_value(body).unwrap();
+    let t = at_for(body).to_rfc3339();
+    let map = entry.as_object_mut().unwrap();
+    map.insert("id".into(), id.into());
+    map.insert("at".into(), t.clone().into());
+    map.insert("logged".into(), t.into());
+    serde_json::json!({
+        "format": "crampwatch-export",
+        "version": 1,
+        "exported": now().to_rfc3339(),
+        "entries": [entry],
+    })
+    .to_string()
+}
+
+#[test]
+fn an_import_refuses_each_bad_value_with_the_gates_message() {
+    let env = Env::new();
+    env.log(&["drink", "10oz"]);
+    for (i, (what, body, want)) in cases().into_iter().enumerate() {
+        let id = format!("01KB00000000000000000000{i:02}");
+        let file = env.root().join(format!("bad-{i}.json"));
+        std::fs::write(&file, export_with(&id, &body)).unwrap();
+        let err = env.refused(&["import", file.to_str().unwrap()]);
+        assert_eq!(
+            err.trim_end(),
+            format!("error: {}: entry {id}: {want}", file.display()),
+            "{what}"
+        );
+    }
+}
+
+#[test]
+fn the_command_line_refuses_each_bad_value_with_the_gates_message() {
+    let env = Env::new();
+    env.log(&["drink", "10oz"]);
+    let note = long_note();
+    let want = format!("error: not saved: a note of 3000 characters (at most {MAX_NOTE_CHARS})");
+    // What the command line parses leniently reaches the gate as it is.
+    for args in [
+        &["drink", "10oz", "--note", &note][..],
+        &["cramp", "calf", "--note", &note],
+        &["plan", "run", "--at", "18:00", "--note", &note],
+        &[
+            "workout", "add", "run", "--from", "07:00", "--to", "08:00", "--note", &note,
+        ],
+        &["medication", "start", "furosemide", "--note", &note],
+    ] {
+        let err = env.refused(args);
+        assert_eq!(err.trim_end(), want, "{:?}", &args[..2]);
+    }
+    // What it parses itself is refused there, with the flag named and the
+    // same bound: a typed amount is checked where it is read.
+    let oz = format!("{:.1} oz", f64::from(MAX_DRINK_ML) / 29.5735);
+    let kg = format!("{}-{} kg", BODY_KG.start(), BODY_KG.end());
+    let hours = format!("longer than {} hours", MAX_CRAMP_SECS / 3600);
+    let minutes = format!("from {} to {}", PLAN_MINUTES.start(), PLAN_MINUTES.end());
+    for (args, bound) in [
+        (&["drink", "5l"][..], oz),
+        (&["weight", "2kg"], kg),
+        (&["cramp", "calf", "--duration", "5h"], hours),
+        (&["plan", "run", "--at", "18:00", "--minutes", "2"], minutes),
+    ] {
+        let err = env.refused(args);
+        assert!(err.contains(&bound), "{args:?}: {err:?} lacks {bound:?}");
+    }
+}
+
+#[test]
+fn a_second_running_workout_is_refused_by_the_gate_on_the_cli_and_in_the_tui() {
+    let running = || {
+        Body::Workout(crampwatch::domain::entry::Workout {
+            activity: "run".into(),
+            end: None,
+            intensity: Default::default(),
+            heat: Default::default(),
+            new: false,
+            note: None,
+        })
+    };
+    let start = now() - chrono::Duration::minutes(20);
+    // The TUI: another terminal started a run since the form was opened.
+    let dir = tempfile::tempdir().unwrap();
+    let j = journal(dir.path());
+    j.commit(
+        Change::Add {
+            at: start,
+            body: running(),
+        },
+        &start,
+        None,
+    )
+    .unwrap();
+    let loaded = j.load(crampwatch::store::Scope::All).unwrap();
+    let history = History::from_events(loaded.events);
+    let rules = Rules::embedded().unwrap();
+    let change = Change::Add {
+        at: now(),
+        body: running(),
+    };
+    let err =
+        crampwatch::tui::commit(&j, change, &history, &rules, &now(), &j.signature()).unwrap_err();
+    let since = start.format("%H:%M");
+    assert_eq!(
+        err,
+        format!("not saved: a workout is already running (run since {since})")
+    );
+    // The command line, with its hint.
+    let env = Env::new();
+    env.log(&["workout", "start", "run", "--at", "14:10"]);
+    let err = env.refused(&["workout", "start", "swim"]);
+    assert!(
+        err.contains("a workout is already running (run since 14:10 today)"),
+        "{err}"
+    );
+}
