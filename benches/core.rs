@@ -4,6 +4,9 @@
 //! `cargo bench --bench core`; `BENCH_DAYS=10000 cargo bench --bench core`
 //! for 27 years, about 110,000 events. The whole commands (status, report, flags,
 //! the TUI's first frame, peak memory) are timed by `benches/commands.sh`.
+//!
+//! After divan's table, the figures that have a budget are timed again
+//! (median of 30) and printed against it with PASS or MISS.
 
 use chrono::{DateTime, Duration, Local, TimeZone};
 use crampwatch::domain::history::History;
@@ -16,6 +19,7 @@ use std::sync::LazyLock;
 
 fn main() {
     divan::main();
+    budgets::print();
 }
 
 /// "now" for every bench: the end of the generated journal.
@@ -137,7 +141,7 @@ mod render {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
-    fn app(screen: Screen) -> App<Local> {
+    pub(super) fn app(screen: Screen) -> App<Local> {
         let mut app = App::new(
             Settings::default(),
             RULES.clone(),
@@ -166,5 +170,94 @@ mod render {
                 .draw(|f| crampwatch::tui::view::draw(f, &app))
                 .unwrap();
         });
+    }
+}
+
+/// The core figures that have a budget, each printed with PASS or MISS.
+mod budgets {
+    use super::*;
+    use crampwatch::tui::app::Screen;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use std::time::Instant;
+
+    /// The median of 30 runs of `f`, in ms, after 3 to warm up. What `f`
+    /// returns is dropped outside the timing (the commands leave freeing
+    /// years of entries to the process exit).
+    fn median_ms<T>(mut f: impl FnMut() -> T) -> f64 {
+        for _ in 0..3 {
+            drop(f());
+        }
+        let mut times: Vec<f64> = (0..30)
+            .map(|_| {
+                let t = Instant::now();
+                let out = f();
+                let ms = t.elapsed().as_secs_f64() * 1000.0;
+                drop(out);
+                ms
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        times[times.len() / 2]
+    }
+
+    fn line(name: &str, ms: f64, budget: f64) {
+        let verdict = if ms <= budget { "PASS" } else { "MISS" };
+        println!("{name:<48} {ms:>9.3} ms (budget {budget} ms) {verdict}");
+    }
+
+    pub fn print() {
+        println!(
+            "\nbudgets, {} days ({} events):",
+            days(),
+            FULL.entries.len()
+        );
+        // A whole `report --since <all>` must take at most 40 ms; this is its
+        // work inside the process, with the parse cache as the command has
+        // it: load, fold, flags and the figures of every day.
+        let cache = tempfile::tempdir().expect("temp dir");
+        let cached = Journal::open(JOURNAL.0.path(), "bench").with_cache(cache.path());
+        line(
+            "load (cached), fold, flags, figures of all years",
+            median_ms(|| {
+                let full = History::from_events(cached.load(Scope::All).unwrap().events);
+                let first = (now() - Duration::days(days() as i64)).date_naive();
+                let prefs = Prefs::default();
+                let flags = week::period_flags(&now(), first, days() + 1, &full, &RULES, &prefs);
+                let s = week::summarize(&now(), first, days() + 1, &full, &RULES, &prefs, &flags);
+                (full, s)
+            }),
+            40.0,
+        );
+        // `status` may take at most twice a bare process start (about 1.5 ms
+        // here): its own work gets about that much.
+        line(
+            "status's work: recent load, fold, timers",
+            median_ms(|| {
+                let recent = History::from_events(
+                    JOURNAL.1.load(Scope::Since(recent_since())).unwrap().events,
+                );
+                let prefs = Prefs::default();
+                hydration::timers(&now(), &recent, &RULES, &prefs)
+            }),
+            1.5,
+        );
+        for screen in [
+            Screen::Today,
+            Screen::Glance,
+            Screen::History,
+            Screen::Insights,
+            Screen::Guide,
+        ] {
+            let app = super::render::app(screen);
+            let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+            let ms = median_ms(|| {
+                terminal
+                    .draw(|f| crampwatch::tui::view::draw(f, &app))
+                    .map(|_| ())
+                    .unwrap();
+            });
+            line(&format!("redraw at 200x60: {screen:?}"), ms, 1.0);
+        }
     }
 }

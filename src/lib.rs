@@ -12,6 +12,5 @@ pub mod export;
 pub mod report;
 pub mod sources;
 pub mod store;
-pub mod sweat_text;
 pub mod term_safe;
 pub mod tui;

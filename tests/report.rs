@@ -266,3 +266,67 @@ fn bad_weeks_are_one_line_errors() {
         assert!(err.contains(says), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn reports_read_the_same_with_and_without_the_cache_and_after_a_past_month_grows() {
+    let home = TempDir::new().unwrap();
+    let h = home.path();
+    let cache = h.join("cache");
+    let run_cached = |args: &[&str]| {
+        let out = cw(h)
+            .env("XDG_CACHE_HOME", &cache)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Every format of the last 120 days; `fresh`: each parsed with no cache.
+    let formats = |fresh: bool| -> Vec<String> {
+        ["text", "markdown", "json"]
+            .iter()
+            .map(|f| {
+                if fresh && cache.exists() {
+                    std::fs::remove_dir_all(&cache).unwrap();
+                }
+                run_cached(&["report", "--since", "120d", "--format", f])
+            })
+            .collect()
+    };
+    run_cached(&["demo", "--days", "120", "--seed", "7"]);
+    let cold = formats(true);
+    assert!(cache.exists(), "a report writes the parse cache");
+    assert_eq!(
+        formats(false),
+        cold,
+        "a report from the cache reads the same"
+    );
+
+    // A cramp synced into a past, already cached month: the cache of that
+    // month no longer matches its file, so the report shows the cramp.
+    let device = std::fs::read_dir(h.join("data/journal"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let september = device.join("2026-09.jsonl");
+    let line = std::fs::read_to_string(&september)
+        .unwrap()
+        .lines()
+        .find(|l| l.contains("\"op\":\"add\"") && l.contains("\"type\":\"cramp\""))
+        .expect("the demo logs cramps in September")
+        .to_string();
+    let mut event: Value = serde_json::from_str(&line).unwrap();
+    let id = event["id"].as_str().unwrap();
+    event["id"] = Value::from(format!("{}ZZZZ", &id[..22]));
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&september)
+        .unwrap();
+    std::io::Write::write_all(&mut file, format!("{event}\n").as_bytes()).unwrap();
+    drop(file);
+    let grown = formats(false);
+    assert_ne!(grown, cold, "the synced cramp shows");
+    assert_eq!(formats(true), grown, "the same as parsed afresh");
+}

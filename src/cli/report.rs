@@ -8,8 +8,8 @@ use crate::domain::sweat::{self, Band, SweatTest};
 use crate::domain::week::{TiedIndex, monday_of, parse_iso_week, period_flags, summarize};
 use crate::domain::{entry::Body, input::parse_since};
 use crate::report::page::DEFAULT_DAYS;
+use crate::report::sweat as sweat_text;
 use crate::report::{Report, days_between, json, markdown, text};
-use crate::sweat_text;
 use crate::term_safe::block;
 use anyhow::Result;
 use chrono::Local;
@@ -124,39 +124,47 @@ fn week_hint(typed: &str, today: chrono::NaiveDate) -> String {
     )
 }
 
+/// The first day and the number of days `a` asks for.
+fn period_of(
+    ctx: &Ctx,
+    a: &ReportArgs,
+    today: chrono::NaiveDate,
+) -> Result<(chrono::NaiveDate, u32)> {
+    let h = ctx.settings.prefs().day_start_hour;
+    if let Some(from) = &a.from {
+        return super::report_html::from_to(from, a.to.as_deref(), today);
+    }
+    if a.format == ReportFormat::Html && a.since.is_none() && a.week.is_none() {
+        return Ok((
+            today - chrono::Duration::days(DEFAULT_DAYS as i64 - 1),
+            DEFAULT_DAYS,
+        ));
+    }
+    if let Some(since) = &a.since {
+        let t = parse_since(since, &ctx.now).or_else(|e| user(format!("--since: {e}")))?;
+        let first = day_of(&t, &Local, h);
+        return Ok((first, days_between(first, today)));
+    }
+    let monday = match &a.week {
+        None => monday_of(today),
+        Some(w) => {
+            parse_iso_week(w).or_else(|_| user(format!("--week: {}", week_hint(w, today))))?
+        }
+    };
+    if monday > today {
+        return user(format!(
+            "--week: {} has not started yet; give this week or an earlier one",
+            a.week.as_deref().unwrap_or_default()
+        ));
+    }
+    Ok((monday, 7))
+}
+
 pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
     let prefs = ctx.settings.prefs();
     let rules = Rules::embedded().map_err(anyhow::Error::msg)?;
-    let tz = Local;
-    let h = prefs.day_start_hour;
-    let today = day_of(&ctx.now_fixed(), &tz, h);
-    let (first, n_days) = if let Some(from) = &a.from {
-        super::report_html::from_to(from, a.to.as_deref(), today)?
-    } else if a.format == ReportFormat::Html && a.since.is_none() && a.week.is_none() {
-        (
-            today - chrono::Duration::days(DEFAULT_DAYS as i64 - 1),
-            DEFAULT_DAYS,
-        )
-    } else if let Some(since) = &a.since {
-        let t = parse_since(since, &ctx.now).or_else(|e| user(format!("--since: {e}")))?;
-        let first = day_of(&t, &tz, h);
-        (first, days_between(first, today))
-    } else {
-        let monday = match &a.week {
-            None => monday_of(today),
-            Some(w) => {
-                parse_iso_week(w).or_else(|_| user(format!("--week: {}", week_hint(w, today))))?
-            }
-        };
-        if monday > today {
-            return user(format!(
-                "--week: {} has not started yet; give this week or an earlier one",
-                a.week.as_deref().unwrap_or_default()
-            ));
-        }
-        (monday, 7)
-    };
-
+    let today = day_of(&ctx.now_fixed(), &Local, prefs.day_start_hour);
+    let (first, n_days) = period_of(ctx, a, today)?;
     if a.format != ReportFormat::Html && (a.open || a.output.is_some()) {
         return user(
             "--output and --open are for an HTML report; add --format html (other formats print to stdout)",
@@ -175,8 +183,27 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
     }
     let flags = period_flags(&ctx.now, first, n_days, &history, &rules, &prefs);
     let summary = summarize(&ctx.now, first, n_days, &history, &rules, &prefs, &flags);
-    let entries = summary.entries(&history, &tz, h);
-    let index = TiedIndex::new(&history.entries, &rules);
+    let r = report_of(&summary, &history, &rules, &prefs, today);
+    let sweat = sweat_of_period(ctx, &history, &rules, first, n_days);
+    let units = (prefs.unit, ctx.mass_unit(&history));
+    write(a.format, &r, &sweat, units)?;
+    // Years of entries are freed by the process exit, not one by one.
+    drop(r);
+    std::mem::forget(history);
+    Ok(())
+}
+
+/// The report of `summary`'s days: their entries, and for each cramp whether
+/// it was tied to exercise and what came before it.
+fn report_of<'a>(
+    summary: &'a crate::domain::week::Summary,
+    history: &'a crate::domain::history::History,
+    rules: &Rules,
+    prefs: &'a crate::domain::prefs::Prefs,
+    today: chrono::NaiveDate,
+) -> Report<'a, Local> {
+    let entries = summary.entries(history, &Local, prefs.day_start_hour);
+    let index = TiedIndex::new(&history.entries, rules);
     let tied = entries
         .iter()
         .filter(|e| matches!(e.body, Body::Cramp(_)))
@@ -185,38 +212,48 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
     let snapshots = entries
         .iter()
         .filter(|e| matches!(e.body, Body::Cramp(_)))
-        .map(|e| (e.id.clone(), snapshot(e, &history, &rules)))
+        .map(|e| (e.id.clone(), snapshot(e, history, rules)))
         .collect();
-    let r = Report {
-        summary: &summary,
+    Report {
+        summary,
         entries,
         tied,
         snapshots,
-        prefs: &prefs,
-        tz,
+        prefs,
+        tz: Local,
         today,
-    };
-    let (sweat_tests, sweat_bands) = sweat_of_period(ctx, &history, &rules, first, n_days);
-    let units = (prefs.unit, ctx.mass_unit(&history));
+    }
+}
+
+/// Prints `r` with its sweat section in `format` (not html, written apart).
+fn write(
+    format: ReportFormat,
+    r: &Report<Local>,
+    (sweat_tests, sweat_bands): &(Vec<SweatTest>, Vec<Band>),
+    units: (
+        crate::domain::entry::VolumeUnit,
+        crate::domain::mass::MassUnit,
+    ),
+) -> Result<()> {
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-    match a.format {
+    match format {
         ReportFormat::Text => {
-            let s = sweat_text::report_text(&sweat_tests, &sweat_bands, units);
-            let doc = before_footer(&text(&r), "\nGeneral information, not medical advice", &s);
+            let s = sweat_text::report_text(sweat_tests, sweat_bands, units);
+            let doc = before_footer(&text(r), "\nGeneral information, not medical advice", &s);
             stdout.write_all(block(&doc).as_bytes())?;
         }
         ReportFormat::Markdown => {
-            let s = sweat_text::report_markdown(&sweat_tests, &sweat_bands, units);
-            stdout.write_all(block(&before_footer(&markdown(&r), "\n---\n", &s)).as_bytes())?;
+            let s = sweat_text::report_markdown(sweat_tests, sweat_bands, units);
+            stdout.write_all(block(&before_footer(&markdown(r), "\n---\n", &s)).as_bytes())?;
         }
         ReportFormat::Json => {
             // Streamed from the typed structs, not built as a tree of JSON
             // values first (that took a fifth of a ten-year report's time).
             let doc = WithSweat {
-                report: json(&r),
+                report: json(r),
                 sweat: SweatJson {
-                    tests: &sweat_tests,
-                    bands: &sweat_bands,
+                    tests: sweat_tests,
+                    bands: sweat_bands,
                 },
             };
             let mut safe = crate::term_safe::JsonOut::new(&mut stdout);
@@ -224,11 +261,8 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
             safe.flush()?;
             stdout.write_all(b"\n")?;
         }
-        ReportFormat::Html => unreachable!("written above"),
+        ReportFormat::Html => unreachable!("written apart"),
     }
     stdout.flush()?;
-    // Years of entries are freed by the process exit, not one by one.
-    drop(r);
-    std::mem::forget(history);
     Ok(())
 }

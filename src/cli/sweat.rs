@@ -3,7 +3,7 @@
 
 use super::{Ctx, Format};
 use crate::domain::sweat::{bands, tests};
-use crate::sweat_text;
+use crate::report::sweat as sweat_text;
 use anyhow::Result;
 use clap::Args;
 use std::io::Write;

@@ -1,5 +1,5 @@
-//! The value checks every imported entry passes: the ones every event
-//! passes on every path (`domain::check`, the same a value typed on the
+//! The value checks every imported entry passes: the ones every change
+//! passes on every path (`Change::check`, the same a value typed on the
 //! command line meets), plus a time that is neither in the future nor
 //! implausibly far back for a file from a device.
 
@@ -14,7 +14,11 @@ pub fn check(at: &Time, body: &Body, now: &Time) -> Result<(), String> {
     if *at < *now - Duration::days(365 * 50) {
         return Err(format!("{} is too far in the past", at.to_rfc3339()));
     }
-    crate::domain::check::entry(body, at)
+    crate::domain::change::Change::Add {
+        at: *at,
+        body: body.clone(),
+    }
+    .check()
 }
 
 #[cfg(test)]

@@ -1,5 +1,8 @@
 //! Which format a file is, from its first bytes (its name only breaks ties).
 
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
 /// The formats `crampwatch import` tells apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -69,6 +72,66 @@ fn by_name(name: &str) -> Format {
         "jsonl" | "json" => Format::Own,
         _ => Format::Unknown,
     }
+}
+
+/// The one path to give crampwatch's own importer (`sources/own.rs`): a
+/// single path that is missing, a crampwatch JSON or CSV export, a journal
+/// file, a file of no format known here, an empty folder or a folder holding
+/// journal files. Everything else is read here.
+pub fn own_format(paths: &[PathBuf]) -> Option<&Path> {
+    let [path] = paths else { return None };
+    if !path.exists() {
+        return Some(path);
+    }
+    if path.is_dir() {
+        let empty = std::fs::read_dir(path).is_ok_and(|mut d| d.next().is_none());
+        return (empty || has_journal_files(path, 0)).then_some(path.as_path());
+    }
+    if !path.is_file() {
+        // A pipe (`<(zcat export.xml.gz)`) can be read once: by the walker.
+        return None;
+    }
+    let mut head = vec![0u8; HEAD];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    let format = sniff(&head[..n], &path.display().to_string());
+    // What is no device file is left to the journal importer, which says
+    // what it is not.
+    let own = matches!(format, Format::Own | Format::Unknown);
+    own.then_some(path.as_path())
+}
+
+fn has_journal_files(dir: &Path, depth: u32) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().any(|e| {
+        let p = e.path();
+        let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir {
+            depth < 3 && has_journal_files(&p, depth + 1)
+        } else {
+            p.extension().is_some_and(|x| x == "jsonl")
+        }
+    })
+}
+
+/// Of crampwatch's own files, a CSV: a `.csv` file, or one whose first
+/// line starts like the CSV header. (A JSON export and a journal line both
+/// start with `{`: the JSON reader tells them apart.)
+pub fn is_own_csv(path: &Path) -> bool {
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
+        return true;
+    }
+    let mut head = [0u8; 16];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    head[..n].starts_with(b"id,type,at,")
 }
 
 #[cfg(test)]

@@ -4,14 +4,22 @@
 //! Each format's reader turns bytes (or, for Apple Health, a stream) into
 //! [`Found`] entries; [`detect`] tells the formats apart by content,
 //! [`walk`] opens files, folders, `.zip` and `.gz`, and [`plan`] decides
-//! what is new against the journal. Writing is the CLI's (`cli/import_files.rs`).
-//! crampwatch's own exports and journals keep their importer in `cli/transfer.rs`.
+//! what is new against the journal; [`devices`] makes the changes an import
+//! of them writes. crampwatch's own files are read by [`crampwatch_json`],
+//! [`crampwatch_csv`] and [`journal`], and imported by [`own`]. Every
+//! entry passes `Change::check`; the store mints new ones
+//! (`store::commit_batch`). Printing is the CLI's.
 
 pub mod apple;
 pub mod check;
+pub mod crampwatch_csv;
+pub mod crampwatch_json;
 pub mod detect;
+pub mod devices;
 pub mod fit;
 pub mod gpx;
+pub mod journal;
+pub mod own;
 pub mod plan;
 pub mod session;
 pub mod sport;

@@ -23,14 +23,15 @@ use std::path::{Path, PathBuf};
 
 pub mod cache;
 mod commit;
+pub mod commit_batch;
 pub mod fastline;
-mod foreign;
 mod id;
 mod no_follow;
+pub mod raw_lines;
 mod union;
 pub use commit::{Stamped, mint};
-pub use foreign::{ForeignRead, RawLines, read_foreign};
 pub use id::new_id;
+pub use raw_lines::RawLines;
 
 const LOCK_FILE: &str = ".lock";
 const REJECTED_FILE: &str = "rejected.jsonl";
@@ -70,7 +71,7 @@ pub enum JournalError {
     Refused(String),
 }
 
-fn io_err(path: &Path) -> impl FnOnce(io::Error) -> JournalError + '_ {
+pub(crate) fn io_err(path: &Path) -> impl FnOnce(io::Error) -> JournalError + '_ {
     move |source| JournalError::Io {
         path: path.to_path_buf(),
         source,
@@ -243,11 +244,11 @@ impl Journal {
     /// The monthly file of `logged` (appends use a later one if this device
     /// already has it).
     pub fn file_for(&self, logged: &Time) -> PathBuf {
-        self.month_file(foreign::month(logged))
+        self.month_file(raw_lines::month(logged))
     }
 
     /// This device's file for a (year, month).
-    fn month_file(&self, (year, month): foreign::Month) -> PathBuf {
+    fn month_file(&self, (year, month): raw_lines::Month) -> PathBuf {
         self.device_dir()
             .join(format!("{year:04}-{month:02}.jsonl"))
     }
@@ -811,7 +812,7 @@ fn sync_dir(dir: &Path) -> Result<(), JournalError> {
 }
 
 /// `*.jsonl`, not the rejected file (or a conflict copy of it), not hidden.
-fn is_journal_file(path: &Path) -> bool {
+pub(crate) fn is_journal_file(path: &Path) -> bool {
     path.is_file() && is_journal_name(path)
 }
 
@@ -824,7 +825,7 @@ fn is_journal_name(path: &Path) -> bool {
 }
 
 /// `2026-11` from `2026-11.jsonl` or `2026-11.sync-conflict-….jsonl`.
-fn month_of(path: &Path) -> Option<String> {
+pub(crate) fn month_of(path: &Path) -> Option<String> {
     let name = path.file_name()?.to_str()?;
     let m = name.get(..7)?;
     let b = m.as_bytes();

@@ -10,7 +10,7 @@ use crate::domain::sweat::{
     Band, SweatTest, bands, guideline_rate, litres, loss_at_rate, rate_from_tests, tests,
     weigh_prompt,
 };
-use crate::sweat_text;
+use crate::report::sweat as sweat_text;
 
 /// The sweat tests of the loaded history, found again when it changes.
 #[derive(Clone, Debug, Default, PartialEq)]

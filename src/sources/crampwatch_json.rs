@@ -1,9 +1,9 @@
 //! Reading a JSON export one entry at a time: an export of years is 100k
 //! entries, and neither the file nor its entries are held whole.
 
-use super::EXPORT_FORMAT;
 use crate::domain::entry::Time;
 use crate::domain::history::Entry;
+use crate::export::{EXPORT_FORMAT, EXPORT_VERSION};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 use std::io::{self, BufRead};
@@ -161,10 +161,10 @@ impl<'de, F: FnMut(Entry) -> Result<(), String>> Visitor<'de> for Doc<'_, F> {
                 }
                 "version" => {
                     let v = map.next_value::<u32>()?;
-                    if v > super::EXPORT_VERSION {
+                    if v > EXPORT_VERSION {
                         let why = format!(
                             "written by a newer crampwatch (export version {v}; this one reads {}); upgrade crampwatch to import it",
-                            super::EXPORT_VERSION
+                            EXPORT_VERSION
                         );
                         *self.refused = Some(why.clone());
                         return Err(de::Error::custom(why));

@@ -1,8 +1,9 @@
 use super::*;
 use crate::domain::entry::{
-    Cramp, CrampContext, Drink, DrinkKind, Heat, Intensity, Muscle, Plan, Relief, Side, Symptoms,
-    WeighWhen, Weight, Workout,
+    Body, Cramp, CrampContext, Drink, DrinkKind, Heat, Intensity, Muscle, Plan, Relief, Side,
+    Symptoms, Time, WeighWhen, Weight, Workout,
 };
+use crate::domain::history::Entry;
 use chrono::DateTime;
 use chrono_tz::America::New_York;
 
