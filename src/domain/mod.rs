@@ -24,3 +24,6 @@ pub mod sweat;
 pub mod timefmt;
 pub mod week;
 pub mod weights;
+
+#[cfg(test)]
+mod format_tests;

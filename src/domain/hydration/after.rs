@@ -18,6 +18,20 @@ pub(super) fn after_timers<Tz: TimeZone>(
 ) where
     Tz::Offset: Copy,
 {
+    out.extend(rehydrate_timer(cx, history, warnings));
+    cramp_window_timers(cx, history, out);
+}
+
+/// Rehydration after the latest finished session: measured when it was
+/// weighed before and after, to thirst otherwise.
+fn rehydrate_timer<Tz: TimeZone>(
+    cx: &Ctx<'_, Tz>,
+    history: &History,
+    warnings: &mut Vec<String>,
+) -> Option<Timer>
+where
+    Tz::Offset: Copy,
+{
     let r = cx.rules;
     let latest = history
         .entries
@@ -33,7 +47,7 @@ pub(super) fn after_timers<Tz: TimeZone>(
     {
         let measured =
             session_weights(history, r, e.at, end).filter(|p| p.plausible && p.before > p.after);
-        let timer = match measured {
+        match measured {
             Some(p) => rehydrate(cx, &w.activity, end, p, warnings),
             None => {
                 let until = end + hours(r.after.spread_hours);
@@ -52,11 +66,18 @@ pub(super) fn after_timers<Tz: TimeZone>(
                     )
                 })
             }
-        };
-        out.extend(timer);
+        }
+    } else {
+        None
     }
-    // The cramp-prone window, a heuristic: after each hard, long or hot session.
-    let c = &r.cramp_window;
+}
+
+/// The cramp-prone window, a heuristic: after each hard, long or hot session.
+fn cramp_window_timers<Tz: TimeZone>(cx: &Ctx<'_, Tz>, history: &History, out: &mut Vec<Timer>)
+where
+    Tz::Offset: Copy,
+{
+    let c = &cx.rules.cramp_window;
     for e in &history.entries {
         let Body::Workout(w) = &e.body else { continue };
         let Some(end) = w.end else { continue };
@@ -143,16 +164,7 @@ where
         return (cx.now < base_until).then(|| make(TimerState::Done, base_until, rehydrated()));
     }
     let (left_lo, left_hi) = (lo - done, hi.saturating_sub(done));
-    // Stretch the window until the safe hourly rate fits what is left.
-    let mut by = base_until.max(cx.now);
-    if cx.allowance(cx.now, by) < left_hi {
-        let rate = cx.rules.safety.max_ml_per_hour as f64;
-        let need_h = (left_hi + cx.hour_before(cx.now)) as f64 / rate;
-        let quarters = (need_h * 4.0).ceil() as i64;
-        by = (cx.now + Duration::minutes(15 * quarters))
-            .min(last)
-            .max(by);
-    }
+    let by = spread_until(cx, base_until, last, left_hi);
     let spread = if by > base_until {
         format!(
             ", spread over the hours (no more than {} an hour)",
@@ -181,4 +193,22 @@ where
             make(TimerState::Upcoming, resume, msg)
         }
     })
+}
+
+/// Stretches the window from `base_until` (never past `last`) until the
+/// safe hourly rate fits `left_hi`, what is left to drink.
+fn spread_until<Tz: TimeZone>(cx: &Ctx<'_, Tz>, base_until: Time, last: Time, left_hi: u32) -> Time
+where
+    Tz::Offset: Copy,
+{
+    let mut by = base_until.max(cx.now);
+    if cx.allowance(cx.now, by) < left_hi {
+        let rate = cx.rules.safety.max_ml_per_hour as f64;
+        let need_h = (left_hi + cx.hour_before(cx.now)) as f64 / rate;
+        let quarters = (need_h * 4.0).ceil() as i64;
+        by = (cx.now + Duration::minutes(15 * quarters))
+            .min(last)
+            .max(by);
+    }
+    by
 }

@@ -1,7 +1,7 @@
 //! Before a planned workout: the pre-load and the top-up.
 
 use super::context::{Ctx, hours, mins};
-use super::limit::NoAsk;
+use super::limit::{Ask, NoAsk};
 use super::{Timer, TimerKind, TimerState, preload_deadline};
 use crate::domain::entry::{Body, Time};
 use crate::domain::history::{Entry, History};
@@ -80,32 +80,13 @@ where
         match cx.ask(left, left, opens, deadline, left) {
             Ok(a) => {
                 ask = Some(a);
-                let amount = cx.ask_text(&a);
-                if cx.now < opens {
-                    let amount = if a.capped {
-                        amount
-                    } else {
-                        format!("about {amount}")
-                    };
-                    (
-                        TimerState::Upcoming,
-                        Some(deadline),
-                        format!(
-                            "pre-load {amount} by {by} for {activity} at {}",
-                            cx.hhmm(start)
-                        ),
-                    )
-                } else {
-                    (
-                        TimerState::Open,
-                        Some(deadline),
-                        format!(
-                            "pre-load {amount} more by {by} ({}/{})",
-                            cx.num(done),
-                            cx.vol(target)
-                        ),
-                    )
-                }
+                let w = PreloadWindow {
+                    start,
+                    opens,
+                    deadline,
+                    done,
+                };
+                preload_asked(cx, &a, activity, &w)
             }
             Err(NoAsk::Replaced) => (
                 TimerState::Done,
@@ -128,6 +109,53 @@ where
         &r.preload.source,
     )
     .with_ask(ask)
+}
+
+/// The pre-load's window, and what was drunk in it so far.
+struct PreloadWindow {
+    start: Time,
+    opens: Time,
+    deadline: Time,
+    done: u32,
+}
+
+/// The pre-load's state, time and words once an amount is asked.
+fn preload_asked<Tz: TimeZone>(
+    cx: &Ctx<'_, Tz>,
+    a: &Ask,
+    activity: &str,
+    w: &PreloadWindow,
+) -> (TimerState, Option<Time>, String)
+where
+    Tz::Offset: Copy,
+{
+    let by = cx.hhmm(w.deadline);
+    let amount = cx.ask_text(a);
+    if cx.now < w.opens {
+        let amount = if a.capped {
+            amount
+        } else {
+            format!("about {amount}")
+        };
+        (
+            TimerState::Upcoming,
+            Some(w.deadline),
+            format!(
+                "pre-load {amount} by {by} for {activity} at {}",
+                cx.hhmm(w.start)
+            ),
+        )
+    } else {
+        (
+            TimerState::Open,
+            Some(w.deadline),
+            format!(
+                "pre-load {amount} more by {by} ({}/{})",
+                cx.num(w.done),
+                cx.vol(cx.rules.preload.target_ml)
+            ),
+        )
+    }
 }
 
 /// Top-up: a short window just before the start.

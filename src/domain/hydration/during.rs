@@ -3,7 +3,7 @@
 use super::context::{Ctx, mins};
 use super::limit::NoAsk;
 use super::{Timer, TimerKind, TimerState, countdown};
-use crate::domain::entry::{Body, DrinkKind, Heat, Time};
+use crate::domain::entry::{Body, DrinkKind, Heat, Time, Workout};
 use crate::domain::history::Entry;
 use chrono::TimeZone;
 
@@ -18,11 +18,23 @@ pub(super) fn during_timers<Tz: TimeZone>(
     let Body::Workout(w) = &workout.body else {
         return;
     };
+    out.push(sip_timer(cx, workout, w, over_sweat));
+    out.push(sports_drink_timer(cx, workout.at, w));
+}
+
+/// Sip: the clock restarts at each drink.
+fn sip_timer<Tz: TimeZone>(
+    cx: &Ctx<'_, Tz>,
+    workout: &Entry,
+    w: &Workout,
+    over_sweat: bool,
+) -> Timer
+where
+    Tz::Offset: Copy,
+{
     let r = cx.rules;
     let d = &r.during;
     let start = workout.at;
-
-    // Sip: the clock restarts at each drink.
     let last_drink = cx
         .drinks
         .iter()
@@ -57,7 +69,6 @@ pub(super) fn during_timers<Tz: TimeZone>(
     } else {
         cx.ask(lo, hi, opens, due, left_to_replace)
     };
-    let left = |t: Time| countdown((t - cx.now).num_seconds());
     let (state, when, msg) = match asked {
         Err(NoAsk::Replaced) => (
             TimerState::Active,
@@ -73,55 +84,88 @@ pub(super) fn during_timers<Tz: TimeZone>(
         }
         Ok(a) => {
             let amount = cx.ask_text(&a);
-            if cx.now < opens {
-                (
-                    TimerState::Upcoming,
-                    Some(opens),
-                    format!("sip {amount} in {}, to thirst{whose}", left(opens)),
-                )
-            } else if cx.now < due {
-                (
-                    TimerState::Open,
-                    Some(due),
-                    format!("sip {amount} within {}, to thirst{whose}", left(due)),
-                )
-            } else if cx.now < overdue {
-                (
-                    TimerState::Due,
-                    Some(due),
-                    format!("sip {amount} now, to thirst{whose}"),
-                )
+            let no_drink = if last_drink.is_none() {
+                "no drink yet"
             } else {
-                (
-                    TimerState::Overdue,
-                    Some(due),
-                    format!(
-                        "sip {amount}, to thirst ({} for {}){whose}",
-                        if last_drink.is_none() {
-                            "no drink yet"
-                        } else {
-                            "no drink"
-                        },
-                        countdown((cx.now - last).num_seconds())
-                    ),
-                )
-            }
+                "no drink"
+            };
+            let times = SipTimes {
+                opens,
+                due,
+                overdue,
+                last,
+            };
+            sip_state(cx, &times, &amount, &whose, no_drink)
         }
     };
-    out.push(
-        cx.timer(
-            TimerKind::Sip,
-            state,
-            when,
-            Some(d.max_ml),
-            drunk,
-            msg,
-            &d.source,
-        )
-        .with_ask(asked.ok()),
-    );
+    cx.timer(
+        TimerKind::Sip,
+        state,
+        when,
+        Some(d.max_ml),
+        drunk,
+        msg,
+        &d.source,
+    )
+    .with_ask(asked.ok())
+}
 
-    // Sports drink: past about an hour, or from the start when hot and hard.
+/// When the sip opens, is due and overdue, and the last drink it counts from.
+struct SipTimes {
+    opens: Time,
+    due: Time,
+    overdue: Time,
+    last: Time,
+}
+
+/// The sip's state, time and words once an amount is asked.
+fn sip_state<Tz: TimeZone>(
+    cx: &Ctx<'_, Tz>,
+    t: &SipTimes,
+    amount: &str,
+    whose: &str,
+    no_drink: &str,
+) -> (TimerState, Option<Time>, String)
+where
+    Tz::Offset: Copy,
+{
+    let left = |at: Time| countdown((at - cx.now).num_seconds());
+    if cx.now < t.opens {
+        (
+            TimerState::Upcoming,
+            Some(t.opens),
+            format!("sip {amount} in {}, to thirst{whose}", left(t.opens)),
+        )
+    } else if cx.now < t.due {
+        (
+            TimerState::Open,
+            Some(t.due),
+            format!("sip {amount} within {}, to thirst{whose}", left(t.due)),
+        )
+    } else if cx.now < t.overdue {
+        (
+            TimerState::Due,
+            Some(t.due),
+            format!("sip {amount} now, to thirst{whose}"),
+        )
+    } else {
+        (
+            TimerState::Overdue,
+            Some(t.due),
+            format!(
+                "sip {amount}, to thirst ({no_drink} for {}){whose}",
+                countdown((cx.now - t.last).num_seconds())
+            ),
+        )
+    }
+}
+
+/// Sports drink: past about an hour, or from the start when hot and hard.
+fn sports_drink_timer<Tz: TimeZone>(cx: &Ctx<'_, Tz>, start: Time, w: &Workout) -> Timer
+where
+    Tz::Offset: Copy,
+{
+    let (r, d) = (cx.rules, &cx.rules.during);
     let s = &r.sports_drink;
     let from = if s.from_start_when_hot_and_hard && w.heat == Heat::Hot && w.intensity.is_hard() {
         start
@@ -165,7 +209,7 @@ pub(super) fn during_timers<Tz: TimeZone>(
             "switch to a sports drink (carbs + electrolytes), to thirst".to_string(),
         )
     };
-    out.push(cx.timer(
+    cx.timer(
         TimerKind::SportsDrink,
         state,
         due,
@@ -173,5 +217,5 @@ pub(super) fn during_timers<Tz: TimeZone>(
         sports,
         msg,
         &s.source,
-    ));
+    )
 }

@@ -237,6 +237,22 @@ where
     timers_with(now, history, rules, prefs, personal)
 }
 
+/// What is due now first, then soonest; within one state, a plan's or a
+/// session's own step comes before the general daily nudge.
+fn timer_order(a: &Timer, b: &Timer) -> std::cmp::Ordering {
+    a.state
+        .rank()
+        .cmp(&b.state.rank())
+        .then_with(|| (a.kind == TimerKind::Daily).cmp(&(b.kind == TimerKind::Daily)))
+        .then_with(|| match (a.due, b.due) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        })
+        .then_with(|| a.kind.cmp(&b.kind))
+}
+
 /// [`timers`] with the running workout's personal sweat rate given (for a
 /// caller that read the sweat tests from more of the journal than `history`).
 pub fn timers_with<Tz: TimeZone>(
@@ -303,21 +319,7 @@ where
 
     safety::hourly_warning(&cx, last_hour_ml, &mut warnings);
 
-    // What is due now first, then soonest; within one state, a plan's or a
-    // session's own step comes before the general daily nudge.
-    timers.sort_by(|a, b| {
-        a.state
-            .rank()
-            .cmp(&b.state.rank())
-            .then_with(|| (a.kind == TimerKind::Daily).cmp(&(b.kind == TimerKind::Daily)))
-            .then_with(|| match (a.due, b.due) {
-                (Some(x), Some(y)) => x.cmp(&y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            })
-            .then_with(|| a.kind.cmp(&b.kind))
-    });
+    timers.sort_by(timer_order);
 
     Hydration {
         timers,

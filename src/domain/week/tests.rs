@@ -1,3 +1,4 @@
+use super::period::dated_window;
 use super::*;
 use crate::domain::entry::{Cramp, Drink, DrinkKind, Heat, Intensity, Workout};
 use crate::domain::history::{Event, Op, SCHEMA_VERSION};

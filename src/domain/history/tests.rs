@@ -1,0 +1,247 @@
+use super::*;
+use crate::domain::entry::{Drink, DrinkKind};
+use chrono::DateTime;
+
+fn t(s: &str) -> Time {
+    DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+fn drink(ml: u32) -> Body {
+    Body::Drink(Drink {
+        ml,
+        kind: DrinkKind::Water,
+        sodium_mg: None,
+        note: None,
+    })
+}
+
+fn ev(id: &str, op: Op, target: Option<&str>, entry: Option<Body>) -> Event {
+    Event {
+        v: SCHEMA_VERSION,
+        id: id.into(),
+        op,
+        at: t("2026-11-28T10:00:00-05:00"),
+        logged: t("2026-11-28T10:00:00-05:00"),
+        target: target.map(Into::into),
+        entry,
+        extra: Default::default(),
+    }
+}
+
+fn ml_of(h: &History, id: &str) -> Option<u32> {
+    match &h.get(id)?.body {
+        Body::Drink(d) => Some(d.ml),
+        _ => None,
+    }
+}
+
+#[test]
+fn permutations_apply_in_place() {
+    let mut v = vec!['a', 'b', 'c', 'd', 'e'];
+    apply_permutation(&mut v, &[3, 0, 4, 1, 2]);
+    assert_eq!(v, vec!['d', 'a', 'e', 'b', 'c']);
+}
+
+#[test]
+fn an_amend_replaces_the_entry_and_keeps_its_id() {
+    let h = History::fold(&[
+        ev("A1", Op::Add, None, Some(drink(250))),
+        ev("A2", Op::Amend, Some("A1"), Some(drink(300))),
+    ]);
+    assert_eq!(h.entries.len(), 1);
+    assert_eq!(ml_of(&h, "A1"), Some(300));
+}
+
+#[test]
+fn pushing_a_new_add_gives_what_folding_it_in_gives() {
+    let at = |s: &str, mut e: Event| {
+        e.at = t(s);
+        e
+    };
+    let before = vec![
+        at(
+            "2026-11-28T09:00:00-05:00",
+            ev("C1", Op::Add, None, Some(drink(100))),
+        ),
+        at(
+            "2026-11-28T10:00:00-05:00",
+            ev("C2", Op::Add, None, Some(drink(200))),
+        ),
+        at(
+            "2026-11-28T11:00:00-05:00",
+            ev("C3", Op::Add, None, Some(drink(300))),
+        ),
+        ev("C4", Op::Amend, Some("C1"), Some(drink(150))),
+        ev("C5", Op::Delete, Some("C3"), None),
+        // Undone: redo would reapply it, until something new is written.
+        ev("C6", Op::Undo, Some("C5"), None),
+    ];
+    // Later than all, back-dated between two, at the same time as one.
+    for when in [
+        "2026-11-28T12:00:00-05:00",
+        "2026-11-28T09:30:00-05:00",
+        "2026-11-28T10:00:00-05:00",
+    ] {
+        let add = at(when, ev("C7", Op::Add, None, Some(drink(400))));
+        let mut pushed = History::fold(&before);
+        assert!(pushed.next_redo().is_some());
+        assert!(pushed.push_add(add.clone()));
+        let mut all = before.clone();
+        all.push(add);
+        assert_eq!(pushed, History::fold(&all), "at {when}");
+    }
+    // Not a new add: nothing is taken in, the caller reads again.
+    let mut h = History::fold(&before);
+    assert!(
+        !h.push_add(ev("C0", Op::Add, None, Some(drink(1)))),
+        "an older id"
+    );
+    assert!(
+        !h.push_add(ev("C8", Op::Delete, Some("C2"), None)),
+        "not an add"
+    );
+    assert_eq!(h, History::fold(&before));
+}
+
+#[test]
+fn an_amend_read_before_its_add_keeps_both_times() {
+    // Another device's clock ran behind: its amend sorts before the add.
+    let mut add = ev("B2", Op::Add, None, Some(drink(250)));
+    add.logged = t("2026-11-28T10:05:00-05:00");
+    let mut amend = ev("B1", Op::Amend, Some("B2"), Some(drink(300)));
+    amend.logged = t("2026-11-28T10:09:00-05:00");
+    let h = History::fold(&[add, amend]);
+    assert_eq!(h.entries.len(), 1);
+    let e = &h.entries[0];
+    assert_eq!((e.id.as_str(), ml_of(&h, "B2")), ("B2", Some(300)));
+    assert_eq!(
+        e.logged,
+        t("2026-11-28T10:05:00-05:00"),
+        "first logged: the add"
+    );
+    assert_eq!(
+        e.amended,
+        Some(t("2026-11-28T10:09:00-05:00")),
+        "changed: the amend"
+    );
+}
+
+#[test]
+fn an_edit_of_an_edited_entry_keeps_the_latest() {
+    let h = History::fold(&[
+        ev("A1", Op::Add, None, Some(drink(250))),
+        ev("A2", Op::Amend, Some("A1"), Some(drink(300))),
+        ev("A3", Op::Amend, Some("A1"), Some(drink(350))),
+    ]);
+    assert_eq!(ml_of(&h, "A1"), Some(350));
+    // Undoing the second edit brings back the first.
+    let h = History::fold(&[
+        ev("A1", Op::Add, None, Some(drink(250))),
+        ev("A2", Op::Amend, Some("A1"), Some(drink(300))),
+        ev("A3", Op::Amend, Some("A1"), Some(drink(350))),
+        ev("A4", Op::Undo, Some("A3"), None),
+    ]);
+    assert_eq!(ml_of(&h, "A1"), Some(300));
+}
+
+#[test]
+fn a_delete_removes_and_an_undo_restores() {
+    let base = vec![
+        ev("A1", Op::Add, None, Some(drink(250))),
+        ev("A2", Op::Delete, Some("A1"), None),
+    ];
+    let h = History::fold(&base);
+    assert!(h.entries.is_empty());
+    assert_eq!(h.next_undo().unwrap().op, Op::Delete);
+    assert_eq!(h.next_undo().unwrap().body, Some(drink(250)));
+
+    let mut with_undo = base.clone();
+    with_undo.push(ev("A3", Op::Undo, Some("A2"), None));
+    let h = History::fold(&with_undo);
+    assert_eq!(ml_of(&h, "A1"), Some(250));
+    assert_eq!(h.next_redo().unwrap().event_id, "A2");
+    assert_eq!(h.next_undo().unwrap().event_id, "A1");
+}
+
+#[test]
+fn redo_reapplies_what_undo_reverted_and_a_new_action_clears_redo() {
+    let mut evs = vec![
+        ev("A1", Op::Add, None, Some(drink(250))),
+        ev("A2", Op::Undo, Some("A1"), None),
+    ];
+    let h = History::fold(&evs);
+    assert!(h.entries.is_empty());
+    assert_eq!(h.next_redo().unwrap().entry_id, "A1");
+
+    evs.push(ev("A3", Op::Redo, Some("A1"), None));
+    let h = History::fold(&evs);
+    assert_eq!(ml_of(&h, "A1"), Some(250));
+    assert!(h.next_redo().is_none());
+
+    evs.push(ev("A4", Op::Undo, Some("A1"), None));
+    evs.push(ev("A5", Op::Add, None, Some(drink(100))));
+    let h = History::fold(&evs);
+    assert!(h.next_redo().is_none(), "a new action clears redo");
+    assert_eq!(h.entries.len(), 1);
+    assert_eq!(ml_of(&h, "A5"), Some(100));
+}
+
+#[test]
+fn undo_twice_reverts_two_actions() {
+    let h = History::fold(&[
+        ev("A1", Op::Add, None, Some(drink(100))),
+        ev("A2", Op::Add, None, Some(drink(200))),
+        ev("A3", Op::Undo, Some("A2"), None),
+        ev("A4", Op::Undo, Some("A1"), None),
+    ]);
+    assert!(h.entries.is_empty());
+    assert!(h.next_undo().is_none());
+    assert_eq!(h.next_redo().unwrap().event_id, "A1");
+}
+
+#[test]
+fn order_and_duplicates_do_not_matter() {
+    let evs = vec![
+        ev("A1", Op::Add, None, Some(drink(100))),
+        ev("A2", Op::Amend, Some("A1"), Some(drink(150))),
+        ev("A3", Op::Add, None, Some(drink(200))),
+        ev("A4", Op::Delete, Some("A3"), None),
+    ];
+    let mut shuffled = evs.clone();
+    shuffled.reverse();
+    shuffled.extend(evs.iter().cloned());
+    assert_eq!(History::fold(&evs), History::fold(&shuffled));
+}
+
+#[test]
+fn an_amend_after_a_delete_does_not_resurrect() {
+    let h = History::fold(&[
+        ev("A1", Op::Add, None, Some(drink(100))),
+        ev("A2", Op::Delete, Some("A1"), None),
+        ev("A3", Op::Amend, Some("A1"), Some(drink(150))),
+    ]);
+    assert!(h.entries.is_empty());
+}
+
+#[test]
+fn prefixes_find_entries() {
+    let h = History::fold(&[
+        ev("01ABCD", Op::Add, None, Some(drink(100))),
+        ev("01ABCE", Op::Add, None, Some(drink(100))),
+    ]);
+    assert_eq!(h.find("01abcd").unwrap().id, "01ABCD");
+    assert_eq!(h.find("01ABC"), Err(FindError::Ambiguous(2)));
+    assert_eq!(h.find("abce").unwrap().id, "01ABCE");
+    assert_eq!(h.find("ZZZZ"), Err(FindError::NotFound));
+    assert_eq!(h.find("01"), Err(FindError::TooShort));
+}
+
+#[test]
+fn newer_schema_is_refused_and_unknown_fields_kept() {
+    let line = r#"{"v":2,"id":"X","op":"add","at":"2026-11-28T10:00:00Z","logged":"2026-11-28T10:00:00Z","entry":{"type":"drink","ml":100},"mood":"good"}"#;
+    let e: Event = serde_json::from_str(line).unwrap();
+    assert_eq!(e.check(), Err(EventProblem::NewerSchema(2)));
+    assert_eq!(e.extra.get("mood").unwrap(), "good");
+    let back = serde_json::to_string(&e).unwrap();
+    assert!(back.contains(r#""mood":"good""#));
+}

@@ -1,0 +1,66 @@
+//! The flags of a period, worded for when it ended.
+
+use crate::domain::day::day_start;
+use crate::domain::history::History;
+use crate::domain::patterns::{Flag, flags_since};
+use crate::domain::prefs::Prefs;
+use crate::domain::rules::Rules;
+use chrono::{DateTime, Duration, NaiveDate, TimeZone};
+
+/// The flags raised by the cramps of `n_days` days from `first`, as they
+/// stood at the end of those days (or now, if they reach now): pass them to
+/// [`summarize`], which keeps those with evidence in the days.
+pub fn period_flags<Tz: TimeZone>(
+    now: &DateTime<Tz>,
+    first: NaiveDate,
+    n_days: u32,
+    history: &History,
+    rules: &Rules,
+    prefs: &Prefs,
+) -> Vec<Flag>
+where
+    Tz::Offset: Copy,
+{
+    let tz = now.timezone();
+    let end = day_start(
+        first + Duration::days(n_days as i64),
+        &tz,
+        prefs.day_start_hour,
+    )
+    .with_timezone(&tz);
+    let as_of = if end < *now { end } else { *now };
+    let start = day_start(first, &tz, prefs.day_start_hour);
+    let mut flags = flags_since(&as_of, history, rules, prefs, Some(&start));
+    if end < *now {
+        // A past period: "the last 7 days" would read as the days before now.
+        let last = first + Duration::days(n_days as i64 - 1);
+        for f in &mut flags {
+            f.why = dated_window(&f.why, last);
+        }
+    }
+    flags
+}
+
+/// `in the last 7 days` -> `in the 7 days to Sun 29 Nov`.
+pub(super) fn dated_window(why: &str, last: NaiveDate) -> String {
+    let mut out = String::new();
+    let mut rest = why;
+    while let Some(i) = rest.find("in the last ") {
+        let after = &rest[i + "in the last ".len()..];
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && after[digits..].starts_with(" days") {
+            out.push_str(&rest[..i]);
+            out.push_str(&format!(
+                "in the {} days to {}",
+                &after[..digits],
+                last.format("%a %-d %b")
+            ));
+            rest = &after[digits + " days".len()..];
+        } else {
+            out.push_str(&rest[..i + "in the last ".len()]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
