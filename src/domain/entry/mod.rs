@@ -7,11 +7,9 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 mod kinds;
-mod raw;
 mod units;
 
 pub use kinds::*;
-pub(crate) use raw::RawBody;
 pub use units::*;
 
 /// A time with the UTC offset of that moment, as stored in the journal.
