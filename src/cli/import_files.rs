@@ -6,7 +6,6 @@
 
 use super::progress::Progress;
 use super::{Ctx, user};
-use crate::domain::rules::Rules;
 use crate::sources::devices::{DeviceImport, Tally};
 use crate::sources::walk;
 use anyhow::Result;
@@ -20,9 +19,9 @@ pub struct Options<'a> {
 }
 
 pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
-    let rules = Rules::embedded().map_err(anyhow::Error::msg)?.import;
+    let rules = &ctx.rules.import;
     let progress = Progress::new(walk::total_bytes(o.paths));
-    let files = walk::read_all(o.paths, &rules, &|n| progress.add(n));
+    let files = walk::read_all(o.paths, rules, &|n| progress.add(n));
     progress.finish();
     if files.is_empty() {
         let names: Vec<String> = o.paths.iter().map(|p| p.display().to_string()).collect();

@@ -162,7 +162,7 @@ fn period_of(
 
 pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
     let prefs = ctx.settings.prefs();
-    let rules = Rules::embedded().map_err(anyhow::Error::msg)?;
+    let rules = &ctx.rules;
     let today = day_of(&ctx.now_fixed(), &Local, prefs.day_start_hour);
     let (first, n_days) = period_of(ctx, a, today)?;
     if a.format != ReportFormat::Html && (a.open || a.output.is_some()) {
@@ -172,7 +172,7 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
     }
     let history = ctx.history()?;
     if a.format == ReportFormat::Html {
-        let page = super::report_html::page(ctx, &history, &rules, &prefs, (first, n_days));
+        let page = super::report_html::page(ctx, &history, rules, &prefs, (first, n_days));
         return super::report_html::deliver(
             ctx,
             &page,
@@ -181,10 +181,10 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
             (first, n_days),
         );
     }
-    let flags = period_flags(&ctx.now, first, n_days, &history, &rules, &prefs);
-    let summary = summarize(&ctx.now, first, n_days, &history, &rules, &prefs, &flags);
-    let r = report_of(&summary, &history, &rules, &prefs, today);
-    let sweat = sweat_of_period(ctx, &history, &rules, first, n_days);
+    let flags = period_flags(&ctx.now, first, n_days, &history, rules, &prefs);
+    let summary = summarize(&ctx.now, first, n_days, &history, rules, &prefs, &flags);
+    let r = report_of(&summary, &history, rules, &prefs, today);
+    let sweat = sweat_of_period(ctx, &history, rules, first, n_days);
     let units = (prefs.unit, ctx.mass_unit(&history));
     write(a.format, &r, &sweat, units)?;
     // Years of entries are freed by the process exit, not one by one.
