@@ -3,6 +3,8 @@
 //!
 //! The binary (`src/main.rs`) only parses arguments and dispatches here.
 
+#![forbid(unsafe_code)]
+
 pub mod cli;
 pub mod config;
 pub mod context;

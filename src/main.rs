@@ -1,5 +1,7 @@
 //! The `crampwatch` binary: parse arguments, run a command, map errors to exit codes.
 
+#![forbid(unsafe_code)]
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
