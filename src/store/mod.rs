@@ -22,9 +22,9 @@ mod append;
 pub(crate) mod arbitrary;
 pub mod cache;
 mod commit;
+pub mod commit_batch;
 mod device;
 mod error;
-pub mod commit_batch;
 #[cfg(test)]
 mod format_tests;
 mod id;
@@ -38,10 +38,11 @@ pub use commit::{Stamped, mint};
 pub use device::device_id;
 pub(crate) use error::io_err;
 pub use error::{JournalError, Problem};
-pub use raw_lines::RawLines;
 pub use id::new_id;
 pub(crate) use layout::{is_journal_file, month_of};
+pub use load::Reader;
 pub(crate) use load::{LineError, parse_event};
+pub use raw_lines::RawLines;
 use recover::Tail;
 
 const LOCK_FILE: &str = ".lock";
