@@ -128,10 +128,18 @@ impl Journal {
         to_parse: &[usize],
         mut each: impl FnMut(usize, FileRead),
     ) -> Result<(), JournalError> {
+        // One file (the current month, for `status`) or none: no thread,
+        // whose start costs more than a month's parse.
+        if to_parse.len() <= 1 {
+            for &fi in to_parse {
+                each(fi, self.read_file(&files[fi])?);
+            }
+            return Ok(());
+        }
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 4)
-            .min(to_parse.len().max(1));
+            .min(to_parse.len());
         std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::channel();
             for w in 0..workers {
