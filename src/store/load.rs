@@ -54,20 +54,24 @@ impl Journal {
         let (kept, to_read): (Vec<usize>, Vec<usize>) = to_parse
             .iter()
             .partition(|fi| reader.parsed.contains_key(&files[**fi]));
-        // Kept files are taken first and read ones after: the union sorts
-        // by id and origin, so only its speed depends on this order.
-        for fi in kept {
-            take(fi, reader.parsed[&files[fi]].clone(), &mut loaded);
-        }
+        // Kept files are taken in file order among those read, so that
+        // problems are listed in file order.
+        let mut kept = kept.into_iter().peekable();
         // Each file's events are appended as soon as it is parsed (in
         // order), so the parsed files are not all held at once beside the
         // loaded vector: that halved copy was the peak of an uncached load.
         self.read_files(&files, &to_read, |fi, read| {
+            while let Some(k) = kept.next_if(|k| *k < fi) {
+                take(k, reader.parsed[&files[k]].clone(), &mut loaded);
+            }
             if reader.keep {
                 reader.parsed.insert(files[fi].clone(), read.clone());
             }
             take(fi, read, &mut loaded);
         })?;
+        for k in kept {
+            take(k, reader.parsed[&files[k]].clone(), &mut loaded);
+        }
         // Union by id: in id order, this device's lines first, then file
         // and line order (the first file wins), and repeats dropped.
         let device_dir = self.device_dir();
@@ -400,5 +404,66 @@ mod tests {
         let loaded = j.load(Scope::All).unwrap();
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         assert_eq!(loaded.files, 2);
+    }
+
+    /// `months` monthly files of laptop's, from 2025-01 on, each with one
+    /// drink and one bad line.
+    fn journal_of(months: u32) -> (tempfile::TempDir, Journal) {
+        let dir = tempfile::tempdir().unwrap();
+        let j = Journal::open(dir.path(), "laptop").with_cache(&dir.path().join("cache"));
+        let d = j.journal_dir().join("laptop");
+        fs::create_dir_all(&d).unwrap();
+        for m in 0..months {
+            let (y, mo) = (2025 + m / 12, m % 12 + 1);
+            let line = format!(
+                r#"{{"v":1,"id":"A{m:03}","op":"add","at":"{y}-{mo:02}-10T14:30:00-05:00","logged":"{y}-{mo:02}-10T14:31:02-05:00","entry":{{"type":"drink","ml":296}}}}"#
+            );
+            fs::write(
+                d.join(format!("{y}-{mo:02}.jsonl")),
+                format!("{line}\nnot json\n"),
+            )
+            .unwrap();
+        }
+        (dir, j)
+    }
+
+    /// Problems come in file order, however the threads finish.
+    #[test]
+    fn a_load_lists_problems_in_file_order() {
+        let (_dir, j) = journal_of(13);
+        let loaded = j.load(Scope::All).unwrap();
+        assert_eq!(loaded.events.len(), 13);
+        let paths: Vec<_> = loaded
+            .problems
+            .iter()
+            .map(|p| match p {
+                Problem::BadLine { path, line: 2, .. } => path.clone(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(paths, j.files().unwrap());
+    }
+
+    /// A reader that keeps what it parsed loads what fresh loads would,
+    /// narrow first and then wider.
+    #[test]
+    fn a_reader_loads_what_fresh_loads_do() {
+        let (_dir, j) = journal_of(5);
+        let narrow = Scope::Since("2025-05-10T00:00:00-05:00".parse().unwrap());
+        let mut reader = j.reader(true).unwrap();
+        for scope in [narrow, Scope::All, narrow, Scope::All] {
+            let (kept, fresh) = (
+                j.load_with(&mut reader, scope).unwrap(),
+                j.load(scope).unwrap(),
+            );
+            assert_eq!(kept.events, fresh.events);
+            assert_eq!(kept.problems, fresh.problems);
+            assert_eq!((kept.files, kept.mine), (fresh.files, fresh.mine));
+        }
+        assert_eq!(
+            j.load(narrow).unwrap().files,
+            2,
+            "the narrow scope is narrower"
+        );
     }
 }
