@@ -7,7 +7,7 @@ use crate::domain::change::{Change, Given, Refusal};
 use crate::domain::entry::{Time, VolumeUnit};
 use crate::domain::history::{Event, History};
 use crate::domain::rules::Rules;
-use crate::store::{Journal, Loaded, Lock, Scope, device_id};
+use crate::store::{Journal, Loaded, Lock, Reader, Scope, device_id};
 use anyhow::{Context, Result};
 use chrono::{DateTime, Local, SubsecRound};
 use std::path::PathBuf;
@@ -62,7 +62,16 @@ impl Ctx {
 
     /// Loads the journal, printing anything wrong in it as warnings.
     pub fn load(&self, scope: Scope) -> Result<Loaded> {
-        let loaded = self.journal.load(scope)?;
+        self.warn(self.journal.load(scope)?)
+    }
+
+    /// [`Ctx::load`] through a reader, for a command that loads more than once.
+    pub fn load_with(&self, reader: &mut Reader, scope: Scope) -> Result<Loaded> {
+        self.warn(self.journal.load_with(reader, scope)?)
+    }
+
+    /// Prints what is wrong in `loaded` as warnings, each once per command.
+    fn warn(&self, loaded: Loaded) -> Result<Loaded> {
         let mut said = self.said.borrow_mut();
         let new: Vec<String> = loaded
             .problems
@@ -98,8 +107,13 @@ impl Ctx {
 
     /// Loads and folds the files that can hold the last few days.
     pub fn recent_history(&self) -> Result<History> {
+        self.recent_history_with(&mut self.journal.reader(false)?)
+    }
+
+    /// [`Ctx::recent_history`] through a reader.
+    pub fn recent_history_with(&self, reader: &mut Reader) -> Result<History> {
         let since = (self.now - chrono::Duration::days(2)).fixed_offset();
-        let loaded = self.load(Scope::Since(since))?;
+        let loaded = self.load_with(reader, Scope::Since(since))?;
         Ok(History::from_events_mine(loaded.events, &loaded.mine))
     }
 

@@ -1,6 +1,6 @@
 //! `crampwatch status`: one glanceable line for a shell prompt or a tmux bar,
 //! or the timers as JSON. It reads only the newest monthly files
-//! (`Ctx::recent_history`), so it stays fast however long the journal is.
+//! (`Ctx::recent_history_with`), so it stays fast however long the journal is.
 
 use super::Ctx;
 use crate::domain::entry::{Body, VolumeUnit};
@@ -28,10 +28,13 @@ pub struct StatusArgs {
 pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
     let rules = &ctx.rules;
     let prefs = ctx.settings.prefs();
-    let history = ctx.recent_history()?;
+    // One listing of the files, and the current month parsed once, for
+    // both reads below.
+    let mut reader = ctx.journal.reader(true)?;
+    let history = ctx.recent_history_with(&mut reader)?;
     // Only while a workout runs are the sweat tests read (from more than the
     // recent files): its sips follow the user's own rate when known.
-    let sweat = running_rate(ctx, &history, rules)?;
+    let sweat = running_rate(ctx, &mut reader, &history, rules)?;
     let h = timers_with(&ctx.now, &history, rules, &prefs, sweat.clone());
     match a.format {
         StatusFormat::Line => crate::outln!("{}", crate::term_safe::line(&line(&h, prefs.unit))),
@@ -60,6 +63,7 @@ pub fn status(ctx: &Ctx, a: &StatusArgs) -> Result<()> {
 /// tests (`[sweat] last_tests`), else all of `[sweat] recent_days`.
 fn running_rate(
     ctx: &Ctx,
+    reader: &mut crate::store::Reader,
     recent: &crate::domain::history::History,
     rules: &Rules,
 ) -> Result<Option<PersonalRate>> {
@@ -71,10 +75,11 @@ fn running_rate(
         return Ok(None);
     };
     let now = ctx.now_fixed();
-    let rate_over = |days: u32| -> Result<Option<PersonalRate>> {
+    let mut rate_over = |days: u32| -> Result<Option<PersonalRate>> {
         let since = now - chrono::Duration::days(days as i64 + 1);
         let history = crate::domain::history::History::from_events(
-            ctx.load(crate::store::Scope::Since(since))?.events,
+            ctx.load_with(reader, crate::store::Scope::Since(since))?
+                .events,
         );
         Ok(personal_rate(&history, rules, &now, w.heat, w.intensity))
     };

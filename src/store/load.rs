@@ -5,6 +5,7 @@ use super::layout::month_of;
 use super::{Journal, JournalError, Loaded, Problem, Scope, Tail, io_err, union};
 use crate::domain::history::{Event, EventProblem, SCHEMA_VERSION};
 use chrono::{Datelike, Duration, Utc};
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -13,7 +14,27 @@ impl Journal {
     /// in id order. Files are parsed on a few threads. A torn tail in this
     /// device's files is recovered under the lock.
     pub fn load(&self, scope: Scope) -> Result<Loaded, JournalError> {
-        let files = self.files_in(scope)?;
+        self.load_with(&mut self.reader(false)?, scope)
+    }
+
+    /// Lists the journal's files once, for one or more loads through
+    /// [`Journal::load_with`]. With `keep`, the files it parses are kept
+    /// for those later loads too (the current month, which is never cached):
+    /// for a command that widens its load, like `status` with a workout
+    /// running. The listing is not refreshed: a reader is for one command's
+    /// reads, not across writes.
+    pub fn reader(&self, keep: bool) -> Result<Reader, JournalError> {
+        Ok(Reader {
+            files: self.files()?,
+            keep,
+            parsed: HashMap::new(),
+        })
+    }
+
+    /// [`Journal::load`] from the files `reader` listed, reusing what it
+    /// kept of earlier loads.
+    pub fn load_with(&self, reader: &mut Reader, scope: Scope) -> Result<Loaded, JournalError> {
+        let files = files_in(&reader.files, scope);
         let mut loaded = Loaded {
             files: files.len(),
             ..Loaded::default()
@@ -23,14 +44,33 @@ impl Journal {
             mut origin,
             to_parse,
         } = self.decode_all_cached(&files);
-        let reads = self.read_files(&files, &to_parse)?;
-        events.reserve(reads.iter().map(|r| r.events.len()).sum());
-        for (read, fi) in reads.into_iter().zip(&to_parse) {
+        let mut take = |fi: usize, read: FileRead, loaded: &mut Loaded| {
             loaded.problems.extend(read.problems);
             for (e, line) in read.events {
                 events.push(e);
-                origin.push((*fi as u32, line));
+                origin.push((fi as u32, line));
             }
+        };
+        let (kept, to_read): (Vec<usize>, Vec<usize>) = to_parse
+            .iter()
+            .partition(|fi| reader.parsed.contains_key(&files[**fi]));
+        // Kept files are taken in file order among those read, so that
+        // problems are listed in file order.
+        let mut kept = kept.into_iter().peekable();
+        // Each file's events are appended as soon as it is parsed (in
+        // order), so the parsed files are not all held at once beside the
+        // loaded vector: that halved copy was the peak of an uncached load.
+        self.read_files(&files, &to_read, |fi, read| {
+            while let Some(k) = kept.next_if(|k| *k < fi) {
+                take(k, reader.parsed[&files[k]].clone(), &mut loaded);
+            }
+            if reader.keep {
+                reader.parsed.insert(files[fi].clone(), read.clone());
+            }
+            take(fi, read, &mut loaded);
+        })?;
+        for k in kept {
+            take(k, reader.parsed[&files[k]].clone(), &mut loaded);
         }
         // Union by id: in id order, this device's lines first, then file
         // and line order (the first file wins), and repeats dropped.
@@ -50,26 +90,6 @@ impl Journal {
         loaded.mine = own;
         loaded.events = events;
         Ok(loaded)
-    }
-
-    /// The files a load of `scope` reads, sorted.
-    fn files_in(&self, scope: Scope) -> Result<Vec<PathBuf>, JournalError> {
-        let min_month = match scope {
-            Scope::All => None,
-            Scope::Since(t) => {
-                let from = (t - Duration::days(crate::domain::input::MAX_PLAN_DAYS + 2))
-                    .with_timezone(&Utc);
-                Some(format!("{:04}-{:02}", from.year(), from.month()))
-            }
-        };
-        Ok(self
-            .files()?
-            .into_iter()
-            .filter(|path| match (&min_month, month_of(path)) {
-                (Some(min), Some(month)) => month.as_str() >= min.as_str(),
-                _ => true,
-            })
-            .collect())
     }
 
     /// Past months from the parse cache, decoded straight into one vector
@@ -104,39 +124,54 @@ impl Journal {
     }
 
     /// Reads and parses `files[i]` for each i of `to_parse`, on a few
-    /// threads, in the order of `to_parse`.
+    /// threads, and hands each to `each` with its i, in the order of
+    /// `to_parse`, as soon as it and those before it are parsed.
     fn read_files(
         &self,
         files: &[PathBuf],
         to_parse: &[usize],
-    ) -> Result<Vec<FileRead>, JournalError> {
+        mut each: impl FnMut(usize, FileRead),
+    ) -> Result<(), JournalError> {
+        // One file (the current month, for `status`) or none: no thread,
+        // whose start costs more than a month's parse.
+        if to_parse.len() <= 1 {
+            for &fi in to_parse {
+                each(fi, self.read_file(&files[fi])?);
+            }
+            return Ok(());
+        }
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 4)
-            .min(to_parse.len().max(1));
-        let mut results: Vec<Option<Result<FileRead, JournalError>>> =
-            (0..to_parse.len()).map(|_| None).collect();
+            .min(to_parse.len());
         std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers)
-                .map(|w| {
-                    scope.spawn(move || {
-                        (w..to_parse.len())
-                            .step_by(workers)
-                            .map(|i| (i, self.read_file(&files[to_parse[i]])))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            for h in handles {
-                for (i, r) in h.join().expect("a journal reader thread panicked") {
-                    results[i] = Some(r);
+            let (tx, rx) = std::sync::mpsc::channel();
+            for w in 0..workers {
+                let tx = tx.clone();
+                scope.spawn(move || {
+                    for k in (w..to_parse.len()).step_by(workers) {
+                        let read = self.read_file(&files[to_parse[k]]);
+                        // The receiver is gone once a file before failed.
+                        if tx.send((k, read)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(tx);
+            // Files parsed ahead of their turn wait here (a few at most).
+            let mut ahead = HashMap::new();
+            let mut next = 0;
+            for (k, read) in rx {
+                ahead.insert(k, read);
+                while let Some(read) = ahead.remove(&next) {
+                    each(to_parse[next], read?);
+                    next += 1;
                 }
             }
-        });
-        results
-            .into_iter()
-            .map(|r| r.expect("every file was read"))
-            .collect()
+            // Short only when a reader thread panicked: the scope re-raises it.
+            Ok(())
+        })
     }
 
     /// The events of `files[range]` that the parse cache holds, in one
@@ -237,8 +272,37 @@ struct Decoded {
     to_parse: Vec<usize>,
 }
 
+/// The journal's files listed once, for the loads of one command, and
+/// (when asked to keep them) the files parsed so far.
+#[derive(Debug)]
+pub struct Reader {
+    files: Vec<PathBuf>,
+    keep: bool,
+    parsed: HashMap<PathBuf, FileRead>,
+}
+
+/// The files a load of `scope` reads, of those listed (sorted).
+fn files_in(listed: &[PathBuf], scope: Scope) -> Vec<PathBuf> {
+    let min_month = match scope {
+        Scope::All => None,
+        Scope::Since(t) => {
+            let from =
+                (t - Duration::days(crate::domain::input::MAX_PLAN_DAYS + 2)).with_timezone(&Utc);
+            Some(format!("{:04}-{:02}", from.year(), from.month()))
+        }
+    };
+    listed
+        .iter()
+        .filter(|path| match (&min_month, month_of(path)) {
+            (Some(min), Some(month)) => month.as_str() >= min.as_str(),
+            _ => true,
+        })
+        .cloned()
+        .collect()
+}
+
 /// What one file held.
-#[derive(Default)]
+#[derive(Clone, Debug, Default)]
 struct FileRead {
     /// Events with their line numbers.
     events: Vec<(Event, u32)>,
@@ -340,5 +404,66 @@ mod tests {
         let loaded = j.load(Scope::All).unwrap();
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
         assert_eq!(loaded.files, 2);
+    }
+
+    /// `months` monthly files of laptop's, from 2025-01 on, each with one
+    /// drink and one bad line.
+    fn journal_of(months: u32) -> (tempfile::TempDir, Journal) {
+        let dir = tempfile::tempdir().unwrap();
+        let j = Journal::open(dir.path(), "laptop").with_cache(&dir.path().join("cache"));
+        let d = j.journal_dir().join("laptop");
+        fs::create_dir_all(&d).unwrap();
+        for m in 0..months {
+            let (y, mo) = (2025 + m / 12, m % 12 + 1);
+            let line = format!(
+                r#"{{"v":1,"id":"A{m:03}","op":"add","at":"{y}-{mo:02}-10T14:30:00-05:00","logged":"{y}-{mo:02}-10T14:31:02-05:00","entry":{{"type":"drink","ml":296}}}}"#
+            );
+            fs::write(
+                d.join(format!("{y}-{mo:02}.jsonl")),
+                format!("{line}\nnot json\n"),
+            )
+            .unwrap();
+        }
+        (dir, j)
+    }
+
+    /// Problems come in file order, however the threads finish.
+    #[test]
+    fn a_load_lists_problems_in_file_order() {
+        let (_dir, j) = journal_of(13);
+        let loaded = j.load(Scope::All).unwrap();
+        assert_eq!(loaded.events.len(), 13);
+        let paths: Vec<_> = loaded
+            .problems
+            .iter()
+            .map(|p| match p {
+                Problem::BadLine { path, line: 2, .. } => path.clone(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(paths, j.files().unwrap());
+    }
+
+    /// A reader that keeps what it parsed loads what fresh loads would,
+    /// narrow first and then wider.
+    #[test]
+    fn a_reader_loads_what_fresh_loads_do() {
+        let (_dir, j) = journal_of(5);
+        let narrow = Scope::Since("2025-05-10T00:00:00-05:00".parse().unwrap());
+        let mut reader = j.reader(true).unwrap();
+        for scope in [narrow, Scope::All, narrow, Scope::All] {
+            let (kept, fresh) = (
+                j.load_with(&mut reader, scope).unwrap(),
+                j.load(scope).unwrap(),
+            );
+            assert_eq!(kept.events, fresh.events);
+            assert_eq!(kept.problems, fresh.problems);
+            assert_eq!((kept.files, kept.mine), (fresh.files, fresh.mine));
+        }
+        assert_eq!(
+            j.load(narrow).unwrap().files,
+            2,
+            "the narrow scope is narrower"
+        );
     }
 }

@@ -40,6 +40,7 @@ pub(crate) use error::io_err;
 pub use error::{JournalError, Problem};
 pub use id::new_id;
 pub(crate) use layout::{is_journal_file, month_of};
+pub use load::Reader;
 pub(crate) use load::{LineError, parse_event};
 pub use raw_lines::RawLines;
 use recover::Tail;
