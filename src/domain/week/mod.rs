@@ -217,7 +217,11 @@ impl Tally {
                 Some((d, start, end)) if e.at >= start && e.at < end => d,
                 _ => {
                     let d = day_of(&e.at, tz, h);
-                    let start = day_start(d, tz, h);
+                    // The next day starts where the one before ended.
+                    let start = match current {
+                        Some((prev, _, prev_end)) if prev + Duration::days(1) == d => prev_end,
+                        _ => day_start(d, tz, h),
+                    };
                     let end = day_start(d + Duration::days(1), tz, h);
                     current = Some((d, start, end));
                     d
