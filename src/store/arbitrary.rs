@@ -65,12 +65,35 @@ pub fn name() -> impl Strategy<Value = String> {
     "[a-zA-Z][a-zA-Z0-9 éü'\"\\\\/-]{0,20}"
 }
 
-fn drink() -> impl Strategy<Value = Body> {
+/// Where a body's free text comes from. A journal line keeps any text; a
+/// CSV cell reads some back changed (blanks as empty, names trimmed), so a
+/// test of the CSV gives its own. The numbers and words are the same for both.
+#[derive(Clone, Copy)]
+pub struct Words {
+    pub note: fn() -> BoxedStrategy<Option<String>>,
+    pub name: fn() -> BoxedStrategy<String>,
+}
+
+fn journal_note() -> BoxedStrategy<Option<String>> {
+    note().boxed()
+}
+
+fn journal_name() -> BoxedStrategy<String> {
+    name().boxed()
+}
+
+/// Text as a journal line holds it.
+pub const JOURNAL: Words = Words {
+    note: journal_note,
+    name: journal_name,
+};
+
+fn drink(w: Words) -> impl Strategy<Value = Body> {
     (
         1u32..=2000,
         select(DrinkKind::ALL),
         prop::option::of(0u32..=10_000),
-        note(),
+        (w.note)(),
     )
         .prop_map(|(ml, kind, sodium_mg, note)| {
             Body::Drink(Drink {
@@ -83,14 +106,14 @@ fn drink() -> impl Strategy<Value = Body> {
 }
 
 /// A workout starting at `at`.
-fn workout(at: Time) -> impl Strategy<Value = Body> {
+fn workout(at: Time, w: Words) -> impl Strategy<Value = Body> {
     (
-        name(),
+        (w.name)(),
         prop::option::of(1i64..24 * 3600),
         select(Intensity::ALL),
         select(Heat::ALL),
         any::<bool>(),
-        note(),
+        (w.note)(),
     )
         .prop_map(move |(activity, secs, intensity, heat, new, note)| {
             Body::Workout(Workout {
@@ -104,13 +127,13 @@ fn workout(at: Time) -> impl Strategy<Value = Body> {
         })
 }
 
-fn plan() -> impl Strategy<Value = Body> {
+fn plan(w: Words) -> impl Strategy<Value = Body> {
     (
-        name(),
+        (w.name)(),
         5u32..=720,
         select(Intensity::ALL),
         select(Heat::ALL),
-        note(),
+        (w.note)(),
     )
         .prop_map(|(activity, minutes, intensity, heat, note)| {
             Body::Plan(Plan {
@@ -123,7 +146,7 @@ fn plan() -> impl Strategy<Value = Body> {
         })
 }
 
-fn cramp() -> impl Strategy<Value = Body> {
+fn cramp(w: Words) -> impl Strategy<Value = Body> {
     (
         (
             select(Muscle::ALL),
@@ -134,8 +157,8 @@ fn cramp() -> impl Strategy<Value = Body> {
         ),
         any::<[bool; 4]>(),
         prop::collection::vec(select(Relief::ALL), 0..4),
-        note(),
-        prop::option::of(name()),
+        (w.note)(),
+        prop::option::of((w.name)()),
     )
         .prop_map(
             |((muscle, side, severity, duration_s, context), s, relief, note, muscle_name)| {
@@ -175,13 +198,13 @@ fn weight() -> impl Strategy<Value = Body> {
         })
 }
 
-fn medication() -> impl Strategy<Value = Body> {
+fn medication(w: Words) -> impl Strategy<Value = Body> {
     (
         select(MedAction::ALL),
-        name(),
+        (w.name)(),
         prop::option::of(select(MedClass::ALL)),
-        prop::option::of("[a-z0-9 ]{1,20}"),
-        note(),
+        prop::option::of((w.name)()),
+        (w.note)(),
     )
         .prop_map(|(action, name, class, dose, note)| {
             Body::Medication(Medication {
@@ -196,13 +219,18 @@ fn medication() -> impl Strategy<Value = Body> {
 
 /// An entry of any kind, at `at`.
 pub fn body(at: Time) -> impl Strategy<Value = Body> {
+    body_with(at, JOURNAL)
+}
+
+/// An entry of any kind, at `at`, its text from `w`.
+pub fn body_with(at: Time, w: Words) -> impl Strategy<Value = Body> {
     prop_oneof![
-        drink(),
-        workout(at),
-        plan(),
-        cramp(),
+        drink(w),
+        workout(at, w),
+        plan(w),
+        cramp(w),
         weight(),
-        medication()
+        medication(w)
     ]
 }
 

@@ -4,11 +4,9 @@
 //! notes hold (commas, quotes, line breaks, formula starts, any script).
 
 use super::{from_csv, to_csv};
-use crate::domain::entry::{
-    Body, Cramp, CrampContext, Drink, DrinkKind, Heat, Intensity, MedAction, MedClass, Medication,
-    Muscle, Plan, Relief, Side, Symptoms, Time, WeighWhen, Weight, Workout,
-};
+use crate::domain::entry::Time;
 use crate::domain::history::Entry;
+use crate::store::arbitrary::{Words, body_with};
 use chrono::{FixedOffset, TimeZone};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -56,144 +54,30 @@ fn time() -> impl Strategy<Value = Time> {
     })
 }
 
-fn drink() -> impl Strategy<Value = Body> {
-    (
-        1u32..=2000,
-        select(DrinkKind::ALL),
-        prop::option::of(0u32..=10_000),
-        note(),
-    )
-        .prop_map(|(ml, kind, sodium_mg, note)| {
-            Body::Drink(Drink {
-                ml,
-                kind,
-                sodium_mg,
-                note,
-            })
-        })
+fn csv_note() -> BoxedStrategy<Option<String>> {
+    note().boxed()
 }
 
-fn workout() -> impl Strategy<Value = Body> {
-    (
-        name(40),
-        prop::option::of(1i64..=86_400),
-        select(Intensity::ALL),
-        select(Heat::ALL),
-        any::<bool>(),
-        note(),
-    )
-        .prop_map(|(activity, end_s, intensity, heat, new, note)| {
-            // The end, in seconds after the start: set once `at` is known.
-            Body::Workout(Workout {
-                activity,
-                end: end_s.map(|s| Time::default() + chrono::Duration::seconds(s)),
-                intensity,
-                heat,
-                new,
-                note,
-            })
-        })
+fn csv_name() -> BoxedStrategy<String> {
+    name(40).boxed()
 }
 
-fn plan() -> impl Strategy<Value = Body> {
-    (
-        name(40),
-        5u32..=720,
-        select(Intensity::ALL),
-        select(Heat::ALL),
-        note(),
-    )
-        .prop_map(|(activity, minutes, intensity, heat, note)| {
-            Body::Plan(Plan {
-                activity,
-                minutes,
-                intensity,
-                heat,
-                note,
-            })
-        })
-}
-
-fn cramp() -> impl Strategy<Value = Body> {
-    (
-        (
-            select(Muscle::ALL),
-            prop::option::of(select(Side::ALL)),
-            prop::option::of(1u8..=10),
-            prop::option::of(1u32..=14_400),
-            prop::option::of(select(CrampContext::ALL)),
-        ),
-        any::<[bool; 4]>(),
-        prop::collection::vec(select(Relief::ALL), 0..4),
-        note(),
-        prop::option::of(name(40)),
-    )
-        .prop_map(
-            |((muscle, side, severity, duration_s, context), s, relief, note, muscle_name)| {
-                Body::Cramp(Cramp {
-                    muscle,
-                    side,
-                    severity,
-                    duration_s,
-                    context,
-                    symptoms: Symptoms {
-                        swelling: s[0],
-                        redness: s[1],
-                        weakness: s[2],
-                        numbness: s[3],
-                    },
-                    relief,
-                    note,
-                    muscle_name,
-                })
-            },
-        )
-}
-
-fn weight() -> impl Strategy<Value = Body> {
-    (
-        20.0f64..=400.0,
-        prop::option::of(select(WeighWhen::ALL)),
-        prop::option::of(0u32..=2000),
-    )
-        .prop_map(|(kg, when, urine_ml)| Body::Weight(Weight { kg, when, urine_ml }))
-}
-
-fn medication() -> impl Strategy<Value = Body> {
-    (
-        select(MedAction::ALL),
-        name(60),
-        prop::option::of(select(MedClass::ALL)),
-        prop::option::of(name(40)),
-        note(),
-    )
-        .prop_map(|(action, name, class, dose, note)| {
-            Body::Medication(Medication {
-                action,
-                name,
-                class,
-                dose,
-                note,
-            })
-        })
-}
+/// The journal's random bodies (one generator for every kind's numbers and
+/// words), with text as a CSV cell reads it back.
+const CSV: Words = Words {
+    note: csv_note,
+    name: csv_name,
+};
 
 fn entry() -> impl Strategy<Value = Entry> {
-    let body = prop_oneof![drink(), workout(), plan(), cramp(), weight(), medication()];
-    ("[0-9A-Z]{26}", time(), time(), body).prop_map(|(id, at, logged, mut body)| {
-        if let Body::Workout(w) = &mut body
-            && let Some(end) = w.end
-        {
-            let secs = (end - Time::default()).num_seconds();
-            w.end = Some(at + chrono::Duration::seconds(secs));
-        }
-        Entry {
-            id,
+    ("[0-9A-Z]{26}", time(), time()).prop_flat_map(|(id, at, logged)| {
+        body_with(at, CSV).prop_map(move |body| Entry {
+            id: id.clone(),
             at,
             logged,
             amended: None,
             body,
-        }
+        })
     })
 }
 
