@@ -9,13 +9,16 @@
 //! their warnings always show. The journal stays the only truth: deleting
 //! the cache folder loses nothing.
 //!
-//! The events are MessagePack written and read by the same serde derives
-//! that write and read the journal's lines (the entry types are the one
-//! definition of the format): a new field of an entry needs nothing here.
+//! The events are written and read in a compact serde format of our own
+//! ([`super::compact`]: positional, its struct layouts checked against the
+//! reader's) by the same serde derives that write and read the journal's
+//! lines (the entry types are the one definition of the format): a new
+//! field of an entry needs nothing here.
 //! Only the envelope around the entry is laid out here, as a tuple whose
 //! times are numbers rather than text to parse again, and the entry's kind
 //! as a tag outside its fields (see [`Entry`]).
 
+use super::compact;
 use crate::domain::entry::{Body, Cramp, Drink, Medication, Plan, Time, Weight, Workout};
 use crate::domain::history::{Event, Op};
 use chrono::{FixedOffset, TimeZone};
@@ -25,10 +28,11 @@ use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-/// 5: entries tagged from outside (4 held `Body` as the journal tags it,
-/// from inside; 3 was a hand-written layout); a cache of another version is
-/// not used, and is rewritten.
-const MAGIC: &[u8; 8] = b"CWCACHE5";
+/// 6: the compact format (5 was MessagePack with field names, entries
+/// tagged from outside; 4 held `Body` as the journal tags it, from inside;
+/// 3 was a hand-written layout); a cache of another version is not used,
+/// and is rewritten.
+const MAGIC: &[u8; 8] = b"CWCACHE6";
 
 /// Where the cache of one data dir lives.
 #[derive(Clone, Debug)]
@@ -117,16 +121,16 @@ impl Cache {
         let n = u32::from_le_bytes(count.try_into().ok()?) as usize;
         events.reserve(n.min(1 << 20));
         lines.reserve(n.min(1 << 20));
-        // Strings are borrowed from the file's bytes, not copied through a
-        // reader (a third of the decoding time).
-        let mut de = rmp_serde::Deserializer::from_read_ref(rest);
+        // Strings are borrowed from the file's bytes, not copied; a struct
+        // whose fields are not the writer's is refused.
+        let mut de = compact::Reader::new(rest).ok()?;
         for _ in 0..n {
-            let (line, event) = from_row(Row::deserialize(&mut de).ok()?)?;
+            let (line, event) = from_row(de.read::<Row>().ok()?)?;
             lines.push(line);
             events.push(event);
         }
         // The count again, last: a file cut short anywhere is refused.
-        (u32::deserialize(&mut de).ok()? as usize == n).then_some(())
+        (de.read::<u32>().ok()? as usize == n && de.is_done()).then_some(())
     }
 
     /// Caches the events of `journal_file` (best effort: a cache that cannot
@@ -154,13 +158,12 @@ impl Cache {
             w.extend_from_slice(&v.to_le_bytes());
         }
         w.extend_from_slice(&u32::try_from(events.len()).ok()?.to_le_bytes());
-        // Structs as maps: the entry types leave out empty fields, which
-        // only a self-describing layout can tell apart.
-        let mut ser = rmp_serde::Serializer::new(&mut w).with_struct_map();
+        let mut ser = compact::Writer::new();
         for (e, line) in events {
-            to_row(e, *line)?.serialize(&mut ser).ok()?;
+            ser.write(&to_row(e, *line)?).ok()?;
         }
-        (events.len() as u32).serialize(&mut ser).ok()?;
+        ser.write(&(events.len() as u32)).ok()?;
+        w.extend_from_slice(&ser.finish());
         let tmp = dir.join(format!(
             ".{}.{}.tmp",
             path.file_name()?.to_str()?,

@@ -23,6 +23,7 @@ pub(crate) mod arbitrary;
 pub mod cache;
 mod commit;
 pub mod commit_batch;
+mod compact;
 mod device;
 mod error;
 #[cfg(test)]
