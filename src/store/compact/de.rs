@@ -7,6 +7,8 @@ use serde::de::{self, Deserialize, DeserializeSeed, Visitor};
 /// borrowed from them, not copied.
 pub struct Reader<'de> {
     input: &'de [u8],
+    /// The bytes of every string, in the order they come.
+    text: &'de str,
     /// Per struct name, its fields in order, as the writer had them.
     layouts: Vec<(&'de str, Vec<&'de str>)>,
     /// The structs (name, fields) already found to match their layout, by
@@ -20,9 +22,12 @@ impl<'de> Reader<'de> {
     pub fn new(input: &'de [u8]) -> Result<Reader<'de>, Error> {
         let mut r = Reader {
             input,
+            text: "",
             layouts: Vec::new(),
             checked: Vec::new(),
         };
+        let text = r.bytes()?;
+        r.text = std::str::from_utf8(text).map_err(|_| Error::new("text not UTF-8"))?;
         for _ in 0..r.len()? {
             let name = r.str()?;
             let fields = (0..r.len()?).map(|_| r.str()).collect::<Result<_, _>>()?;
@@ -38,7 +43,7 @@ impl<'de> Reader<'de> {
 
     /// Whether every byte has been read.
     pub fn is_done(&self) -> bool {
-        self.input.is_empty()
+        self.input.is_empty() && self.text.is_empty()
     }
 
     fn take(&mut self, n: usize) -> Result<&'de [u8], Error> {
@@ -95,8 +100,15 @@ impl<'de> Reader<'de> {
         self.take(n)
     }
 
+    /// The next string of the text (a cut inside a character is refused).
     fn str(&mut self) -> Result<&'de str, Error> {
-        std::str::from_utf8(self.bytes()?).map_err(|_| Error::new("a string not UTF-8"))
+        let n = usize::try_from(self.varint()?).map_err(|_| Error::new("a huge string"))?;
+        let (s, rest) = self
+            .text
+            .split_at_checked(n)
+            .ok_or_else(|| Error::new("a string past the text or inside a character"))?;
+        self.text = rest;
+        Ok(s)
     }
 
     /// Refuses a struct whose fields are not the ones written.

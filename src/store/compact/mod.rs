@@ -4,6 +4,10 @@
 //!
 //! - Numbers are fixed little-endian (the cheapest to read back); `bool` is
 //!   one byte; lengths (strings, bytes, sequences) are LEB128 varints.
+//! - A string's length is among the values, its bytes in one text before
+//!   them all: checking that text is UTF-8 once costs a fraction of
+//!   checking each short string (the reader then only checks that a
+//!   string does not end inside a character).
 //! - An `Option` is a tag byte ([`NONE`] or [`SOME`]) before its value.
 //! - A struct's fields come in order, each after a byte: [`PRESENT`] before
 //!   its value, or [`SKIPPED`] alone where the derive's

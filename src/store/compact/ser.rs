@@ -7,6 +7,9 @@ use serde::ser::{self, Impossible, Serialize};
 #[derive(Default)]
 pub struct Writer {
     out: Vec<u8>,
+    /// The bytes of every string, apart from the values: the reader checks
+    /// that they are UTF-8 once for all, not once per string.
+    text: String,
     /// Per struct name, its fields in order, as the first value of it
     /// written named them.
     layouts: Vec<(&'static str, Vec<&'static str>)>,
@@ -22,7 +25,8 @@ impl Writer {
         value.serialize(self)
     }
 
-    /// The table of struct layouts, then every value written.
+    /// The text of every string, the table of struct layouts, then every
+    /// value written.
     pub fn finish(self) -> Vec<u8> {
         let mut head = Writer::new();
         head.varint(self.layouts.len() as u64);
@@ -33,9 +37,12 @@ impl Writer {
                 head.str(field);
             }
         }
-        let mut all = head.out;
-        all.extend_from_slice(&self.out);
-        all
+        let mut all = Writer::new();
+        all.varint((head.text.len() + self.text.len()) as u64);
+        for part in [head.text.as_bytes(), self.text.as_bytes(), &head.out, &self.out] {
+            all.out.extend_from_slice(part);
+        }
+        all.out
     }
 
     pub(super) fn varint(&mut self, mut n: u64) {
@@ -46,8 +53,10 @@ impl Writer {
         self.out.push(n as u8);
     }
 
+    /// A string: its length here, its bytes in the text.
     fn str(&mut self, s: &str) {
-        self.bytes(s.as_bytes());
+        self.varint(s.len() as u64);
+        self.text.push_str(s);
     }
 
     fn bytes(&mut self, b: &[u8]) {

@@ -199,11 +199,17 @@ fn unsupported_shapes_are_errors() {
     assert!(any.is_err(), "deserialize_any");
     let map: Result<BTreeMap<String, u32>, Error> = Reader::new(&bytes).unwrap().read();
     assert!(map.is_err());
-    // Garbage where a struct's marker or an option's tag should be.
-    let junk = [0u8, 7, 7, 7, 7];
+    // Garbage where a struct, an option or a bool should be (after an
+    // empty text and no layouts).
+    let junk = [0u8, 0, 7, 7, 7];
     assert!(Reader::new(&junk).unwrap().read::<Inner>().is_err());
     assert!(Reader::new(&junk).unwrap().read::<Option<u8>>().is_err());
     assert!(Reader::new(&junk).unwrap().read::<bool>().is_err());
+    // A string that would end inside a character of the text ("é", then
+    // no layouts, then a string of one byte).
+    let inside = [2u8, 0xc3, 0xa9, 0, 1];
+    assert!(Reader::new(&inside).unwrap().read::<String>().is_err());
+    assert!(Reader::new(&[2u8, 0xc3, 0x28, 0]).is_err(), "text not UTF-8");
 }
 
 mod before {
