@@ -21,7 +21,7 @@
 use super::compact;
 use crate::domain::entry::{Body, Cramp, Drink, Medication, Plan, Time, Weight, Workout};
 use crate::domain::history::{Event, Op};
-use chrono::{FixedOffset, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 use std::fs::{self, Metadata, OpenOptions};
 use std::io::Write;
@@ -124,8 +124,9 @@ impl Cache {
         // Strings are borrowed from the file's bytes, not copied; a struct
         // whose fields are not the writer's is refused.
         let mut de = compact::Reader::new(rest).ok()?;
+        let mut times = Times::default();
         for _ in 0..n {
-            let (line, event) = from_row(de.read::<Row>().ok()?)?;
+            let (line, event) = from_row(de.read::<Row>().ok()?, &mut times)?;
             lines.push(line);
             events.push(event);
         }
@@ -199,10 +200,36 @@ fn instant(t: &Time) -> Instant {
     )
 }
 
-fn time((secs, nanos, offset): Instant) -> Option<Time> {
-    FixedOffset::east_opt(offset)?
-        .timestamp_opt(secs, nanos)
-        .single()
+/// Turns [`Instant`]s back into times, remembering the date of the last
+/// day seen: a file's events come a few to a day, and working out a date
+/// from a count of days is most of the cost of a time.
+#[derive(Default)]
+struct Times {
+    last: Option<(i64, NaiveDate)>,
+}
+
+impl Times {
+    /// The same time as `FixedOffset::east_opt(offset)?.timestamp_opt(secs,
+    /// nanos).single()` (a test holds them to it).
+    fn time(&mut self, (secs, nanos, offset): Instant) -> Option<Time> {
+        let (day, second) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+        let date = match self.last {
+            Some((last, date)) if last == day => date,
+            _ => {
+                let date = DateTime::from_timestamp(day.checked_mul(86_400)?, 0)?.date_naive();
+                self.last = Some((day, date));
+                date
+            }
+        };
+        let utc = date.and_time(NaiveTime::from_num_seconds_from_midnight_opt(
+            second as u32,
+            nanos,
+        )?);
+        Some(DateTime::from_naive_utc_and_offset(
+            utc,
+            FixedOffset::east_opt(offset)?,
+        ))
+    }
 }
 
 /// One cached event: (line, v, id, op, at, logged, target, entry, unknown
@@ -301,7 +328,7 @@ fn to_row(e: &Event, line: u32) -> Option<RowRef<'_>> {
     ))
 }
 
-fn from_row(row: Row) -> Option<(u32, Event)> {
+fn from_row(row: Row, times: &mut Times) -> Option<(u32, Event)> {
     let (line, v, id, op, at, logged, target, entry, extra) = row;
     let extra = match extra {
         None => Default::default(),
@@ -311,8 +338,8 @@ fn from_row(row: Row) -> Option<(u32, Event)> {
         v,
         id,
         op,
-        at: time(at)?,
-        logged: time(logged)?,
+        at: times.time(at)?,
+        logged: times.time(logged)?,
         target,
         entry: entry.map(body),
         extra,
@@ -343,6 +370,39 @@ mod tests {
             .enumerate()
             .map(|(i, l)| (serde_json::from_str(l).unwrap(), i as u32 + 1))
             .collect()
+    }
+
+    /// The remembered date gives the time chrono's own conversion gives,
+    /// on either side of midnight, before 1970, with leap-second nanos,
+    /// and refuses what chrono refuses.
+    #[test]
+    fn times_come_back_as_chrono_makes_them() {
+        use chrono::TimeZone;
+        let mut times = Times::default();
+        let secs = [
+            0,
+            1,
+            86_399,
+            86_400,
+            -1,
+            -86_401,
+            1_795_000_000,
+            1_795_000_000 + 86_399,
+        ];
+        let nanos = [0, 1, 999_999_999, 1_500_000_000, 2_000_000_000];
+        for s in secs {
+            for d in [0, 3_600, -7 * 86_400] {
+                for n in nanos {
+                    for o in [0, -18_000, 19_800, 86_400] {
+                        let want = FixedOffset::east_opt(o)
+                            .and_then(|z| z.timestamp_opt(s + d, n).single());
+                        assert_eq!(times.time((s + d, n, o)), want, "{s} {d} {n} {o}");
+                    }
+                }
+            }
+        }
+        assert_eq!(times.time((i64::MAX, 0, 0)), None);
+        assert_eq!(times.time((i64::MIN, 0, 0)), None);
     }
 
     #[test]

@@ -39,7 +39,12 @@ impl Writer {
         }
         let mut all = Writer::new();
         all.varint((head.text.len() + self.text.len()) as u64);
-        for part in [head.text.as_bytes(), self.text.as_bytes(), &head.out, &self.out] {
+        for part in [
+            head.text.as_bytes(),
+            self.text.as_bytes(),
+            &head.out,
+            &self.out,
+        ] {
             all.out.extend_from_slice(part);
         }
         all.out

@@ -209,7 +209,10 @@ fn unsupported_shapes_are_errors() {
     // no layouts, then a string of one byte).
     let inside = [2u8, 0xc3, 0xa9, 0, 1];
     assert!(Reader::new(&inside).unwrap().read::<String>().is_err());
-    assert!(Reader::new(&[2u8, 0xc3, 0x28, 0]).is_err(), "text not UTF-8");
+    assert!(
+        Reader::new(&[2u8, 0xc3, 0x28, 0]).is_err(),
+        "text not UTF-8"
+    );
 }
 
 mod before {
