@@ -14,15 +14,14 @@
 //! reader's) by the same serde derives that write and read the journal's
 //! lines (the entry types are the one definition of the format): a new
 //! field of an entry needs nothing here.
-//! Only the envelope around the entry is laid out here, as a tuple whose
-//! times are numbers rather than text to parse again, and the entry's kind
-//! as a tag outside its fields (see [`Entry`]).
+//! Only the envelope around the entry is laid out here (in [`row`]), its
+//! times as numbers rather than text to parse again, and the entry's kind
+//! as a tag outside its fields.
+
+mod row;
 
 use super::compact;
-use crate::domain::entry::{Body, Cramp, Drink, Medication, Plan, Time, Weight, Workout};
-use crate::domain::history::{Event, Op};
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
-use serde::{Deserialize, Serialize};
+use crate::domain::history::Event;
 use std::fs::{self, Metadata, OpenOptions};
 use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
@@ -124,9 +123,9 @@ impl Cache {
         // Strings are borrowed from the file's bytes, not copied; a struct
         // whose fields are not the writer's is refused.
         let mut de = compact::Reader::new(rest).ok()?;
-        let mut times = Times::default();
+        let mut times = row::Times::default();
         for _ in 0..n {
-            let (line, event) = from_row(de.read::<Row>().ok()?, &mut times)?;
+            let (line, event) = row::read(&mut de, &mut times)?;
             lines.push(line);
             events.push(event);
         }
@@ -161,7 +160,7 @@ impl Cache {
         w.extend_from_slice(&u32::try_from(events.len()).ok()?.to_le_bytes());
         let mut ser = compact::Writer::new();
         for (e, line) in events {
-            ser.write(&to_row(e, *line)?).ok()?;
+            row::write(&mut ser, e, *line)?;
         }
         ser.write(&(events.len() as u32)).ok()?;
         w.extend_from_slice(&ser.finish());
@@ -189,164 +188,6 @@ impl Cache {
     }
 }
 
-/// A time as numbers: seconds, nanoseconds, and the UTC offset in seconds.
-type Instant = (i64, u32, i32);
-
-fn instant(t: &Time) -> Instant {
-    (
-        t.timestamp(),
-        t.timestamp_subsec_nanos(),
-        t.offset().local_minus_utc(),
-    )
-}
-
-/// Turns [`Instant`]s back into times, remembering the date of the last
-/// day seen: a file's events come a few to a day, and working out a date
-/// from a count of days is most of the cost of a time.
-#[derive(Default)]
-struct Times {
-    last: Option<(i64, NaiveDate)>,
-}
-
-impl Times {
-    /// The same time as `FixedOffset::east_opt(offset)?.timestamp_opt(secs,
-    /// nanos).single()` (a test holds them to it).
-    fn time(&mut self, (secs, nanos, offset): Instant) -> Option<Time> {
-        let (day, second) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-        let date = match self.last {
-            Some((last, date)) if last == day => date,
-            _ => {
-                let date = DateTime::from_timestamp(day.checked_mul(86_400)?, 0)?.date_naive();
-                self.last = Some((day, date));
-                date
-            }
-        };
-        let utc = date.and_time(NaiveTime::from_num_seconds_from_midnight_opt(
-            second as u32,
-            nanos,
-        )?);
-        Some(DateTime::from_naive_utc_and_offset(
-            utc,
-            FixedOffset::east_opt(offset)?,
-        ))
-    }
-}
-
-/// One cached event: (line, v, id, op, at, logged, target, entry, unknown
-/// fields as JSON text). A tuple, so the envelope costs no field names; the
-/// entry is `Body`'s own serde form.
-type Row = (
-    u32,
-    u32,
-    String,
-    Op,
-    Instant,
-    Instant,
-    Option<String>,
-    Option<Entry>,
-    Option<String>,
-);
-
-/// [`Row`], borrowed from the event it is written from.
-type RowRef<'a> = (
-    u32,
-    u32,
-    &'a str,
-    Op,
-    Instant,
-    Instant,
-    &'a Option<String>,
-    Option<EntryRef<'a>>,
-    Option<String>,
-);
-
-/// `Body` tagged from outside, by its variant's name before the entry's
-/// fields: `Body` tags from inside (`"type"` among the fields), which serde
-/// can only read by first buffering each entry whole; this reads each
-/// entry's fields straight into its own type, with that type's derive
-/// (a quarter fewer instructions to decode the cache). A new kind of entry
-/// needs a variant here (the match below will not compile without it).
-#[derive(Deserialize)]
-enum Entry {
-    Drink(Drink),
-    Workout(Workout),
-    Plan(Plan),
-    Cramp(Cramp),
-    Weight(Weight),
-    Medication(Medication),
-}
-
-/// [`Entry`], borrowed from the body it is written from.
-#[derive(Serialize)]
-enum EntryRef<'a> {
-    Drink(&'a Drink),
-    Workout(&'a Workout),
-    Plan(&'a Plan),
-    Cramp(&'a Cramp),
-    Weight(&'a Weight),
-    Medication(&'a Medication),
-}
-
-fn entry_ref(body: &Body) -> EntryRef<'_> {
-    match body {
-        Body::Drink(x) => EntryRef::Drink(x),
-        Body::Workout(x) => EntryRef::Workout(x),
-        Body::Plan(x) => EntryRef::Plan(x),
-        Body::Cramp(x) => EntryRef::Cramp(x),
-        Body::Weight(x) => EntryRef::Weight(x),
-        Body::Medication(x) => EntryRef::Medication(x),
-    }
-}
-
-fn body(entry: Entry) -> Body {
-    match entry {
-        Entry::Drink(x) => Body::Drink(x),
-        Entry::Workout(x) => Body::Workout(x),
-        Entry::Plan(x) => Body::Plan(x),
-        Entry::Cramp(x) => Body::Cramp(x),
-        Entry::Weight(x) => Body::Weight(x),
-        Entry::Medication(x) => Body::Medication(x),
-    }
-}
-
-fn to_row(e: &Event, line: u32) -> Option<RowRef<'_>> {
-    // Unknown fields are rare: kept as their JSON text.
-    let extra = match e.extra.is_empty() {
-        true => None,
-        false => Some(serde_json::to_string(&e.extra).ok()?),
-    };
-    Some((
-        line,
-        e.v,
-        &e.id,
-        e.op,
-        instant(&e.at),
-        instant(&e.logged),
-        &e.target,
-        e.entry.as_ref().map(entry_ref),
-        extra,
-    ))
-}
-
-fn from_row(row: Row, times: &mut Times) -> Option<(u32, Event)> {
-    let (line, v, id, op, at, logged, target, entry, extra) = row;
-    let extra = match extra {
-        None => Default::default(),
-        Some(text) => serde_json::from_str(&text).ok()?,
-    };
-    let event = Event {
-        v,
-        id,
-        op,
-        at: times.time(at)?,
-        logged: times.time(logged)?,
-        target,
-        entry: entry.map(body),
-        extra,
-    };
-    Some((line, event))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,39 +211,6 @@ mod tests {
             .enumerate()
             .map(|(i, l)| (serde_json::from_str(l).unwrap(), i as u32 + 1))
             .collect()
-    }
-
-    /// The remembered date gives the time chrono's own conversion gives,
-    /// on either side of midnight, before 1970, with leap-second nanos,
-    /// and refuses what chrono refuses.
-    #[test]
-    fn times_come_back_as_chrono_makes_them() {
-        use chrono::TimeZone;
-        let mut times = Times::default();
-        let secs = [
-            0,
-            1,
-            86_399,
-            86_400,
-            -1,
-            -86_401,
-            1_795_000_000,
-            1_795_000_000 + 86_399,
-        ];
-        let nanos = [0, 1, 999_999_999, 1_500_000_000, 2_000_000_000];
-        for s in secs {
-            for d in [0, 3_600, -7 * 86_400] {
-                for n in nanos {
-                    for o in [0, -18_000, 19_800, 86_400] {
-                        let want = FixedOffset::east_opt(o)
-                            .and_then(|z| z.timestamp_opt(s + d, n).single());
-                        assert_eq!(times.time((s + d, n, o)), want, "{s} {d} {n} {o}");
-                    }
-                }
-            }
-        }
-        assert_eq!(times.time((i64::MAX, 0, 0)), None);
-        assert_eq!(times.time((i64::MIN, 0, 0)), None);
     }
 
     #[test]

@@ -100,8 +100,21 @@ impl<'de> Reader<'de> {
         self.take(n)
     }
 
+    /// Numbers read straight, not through serde (see [`super::Writer::u32`]).
+    pub fn u32(&mut self) -> Result<u32, Error> {
+        self.fixed().map(u32::from_le_bytes)
+    }
+
+    pub fn i32(&mut self) -> Result<i32, Error> {
+        self.fixed().map(i32::from_le_bytes)
+    }
+
+    pub fn i64(&mut self) -> Result<i64, Error> {
+        self.fixed().map(i64::from_le_bytes)
+    }
+
     /// The next string of the text (a cut inside a character is refused).
-    fn str(&mut self) -> Result<&'de str, Error> {
+    pub fn str(&mut self) -> Result<&'de str, Error> {
         let n = usize::try_from(self.varint()?).map_err(|_| Error::new("a huge string"))?;
         let (s, rest) = self
             .text

@@ -50,6 +50,20 @@ impl Writer {
         all.out
     }
 
+    /// Numbers written straight, not through serde, for a caller's own
+    /// layout around serde values (as [`super::Reader::u32`] reads them).
+    pub fn u32(&mut self, v: u32) {
+        self.out.extend_from_slice(&v.to_le_bytes());
+    }
+
+    pub fn i32(&mut self, v: i32) {
+        self.out.extend_from_slice(&v.to_le_bytes());
+    }
+
+    pub fn i64(&mut self, v: i64) {
+        self.out.extend_from_slice(&v.to_le_bytes());
+    }
+
     pub(super) fn varint(&mut self, mut n: u64) {
         while n >= 0x80 {
             self.out.push(n as u8 | 0x80);
@@ -59,7 +73,7 @@ impl Writer {
     }
 
     /// A string: its length here, its bytes in the text.
-    fn str(&mut self, s: &str) {
+    pub fn str(&mut self, s: &str) {
         self.varint(s.len() as u64);
         self.text.push_str(s);
     }

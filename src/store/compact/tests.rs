@@ -137,6 +137,29 @@ fn every_supported_shape_round_trips() {
     round_trip(&[vec![String::from("a"); 200]]);
 }
 
+/// Numbers and strings written straight (a caller's own layout) come back
+/// between serde values.
+#[test]
+fn straight_values_round_trip_between_serde_values() {
+    let mut w = Writer::new();
+    w.u32(u32::MAX);
+    w.write(&Some(Word::Alpha)).unwrap();
+    w.i32(-5);
+    w.str("ünï");
+    w.i64(i64::MIN);
+    w.write(&everything(false)).unwrap();
+    let bytes = w.finish();
+    let mut r = Reader::new(&bytes).unwrap();
+    assert_eq!(r.u32(), Ok(u32::MAX));
+    assert_eq!(r.read::<Option<Word>>(), Ok(Some(Word::Alpha)));
+    assert_eq!(r.i32(), Ok(-5));
+    assert_eq!(r.str(), Ok("ünï"));
+    assert_eq!(r.i64(), Ok(i64::MIN));
+    assert_eq!(r.read::<Everything>(), Ok(everything(false)));
+    assert!(r.is_done());
+    assert!(r.u32().is_err(), "past the end");
+}
+
 /// Serde's own fields list (`#[serde(default)]` for skipped ones) is how
 /// a skipped field comes back.
 #[test]
