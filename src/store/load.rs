@@ -427,6 +427,57 @@ mod tests {
         (dir, j)
     }
 
+    /// A cache whose table of fields is not the reader's (here a field
+    /// renamed in every cache file, as a build with other entry types
+    /// would have written it) is refused: the files are parsed instead,
+    /// and cached again.
+    #[test]
+    fn a_cache_of_other_fields_is_parsed_instead() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache_dir = dir.path().join("cache");
+        let j = Journal::open(dir.path(), "laptop").with_cache(&cache_dir);
+        let d = j.journal_dir().join("laptop");
+        fs::create_dir_all(&d).unwrap();
+        for mo in 1..=9 {
+            let line = format!(
+                r#"{{"v":1,"id":"A{mo:03}","op":"add","at":"2025-{mo:02}-10T14:30:00-05:00","logged":"2025-{mo:02}-10T14:31:02-05:00","entry":{{"type":"drink","ml":296,"sodium_mg":300}}}}"#
+            );
+            fs::write(d.join(format!("2025-{mo:02}.jsonl")), format!("{line}\n")).unwrap();
+        }
+        let first = j.load(Scope::All).unwrap();
+        assert_eq!(first.events.len(), 9);
+        let cached: Vec<_> = fs::read_dir(
+            fs::read_dir(&cache_dir)
+                .unwrap()
+                .next()
+                .unwrap()
+                .unwrap()
+                .path()
+                .join("laptop"),
+        )
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+        assert_eq!(cached.len(), 9, "{cached:?}");
+        let rename = |bytes: &[u8], from: &[u8], to: &[u8]| -> Vec<u8> {
+            let at = bytes
+                .windows(from.len())
+                .position(|w| w == from)
+                .expect("the field's name");
+            [&bytes[..at], to, &bytes[at + from.len()..]].concat()
+        };
+        for file in &cached {
+            let bytes = fs::read(file).unwrap();
+            fs::write(file, rename(&bytes, b"sodium_mg", b"sodium_mx")).unwrap();
+        }
+        let again = j.load(Scope::All).unwrap();
+        assert_eq!(again.events, first.events);
+        for file in &cached {
+            let bytes = fs::read(file).unwrap();
+            assert!(bytes.windows(9).any(|w| w == b"sodium_mg"), "cached again");
+        }
+    }
+
     /// Problems come in file order, however the threads finish.
     #[test]
     fn a_load_lists_problems_in_file_order() {

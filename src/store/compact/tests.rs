@@ -239,14 +239,14 @@ fn unsupported_shapes_are_errors() {
 }
 
 mod before {
-    #[derive(serde::Serialize)]
+    #[derive(serde::Serialize, serde::Deserialize, Debug)]
     pub struct Inner {
         pub flag: bool,
     }
 }
 
 mod after {
-    #[derive(serde::Deserialize, Debug)]
+    #[derive(serde::Serialize, serde::Deserialize, Debug)]
     #[allow(dead_code)]
     pub struct Inner {
         pub flag: bool,
