@@ -145,3 +145,7 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+#[path = "day_tests.rs"]
+mod props;
