@@ -55,7 +55,9 @@ pub fn next_day_start<Tz: TimeZone>(
 /// The day of each moment of a series in time order, with its bounds kept
 /// from one moment to the next: a moment in the same day or the next costs
 /// no time zone lookup of its own (the next day's bounds take one
-/// [`next_day_start`]); any other asks [`day_of`] and [`day_start`].
+/// [`next_day_start`]); any other asks [`day_of`] and [`day_start`], which
+/// costs more than [`day_of`] alone: use it for dense series (every entry of
+/// a history), not for sparse ones (a few cramps over years).
 pub struct DayCursor<'z, Tz: TimeZone> {
     tz: &'z Tz,
     day_start_hour: u32,
@@ -73,19 +75,26 @@ impl<'z, Tz: TimeZone> DayCursor<'z, Tz> {
     }
 
     /// The day `t` belongs to, as [`day_of`] gives it.
+    #[inline]
     pub fn day(&mut self, t: &Time) -> NaiveDate {
+        // Inlined for the common case, a moment in the same day as the last.
+        match self.current {
+            Some((d, start, end)) if *t >= start && *t < end => d,
+            _ => self.move_to(t),
+        }
+    }
+
+    /// Moves to the day of `t`, the next one when it is there.
+    #[inline(never)]
+    fn move_to(&mut self, t: &Time) -> NaiveDate {
         let (tz, h) = (self.tz, self.day_start_hour);
-        if let Some((d, start, end)) = self.current {
-            if *t >= start && *t < end {
-                return d;
-            }
-            if *t >= end {
-                if let Some(next) = d.succ_opt().filter(|n| *n < NaiveDate::MAX) {
-                    let next_end = next_day_start(next + Duration::days(1), tz, h, &end);
-                    if *t < next_end {
-                        self.current = Some((next, end, next_end));
-                        return next;
-                    }
+        if let Some((d, _, end)) = self.current {
+            let next = d.succ_opt().filter(|n| *n < NaiveDate::MAX);
+            if let Some(next) = next.filter(|_| *t >= end) {
+                let next_end = next_day_start(next + Duration::days(1), tz, h, &end);
+                if *t < next_end {
+                    self.current = Some((next, end, next_end));
+                    return next;
                 }
             }
         }
