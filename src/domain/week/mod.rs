@@ -219,8 +219,14 @@ impl Tally {
         // Days as numbers from the previous period's first: 0..n is the
         // previous period, n..2n these days (no date arithmetic per entry).
         let base = prev_first.num_days_from_ce();
+        // Most entries share the day of the one before: its number is kept.
+        let mut last = (prev_first, 0);
         for e in &history.entries {
-            let i = days.day(&e.at).num_days_from_ce() - base;
+            let d = days.day(&e.at);
+            if d != last.0 {
+                last = (d, d.num_days_from_ce() - base);
+            }
+            let i = last.1;
             let (slot, here) = match usize::try_from(i) {
                 Ok(i) if i < n => (&mut self.prev_days[i], false),
                 Ok(i) if i < 2 * n => (&mut self.days[i - n], true),
