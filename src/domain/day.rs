@@ -43,8 +43,7 @@ pub fn next_day_start<Tz: TimeZone>(
 ) -> Time {
     let offset = *day_before.offset();
     let naive = date.and_time(NaiveTime::from_hms_opt(day_start_hour, 0, 0).expect("hour 0-23"));
-    let utc = naive.checked_sub_signed(Duration::seconds(offset.local_minus_utc() as i64));
-    match utc {
+    match naive.checked_sub_offset(offset) {
         Some(utc) if tz.offset_from_utc_datetime(&utc).fix() == offset => {
             offset.from_utc_datetime(&utc)
         }
