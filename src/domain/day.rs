@@ -1,7 +1,7 @@
 //! Days that start at a configurable hour, in the user's time zone.
 
 use super::entry::Time;
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Offset, TimeZone};
 
 /// The day a moment belongs to: with `day_start_hour` 4, 02:00 on the 28th
 /// belongs to the 27th.
@@ -23,6 +23,89 @@ pub fn day_start<Tz: TimeZone>(date: NaiveDate, tz: &Tz, day_start_hour: u32) ->
     }
     // No zone skips more than three hours; fall back to UTC reading.
     chrono::Utc.from_utc_datetime(&naive).fixed_offset()
+}
+
+/// When day `date` starts, given `day_before`, the start of the day before
+/// (from [`day_start`] or from this function): the same moment as
+/// [`day_start`] gives, at a fraction of the cost.
+///
+/// Most days keep the offset of the day before, and one UTC -> local lookup
+/// (a binary search) confirms it, where [`day_start`]'s local -> UTC lookup
+/// walks every transition of the zone. A candidate that the lookup confirms
+/// is a reading of the local start; it is the earliest reading unless the
+/// offset changed away and back within the day, which no zone does. Anything
+/// else (a DST change, a start in a gap) takes [`day_start`].
+pub fn next_day_start<Tz: TimeZone>(
+    date: NaiveDate,
+    tz: &Tz,
+    day_start_hour: u32,
+    day_before: &Time,
+) -> Time {
+    let offset = *day_before.offset();
+    let naive = date.and_time(NaiveTime::from_hms_opt(day_start_hour, 0, 0).expect("hour 0-23"));
+    match naive.checked_sub_offset(offset) {
+        Some(utc) if tz.offset_from_utc_datetime(&utc).fix() == offset => {
+            offset.from_utc_datetime(&utc)
+        }
+        _ => day_start(date, tz, day_start_hour),
+    }
+}
+
+/// The day of each moment of a series in time order, with its bounds kept
+/// from one moment to the next: a moment in the same day or the next costs
+/// no time zone lookup of its own (the next day's bounds take one
+/// [`next_day_start`]); any other asks [`day_of`] and [`day_start`], which
+/// costs more than [`day_of`] alone: use it for dense series (every entry of
+/// a history), not for sparse ones (a few cramps over years).
+pub struct DayCursor<'z, Tz: TimeZone> {
+    tz: &'z Tz,
+    day_start_hour: u32,
+    /// The current day, its start and its end (exclusive).
+    current: Option<(NaiveDate, Time, Time)>,
+}
+
+impl<'z, Tz: TimeZone> DayCursor<'z, Tz> {
+    pub fn new(tz: &'z Tz, day_start_hour: u32) -> Self {
+        DayCursor {
+            tz,
+            day_start_hour,
+            current: None,
+        }
+    }
+
+    /// The day `t` belongs to, as [`day_of`] gives it.
+    #[inline]
+    pub fn day(&mut self, t: &Time) -> NaiveDate {
+        // Inlined for the common case, a moment in the same day as the last.
+        match self.current {
+            Some((d, start, end)) if *t >= start && *t < end => d,
+            _ => self.move_to(t),
+        }
+    }
+
+    /// Moves to the day of `t`, the next one when it is there.
+    #[inline(never)]
+    fn move_to(&mut self, t: &Time) -> NaiveDate {
+        let (tz, h) = (self.tz, self.day_start_hour);
+        if let Some((d, _, end)) = self.current {
+            let next = d.succ_opt().filter(|n| *n < NaiveDate::MAX);
+            if let Some(next) = next.filter(|_| *t >= end) {
+                let next_end = next_day_start(next + Duration::days(1), tz, h, &end);
+                if *t < next_end {
+                    self.current = Some((next, end, next_end));
+                    return next;
+                }
+            }
+        }
+        let d = day_of(t, tz, h);
+        let start = day_start(d, tz, h);
+        let end = match d.succ_opt() {
+            Some(next) => next_day_start(next, tz, h, &start),
+            None => start,
+        };
+        self.current = Some((d, start, end));
+        d
+    }
 }
 
 /// The start and end (exclusive) of the day `now` is in.
@@ -70,3 +153,7 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+#[path = "day_tests.rs"]
+mod props;

@@ -79,23 +79,8 @@ impl Totals {
     }
 }
 
-pub(super) fn add_up<Tz: TimeZone>(
-    days: &[DayFigures],
-    history: &History,
-    tz: &Tz,
-    h: u32,
-    first: NaiveDate,
-    n: i64,
-) -> Totals {
-    let workouts = history
-        .entries
-        .iter()
-        .filter(|e| matches!(e.body, Body::Workout(_)))
-        .filter(|e| {
-            let d = day_of(&e.at, tz, h);
-            d >= first && d < first + Duration::days(n)
-        })
-        .count() as u32;
+/// The totals of `days`, in which `workouts` workouts began.
+pub(super) fn add_up(days: &[DayFigures], workouts: u32) -> Totals {
     Totals {
         cramps: days.iter().map(|d| d.cramps).sum(),
         cramps_untied: days.iter().map(|d| d.cramps_untied).sum(),

@@ -4,7 +4,7 @@
 //! `prefs.day_start_hour` (see [`super::day`]): a 2 am cramp on Tuesday counts
 //! for Monday. Reports over `--since` use the same [`Summary`] over more days.
 
-use crate::domain::day::{day_of, day_start};
+use crate::domain::day::{DayCursor, day_of, day_start};
 use crate::domain::entry::{Body, CrampContext, Muscle, Time};
 use crate::domain::history::{Entry, History};
 use crate::domain::patterns::Flag;
@@ -134,6 +134,7 @@ where
         prev_days: blank_days(prev_first, n, prefs.goal_ml),
         muscles: BTreeMap::new(),
         contexts: BTreeMap::new(),
+        workouts: [0; 2],
     };
     t.count(history, rules, &tz, h, &now_fixed);
     let Tally {
@@ -141,10 +142,11 @@ where
         prev_days,
         muscles,
         contexts,
+        workouts,
     } = t;
 
-    let totals = add_up(&days, history, &tz, h, first, n);
-    let previous = add_up(&prev_days, history, &tz, h, prev_first, n);
+    let totals = add_up(&days, workouts[1]);
+    let previous = add_up(&prev_days, workouts[0]);
     let change = totals.change_from(&previous);
 
     let last = first + Duration::days(n - 1);
@@ -195,6 +197,8 @@ struct Tally {
     prev_days: Vec<DayFigures>,
     muscles: BTreeMap<Muscle, u32>,
     contexts: BTreeMap<String, u32>,
+    /// Workouts begun in the previous days `[0]` and in these days `[1]`.
+    workouts: [u32; 2],
 }
 
 impl Tally {
@@ -206,40 +210,32 @@ impl Tally {
         h: u32,
         now_fixed: &Time,
     ) {
-        let (first, prev_first) = (self.days[0].date, self.prev_days[0].date);
-        let n = self.days.len() as i64;
+        let prev_first = self.prev_days[0].date;
+        let n = self.days.len();
         let tied = TiedIndex::new(&history.entries, rules);
-        // Entries come in time order: the day is worked out again only when an
-        // entry falls outside the current one (time zone lookups are not free).
-        let mut current: Option<(NaiveDate, Time, Time)> = None;
+        // Entries come in time order: the cursor works a day out again only
+        // when an entry falls outside the current one.
+        let mut days = DayCursor::new(tz, h);
+        // Days as numbers from the previous period's first: 0..n is the
+        // previous period, n..2n these days (no date arithmetic per entry).
+        let base = prev_first.num_days_from_ce();
+        // Most entries share the day of the one before: its number is kept.
+        let mut last = (prev_first, 0);
         for e in &history.entries {
-            let d = match current {
-                Some((d, start, end)) if e.at >= start && e.at < end => d,
-                _ => {
-                    let d = day_of(&e.at, tz, h);
-                    // The next day starts where the one before ended.
-                    let start = match current {
-                        Some((prev, _, prev_end)) if prev + Duration::days(1) == d => prev_end,
-                        _ => day_start(d, tz, h),
-                    };
-                    let end = day_start(d + Duration::days(1), tz, h);
-                    current = Some((d, start, end));
-                    d
-                }
-            };
-            let (slot, here) = if d >= first && d < first + Duration::days(n) {
-                (&mut self.days[(d - first).num_days() as usize], true)
-            } else if d >= prev_first && d < first {
-                (
-                    &mut self.prev_days[(d - prev_first).num_days() as usize],
-                    false,
-                )
-            } else {
-                continue;
+            let d = days.day(&e.at);
+            if d != last.0 {
+                last = (d, d.num_days_from_ce() - base);
+            }
+            let i = last.1;
+            let (slot, here) = match usize::try_from(i) {
+                Ok(i) if i < n => (&mut self.prev_days[i], false),
+                Ok(i) if i < 2 * n => (&mut self.days[i - n], true),
+                _ => continue,
             };
             match &e.body {
                 Body::Drink(dr) => slot.intake_ml = slot.intake_ml.saturating_add(dr.ml),
                 Body::Workout(w) => {
+                    self.workouts[usize::from(here)] += 1;
                     let end = w.end.unwrap_or(*now_fixed).max(e.at);
                     slot.workout_minutes += (end - e.at).num_minutes().max(0) as u32;
                 }
