@@ -5,6 +5,7 @@ use crate::domain::context::Snapshot;
 use crate::domain::day::day_of;
 use crate::domain::entry::{Cramp, Muscle, Time};
 use crate::domain::patterns::Flag;
+use crate::domain::sweat::{Band, SweatTest};
 use crate::domain::week::{Change, DayFigures, Totals};
 use chrono::{Duration, NaiveDate, TimeZone};
 use serde::Serialize;
@@ -64,6 +65,18 @@ pub fn json<'a, Tz: TimeZone>(r: &'a Report<'a, Tz>) -> JsonReport<'a> {
             statins: r.prefs.profile.statins,
         },
         notice: NOT_ADVICE,
+        sweat: None,
+    }
+}
+
+impl<'a> JsonReport<'a> {
+    /// The report with the period's sweat tests and the rates by band, as
+    /// its last key.
+    pub fn with_sweat(self, tests: &'a [SweatTest], bands: &'a [Band]) -> JsonReport<'a> {
+        JsonReport {
+            sweat: Some(JsonSweat { tests, bands }),
+            ..self
+        }
     }
 }
 
@@ -83,11 +96,24 @@ pub struct JsonReport<'a> {
     change: &'a Change,
     profile: JsonProfile,
     notice: &'static str,
+    /// A field of the report itself rather than a `#[serde(flatten)]`
+    /// around it: flattening sent every key of the report through serde's
+    /// map path, a tenth of a ten-year report's time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sweat: Option<JsonSweat<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSweat<'a> {
+    tests: &'a [SweatTest],
+    bands: &'a [Band],
 }
 
 #[derive(Serialize)]
 struct JsonPeriod {
+    #[serde(serialize_with = "crate::domain::timefmt::ser_date")]
     first: NaiveDate,
+    #[serde(serialize_with = "crate::domain::timefmt::ser_date")]
     last: NaiveDate,
     week: Option<String>,
     days: usize,
@@ -113,7 +139,9 @@ struct JsonContext<'a> {
 #[derive(Serialize)]
 struct JsonCramp<'a> {
     id: &'a str,
+    #[serde(serialize_with = "crate::domain::timefmt::ser_time")]
     at: Time,
+    #[serde(serialize_with = "crate::domain::timefmt::ser_date")]
     day: NaiveDate,
     tied: bool,
     cramp: &'a Cramp,
@@ -122,7 +150,9 @@ struct JsonCramp<'a> {
 
 #[derive(Serialize)]
 struct JsonPrevious<'a> {
+    #[serde(serialize_with = "crate::domain::timefmt::ser_date")]
     first: NaiveDate,
+    #[serde(serialize_with = "crate::domain::timefmt::ser_date")]
     last: NaiveDate,
     totals: &'a Totals,
 }
