@@ -238,7 +238,7 @@ fn write(
             // into one buffer made safe in one pass and written at once.
             let doc = json(r).with_sweat(sweat_tests, sweat_bands);
             let mut text = Vec::with_capacity(1 << 16);
-            crate::report::to_vec_pretty(&mut text, &doc)?;
+            doc.write_pretty(&mut text)?;
             text.push(b'\n');
             stdout.write_all(&crate::term_safe::json_bytes(text))?;
         }

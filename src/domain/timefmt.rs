@@ -174,6 +174,15 @@ impl<const N: usize> Buf<N> {
     }
 }
 
+/// `d` as chrono's serde writes it (`2016-12-05`, no quotes) appended to
+/// `out`; false, with nothing written, for a year outside 0..=9999.
+pub fn push_date(out: &mut Vec<u8>, d: NaiveDate) -> bool {
+    let mut b = Buf::<10>::new();
+    let written = b.date(d);
+    out.extend_from_slice(&b.bytes[..b.len]);
+    written
+}
+
 /// `serialize_with` for a [`NaiveDate`]: `2016-12-05`, as chrono writes it.
 pub fn ser_date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
     let mut b = Buf::<10>::new();

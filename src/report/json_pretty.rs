@@ -96,15 +96,78 @@ impl Formatter for Pretty {
     }
 }
 
-/// `value` as `serde_json::to_writer_pretty` writes it, appended to `out`.
-pub fn to_vec_pretty<T: ?Sized + Serialize>(
+/// `value` as `serde_json::to_writer_pretty` writes it, appended to `out`,
+/// laid out as it is inside `level` enclosing objects or arrays.
+pub fn to_vec_pretty_at<T: ?Sized + Serialize>(
     out: &mut Vec<u8>,
+    level: usize,
     value: &T,
 ) -> serde_json::Result<()> {
-    value.serialize(&mut serde_json::Serializer::with_formatter(
-        out,
-        Pretty::default(),
-    ))
+    let pretty = Pretty {
+        level,
+        has_value: false,
+    };
+    value.serialize(&mut serde_json::Serializer::with_formatter(out, pretty))
+}
+
+/// A line break (after a comma unless `first`) and the indent of `level`,
+/// as [`Pretty`] writes them.
+pub fn line_break(out: &mut Vec<u8>, level: usize, first: bool) {
+    let pretty = Pretty {
+        level,
+        has_value: false,
+    };
+    // Writing to a Vec cannot fail.
+    let _ = pretty.line(out, first);
+}
+
+/// The members of one object written in [`Pretty`]'s layout, for text put
+/// together in pieces (some written by hand, some by serde).
+pub struct Members<'o> {
+    out: &'o mut Vec<u8>,
+    /// The level of the object itself: its members are one deeper.
+    level: usize,
+    first: bool,
+}
+
+impl<'o> Members<'o> {
+    pub fn open(out: &'o mut Vec<u8>, level: usize) -> Members<'o> {
+        out.push(b'{');
+        Members {
+            out,
+            level,
+            first: true,
+        }
+    }
+
+    /// Starts the member `name` (a plain key: nothing in it to escape) and
+    /// gives the buffer, and the level, its value is written at.
+    pub fn key(&mut self, name: &str) -> (&mut Vec<u8>, usize) {
+        debug_assert!(!name.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20));
+        line_break(self.out, self.level + 1, self.first);
+        self.first = false;
+        self.out.push(b'"');
+        self.out.extend_from_slice(name.as_bytes());
+        self.out.extend_from_slice(b"\": ");
+        (self.out, self.level + 1)
+    }
+
+    /// The member `name` with `value` as serde writes it.
+    pub fn field<T: ?Sized + Serialize>(
+        &mut self,
+        name: &str,
+        value: &T,
+    ) -> serde_json::Result<()> {
+        let (out, level) = self.key(name);
+        to_vec_pretty_at(out, level, value)
+    }
+
+    pub fn close(self) {
+        if !self.first {
+            line_break(self.out, self.level, true);
+        }
+        self.out.push(b'}');
+    }
 }
 
 #[cfg(test)]
@@ -115,7 +178,7 @@ mod tests {
 
     fn ours(v: &Value) -> String {
         let mut out = Vec::new();
-        to_vec_pretty(&mut out, v).unwrap();
+        to_vec_pretty_at(&mut out, 0, v).unwrap();
         String::from_utf8(out).unwrap()
     }
 

@@ -8,6 +8,7 @@ mod figures;
 pub mod html;
 mod html_logs;
 mod json;
+mod json_days;
 mod json_pretty;
 mod markdown;
 pub mod page;
@@ -18,7 +19,6 @@ mod text;
 mod wording;
 
 pub use json::{JsonReport, json};
-pub use json_pretty::to_vec_pretty;
 pub use markdown::markdown;
 pub use text::text;
 
