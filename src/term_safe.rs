@@ -155,7 +155,8 @@ fn first_unsafe_non_ascii(s: &str) -> Option<usize> {
             // The byte before `end` is ASCII, so `end` starts a character.
             i = end;
         } else if b[i].is_ascii() {
-            i += 1;
+            // On to the first byte outside ASCII: it starts a character.
+            i += b[i..end].iter().take_while(|c| c.is_ascii()).count();
         } else {
             // `i` starts a character: it only ever moves by whole ones.
             let c = s[i..].chars().next()?;
