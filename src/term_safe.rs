@@ -111,7 +111,7 @@ pub fn block(s: &str) -> Cow<'_, str> {
 /// data to any JSON reader, nothing a terminal acts on. Outside strings
 /// JSON holds only ASCII, so every such character is inside a string.
 pub fn json(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| !c.is_ascii() && is_unsafe(c)) {
+    if first_unsafe_non_ascii(s).is_none() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 16);
@@ -126,6 +126,47 @@ pub fn json(s: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// JSON text written whole into a buffer, made safe as [`json`] makes it:
+/// one pass over the finished text (a ten-year report, 1.6 MB, is mostly
+/// ASCII and passes as it is). Bytes that are not UTF-8 (serde never writes
+/// them) are replaced, as a terminal must not guess at them.
+pub fn json_bytes(text: Vec<u8>) -> Vec<u8> {
+    match String::from_utf8(text) {
+        Ok(s) if first_unsafe_non_ascii(&s).is_none() => s.into_bytes(),
+        Ok(s) => json(&s).into_owned().into_bytes(),
+        Err(e) => json(&String::from_utf8_lossy(e.as_bytes()))
+            .into_owned()
+            .into_bytes(),
+    }
+}
+
+/// Where the first unsafe character outside ASCII starts. Runs of ASCII are
+/// skipped a block at a time (`is_ascii` reads words), rather than decoding
+/// every character of a long report.
+fn first_unsafe_non_ascii(s: &str) -> Option<usize> {
+    const RUN: usize = 32;
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let end = (i + RUN).min(b.len());
+        if b[i..end].is_ascii() {
+            // The byte before `end` is ASCII, so `end` starts a character.
+            i = end;
+        } else if b[i].is_ascii() {
+            // On to the first byte outside ASCII: it starts a character.
+            i += b[i..end].iter().take_while(|c| c.is_ascii()).count();
+        } else {
+            // `i` starts a character: it only ever moves by whole ones.
+            let c = s[i..].chars().next()?;
+            if is_unsafe(c) {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// A writer for JSON streamed out (a list of years is not built in memory
@@ -225,6 +266,25 @@ mod tests {
         }
         std::io::Write::flush(&mut out).unwrap();
         assert_eq!(String::from_utf8(out.inner).unwrap(), safe);
+    }
+
+    #[test]
+    fn a_whole_buffer_is_made_safe_as_text_is() {
+        // Unsafe characters at every distance from a block's edge, among
+        // safe ones outside ASCII that stay as they are.
+        for pad in 0..70 {
+            let note = format!("{}é\u{202e}x\u{85}·\u{200b}", "a".repeat(pad));
+            let text = serde_json::to_string(&serde_json::json!({ "note": note })).unwrap();
+            let safe = json_bytes(text.clone().into_bytes());
+            assert_eq!(String::from_utf8(safe).unwrap(), json(&text), "{pad}");
+            assert!(json(&text).contains("é") && json(&text).contains("·"));
+            assert!(!json(&text).chars().any(is_unsafe));
+        }
+        let plain = "{\"a\": \"ünïcode · fine\"}".to_string();
+        assert_eq!(json_bytes(plain.clone().into_bytes()), plain.as_bytes());
+        // Not UTF-8: replaced, never passed on.
+        let bad = json_bytes(b"[\"a\xff\xc2\"]".to_vec());
+        assert_eq!(String::from_utf8(bad).unwrap(), "[\"a\u{FFFD}\u{FFFD}\"]");
     }
 
     #[test]

@@ -13,6 +13,7 @@ use serde::Serialize;
 pub struct LastWorkout {
     pub entry_id: String,
     pub activity: String,
+    #[serde(serialize_with = "crate::domain::timefmt::ser_time")]
     pub ended: Time,
     /// Its length, start to end.
     pub minutes: u32,

@@ -51,15 +51,19 @@ pub struct SweatTest {
     /// The workout's id.
     pub workout_id: String,
     /// The session's start.
+    #[serde(serialize_with = "crate::domain::timefmt::ser_time")]
     pub at: Time,
+    #[serde(serialize_with = "crate::domain::timefmt::ser_time")]
     pub end: Time,
     pub activity: String,
     pub intensity: Intensity,
     pub heat: Heat,
     pub minutes: u32,
     pub before_kg: f64,
+    #[serde(serialize_with = "crate::domain::timefmt::ser_time")]
     pub before_at: Time,
     pub after_kg: f64,
+    #[serde(serialize_with = "crate::domain::timefmt::ser_time")]
     pub after_at: Time,
     /// Drinks logged from the first weighing until the second.
     pub drunk_ml: u32,

@@ -1,9 +1,15 @@
 //! Reading journal times fast: RFC 3339 as crampwatch writes it
 //! (`2026-11-28T14:30:00-05:00`, optional fraction, `Z`), with chrono's
 //! parser as the fallback for anything else it accepts.
+//!
+//! And writing the report's dates and times fast ([`ser_date`],
+//! [`ser_time`]): the same text chrono's serde writes, put together in a
+//! stack buffer rather than through `core::fmt` (a ten-year JSON report
+//! writes some 8,000 of them). Journal lines keep chrono's own writer.
 
 use super::entry::Time;
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone, Timelike};
+use serde::Serializer;
 use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
 
@@ -110,9 +116,142 @@ pub fn de_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Time>, D::Error>
     d.deserialize_option(OptVisitor)
 }
 
+/// The longest time written: `2026-11-28T14:30:60.123456789+05:30`.
+const TIME_MAX: usize = 35;
+
+/// A stack buffer that text is put into a byte at a time.
+struct Buf<const N: usize> {
+    bytes: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> Buf<N> {
+    fn new() -> Self {
+        Buf {
+            bytes: [0; N],
+            len: 0,
+        }
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.bytes[self.len] = b;
+        self.len += 1;
+    }
+
+    /// `n` (below 100) as two digits.
+    fn two(&mut self, n: u32) {
+        self.byte(b'0' + (n / 10) as u8);
+        self.byte(b'0' + (n % 10) as u8);
+    }
+
+    /// `n` as `width` digits, zeros first.
+    fn digits(&mut self, mut n: u32, width: usize) {
+        for i in (0..width).rev() {
+            self.bytes[self.len + i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        self.len += width;
+    }
+
+    /// `2026-11-28`; false (nothing written) for a year chrono writes with a
+    /// sign (outside 0..=9999), left to chrono.
+    fn date(&mut self, d: NaiveDate) -> bool {
+        let year = d.year();
+        if !(0..=9999).contains(&year) {
+            return false;
+        }
+        self.digits(year as u32, 4);
+        self.byte(b'-');
+        self.two(d.month());
+        self.byte(b'-');
+        self.two(d.day());
+        true
+    }
+
+    fn text(&self) -> &str {
+        // Only ASCII digits and punctuation are ever put in.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
+/// `d` as chrono's serde writes it (`2016-12-05`, no quotes) appended to
+/// `out`; false, with nothing written, for a year outside 0..=9999.
+pub fn push_date(out: &mut Vec<u8>, d: NaiveDate) -> bool {
+    let mut b = Buf::<10>::new();
+    let written = b.date(d);
+    out.extend_from_slice(&b.bytes[..b.len]);
+    written
+}
+
+/// `serialize_with` for a [`NaiveDate`]: `2016-12-05`, as chrono writes it.
+pub fn ser_date<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+    let mut b = Buf::<10>::new();
+    if b.date(*d) {
+        s.serialize_str(b.text())
+    } else {
+        serde::Serialize::serialize(d, s)
+    }
+}
+
+/// `serialize_with` for a [`Time`]: `2016-12-13T18:54:00-05:00`, as chrono's
+/// serde writes it (RFC 3339, the fraction only when there is one, in 3, 6
+/// or 9 digits, `Z` for UTC, the offset rounded to the minute).
+pub fn ser_time<S: Serializer>(t: &Time, s: S) -> Result<S::Ok, S::Error> {
+    let mut b = Buf::<TIME_MAX>::new();
+    if write_time(&mut b, t) {
+        s.serialize_str(b.text())
+    } else {
+        serde::Serialize::serialize(t, s)
+    }
+}
+
+/// `t` as chrono's `write_rfc3339` with `SecondsFormat::AutoSi` and `Z`.
+fn write_time(b: &mut Buf<TIME_MAX>, t: &Time) -> bool {
+    let local = t.naive_local();
+    if !b.date(local.date()) {
+        return false;
+    }
+    let time = local.time();
+    let (mut sec, mut nano) = (time.second(), time.nanosecond());
+    // A leap second is held as nanoseconds past 1e9 of the second before.
+    if nano >= 1_000_000_000 {
+        sec += 1;
+        nano -= 1_000_000_000;
+    }
+    b.byte(b'T');
+    b.two(time.hour());
+    b.byte(b':');
+    b.two(time.minute());
+    b.byte(b':');
+    b.two(sec);
+    if nano != 0 {
+        b.byte(b'.');
+        if nano % 1_000_000 == 0 {
+            b.digits(nano / 1_000_000, 3);
+        } else if nano % 1_000 == 0 {
+            b.digits(nano / 1_000, 6);
+        } else {
+            b.digits(nano, 9);
+        }
+    }
+    let off = t.offset().local_minus_utc();
+    if off == 0 {
+        b.byte(b'Z');
+        return true;
+    }
+    b.byte(if off < 0 { b'-' } else { b'+' });
+    // Seconds of an odd offset round to the nearest minute, as in chrono.
+    let minutes = (off.unsigned_abs() + 30) / 60;
+    b.two(minutes / 60);
+    b.byte(b':');
+    b.two(minutes % 60);
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn the_fast_path_agrees_with_chrono() {
@@ -128,6 +267,48 @@ mod tests {
                 DateTime::parse_from_rfc3339(s).ok(),
                 "{s}"
             );
+        }
+    }
+
+    /// What chrono's own serde writes for `v`, the text between the quotes.
+    fn chrono_text<T: serde::Serialize>(v: &T) -> String {
+        serde_json::to_string(v).unwrap()
+    }
+
+    fn ours<F>(f: F) -> String
+    where
+        F: FnOnce(&mut serde_json::Serializer<&mut Vec<u8>>) -> Result<(), serde_json::Error>,
+    {
+        let mut out = Vec::new();
+        f(&mut serde_json::Serializer::new(&mut out)).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    proptest! {
+        #[test]
+        fn the_writers_agree_with_chrono(
+            days in -1_000_000i32..4_000_000,
+            secs in 0u32..86_400,
+            nanos in prop_oneof![
+                Just(0u32),
+                (0u32..1_000).prop_map(|n| n * 1_000_000),
+                (0u32..1_000_000).prop_map(|n| n * 1_000),
+                0u32..2_000_000_000,
+            ],
+            offset in prop_oneof![
+                Just(0i32),
+                (-95i32..=95).prop_map(|q| q * 900),
+                -86_399i32..86_400,
+            ],
+        ) {
+            let date = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+            // A leap second (nanos past 1e9) only at a minute's last second.
+            let secs = if nanos >= 1_000_000_000 { secs / 60 * 60 + 59 } else { secs };
+            let time = NaiveTime::from_num_seconds_from_midnight_opt(secs, nanos).unwrap();
+            let off = FixedOffset::east_opt(offset).unwrap();
+            let t = off.from_utc_datetime(&date.and_time(time));
+            prop_assert_eq!(ours(|s| ser_time(&t, s)), chrono_text(&t));
+            prop_assert_eq!(ours(|s| ser_date(&date, s)), chrono_text(&date));
         }
     }
 

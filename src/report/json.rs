@@ -1,17 +1,22 @@
 //! The report as JSON for scripts, written straight from typed structs.
 
+use super::json_days::write_days;
+use super::json_pretty::Members;
 use super::{NOT_ADVICE, Report};
 use crate::domain::context::Snapshot;
 use crate::domain::day::day_of;
 use crate::domain::entry::{Cramp, Muscle, Time};
 use crate::domain::patterns::Flag;
+use crate::domain::sweat::{Band, SweatTest};
 use crate::domain::week::{Change, DayFigures, Totals};
 use chrono::{Duration, NaiveDate, TimeZone};
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 /// JSON for scripts.
 pub fn json<'a, Tz: TimeZone>(r: &'a Report<'a, Tz>) -> JsonReport<'a> {
     let s = r.summary;
+    let (tied, snapshots) = by_id(r);
     JsonReport {
         period: JsonPeriod {
             first: s.first,
@@ -46,9 +51,9 @@ pub fn json<'a, Tz: TimeZone>(r: &'a Report<'a, Tz>) -> JsonReport<'a> {
                 id: &e.id,
                 at: e.at,
                 day: day_of(&e.at, &r.tz, r.prefs.day_start_hour),
-                tied: r.is_tied(&e.id),
+                tied: tied.contains(e.id.as_str()),
                 cramp,
-                snapshot: r.snapshot(&e.id),
+                snapshot: snapshots.get(e.id.as_str()).copied(),
             })
             .collect(),
         flags: &s.flags,
@@ -64,6 +69,66 @@ pub fn json<'a, Tz: TimeZone>(r: &'a Report<'a, Tz>) -> JsonReport<'a> {
             statins: r.prefs.profile.statins,
         },
         notice: NOT_ADVICE,
+        sweat: None,
+    }
+}
+
+/// The ids of the tied cramps, and each cramp's snapshot by id, as
+/// [`Report::is_tied`] and [`Report::snapshot`] find them, gathered once:
+/// searching the lists for each of ten years of cramps was quadratic.
+fn by_id<'a, Tz: TimeZone>(
+    r: &'a Report<'a, Tz>,
+) -> (HashSet<&'a str>, HashMap<&'a str, &'a Snapshot>) {
+    let tied = r
+        .tied
+        .iter()
+        .filter(|(_, t)| *t)
+        .map(|(id, _)| id.as_str())
+        .collect();
+    let mut snapshots = HashMap::with_capacity(r.snapshots.len());
+    for (id, snapshot) in &r.snapshots {
+        // The first of an id, as `Report::snapshot` finds it.
+        snapshots.entry(id.as_str()).or_insert(snapshot);
+    }
+    (tied, snapshots)
+}
+
+impl JsonReport<'_> {
+    /// The report as `serde_json::to_writer_pretty` writes it, the days
+    /// written straight in (see `json_days`) and every other member through
+    /// serde. The members in the order the derive below writes them: a test
+    /// holds the two to the same text.
+    pub fn write_pretty(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        let mut m = Members::open(out, 0);
+        m.field("period", &self.period)?;
+        let (out, level) = m.key("days");
+        write_days(out, level, self.days)?;
+        m.field("totals", self.totals)?;
+        m.field("muscles", &self.muscles)?;
+        m.field("contexts", &self.contexts)?;
+        m.field("cramps", &self.cramps)?;
+        m.field("flags", self.flags)?;
+        m.field("days_since_last_cramp", &self.days_since_last_cramp)?;
+        m.field("previous", &self.previous)?;
+        m.field("change", self.change)?;
+        m.field("profile", &self.profile)?;
+        m.field("notice", self.notice)?;
+        if let Some(sweat) = &self.sweat {
+            m.field("sweat", sweat)?;
+        }
+        m.close();
+        Ok(())
+    }
+}
+
+impl<'a> JsonReport<'a> {
+    /// The report with the period's sweat tests and the rates by band, as
+    /// its last key.
+    pub fn with_sweat(self, tests: &'a [SweatTest], bands: &'a [Band]) -> JsonReport<'a> {
+        JsonReport {
+            sweat: Some(JsonSweat { tests, bands }),
+            ..self
+        }
     }
 }
 
@@ -83,11 +148,24 @@ pub struct JsonReport<'a> {
     change: &'a Change,
     profile: JsonProfile,
     notice: &'static str,
+    /// A field of the report itself rather than a `#[serde(flatten)]`
+    /// around it: flattening sent every key of the report through serde's
+    /// map path, a tenth of a ten-year report's time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sweat: Option<JsonSweat<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonSweat<'a> {
+    tests: &'a [SweatTest],
+    bands: &'a [Band],
 }
 
 #[derive(Serialize)]
 struct JsonPeriod {
+    #[serde(serialize_with = "crate::domain::timefmt::ser_date")]
     first: NaiveDate,
+    #[serde(serialize_with = "crate::domain::timefmt::ser_date")]
     last: NaiveDate,
     week: Option<String>,
     days: usize,
@@ -113,7 +191,9 @@ struct JsonContext<'a> {
 #[derive(Serialize)]
 struct JsonCramp<'a> {
     id: &'a str,
+    #[serde(serialize_with = "crate::domain::timefmt::ser_time")]
     at: Time,
+    #[serde(serialize_with = "crate::domain::timefmt::ser_date")]
     day: NaiveDate,
     tied: bool,
     cramp: &'a Cramp,
@@ -122,7 +202,9 @@ struct JsonCramp<'a> {
 
 #[derive(Serialize)]
 struct JsonPrevious<'a> {
+    #[serde(serialize_with = "crate::domain::timefmt::ser_date")]
     first: NaiveDate,
+    #[serde(serialize_with = "crate::domain::timefmt::ser_date")]
     last: NaiveDate,
     totals: &'a Totals,
 }
@@ -131,4 +213,60 @@ struct JsonPrevious<'a> {
 struct JsonProfile {
     diuretics: bool,
     statins: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::context::snapshot;
+    use crate::domain::entry::Body;
+    use crate::domain::history::History;
+    use crate::domain::prefs::Prefs;
+    use crate::domain::rules::Rules;
+    use crate::domain::sweat;
+    use crate::domain::week::{TiedIndex, period_flags, summarize};
+    use chrono::{DateTime, FixedOffset};
+
+    #[test]
+    fn the_report_written_in_pieces_is_the_text_serde_writes() {
+        let now: DateTime<FixedOffset> =
+            DateTime::parse_from_rfc3339("2026-11-28T17:30:00-05:00").unwrap();
+        let history = History::from_events(crate::demo::generate(400, 7, now));
+        let rules = Rules::embedded().unwrap();
+        let prefs = Prefs::default();
+        let tz = *now.offset();
+        for (first, n_days) in [
+            (now.date_naive() - Duration::days(399), 400),
+            (now.date_naive(), 1),
+        ] {
+            let flags = period_flags(&now, first, n_days, &history, &rules, &prefs);
+            let summary = summarize(&now, first, n_days, &history, &rules, &prefs, &flags);
+            let entries = summary.entries(&history, &tz, prefs.day_start_hour);
+            let index = TiedIndex::new(&history.entries, &rules);
+            let cramps = entries.iter().filter(|e| matches!(e.body, Body::Cramp(_)));
+            let r = Report {
+                summary: &summary,
+                tied: cramps
+                    .clone()
+                    .map(|e| (e.id.clone(), index.tied(&e.at)))
+                    .collect(),
+                snapshots: cramps
+                    .map(|e| (e.id.clone(), snapshot(e, &history, &rules)))
+                    .collect(),
+                entries,
+                prefs: &prefs,
+                tz,
+                today: now.date_naive(),
+            };
+            let tests = sweat::tests(&history, &rules);
+            let bands = sweat::bands(&tests, &rules, &now);
+            assert!(n_days == 1 || (!r.tied.is_empty() && !tests.is_empty()));
+            for doc in [json(&r), json(&r).with_sweat(&tests, &bands)] {
+                let mut ours = Vec::new();
+                doc.write_pretty(&mut ours).unwrap();
+                let serdes = serde_json::to_string_pretty(&doc).unwrap();
+                assert_eq!(String::from_utf8(ours).unwrap(), serdes);
+            }
+        }
+    }
 }

@@ -8,6 +8,8 @@ mod figures;
 pub mod html;
 mod html_logs;
 mod json;
+mod json_days;
+mod json_pretty;
 mod markdown;
 pub mod page;
 mod period;

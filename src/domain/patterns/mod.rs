@@ -66,6 +66,7 @@ impl Level {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Evidence {
     pub entry_id: String,
+    #[serde(serialize_with = "crate::domain::timefmt::ser_time")]
     pub at: Time,
     /// When and what, e.g. `Sat 21 Nov 02:10 · cramp calf left severity 6 2m night`.
     pub summary: String,

@@ -11,6 +11,7 @@ use super::monday_of;
 /// The figures of one day.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct DayFigures {
+    #[serde(serialize_with = "crate::domain::timefmt::ser_date")]
     pub date: NaiveDate,
     /// Every cramp of the day.
     pub cramps: u32,
