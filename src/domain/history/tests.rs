@@ -245,3 +245,47 @@ fn newer_schema_is_refused_and_unknown_fields_kept() {
     let back = serde_json::to_string(&e).unwrap();
     assert!(back.contains(r#""mood":"good""#));
 }
+
+proptest::proptest! {
+    /// The order found by keeping what is already in order and merging in
+    /// the rest is the order a full sort gives, however the keys come.
+    #[test]
+    fn nearly_sorted_keys_come_out_as_a_full_sort_gives(
+        mut times in proptest::collection::vec(0i64..50, 0..200),
+        backdated in proptest::collection::vec((0usize..200, -30i64..0), 0..20),
+    ) {
+        // Mostly rising, as entries in id order are, with some backdated.
+        times.sort_unstable();
+        for (at, by) in backdated {
+            if let Some(t) = times.get_mut(at) {
+                *t += by;
+            }
+        }
+        let keys: Vec<(i64, u32)> = times.iter().enumerate().map(|(i, t)| (*t, i as u32)).collect();
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        let expected: Vec<u32> = sorted.into_iter().map(|(_, i)| i).collect();
+        proptest::prop_assert_eq!(fold::nearly_sorted_order(keys), expected);
+    }
+}
+
+/// Entries come out in time order, equal times in id order, whatever order
+/// they were logged in.
+#[test]
+fn entries_are_in_time_order_then_id_order() {
+    let at = |id: &str, s: &str| {
+        let mut e = ev(id, Op::Add, None, Some(drink(100)));
+        e.at = t(s);
+        e
+    };
+    let h = History::fold(&[
+        at("A1", "2026-11-28T10:00:00-05:00"),
+        at("A2", "2026-11-28T09:00:00-05:00"),
+        at("A3", "2026-11-28T11:00:00-05:00"),
+        at("A4", "2026-11-28T10:00:00-05:00"),
+        at("A5", "2026-11-28T08:00:00-05:00"),
+        at("A6", "2026-11-28T12:00:00-05:00"),
+    ]);
+    let ids: Vec<&str> = h.entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["A5", "A2", "A1", "A4", "A3", "A6"]);
+}
