@@ -41,6 +41,28 @@ where
     flags
 }
 
+/// Those of `flags` with evidence in the `n_days` days from `first` (at
+/// least one): the flags a [`summarize`] of those days keeps. Apart, so that
+/// a report can raise the flags on one core while it sums the days on another.
+pub fn flags_in_days<Tz: TimeZone>(
+    flags: &[Flag],
+    tz: &Tz,
+    day_start_hour: u32,
+    first: NaiveDate,
+    n_days: u32,
+) -> Vec<Flag> {
+    let last = first + Duration::days(n_days.max(1) as i64 - 1);
+    let in_days = |t: &crate::domain::entry::Time| {
+        let d = crate::domain::day::day_of(t, tz, day_start_hour);
+        d >= first && d <= last
+    };
+    flags
+        .iter()
+        .filter(|f| f.evidence.iter().any(|ev| in_days(&ev.at)))
+        .cloned()
+        .collect()
+}
+
 /// `in the last 7 days` -> `in the 7 days to Sun 29 Nov`.
 pub(super) fn dated_window(why: &str, last: NaiveDate) -> String {
     let mut out = String::new();
