@@ -30,9 +30,16 @@ pub(super) fn union(
     let rank = |o: Origin| (!mine[o.0 as usize], o);
     let key = |i: usize| (events[i].id.as_str(), rank(origin[i]));
     let mut perm: Vec<u32> = (0..events.len() as u32).collect();
-    if !(1..events.len()).all(|i| key(i - 1) <= key(i)) {
+    let (sorted, repeats) = in_order(&events, |i| rank(origin[i]));
+    if !sorted {
         perm.sort_unstable_by(|a, b| key(*a as usize).cmp(&key(*b as usize)));
         apply_permutation(&mut events, &perm);
+    }
+    // The common load: one device's files, in order, no id twice. Every
+    // event stands and is this device's: nothing below would change.
+    if sorted && !repeats && origin.iter().all(|o| mine[o.0 as usize]) {
+        let own = vec![true; events.len()];
+        return (events, own);
     }
     let mut own = Vec::with_capacity(events.len());
     let mut kept = 0;
@@ -64,4 +71,18 @@ pub(super) fn union(
     }
     events.truncate(kept);
     (events, own)
+}
+
+/// Whether `events` are in (id, rank) order already, and whether an id
+/// comes twice among them (only known when they are in order).
+fn in_order<R: Ord>(events: &[Event], rank: impl Fn(usize) -> R) -> (bool, bool) {
+    let mut repeats = false;
+    for i in 1..events.len() {
+        match events[i - 1].id.cmp(&events[i].id) {
+            std::cmp::Ordering::Less => {}
+            std::cmp::Ordering::Equal if rank(i - 1) <= rank(i) => repeats = true,
+            _ => return (false, true),
+        }
+    }
+    (true, repeats)
 }
