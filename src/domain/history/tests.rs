@@ -261,10 +261,20 @@ proptest::proptest! {
                 *t += by;
             }
         }
-        let keys: Vec<(i64, u32)> = times.iter().enumerate().map(|(i, t)| (*t, i as u32)).collect();
-        let mut sorted = keys.clone();
-        sorted.sort_unstable();
-        let expected: Vec<u32> = sorted.into_iter().map(|(_, i)| i).collect();
+        // Times before 1970, and equal times, are among them.
+        let at = |t: i64| (t - 25, (t.rem_euclid(3) * 500_000_000) as u32);
+        let keys: Vec<u128> = times
+            .iter()
+            .enumerate()
+            .map(|(i, t)| fold::time_key(at(*t).0, at(*t).1, i as u32))
+            .collect();
+        let mut by_tuple: Vec<(i64, u32, u32)> = times
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (at(*t).0, at(*t).1, i as u32))
+            .collect();
+        by_tuple.sort_unstable();
+        let expected: Vec<u32> = by_tuple.into_iter().map(|(_, _, i)| i).collect();
         proptest::prop_assert_eq!(fold::nearly_sorted_order(keys), expected);
     }
 }
