@@ -29,17 +29,19 @@ pub(super) fn union(
 ) -> (Vec<Event>, Vec<bool>) {
     let rank = |o: Origin| (!mine[o.0 as usize], o);
     let key = |i: usize| (events[i].id.as_str(), rank(origin[i]));
-    let mut perm: Vec<u32> = (0..events.len() as u32).collect();
     let (sorted, repeats) = in_order(&events, |i| rank(origin[i]));
-    if !sorted {
-        perm.sort_unstable_by(|a, b| key(*a as usize).cmp(&key(*b as usize)));
-        apply_permutation(&mut events, &perm);
-    }
     // The common load: one device's files, in order, no id twice. Every
-    // event stands and is this device's: nothing below would change.
+    // event stands and is this device's: nothing below would change (nor
+    // is the order list made: a fresh page of memory costs more than the
+    // instructions that fill it).
     if sorted && !repeats && origin.iter().all(|o| mine[o.0 as usize]) {
         let own = vec![true; events.len()];
         return (events, own);
+    }
+    let mut perm: Vec<u32> = (0..events.len() as u32).collect();
+    if !sorted {
+        perm.sort_unstable_by(|a, b| key(*a as usize).cmp(&key(*b as usize)));
+        apply_permutation(&mut events, &perm);
     }
     let mut own = Vec::with_capacity(events.len());
     let mut kept = 0;

@@ -333,20 +333,25 @@ pub(super) fn time_key(secs: i64, nanos: u32, i: u32) -> u128 {
 /// logged, and most are logged as they happen): the keys that keep up with
 /// the largest so far are already in order, and only the rest (the
 /// backdated, a seventh of ten years' demo) need a sort before one merge.
-pub(super) fn nearly_sorted_order(keys: Vec<u128>) -> Vec<u32> {
-    let n = keys.len();
-    let mut in_order: Vec<u128> = Vec::with_capacity(n);
+pub(super) fn nearly_sorted_order(mut keys: Vec<u128>) -> Vec<u32> {
+    // Those in order are moved to the front of `keys` itself (no second
+    // list of them: each fresh page costs a fault).
     let mut behind = Vec::new();
-    for k in keys {
-        match in_order.last() {
-            Some(last) if k < *last => behind.push(k),
-            _ => in_order.push(k),
+    let mut kept = 0;
+    for i in 0..keys.len() {
+        let k = keys[i];
+        if kept > 0 && k < keys[kept - 1] {
+            behind.push(k);
+        } else {
+            keys[kept] = k;
+            kept += 1;
         }
     }
+    keys.truncate(kept);
     behind.sort_unstable();
-    let mut out = Vec::with_capacity(n);
+    let mut out = Vec::with_capacity(kept + behind.len());
     let mut behind = behind.into_iter().peekable();
-    for k in in_order {
+    for k in keys {
         while let Some(b) = behind.next_if(|b| *b < k) {
             out.push(b as u32);
         }
