@@ -18,8 +18,8 @@ use crate::report::{Report, days_between, json, markdown, text};
 use crate::term_safe::block;
 use anyhow::Result;
 use chrono::{DateTime, Duration, Local, NaiveDate};
-use std::collections::HashMap;
 use clap::{Args, ValueEnum};
+use std::collections::HashMap;
 use std::io::Write;
 
 /// `doc` with `section` put before its last `footer` (the closing note stays

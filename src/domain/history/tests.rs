@@ -299,3 +299,22 @@ fn entries_are_in_time_order_then_id_order() {
     let ids: Vec<&str> = h.entries.iter().map(|e| e.id.as_str()).collect();
     assert_eq!(ids, ["A5", "A2", "A1", "A4", "A3", "A6"]);
 }
+
+proptest::proptest! {
+    /// Looking near an index finds what a search of the whole finds, for
+    /// every id there and some that are not, from anywhere.
+    #[test]
+    fn a_search_from_near_finds_what_a_whole_search_does(
+        n in 0usize..70,
+        near in 0usize..80,
+        wanted in 0usize..150,
+    ) {
+        // Ids 00, 02, 04, ...: the odd ones are not there.
+        let events: Vec<Event> = (0..n)
+            .map(|i| ev(&format!("{:03}", 2 * i), Op::Add, None, Some(drink(100))))
+            .collect();
+        let id = format!("{wanted:03}");
+        let whole = events.binary_search_by(|e| e.id.as_str().cmp(&id)).ok();
+        proptest::prop_assert_eq!(fold::find_near(&events, &id, near), whole);
+    }
+}
