@@ -286,6 +286,7 @@ pub(super) fn entries(mut events: Vec<Event>, slots: Vec<Slot>) -> Vec<Entry> {
     drop(slots);
     // Slots are made in carrier order, so `amended` is in that order too.
     let mut amended = amended.into_iter().peekable();
+    let mut keys: Vec<u128> = Vec::with_capacity(events.len());
     let mut entries: Vec<Entry> = events
         .into_iter()
         .enumerate()
@@ -313,28 +314,28 @@ pub(super) fn entries(mut events: Vec<Event>, slots: Vec<Slot>) -> Vec<Entry> {
                 Op::Amend => target?,
                 _ => id,
             };
+            let body = entry?;
+            // Read here, while the event is at hand, not in a second pass
+            // over years of entries.
+            let (secs, nanos) = (at.timestamp(), at.timestamp_subsec_nanos());
+            keys.push(time_key(secs, nanos, keys.len() as u32));
             Some(Entry {
                 id,
                 at,
                 logged,
                 amended,
-                body: entry?,
+                body,
             })
         })
         .collect();
-    sort_by_time(&mut entries);
+    sort_by_time(&mut entries, keys);
     entries
 }
 
-/// Time order; equal times keep id order (the order they are in now).
-/// Small keys side by side sort far faster than entries (or indices into
-/// them) would.
-fn sort_by_time(entries: &mut [Entry]) {
-    let keys: Vec<u128> = entries
-        .iter()
-        .enumerate()
-        .map(|(i, e)| time_key(e.at.timestamp(), e.at.timestamp_subsec_nanos(), i as u32))
-        .collect();
+/// Time order; equal times keep id order (the order they are in now), given
+/// each entry's [`time_key`]. Small keys side by side sort far faster than
+/// entries (or indices into them) would.
+fn sort_by_time(entries: &mut [Entry], keys: Vec<u128>) {
     if !keys.is_sorted() {
         apply_permutation(entries, &nearly_sorted_order(keys));
     }
