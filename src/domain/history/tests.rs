@@ -266,7 +266,7 @@ proptest::proptest! {
         let keys: Vec<u128> = times
             .iter()
             .enumerate()
-            .map(|(i, t)| fold::time_key(at(*t).0, at(*t).1, i as u32))
+            .map(|(i, t)| order::time_key(at(*t).0, at(*t).1, i as u32))
             .collect();
         let mut by_tuple: Vec<(i64, u32, u32)> = times
             .iter()
@@ -275,7 +275,7 @@ proptest::proptest! {
             .collect();
         by_tuple.sort_unstable();
         let expected: Vec<u32> = by_tuple.into_iter().map(|(_, _, i)| i).collect();
-        proptest::prop_assert_eq!(fold::nearly_sorted_order(keys), expected);
+        proptest::prop_assert_eq!(order::nearly_sorted_order(keys), expected);
     }
 }
 
