@@ -9,7 +9,7 @@ use crate::domain::prefs::Prefs;
 use crate::domain::rules::Rules;
 use crate::domain::sweat::{self, Band, SweatTest};
 use crate::domain::week::{
-    TiedIndex, flags_in_days, monday_of, parse_iso_week, period_flags, summarize,
+    TiedIndex, flags_in_days, monday_of, parse_iso_week, period_flags_known, summarize,
 };
 use crate::domain::{entry::Body, input::parse_since};
 use crate::report::page::DEFAULT_DAYS;
@@ -236,7 +236,6 @@ impl Side {
         prefs: &Prefs,
     ) -> Side {
         let h = prefs.day_start_hour;
-        let flags = period_flags(now, first, n_days, history, rules, prefs);
         let sweat = sweat_of_period(&now.fixed_offset(), h, history, rules, (first, n_days));
         // The cramps of the period's days, as [`Summary::entries`] finds
         // them; taking the end day's start in as well can only add a cramp
@@ -254,6 +253,8 @@ impl Side {
         let snapshots = cramps
             .map(|e| (e.id.clone(), snapshot(e, history, rules)))
             .collect();
+        // The flags look at the same cramps' context: worked out once.
+        let flags = period_flags_known(now, (first, n_days), history, rules, prefs, &snapshots);
         Side {
             flags,
             sweat,
