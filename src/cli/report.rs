@@ -1,19 +1,25 @@
 //! `crampwatch report`: a week (or the days since a time) as text, Markdown or JSON.
 
 use super::{Ctx, user};
-use crate::domain::context::snapshot;
-use crate::domain::day::day_of;
+use crate::domain::context::{Snapshot, entries_between, snapshot};
+use crate::domain::day::{day_of, day_start};
+use crate::domain::history::History;
+use crate::domain::patterns::Flag;
+use crate::domain::prefs::Prefs;
 use crate::domain::rules::Rules;
 use crate::domain::sweat::{self, Band, SweatTest};
-use crate::domain::week::{TiedIndex, monday_of, parse_iso_week, period_flags, summarize};
+use crate::domain::week::{
+    TiedIndex, flags_in_days, monday_of, parse_iso_week, period_flags_known, summarize,
+};
 use crate::domain::{entry::Body, input::parse_since};
 use crate::report::page::DEFAULT_DAYS;
 use crate::report::sweat as sweat_text;
 use crate::report::{Report, days_between, json, markdown, text};
 use crate::term_safe::block;
 use anyhow::Result;
-use chrono::Local;
+use chrono::{DateTime, Duration, Local, NaiveDate};
 use clap::{Args, ValueEnum};
+use std::collections::HashMap;
 use std::io::Write;
 
 /// `doc` with `section` put before its last `footer` (the closing note stays
@@ -27,19 +33,18 @@ fn before_footer(doc: &str, footer: &str, section: &str) -> String {
 
 /// The sweat tests of the report's days, and the user's rate by band now.
 fn sweat_of_period(
-    ctx: &Ctx,
-    history: &crate::domain::history::History,
+    now: &crate::domain::entry::Time,
+    day_start_hour: u32,
+    history: &History,
     rules: &Rules,
-    first: chrono::NaiveDate,
-    n_days: u32,
+    (first, n_days): (NaiveDate, u32),
 ) -> (Vec<SweatTest>, Vec<Band>) {
     let all = sweat::tests(history, rules);
-    let by_band = sweat::bands(&all, rules, &ctx.now_fixed());
-    let h = ctx.settings.prefs().day_start_hour;
+    let by_band = sweat::bands(&all, rules, now);
     let last = first + chrono::Duration::days(n_days as i64);
     let period = all
         .into_iter()
-        .filter(|t| (first..last).contains(&day_of(&t.at, &Local, h)))
+        .filter(|t| (first..last).contains(&day_of(&t.at, &Local, day_start_hour)))
         .collect();
     (period, by_band)
 }
@@ -167,47 +172,81 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
             (first, n_days),
         );
     }
-    let flags = period_flags(&ctx.now, first, n_days, &history, rules, &prefs);
-    let summary = summarize(&ctx.now, first, n_days, &history, rules, &prefs, &flags);
-    let r = report_of(&summary, &history, rules, &prefs, today);
-    let sweat = sweat_of_period(ctx, &history, rules, first, n_days);
+    // Summing the days is the longest step and needs nothing else worked
+    // out first: the flags, sweat tests and cramps' context are worked out
+    // on a second core meanwhile, and the flags joined to the sums after.
+    let now = ctx.now;
+    let (side, mut summary) = std::thread::scope(|scope| {
+        let side = scope.spawn(|| Side::of(&now, (first, n_days), &history, rules, &prefs));
+        let summary = summarize(&now, first, n_days, &history, rules, &prefs, &[]);
+        (side.join(), summary)
+    });
+    let side = side.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+    summary.flags = flags_in_days(&side.flags, &Local, prefs.day_start_hour, first, n_days);
+    let r = Report {
+        entries: summary.entries(&history, &Local, prefs.day_start_hour),
+        summary: &summary,
+        tied: side.tied,
+        snapshots: side.snapshots,
+        prefs: &prefs,
+        tz: Local,
+        today,
+    };
     let units = (prefs.unit, ctx.mass_unit(&history));
-    write(a.format, &r, &sweat, units)?;
+    write(a.format, &r, &side.sweat, units)?;
     // Years of entries are freed by the process exit, not one by one.
     drop(r);
     std::mem::forget(history);
     Ok(())
 }
 
-/// The report of `summary`'s days: their entries, and for each cramp whether
-/// it was tied to exercise and what came before it.
-fn report_of<'a>(
-    summary: &'a crate::domain::week::Summary,
-    history: &'a crate::domain::history::History,
-    rules: &Rules,
-    prefs: &'a crate::domain::prefs::Prefs,
-    today: chrono::NaiveDate,
-) -> Report<'a, Local> {
-    let entries = summary.entries(history, &Local, prefs.day_start_hour);
-    let index = TiedIndex::new(&history.entries, rules);
-    let tied = entries
-        .iter()
-        .filter(|e| matches!(e.body, Body::Cramp(_)))
-        .map(|e| (e.id.clone(), index.tied(&e.at)))
-        .collect();
-    let snapshots = entries
-        .iter()
-        .filter(|e| matches!(e.body, Body::Cramp(_)))
-        .map(|e| (e.id.clone(), snapshot(e, history, rules)))
-        .collect();
-    Report {
-        summary,
-        entries,
-        tied,
-        snapshots,
-        prefs,
-        tz: Local,
-        today,
+/// What a report needs besides the sums of its days: none of it depends
+/// on them, so it is worked out on a second core while they are summed.
+struct Side {
+    /// Every flag raised by the period's cramps (a summary keeps those
+    /// with evidence in its days).
+    flags: Vec<Flag>,
+    sweat: (Vec<SweatTest>, Vec<Band>),
+    /// For each cramp of the period, whether it was tied to exercise.
+    tied: HashMap<String, bool>,
+    /// For each cramp of the period, what came before it.
+    snapshots: HashMap<String, Snapshot>,
+}
+
+impl Side {
+    fn of(
+        now: &DateTime<Local>,
+        (first, n_days): (NaiveDate, u32),
+        history: &History,
+        rules: &Rules,
+        prefs: &Prefs,
+    ) -> Side {
+        let h = prefs.day_start_hour;
+        let sweat = sweat_of_period(&now.fixed_offset(), h, history, rules, (first, n_days));
+        // The cramps of the period's days, as [`Summary::entries`] finds
+        // them; taking the end day's start in as well can only add a cramp
+        // the report never looks up.
+        let from = day_start(first, &Local, h);
+        let to = day_start(first + Duration::days(n_days.max(1) as i64), &Local, h);
+        let index = TiedIndex::new(&history.entries, rules);
+        let cramps = entries_between(history, &from, &to)
+            .iter()
+            .filter(|e| matches!(e.body, Body::Cramp(_)));
+        let tied = cramps
+            .clone()
+            .map(|e| (e.id.clone(), index.tied(&e.at)))
+            .collect();
+        let snapshots = cramps
+            .map(|e| (e.id.clone(), snapshot(e, history, rules)))
+            .collect();
+        // The flags look at the same cramps' context: worked out once.
+        let flags = period_flags_known(now, (first, n_days), history, rules, prefs, &snapshots);
+        Side {
+            flags,
+            sweat,
+            tied,
+            snapshots,
+        }
     }
 }
 

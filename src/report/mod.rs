@@ -28,6 +28,7 @@ use crate::domain::history::Entry;
 use crate::domain::prefs::Prefs;
 use crate::domain::week::Summary;
 use chrono::{NaiveDate, TimeZone};
+use std::collections::HashMap;
 
 /// The line every report ends with.
 pub const NOT_ADVICE: &str = "General information, not medical advice. \
@@ -38,10 +39,12 @@ Bring this summary to a physiotherapist or doctor; their advice for you comes fi
 pub struct Report<'a, Tz: TimeZone> {
     pub summary: &'a Summary,
     pub entries: Vec<&'a Entry>,
-    /// For each cramp entry id, whether it was tied to exercise.
-    pub tied: Vec<(String, bool)>,
+    /// For each cramp entry id, whether it was tied to exercise (looked up
+    /// once per cramp: a list searched each time grew with the square of a
+    /// long report's cramps).
+    pub tied: HashMap<String, bool>,
     /// For each cramp entry id, what came before it.
-    pub snapshots: Vec<(String, Snapshot)>,
+    pub snapshots: HashMap<String, Snapshot>,
     pub prefs: &'a Prefs,
     pub tz: Tz,
     /// The day "now" is in, for "3 days ago".
@@ -54,11 +57,11 @@ impl<Tz: TimeZone> Report<'_, Tz> {
     }
 
     fn is_tied(&self, id: &str) -> bool {
-        self.tied.iter().any(|(i, t)| i == id && *t)
+        self.tied.get(id).copied().unwrap_or(false)
     }
 
     fn snapshot(&self, id: &str) -> Option<&Snapshot> {
-        self.snapshots.iter().find(|(i, _)| i == id).map(|(_, s)| s)
+        self.snapshots.get(id)
     }
 
     fn local(&self, t: &Time) -> chrono::NaiveDateTime {

@@ -10,8 +10,9 @@ use crate::domain::entry::{Body, EntryKind, Time};
 use serde::{Deserialize, Serialize};
 
 mod fold;
+mod order;
 
-pub use fold::apply_permutation;
+pub use order::apply_permutation;
 
 /// The journal schema version this program writes and understands.
 pub const SCHEMA_VERSION: u32 = 1;

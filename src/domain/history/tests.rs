@@ -245,3 +245,76 @@ fn newer_schema_is_refused_and_unknown_fields_kept() {
     let back = serde_json::to_string(&e).unwrap();
     assert!(back.contains(r#""mood":"good""#));
 }
+
+proptest::proptest! {
+    /// The order found by keeping what is already in order and merging in
+    /// the rest is the order a full sort gives, however the keys come.
+    #[test]
+    fn nearly_sorted_keys_come_out_as_a_full_sort_gives(
+        mut times in proptest::collection::vec(0i64..50, 0..200),
+        backdated in proptest::collection::vec((0usize..200, -30i64..0), 0..20),
+    ) {
+        // Mostly rising, as entries in id order are, with some backdated.
+        times.sort_unstable();
+        for (at, by) in backdated {
+            if let Some(t) = times.get_mut(at) {
+                *t += by;
+            }
+        }
+        // Times before 1970, and equal times, are among them.
+        let at = |t: i64| (t - 25, (t.rem_euclid(3) * 500_000_000) as u32);
+        let keys: Vec<u128> = times
+            .iter()
+            .enumerate()
+            .map(|(i, t)| order::time_key(at(*t).0, at(*t).1, i as u32))
+            .collect();
+        let mut by_tuple: Vec<(i64, u32, u32)> = times
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (at(*t).0, at(*t).1, i as u32))
+            .collect();
+        by_tuple.sort_unstable();
+        let expected: Vec<u32> = by_tuple.into_iter().map(|(_, _, i)| i).collect();
+        proptest::prop_assert_eq!(order::nearly_sorted_order(keys), expected);
+    }
+}
+
+/// Entries come out in time order, equal times in id order, whatever order
+/// they were logged in.
+#[test]
+fn entries_are_in_time_order_then_id_order() {
+    let at = |id: &str, s: &str| {
+        let mut e = ev(id, Op::Add, None, Some(drink(100)));
+        e.at = t(s);
+        e
+    };
+    let h = History::fold(&[
+        at("A1", "2026-11-28T10:00:00-05:00"),
+        at("A2", "2026-11-28T09:00:00-05:00"),
+        at("A3", "2026-11-28T11:00:00-05:00"),
+        at("A4", "2026-11-28T10:00:00-05:00"),
+        at("A5", "2026-11-28T08:00:00-05:00"),
+        at("A6", "2026-11-28T12:00:00-05:00"),
+    ]);
+    let ids: Vec<&str> = h.entries.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["A5", "A2", "A1", "A4", "A3", "A6"]);
+}
+
+proptest::proptest! {
+    /// Looking near an index finds what a search of the whole finds, for
+    /// every id there and some that are not, from anywhere.
+    #[test]
+    fn a_search_from_near_finds_what_a_whole_search_does(
+        n in 0usize..70,
+        near in 0usize..80,
+        wanted in 0usize..150,
+    ) {
+        // Ids 00, 02, 04, ...: the odd ones are not there.
+        let events: Vec<Event> = (0..n)
+            .map(|i| ev(&format!("{:03}", 2 * i), Op::Add, None, Some(drink(100))))
+            .collect();
+        let id = format!("{wanted:03}");
+        let whole = events.binary_search_by(|e| e.id.as_str().cmp(&id)).ok();
+        proptest::prop_assert_eq!(fold::find_near(&events, &id, near), whole);
+    }
+}

@@ -30,8 +30,9 @@ use super::prefs::Prefs;
 use super::rules::Rules;
 use chrono::{DateTime, Days, Duration, TimeZone};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::cmp::Reverse;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 mod cramps;
 mod factors;
@@ -134,6 +135,22 @@ pub fn flags_since<Tz: TimeZone>(
 where
     Tz::Offset: Copy,
 {
+    flags_since_known(now, history, rules, prefs, since, &HashMap::new())
+}
+
+/// [`flags_since`], taking what came before each cramp from `known` (by
+/// entry id) where it is there, and working it out where not.
+pub fn flags_since_known<Tz: TimeZone>(
+    now: &DateTime<Tz>,
+    history: &History,
+    rules: &Rules,
+    prefs: &Prefs,
+    since: Option<&Time>,
+    known: &HashMap<String, Snapshot>,
+) -> Vec<Flag>
+where
+    Tz::Offset: Copy,
+{
     let start = match since {
         Some(s) => *s,
         None => days_back(now, rules.flags.recent_days),
@@ -145,7 +162,10 @@ where
             Body::Cramp(c) => Some(Seen {
                 entry: e,
                 cramp: c,
-                snap: snapshot(e, history, rules),
+                snap: match known.get(&e.id) {
+                    Some(snap) => Cow::Borrowed(snap),
+                    None => Cow::Owned(snapshot(e, history, rules)),
+                },
             }),
             _ => None,
         })
@@ -198,7 +218,7 @@ where
 struct Seen<'h> {
     entry: &'h Entry,
     cramp: &'h Cramp,
-    snap: Snapshot,
+    snap: Cow<'h, Snapshot>,
 }
 
 struct Finder<'a, Tz: TimeZone> {

@@ -591,3 +591,31 @@ fn flags_serialize_with_lowercase_levels() {
     assert_eq!(json[0]["level"], "professional");
     assert_eq!(json[0]["evidence"][0]["entry_id"], "C1");
 }
+
+/// Context handed in (by a report that works it out anyway) gives the
+/// flags worked out without it, whether it covers every cramp or some.
+#[test]
+fn known_context_gives_the_flags_worked_out_without_it() {
+    let b = B::default()
+        .cramp("C1", "2026-11-20T11:00:00-05:00", |c| c.severity = Some(9))
+        .cramp("C2", "2026-11-24T03:00:00-05:00", |c| {
+            c.context = Some(CrampContext::Night)
+        })
+        .cramp("C3", "2026-11-27T10:00:00-05:00", |c| c.severity = Some(8));
+    let (h, since) = (b.h(), t("2026-11-01T00:00:00-04:00"));
+    let alone = flags_since(&now(), &h, &rules(), &prefs(), Some(&since));
+    assert!(!alone.is_empty());
+    let cramps = || {
+        h.entries
+            .iter()
+            .filter(|e| matches!(e.body, Body::Cramp(_)))
+    };
+    let every: HashMap<String, Snapshot> = cramps()
+        .map(|e| (e.id.clone(), snapshot(e, &h, &rules())))
+        .collect();
+    let some: HashMap<String, Snapshot> = every.clone().into_iter().take(1).collect();
+    for known in [&every, &some] {
+        let with = flags_since_known(&now(), &h, &rules(), &prefs(), Some(&since), known);
+        assert_eq!(with, alone);
+    }
+}

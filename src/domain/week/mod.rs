@@ -20,7 +20,7 @@ mod tied;
 
 use figures::add_up;
 pub use figures::{Change, DayFigures, Overview, Totals, cramps_per_day, overview};
-pub use period::period_flags;
+pub use period::{flags_in_days, period_flags, period_flags_known};
 pub use tied::{TiedIndex, tied_to_exercise};
 
 /// A run of days: a week, or the days of a `--since` report.
@@ -150,15 +150,7 @@ where
     let change = totals.change_from(&previous);
 
     let last = first + Duration::days(n - 1);
-    let in_days = |t: &Time| {
-        let d = day_of(t, &tz, h);
-        d >= first && d <= last
-    };
-    let flags: Vec<Flag> = flags
-        .iter()
-        .filter(|f| f.evidence.iter().any(|ev| in_days(&ev.at)))
-        .cloned()
-        .collect();
+    let flags = flags_in_days(flags, &tz, h, first, n_days);
 
     // Days since the last cramp, seen from the end of these days (or today,
     // when these days reach today or beyond).

@@ -1,11 +1,13 @@
 //! The flags of a period, worded for when it ended.
 
+use crate::domain::context::Snapshot;
 use crate::domain::day::day_start;
 use crate::domain::history::History;
-use crate::domain::patterns::{Flag, flags_since};
+use crate::domain::patterns::{Flag, flags_since_known};
 use crate::domain::prefs::Prefs;
 use crate::domain::rules::Rules;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone};
+use std::collections::HashMap;
 
 /// The flags raised by the cramps of `n_days` days from `first`, as they
 /// stood at the end of those days (or now, if they reach now): pass them to
@@ -21,6 +23,23 @@ pub fn period_flags<Tz: TimeZone>(
 where
     Tz::Offset: Copy,
 {
+    let none = HashMap::new();
+    period_flags_known(now, (first, n_days), history, rules, prefs, &none)
+}
+
+/// [`period_flags`], taking what came before each cramp from `known` where
+/// it is there: a report that shows it too works it out once.
+pub fn period_flags_known<Tz: TimeZone>(
+    now: &DateTime<Tz>,
+    (first, n_days): (NaiveDate, u32),
+    history: &History,
+    rules: &Rules,
+    prefs: &Prefs,
+    known: &HashMap<String, Snapshot>,
+) -> Vec<Flag>
+where
+    Tz::Offset: Copy,
+{
     let tz = now.timezone();
     let end = day_start(
         first + Duration::days(n_days as i64),
@@ -30,7 +49,7 @@ where
     .with_timezone(&tz);
     let as_of = if end < *now { end } else { *now };
     let start = day_start(first, &tz, prefs.day_start_hour);
-    let mut flags = flags_since(&as_of, history, rules, prefs, Some(&start));
+    let mut flags = flags_since_known(&as_of, history, rules, prefs, Some(&start), known);
     if end < *now {
         // A past period: "the last 7 days" would read as the days before now.
         let last = first + Duration::days(n_days as i64 - 1);
@@ -39,6 +58,28 @@ where
         }
     }
     flags
+}
+
+/// Those of `flags` with evidence in the `n_days` days from `first` (at
+/// least one): the flags a [`summarize`] of those days keeps. Apart, so that
+/// a report can raise the flags on one core while it sums the days on another.
+pub fn flags_in_days<Tz: TimeZone>(
+    flags: &[Flag],
+    tz: &Tz,
+    day_start_hour: u32,
+    first: NaiveDate,
+    n_days: u32,
+) -> Vec<Flag> {
+    let last = first + Duration::days(n_days.max(1) as i64 - 1);
+    let in_days = |t: &crate::domain::entry::Time| {
+        let d = crate::domain::day::day_of(t, tz, day_start_hour);
+        d >= first && d <= last
+    };
+    flags
+        .iter()
+        .filter(|f| f.evidence.iter().any(|ev| in_days(&ev.at)))
+        .cloned()
+        .collect()
 }
 
 /// `in the last 7 days` -> `in the 7 days to Sun 29 Nov`.
