@@ -11,12 +11,10 @@ use crate::domain::sweat::{Band, SweatTest};
 use crate::domain::week::{Change, DayFigures, Totals};
 use chrono::{Duration, NaiveDate, TimeZone};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 
 /// JSON for scripts.
 pub fn json<'a, Tz: TimeZone>(r: &'a Report<'a, Tz>) -> JsonReport<'a> {
     let s = r.summary;
-    let (tied, snapshots) = by_id(r);
     JsonReport {
         period: JsonPeriod {
             first: s.first,
@@ -51,9 +49,9 @@ pub fn json<'a, Tz: TimeZone>(r: &'a Report<'a, Tz>) -> JsonReport<'a> {
                 id: &e.id,
                 at: e.at,
                 day: day_of(&e.at, &r.tz, r.prefs.day_start_hour),
-                tied: tied.contains(e.id.as_str()),
+                tied: r.is_tied(&e.id),
                 cramp,
-                snapshot: snapshots.get(e.id.as_str()).copied(),
+                snapshot: r.snapshot(&e.id),
             })
             .collect(),
         flags: &s.flags,
@@ -71,26 +69,6 @@ pub fn json<'a, Tz: TimeZone>(r: &'a Report<'a, Tz>) -> JsonReport<'a> {
         notice: NOT_ADVICE,
         sweat: None,
     }
-}
-
-/// The ids of the tied cramps, and each cramp's snapshot by id, as
-/// [`Report::is_tied`] and [`Report::snapshot`] find them, gathered once:
-/// searching the lists for each of ten years of cramps was quadratic.
-fn by_id<'a, Tz: TimeZone>(
-    r: &'a Report<'a, Tz>,
-) -> (HashSet<&'a str>, HashMap<&'a str, &'a Snapshot>) {
-    let tied = r
-        .tied
-        .iter()
-        .filter(|(_, t)| *t)
-        .map(|(id, _)| id.as_str())
-        .collect();
-    let mut snapshots = HashMap::with_capacity(r.snapshots.len());
-    for (id, snapshot) in &r.snapshots {
-        // The first of an id, as `Report::snapshot` finds it.
-        snapshots.entry(id.as_str()).or_insert(snapshot);
-    }
-    (tied, snapshots)
 }
 
 impl JsonReport<'_> {
