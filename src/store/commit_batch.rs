@@ -4,8 +4,11 @@
 //! an export's) keep it and pass the same checks. Nothing is written until
 //! [`Journal::commit_batch`], so an import refused half way writes nothing.
 //!
-//! A minimal batch variant of [`Journal::commit`], until the write path's
-//! own (`store/commit.rs`) is merged.
+//! The import's batch, beside [`Journal::commit_all`] (the demo's, whose ids
+//! are minted ahead from its seed): both check every change through
+//! [`Change::check`]; this one also files each line by the month the source
+//! says the entry was logged, so an import of years does not land in this
+//! month's file.
 
 use super::{Journal, JournalError, RawLines, new_id};
 use crate::domain::change::Change;
