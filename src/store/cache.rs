@@ -4,8 +4,9 @@
 //! One cache file per journal file of a past month, stamped with the journal
 //! file's size, mtime and inode. A stamp that does not match (the file grew,
 //! was synced, edited or replaced), a cache file that does not decode, or
-//! any doubt at all: the journal file is parsed instead and the cache
-//! rewritten. Files with a problem (a bad or torn line) are never cached, so
+//! any doubt at all (its CRC-32 does not match: a flipped bit would
+//! otherwise read as another amount): the journal file is parsed instead and
+//! the cache rewritten. Files with a problem (a bad or torn line) are never cached, so
 //! their warnings always show. The journal stays the only truth: deleting
 //! the cache folder loses nothing.
 //!
@@ -27,11 +28,12 @@ use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-/// 6: the compact format (5 was MessagePack with field names, entries
-/// tagged from outside; 4 held `Body` as the journal tags it, from inside;
-/// 3 was a hand-written layout); a cache of another version is not used,
-/// and is rewritten.
-const MAGIC: &[u8; 8] = b"CWCACHE6";
+/// 7: the compact format, ending in a CRC-32 of all before it (6 had no
+/// checksum; 5 was MessagePack with field names, entries tagged from
+/// outside; 4 held `Body` as the journal tags it, from inside; 3 was a
+/// hand-written layout); a cache of another version is not used, and is
+/// rewritten.
+const MAGIC: &[u8; 8] = b"CWCACHE7";
 
 /// Where the cache of one data dir lives.
 #[derive(Clone, Debug)]
@@ -107,7 +109,11 @@ impl Cache {
         lines: &mut Vec<u32>,
     ) -> Option<()> {
         let bytes = fs::read(self.path_for(journal_file)?).ok()?;
-        let rest = bytes.strip_prefix(MAGIC)?;
+        let (body, crc) = bytes.split_last_chunk::<4>()?;
+        if crc32fast::hash(body) != u32::from_le_bytes(*crc) {
+            return None;
+        }
+        let rest = body.strip_prefix(MAGIC)?;
         let (head, rest) = rest.split_at_checked(4 * 8 + 4)?;
         let (stamped, count) = head.split_at(4 * 8);
         let matches = stamped
@@ -164,6 +170,8 @@ impl Cache {
         }
         ser.write(&(events.len() as u32)).ok()?;
         w.extend_from_slice(&ser.finish());
+        let crc = crc32fast::hash(&w);
+        w.extend_from_slice(&crc.to_le_bytes());
         let tmp = dir.join(format!(
             ".{}.{}.tmp",
             path.file_name()?.to_str()?,
@@ -251,5 +259,24 @@ mod tests {
             fs::write(&file, &full[..cut]).unwrap();
             assert!(cache.read(&journal, &meta).is_none(), "cut at {cut}");
         }
+        // Nor is a changed byte anywhere (a bit flipped on disk, a hand
+        // edit): a changed amount would otherwise read as another one.
+        for at in 0..full.len() {
+            for flip in [0x01, 0x80, 0xff] {
+                let mut bad = full.clone();
+                bad[at] ^= flip;
+                fs::write(&file, &bad).unwrap();
+                assert!(
+                    cache.read(&journal, &meta).is_none(),
+                    "byte {at} ^ {flip:#x}"
+                );
+            }
+        }
+        fs::write(&file, &full).unwrap();
+        assert_eq!(
+            cache.read(&journal, &meta),
+            Some(events()),
+            "the file put back"
+        );
     }
 }
