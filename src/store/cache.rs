@@ -124,19 +124,7 @@ impl Cache {
             return None;
         }
         let n = u32::from_le_bytes(count.try_into().ok()?) as usize;
-        events.reserve(n.min(1 << 20));
-        lines.reserve(n.min(1 << 20));
-        // Strings are borrowed from the file's bytes, not copied; a struct
-        // whose fields are not the writer's is refused.
-        let mut de = compact::Reader::new(rest).ok()?;
-        let mut times = row::Times::default();
-        for _ in 0..n {
-            let (line, event) = row::read(&mut de, &mut times)?;
-            lines.push(line);
-            events.push(event);
-        }
-        // The count again, last: a file cut short anywhere is refused.
-        (de.read::<u32>().ok()? as usize == n && de.is_done()).then_some(())
+        decode_rows(rest, n, events, lines)
     }
 
     /// Caches the events of `journal_file` (best effort: a cache that cannot
@@ -196,9 +184,81 @@ impl Cache {
     }
 }
 
+/// The fixed part of a row (line, v, and the two times as numbers): no row
+/// is shorter, so a count that would need more bytes than the file holds
+/// reserves no more than the file could fill.
+const MIN_ROW_BYTES: usize = 4 + 4 + 2 * (8 + 4 + 4);
+
+/// Decodes `n` rows and the count after them from `rest` (the file after
+/// its header) into `events` and `lines`; `None` for anything else,
+/// including bytes crafted to pass the checksum: never a panic.
+fn decode_rows(rest: &[u8], n: usize, events: &mut Vec<Event>, lines: &mut Vec<u32>) -> Option<()> {
+    let room = n.min(rest.len() / MIN_ROW_BYTES);
+    events.reserve(room);
+    lines.reserve(room);
+    // Strings are borrowed from the file's bytes, not copied; a struct
+    // whose fields are not the writer's is refused.
+    let mut de = compact::Reader::new(rest).ok()?;
+    let mut times = row::Times::default();
+    for _ in 0..n {
+        let (line, event) = row::read(&mut de, &mut times)?;
+        lines.push(line);
+        events.push(event);
+    }
+    // The count again, last: a file cut short anywhere is refused.
+    (de.read::<u32>().ok()? as usize == n && de.is_done()).then_some(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The rows of [`events`] as a cache file holds them after its header.
+    fn rows_of(events: &[(Event, u32)]) -> Vec<u8> {
+        let mut ser = compact::Writer::new();
+        for (e, line) in events {
+            row::write(&mut ser, e, *line).unwrap();
+        }
+        ser.write(&(events.len() as u32)).unwrap();
+        ser.finish()
+    }
+
+    proptest! {
+        /// A cache file's checksum can be forged by whoever can write the
+        /// cache folder: the rows' decoder must then refuse any bytes, or
+        /// read them as some events, and never panic.
+        #[test]
+        fn any_bytes_after_a_forged_checksum_are_refused_or_read_never_a_panic(
+            edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0..3u8), 0..8),
+            cut in any::<prop::sample::Index>(),
+            n in 0usize..20,
+            noise in proptest::collection::vec(any::<u8>(), 0..300),
+        ) {
+            let mut bytes = rows_of(&events());
+            for (at, byte, how) in edits {
+                let i = at.index(bytes.len());
+                match how {
+                    0 => bytes[i] = byte,
+                    1 => bytes.insert(i, byte),
+                    _ => { bytes.remove(i); }
+                }
+            }
+            bytes.truncate(cut.index(bytes.len() + 1));
+            let (mut events, mut lines) = (Vec::new(), Vec::new());
+            let _ = decode_rows(&bytes, n, &mut events, &mut lines);
+            prop_assert_eq!(events.len(), lines.len());
+            let _ = decode_rows(&noise, n, &mut Vec::new(), &mut Vec::new());
+        }
+    }
+
+    #[test]
+    fn the_rows_unchanged_read_back_whole() {
+        let evs = events();
+        let (mut events, mut lines) = (Vec::new(), Vec::new());
+        decode_rows(&rows_of(&evs), evs.len(), &mut events, &mut lines).unwrap();
+        assert_eq!(events.into_iter().zip(lines).collect::<Vec<_>>(), evs);
+    }
 
     fn events() -> Vec<(Event, u32)> {
         let lines = [
