@@ -1,17 +1,17 @@
 //! `crampwatch report`: a week (or the days since a time) as text, Markdown or JSON.
 
 use super::{Ctx, user};
-use crate::domain::context::{Snapshot, entries_between, snapshot};
+use crate::domain::context::{Snapshot, entries_between};
 use crate::domain::day::{day_of, day_start};
 use crate::domain::history::History;
+use crate::domain::input::parse_since;
 use crate::domain::patterns::Flag;
 use crate::domain::prefs::Prefs;
 use crate::domain::rules::Rules;
 use crate::domain::sweat::{self, Band, SweatTest};
 use crate::domain::week::{
-    TiedIndex, flags_in_days, monday_of, parse_iso_week, period_flags_known, summarize,
+    cramp_lookups, flags_in_days, monday_of, parse_iso_week, period_flags_known, summarize,
 };
-use crate::domain::{entry::Body, input::parse_since};
 use crate::report::page::DEFAULT_DAYS;
 use crate::report::sweat as sweat_text;
 use crate::report::{Report, days_between, json, markdown, text};
@@ -228,17 +228,7 @@ impl Side {
         // the report never looks up.
         let from = day_start(first, &Local, h);
         let to = day_start(first + Duration::days(n_days.max(1) as i64), &Local, h);
-        let index = TiedIndex::new(&history.entries, rules);
-        let cramps = entries_between(history, &from, &to)
-            .iter()
-            .filter(|e| matches!(e.body, Body::Cramp(_)));
-        let tied = cramps
-            .clone()
-            .map(|e| (e.id.clone(), index.tied(&e.at)))
-            .collect();
-        let snapshots = cramps
-            .map(|e| (e.id.clone(), snapshot(e, history, rules)))
-            .collect();
+        let (tied, snapshots) = cramp_lookups(entries_between(history, &from, &to), history, rules);
         // The flags look at the same cramps' context: worked out once.
         let flags = period_flags_known(now, (first, n_days), history, rules, prefs, &snapshots);
         Side {

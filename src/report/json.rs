@@ -196,13 +196,11 @@ struct JsonProfile {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::context::snapshot;
-    use crate::domain::entry::Body;
     use crate::domain::history::History;
     use crate::domain::prefs::Prefs;
     use crate::domain::rules::Rules;
     use crate::domain::sweat;
-    use crate::domain::week::{TiedIndex, period_flags, summarize};
+    use crate::domain::week::{cramp_lookups, period_flags, summarize};
     use chrono::{DateTime, FixedOffset};
 
     #[test]
@@ -220,17 +218,11 @@ mod tests {
             let flags = period_flags(&now, first, n_days, &history, &rules, &prefs);
             let summary = summarize(&now, first, n_days, &history, &rules, &prefs, &flags);
             let entries = summary.entries(&history, &tz, prefs.day_start_hour);
-            let index = TiedIndex::new(&history.entries, &rules);
-            let cramps = entries.iter().filter(|e| matches!(e.body, Body::Cramp(_)));
+            let (tied, snapshots) = cramp_lookups(entries.iter().copied(), &history, &rules);
             let r = Report {
                 summary: &summary,
-                tied: cramps
-                    .clone()
-                    .map(|e| (e.id.clone(), index.tied(&e.at)))
-                    .collect(),
-                snapshots: cramps
-                    .map(|e| (e.id.clone(), snapshot(e, &history, &rules)))
-                    .collect(),
+                tied,
+                snapshots,
                 entries,
                 prefs: &prefs,
                 tz,

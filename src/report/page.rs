@@ -3,13 +3,12 @@
 
 use super::html::{Extras, html};
 use super::{Report, days_between};
-use crate::domain::context::snapshot;
-use crate::domain::entry::{Body, EntryKind};
+use crate::domain::entry::EntryKind;
 use crate::domain::history::History;
 use crate::domain::medication::courses;
 use crate::domain::prefs::Prefs;
 use crate::domain::rules::Rules;
-use crate::domain::week::{TiedIndex, period_flags, summarize};
+use crate::domain::week::{cramp_lookups, period_flags, summarize};
 use chrono::{DateTime, NaiveDate, TimeZone};
 use std::path::Path;
 
@@ -34,15 +33,7 @@ where
     let flags = period_flags(now, first, n_days, history, rules, prefs);
     let summary = summarize(now, first, n_days, history, rules, prefs, &flags);
     let entries = summary.entries(history, &tz, h);
-    let index = TiedIndex::new(&history.entries, rules);
-    let cramps = entries.iter().filter(|e| matches!(e.body, Body::Cramp(_)));
-    let tied = cramps
-        .clone()
-        .map(|e| (e.id.clone(), index.tied(&e.at)))
-        .collect();
-    let snapshots = cramps
-        .map(|e| (e.id.clone(), snapshot(e, history, rules)))
-        .collect();
+    let (tied, snapshots) = cramp_lookups(entries.iter().copied(), history, rules);
     let today = crate::domain::day::day_of(&now.fixed_offset(), &tz, h);
     let mut sources = vec![device_line(devices, this_device)];
     sources.push(counts_line(&entries));

@@ -1,9 +1,11 @@
 //! Whether a cramp is tied to exercise, one at a time or indexed for many.
 
+use crate::domain::context::{Snapshot, snapshot};
 use crate::domain::entry::{Body, Time};
-use crate::domain::history::Entry;
+use crate::domain::history::{Entry, History};
 use crate::domain::rules::Rules;
 use chrono::Duration;
+use std::collections::HashMap;
 
 /// Whether a cramp at `at` is tied to exercise: a workout was running then,
 /// or one ended within `rules.flags.not_tied.hours_after_workout` hours before.
@@ -69,4 +71,23 @@ impl TiedIndex {
         let upto = self.starts.partition_point(|s| s <= at);
         upto > 0 && self.max_end[upto - 1] >= *at - self.window
     }
+}
+
+/// What a report looks up for each cramp it lists, by entry id: whether it
+/// was tied to exercise, and what came before it. The cramps are those of
+/// `entries` (other kinds are passed over).
+pub fn cramp_lookups<'a>(
+    entries: impl IntoIterator<Item = &'a Entry>,
+    history: &History,
+    rules: &Rules,
+) -> (HashMap<String, bool>, HashMap<String, Snapshot>) {
+    let index = TiedIndex::new(&history.entries, rules);
+    let (mut tied, mut snapshots) = (HashMap::new(), HashMap::new());
+    for e in entries {
+        if matches!(e.body, Body::Cramp(_)) {
+            tied.insert(e.id.clone(), index.tied(&e.at));
+            snapshots.insert(e.id.clone(), snapshot(e, history, rules));
+        }
+    }
+    (tied, snapshots)
 }
