@@ -6,9 +6,11 @@
 //!
 //! The import's batch, beside [`Journal::commit_all`] (the demo's, whose ids
 //! are minted ahead from its seed): both check every change through
-//! [`Change::check`]; this one also files each line by the month the source
-//! says the entry was logged, so an import of years does not land in this
-//! month's file.
+//! [`Change::check`]. They stay two because they file lines differently:
+//! this one by the later of the month the source says an entry was logged
+//! and the month it happened (an import of years does not land in this
+//! month's file), the demo's as every write is, by when it is logged, never
+//! before the newest file.
 
 use super::{Journal, JournalError, RawLines, new_id};
 use crate::domain::change::Change;
