@@ -274,3 +274,82 @@ fn a_hand_made_sheet_of_medicines_is_checked_row_by_row() {
             .any(|l| l.contains("furosemide (other) · since 2026-10-01"))
     );
 }
+
+/// A clinician reading any report sees the medicines taken on its days (a
+/// statin or a diuretic is a question they ask about cramps), not only the
+/// profile's two switches.
+#[test]
+fn every_report_names_the_medicines_taken_on_its_days() {
+    let env = Env::new();
+    let none = env.quiet(&["report", "--format", "markdown"]);
+    assert!(
+        none.contains(
+            "## Medication\n\nNone logged for these days, and none noted in the profile.\n"
+        ),
+        "{none}"
+    );
+    env.log(&[
+        "medication",
+        "start",
+        "Atorvastatin",
+        "--class",
+        "statin",
+        "--dose",
+        "20 mg",
+        "--at",
+        "2026-08-03",
+    ]);
+    env.log(&["medication", "stop", "atorvastatin", "--at", "2026-11-16"]);
+    env.log(&[
+        "medication",
+        "start",
+        "furosemide",
+        "--class",
+        "diuretic",
+        "--at",
+        "2026-11-20",
+    ]);
+
+    // This week (Mon 23 - Sun 29 Nov): the statin stopped the week before.
+    let md = env.quiet(&["report", "--format", "markdown"]);
+    assert!(
+        md.contains(
+            "## Medication\n\n- furosemide (diuretic): started Fri 20 Nov 2026, still taken (logged).\n\n"
+        ),
+        "{md}"
+    );
+    assert!(!md.contains("Atorvastatin"), "{md}");
+    let text = env.quiet(&["report"]);
+    assert!(
+        text.contains("\nmedicines   furosemide (diuretic)\n"),
+        "{text}"
+    );
+    let json: Value = serde_json::from_str(&env.quiet(&["report", "--format", "json"])).unwrap();
+    assert_eq!(
+        json["medicines"],
+        serde_json::json!([{
+            "name": "furosemide", "class": "diuretic", "dose": null,
+            "start": "2026-11-20T08:00:00-05:00", "stop": null
+        }])
+    );
+
+    // Thirty days back take in the statin's last weeks, with its dose and stop.
+    let md = env.quiet(&["report", "--since", "30d", "--format", "markdown"]);
+    assert!(
+        md.contains(
+            "- Atorvastatin (statin), 20 mg: started Mon 3 Aug 2026, stopped Mon 16 Nov 2026 (logged).\n"
+        ),
+        "{md}"
+    );
+    let json: Value =
+        serde_json::from_str(&env.quiet(&["report", "--since", "30d", "--format", "json"]))
+            .unwrap();
+    let names: Vec<&str> = json["medicines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Atorvastatin", "furosemide"]);
+    assert_eq!(json["medicines"][0]["stop"], "2026-11-16T08:00:00-05:00");
+}

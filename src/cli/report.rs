@@ -5,6 +5,7 @@ use crate::domain::context::{Snapshot, entries_between};
 use crate::domain::day::{day_of, day_start};
 use crate::domain::history::History;
 use crate::domain::input::parse_since;
+use crate::domain::medication::courses;
 use crate::domain::patterns::Flag;
 use crate::domain::prefs::Prefs;
 use crate::domain::rules::Rules;
@@ -188,6 +189,7 @@ pub fn report(ctx: &Ctx, a: &ReportArgs) -> Result<()> {
         summary: &summary,
         tied: side.tied,
         snapshots: side.snapshots,
+        courses: courses(&history.entries),
         prefs: &prefs,
         tz: Local,
         today,

@@ -10,7 +10,6 @@ use super::svg::{self, Fill, Series};
 use super::{NOT_ADVICE, Report};
 use crate::domain::day::day_of;
 use crate::domain::entry::{Heat, format_duration};
-use crate::domain::medication::Course;
 use crate::domain::patterns::{Flag, Level};
 use chrono::TimeZone;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
@@ -18,8 +17,6 @@ use std::collections::BTreeSet;
 
 /// What the page shows besides the report's figures.
 pub struct Extras {
-    /// Every medicine course in the journal (those in the period are drawn).
-    pub courses: Vec<Course>,
     /// Where the data came from, one line each.
     pub sources: Vec<String>,
     /// When the page was made, as shown.
@@ -45,11 +42,11 @@ pub fn html<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> String {
             body {
                 (header(r, x))
                 (summary(r))
-                (charts(r, x))
+                (charts(r))
                 (flags(&r.summary.flags))
                 (sweat(&x.sweat))
                 (html_logs::cramp_log(r))
-                (html_logs::appendix(r, x))
+                (html_logs::appendix(r))
                 footer { p.disclaimer { (NOT_ADVICE) } }
             }
         }
@@ -157,7 +154,7 @@ fn figure(id: &str, caption: &str, chart: Markup, note: Option<String>) -> Marku
 
 const FILLS: [Fill; 5] = [Fill::Dark, Fill::Mid, Fill::Pale, Fill::Faint, Fill::White];
 
-fn charts<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> Markup {
+fn charts<Tz: TimeZone>(r: &Report<Tz>) -> Markup {
     let (size, firsts) = figures::buckets(r);
     let labels: Vec<String> = firsts
         .iter()
@@ -217,7 +214,7 @@ fn charts<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> Markup {
             h2 { "Charts" }
             (figure("chart-cramps", &format!("Cramps per {per}, by when they came"),
                 svg::stacked_bars("svg-cramps", "Cramps by context", &labels, &series, "cramps"), None))
-            (medicines(r, x))
+            (medicines(r))
             (figure("chart-heatmap", "When cramps came: day of the week by time of day (local clock)",
                 svg::heat_map("svg-heatmap", "Cramps by weekday and time of day", &weekdays, &hours, &figures::heat_map(r)), None))
             (figure("chart-muscles", "Muscles affected", svg::hbars("svg-muscles", "Cramps per muscle", &figures::muscles(r)), None))
@@ -235,8 +232,8 @@ fn charts<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> Markup {
     }
 }
 
-fn medicines<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> Markup {
-    let shown: Vec<(String, (f64, f64, bool, bool))> = x
+fn medicines<Tz: TimeZone>(r: &Report<Tz>) -> Markup {
+    let shown: Vec<(String, (f64, f64, bool, bool))> = r
         .courses
         .iter()
         .filter_map(|c| {

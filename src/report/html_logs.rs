@@ -2,7 +2,6 @@
 //! (day by day), the workouts and the medicines.
 
 use super::Report;
-use super::html::Extras;
 use crate::domain::day::day_of;
 use crate::domain::entry::{Body, DrinkKind, format_duration};
 use chrono::TimeZone;
@@ -72,7 +71,7 @@ fn drink_days<Tz: TimeZone>(r: &Report<Tz>) -> Vec<DrinkDay> {
     days
 }
 
-pub(super) fn appendix<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> Markup {
+pub(super) fn appendix<Tz: TimeZone>(r: &Report<Tz>) -> Markup {
     let unit = r.prefs.unit;
     let when = |t| r.local(t).format("%a %-d %b %H:%M").to_string();
     html! {
@@ -97,10 +96,10 @@ pub(super) fn appendix<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> Markup {
                 } } } }
             }
             h3 { "Medicines (whole journal)" }
-            @if x.courses.is_empty() { p { "None logged." } } @else {
+            @if r.courses.is_empty() { p { "None logged." } } @else {
                 table #medicines {
                     thead { tr { th { "Medicine" } th { "Class" } th { "Dose" } th { "Started" } th { "Stopped" } } }
-                    tbody { @for c in &x.courses { tr {
+                    tbody { @for c in &r.courses { tr {
                         td { (c.name) } td { (c.class_word()) } td { (c.dose.as_deref().unwrap_or("")) }
                         td { (c.start.map_or("not logged".into(), |t| r.local(&t).format("%-d %b %Y").to_string())) }
                         td { (c.stop.map_or("still taken".into(), |t| r.local(&t).format("%-d %b %Y").to_string())) }

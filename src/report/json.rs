@@ -5,7 +5,7 @@ use super::json_pretty::Members;
 use super::{NOT_ADVICE, Report};
 use crate::domain::context::Snapshot;
 use crate::domain::day::day_of;
-use crate::domain::entry::{Cramp, Muscle, Time};
+use crate::domain::entry::{Cramp, MedClass, Muscle, Time};
 use crate::domain::patterns::Flag;
 use crate::domain::sweat::{Band, SweatTest};
 use crate::domain::week::{Change, DayFigures, Totals};
@@ -66,6 +66,17 @@ pub fn json<'a, Tz: TimeZone>(r: &'a Report<'a, Tz>) -> JsonReport<'a> {
             diuretics: r.prefs.profile.diuretics,
             statins: r.prefs.profile.statins,
         },
+        medicines: r
+            .courses_in_period()
+            .into_iter()
+            .map(|c| JsonMedicine {
+                name: &c.name,
+                class: c.class,
+                dose: c.dose.as_deref(),
+                start: c.start.map(JsonTime),
+                stop: c.stop.map(JsonTime),
+            })
+            .collect(),
         notice: NOT_ADVICE,
         sweat: None,
     }
@@ -90,6 +101,7 @@ impl JsonReport<'_> {
         m.field("previous", &self.previous)?;
         m.field("change", self.change)?;
         m.field("profile", &self.profile)?;
+        m.field("medicines", &self.medicines)?;
         m.field("notice", self.notice)?;
         if let Some(sweat) = &self.sweat {
             m.field("sweat", sweat)?;
@@ -125,6 +137,8 @@ pub struct JsonReport<'a> {
     previous: JsonPrevious<'a>,
     change: &'a Change,
     profile: JsonProfile,
+    /// The medicines logged as taken on some day of the period.
+    medicines: Vec<JsonMedicine<'a>>,
     notice: &'static str,
     /// A field of the report itself rather than a `#[serde(flatten)]`
     /// around it: flattening sent every key of the report through serde's
@@ -187,6 +201,21 @@ struct JsonPrevious<'a> {
     totals: &'a Totals,
 }
 
+/// One course of a medicine: `start` is null when only its stop was
+/// logged, `stop` when it is still taken.
+#[derive(Serialize)]
+struct JsonMedicine<'a> {
+    name: &'a str,
+    class: Option<MedClass>,
+    dose: Option<&'a str>,
+    start: Option<JsonTime>,
+    stop: Option<JsonTime>,
+}
+
+/// A time as the journal writes it.
+#[derive(Serialize)]
+struct JsonTime(#[serde(serialize_with = "crate::domain::timefmt::ser_time")] Time);
+
 #[derive(Serialize)]
 struct JsonProfile {
     diuretics: bool,
@@ -223,6 +252,7 @@ mod tests {
                 summary: &summary,
                 tied,
                 snapshots,
+                courses: crate::domain::medication::courses(&history.entries),
                 entries,
                 prefs: &prefs,
                 tz,

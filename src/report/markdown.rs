@@ -234,16 +234,39 @@ fn workouts<Tz: TimeZone>(o: &mut String, r: &Report<Tz>) {
     }
 }
 
+/// The medicines logged for the report's days, then those the profile notes.
 fn medication<Tz: TimeZone>(o: &mut String, r: &Report<Tz>) {
     let _ = writeln!(o, "## Medication");
     let _ = writeln!(o);
+    let logged = r.courses_in_period();
     let meds = r.medication();
-    if meds.is_empty() {
-        let _ = writeln!(o, "None noted in the profile.");
-    } else {
-        for m in meds {
-            let _ = writeln!(o, "- Takes {m} (noted in the profile).");
-        }
+    if logged.is_empty() && meds.is_empty() {
+        let _ = writeln!(
+            o,
+            "None logged for these days, and none noted in the profile."
+        );
+    }
+    let day = |t: &crate::domain::entry::Time| r.local(t).format("%a %-d %b %Y").to_string();
+    for c in logged {
+        let dose = c.dose.as_deref().map(|d| format!(", {}", md_text(d)));
+        let started = c
+            .start
+            .as_ref()
+            .map_or("start not logged".into(), |t| format!("started {}", day(t)));
+        let stopped = c
+            .stop
+            .as_ref()
+            .map_or("still taken".into(), |t| format!("stopped {}", day(t)));
+        let _ = writeln!(
+            o,
+            "- {} ({}){}: {started}, {stopped} (logged).",
+            md_text(&c.name),
+            c.class_word(),
+            dose.unwrap_or_default()
+        );
+    }
+    for m in meds {
+        let _ = writeln!(o, "- Takes {m} (noted in the profile).");
     }
     let _ = writeln!(o);
 }

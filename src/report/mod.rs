@@ -25,6 +25,7 @@ pub use text::text;
 use crate::domain::context::Snapshot;
 use crate::domain::entry::{Body, Cramp, Time, VolumeUnit};
 use crate::domain::history::Entry;
+use crate::domain::medication::Course;
 use crate::domain::prefs::Prefs;
 use crate::domain::week::Summary;
 use chrono::{NaiveDate, TimeZone};
@@ -45,6 +46,10 @@ pub struct Report<'a, Tz: TimeZone> {
     pub tied: HashMap<String, bool>,
     /// For each cramp entry id, what came before it.
     pub snapshots: HashMap<String, Snapshot>,
+    /// Every medicine course in the journal: the report's sections show
+    /// those taken on its days ([`Report::courses_in_period`]); the HTML
+    /// page's appendix lists them all.
+    pub courses: Vec<Course>,
     pub prefs: &'a Prefs,
     pub tz: Tz,
     /// The day "now" is in, for "3 days ago".
@@ -73,6 +78,15 @@ impl<Tz: TimeZone> Report<'_, Tz> {
             Body::Cramp(c) => Some((*e, c)),
             _ => None,
         })
+    }
+
+    /// The medicines taken on some day of the report (started before it
+    /// and still taken, or started or stopped in it), in order of start.
+    fn courses_in_period(&self) -> Vec<&Course> {
+        self.courses
+            .iter()
+            .filter(|c| figures::course_span(self, c).is_some())
+            .collect()
     }
 
     fn medication(&self) -> Vec<&'static str> {

@@ -38,7 +38,6 @@ where
     let mut sources = vec![device_line(devices, this_device)];
     sources.push(counts_line(&entries));
     let extras = Extras {
-        courses: courses(&history.entries),
         sources,
         generated: now.naive_local().format("%a %-d %b %Y %H:%M").to_string(),
         sweat: sweat_rows(now, (first, n_days), history, rules),
@@ -48,6 +47,7 @@ where
         entries,
         tied,
         snapshots,
+        courses: courses(&history.entries),
         prefs,
         tz,
         today,

@@ -137,6 +137,15 @@ fn totals<Tz: TimeZone>(o: &mut String, r: &Report<Tz>) {
             .join(", ");
         let _ = writeln!(o, "{:<11} {ctx}", "context");
     }
+    let medicines = r.courses_in_period();
+    if !medicines.is_empty() {
+        let names = medicines
+            .iter()
+            .map(|c| format!("{} ({})", c.name, c.class_word()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(o, "{:<11} {names}", "medicines");
+    }
     let _ = writeln!(o, "{:<11} {}", "last cramp", r.last_cramp_line());
     let _ = writeln!(
         o,
