@@ -226,6 +226,7 @@ struct JsonProfile {
 mod tests {
     use super::*;
     use crate::domain::history::History;
+    use crate::domain::medication::Course;
     use crate::domain::prefs::Prefs;
     use crate::domain::rules::Rules;
     use crate::domain::sweat;
@@ -252,7 +253,28 @@ mod tests {
                 summary: &summary,
                 tied,
                 snapshots,
-                courses: crate::domain::medication::courses(&history.entries),
+                // The demo logs no medicine: one taken through the period
+                // and one whose start was not logged, with every field.
+                courses: vec![
+                    Course {
+                        name: "furosemide".into(),
+                        class: Some(MedClass::Diuretic),
+                        dose: Some("20 mg \"morning\"".into()),
+                        start: Some(now - Duration::days(30)),
+                        stop: None,
+                        start_id: Some("A1".into()),
+                        stop_id: None,
+                    },
+                    Course {
+                        name: "atorvastatin".into(),
+                        class: None,
+                        dose: None,
+                        start: None,
+                        stop: Some(now - Duration::days(100)),
+                        start_id: None,
+                        stop_id: Some("A2".into()),
+                    },
+                ],
                 entries,
                 prefs: &prefs,
                 tz,
@@ -261,6 +283,7 @@ mod tests {
             let tests = sweat::tests(&history, &rules);
             let bands = sweat::bands(&tests, &rules, &now);
             assert!(n_days == 1 || (!r.tied.is_empty() && !tests.is_empty()));
+            assert_eq!(r.courses_in_period().len(), if n_days == 1 { 1 } else { 2 });
             for doc in [json(&r), json(&r).with_sweat(&tests, &bands)] {
                 let mut ours = Vec::new();
                 doc.write_pretty(&mut ours).unwrap();
