@@ -245,6 +245,51 @@ fn cramp_with_every_option() {
     assert_eq!(env.entry(&id).unwrap()["context"], "during");
 }
 
+/// A muscle not in the list is named with `other --name`, as the TUI's form
+/// allows, and kept, shown and edited; a name with a listed muscle, or one
+/// the gate refuses, changes nothing.
+#[test]
+fn a_cramp_in_an_other_muscle_has_its_name() {
+    let env = Env::new();
+    let out = env.quiet(&["cramp", "other", "--name", " forearm ", "--severity", "4"]);
+    assert!(
+        out.contains("saved: cramp other (forearm), severity 4/10"),
+        "{out}"
+    );
+    let id = common::saved_id(&out).unwrap();
+    let e = env.entry(&id).unwrap();
+    assert_eq!(
+        (&e["muscle"], &e["muscle_name"]),
+        (&"other".into(), &"forearm".into())
+    );
+    assert!(
+        env.quiet(&["list"])
+            .contains("cramp other (forearm), severity 4/10")
+    );
+
+    let before = env.journal_lines();
+    let e = env.refused(&["cramp", "calf", "--name", "forearm"]);
+    assert_eq!(
+        e,
+        "error: --name is for a muscle not in the list: crampwatch cramp other --name forearm (or leave --name out for calf)"
+    );
+    let e = env.refused(&["cramp", "other", "--name", ""]);
+    assert_eq!(
+        e,
+        "error: not saved: an other muscle's name of 1 to 40 characters, like forearm"
+    );
+    env.refused(&["cramp", "other", "--name", &"x".repeat(41)]);
+    env.refused(&["edit", &id, "--muscle", "calf", "--muscle-name", "neck"]);
+    assert_eq!(env.journal_lines(), before, "nothing written");
+
+    env.log(&["edit", &id, "--muscle-name", "upper arm"]);
+    assert_eq!(env.entry(&id).unwrap()["muscle_name"], "upper arm");
+    // A muscle from the list drops the name.
+    env.log(&["edit", &id, "--muscle", "calf"]);
+    let e = env.entry(&id).unwrap();
+    assert_eq!((&e["muscle"], e.get("muscle_name")), (&"calf".into(), None));
+}
+
 #[test]
 fn weight_in_kg_and_lb() {
     let env = Env::new();

@@ -15,6 +15,9 @@ pub struct CrampArgs {
     /// Which muscle cramped: calf, hamstring, quadriceps, foot, hand or other
     #[arg(value_enum)]
     pub muscle: Muscle,
+    /// With `other`, which muscle: --name forearm
+    #[arg(long, value_name = "MUSCLE")]
+    pub name: Option<String>,
     /// Which side: --side left
     #[arg(long, value_enum)]
     pub side: Option<Side>,
@@ -57,6 +60,13 @@ pub struct SymptomFlags {
 }
 
 pub fn cramp(ctx: &Ctx, a: &CrampArgs) -> Result<()> {
+    if a.name.is_some() && a.muscle != Muscle::Other {
+        return user(format!(
+            "--name is for a muscle not in the list: crampwatch cramp other --name {} (or leave --name out for {})",
+            a.name.as_deref().unwrap_or_default().trim(),
+            a.muscle
+        ));
+    }
     let duration_s = match &a.duration {
         None => None,
         Some(d) => Some(check_cramp_duration(d)?),
@@ -84,7 +94,8 @@ pub fn cramp(ctx: &Ctx, a: &CrampArgs) -> Result<()> {
         },
         relief,
         note: clean_note(&a.note),
-        muscle_name: None,
+        // Checked with every other value by the gate (its length, no control characters).
+        muscle_name: a.name.as_deref().map(|n| n.trim().to_string()),
     };
     let extra = inferred.then(|| {
         format!("context '{context}' was inferred from your workouts; set it with --context during|after|rest|night")

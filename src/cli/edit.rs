@@ -72,6 +72,9 @@ pub struct EditArgs {
     /// Cramp: which muscle, like --muscle hamstring
     #[arg(long, value_enum, help_heading = "Cramp")]
     pub muscle: Option<Muscle>,
+    /// Cramp: with --muscle other, which muscle, like --muscle-name forearm
+    #[arg(long, value_name = "NAME", help_heading = "Cramp")]
+    pub muscle_name: Option<String>,
     /// Cramp: which side, like --side right
     #[arg(long, value_enum, help_heading = "Cramp")]
     pub side: Option<Side>,
@@ -177,7 +180,7 @@ fn refuse_misfits(a: &EditArgs, kind: EntryKind) -> Result<()> {
     use EntryKind::{
         Cramp as C, Drink as D, Medication as M, Plan as P, Weight as W, Workout as K,
     };
-    let fits: [(&str, bool, &[EntryKind]); 20] = [
+    let fits: [(&str, bool, &[EntryKind]); 21] = [
         ("amount", a.amount.is_some(), &[D]),
         ("kind", a.kind.is_some(), &[D]),
         ("sodium", a.sodium.is_some(), &[D]),
@@ -189,6 +192,7 @@ fn refuse_misfits(a: &EditArgs, kind: EntryKind) -> Result<()> {
         ("to", a.to.is_some(), &[K]),
         ("minutes", a.minutes.is_some(), &[P]),
         ("muscle", a.muscle.is_some(), &[C]),
+        ("muscle-name", a.muscle_name.is_some(), &[C]),
         ("side", a.side.is_some(), &[C]),
         ("severity", a.severity.is_some(), &[C]),
         ("duration", a.duration.is_some(), &[C]),

@@ -4,7 +4,7 @@ use super::cramp::check_cramp_duration;
 use super::edit::EditArgs;
 use super::workout::{check_activity, check_span};
 use super::{Ctx, user};
-use crate::domain::entry::{Body, Cramp, Drink, Medication, Plan, Time, Weight, Workout};
+use crate::domain::entry::{Body, Cramp, Drink, Medication, Muscle, Plan, Time, Weight, Workout};
 use crate::domain::input::{TimeUse, parse_mass, parse_time, parse_urine, parse_volume};
 use crate::domain::medication::{check_dose, check_name};
 use anyhow::Result;
@@ -95,6 +95,19 @@ fn plan(a: &EditArgs, p: &mut Plan, note: NewNote) -> Result<()> {
 fn cramp(a: &EditArgs, c: &mut Cramp, note: NewNote) -> Result<()> {
     if let Some(x) = a.muscle {
         c.muscle = x;
+    }
+    // A named muscle belongs to `other` alone: a muscle from the list
+    // drops the name, and a name needs `other`.
+    if c.muscle != Muscle::Other {
+        if let Some(name) = &a.muscle_name {
+            return user(format!(
+                "--muscle-name is for a cramp in an other muscle: add --muscle other --muscle-name {}",
+                name.trim()
+            ));
+        }
+        c.muscle_name = None;
+    } else if let Some(name) = &a.muscle_name {
+        c.muscle_name = Some(name.trim().to_string());
     }
     if a.side.is_some() {
         c.side = a.side;

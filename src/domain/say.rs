@@ -24,6 +24,9 @@ pub fn entry(body: &Body, unit: VolumeUnit, mass: MassUnit) -> String {
 
 fn cramp(c: &Cramp) -> String {
     let mut head = format!("cramp {}", c.muscle);
+    if let Some(name) = &c.muscle_name {
+        head.push_str(&format!(" ({name})"));
+    }
     if let Some(side) = c.side {
         head.push_str(&format!(" {side}"));
     }
@@ -77,6 +80,21 @@ mod tests {
         assert_eq!(
             entry(&Body::Cramp(c), VolumeUnit::Oz, MassUnit::Lb),
             "cramp calf left, severity 7/10, lasted 2m, after a workout, eased by stretch"
+        );
+        let other = Cramp {
+            muscle: Muscle::Other,
+            muscle_name: Some("forearm".into()),
+            side: None,
+            severity: None,
+            duration_s: None,
+            context: Some(CrampContext::Rest),
+            symptoms: Symptoms::default(),
+            relief: vec![],
+            note: None,
+        };
+        assert_eq!(
+            entry(&Body::Cramp(other), VolumeUnit::Oz, MassUnit::Lb),
+            "cramp other (forearm), at rest"
         );
     }
 }
