@@ -266,6 +266,9 @@ fn a_cramp_in_an_other_muscle_has_its_name() {
         env.quiet(&["list"])
             .contains("cramp other (forearm), severity 4/10")
     );
+    // The report for a clinician names it too.
+    let md = env.quiet(&["report", "--format", "markdown"]);
+    assert!(md.contains("| other (forearm) | – | 4 |"), "{md}");
 
     let before = env.journal_lines();
     let e = env.refused(&["cramp", "calf", "--name", "forearm"]);
@@ -279,6 +282,11 @@ fn a_cramp_in_an_other_muscle_has_its_name() {
         "error: not saved: an other muscle's name of 1 to 40 characters, like forearm"
     );
     env.refused(&["cramp", "other", "--name", &"x".repeat(41)]);
+    let e = env.refused(&["cramp", "other", "--name", "Calf"]);
+    assert_eq!(
+        e,
+        "error: not saved: calf is in the list of muscles: log it as calf, not as other"
+    );
     env.refused(&["edit", &id, "--muscle", "calf", "--muscle-name", "neck"]);
     assert_eq!(env.journal_lines(), before, "nothing written");
 
@@ -288,6 +296,17 @@ fn a_cramp_in_an_other_muscle_has_its_name() {
     env.log(&["edit", &id, "--muscle", "calf"]);
     let e = env.entry(&id).unwrap();
     assert_eq!((&e["muscle"], e.get("muscle_name")), (&"calf".into(), None));
+
+    // A line written before the rule (a listed muscle with a name) still
+    // loads: the rule is asked of what is written, not of what is read.
+    let old = r#"{"v":1,"id":"01KB0000000000000000000077","op":"add","at":"2026-11-28T09:00:00-05:00","logged":"2026-11-28T09:00:00-05:00","entry":{"type":"cramp","muscle":"hand","muscle_name":"thumb"}}"#;
+    let mut f = std::fs::OpenOptions::new()
+        .append(true)
+        .open(env.month_file())
+        .unwrap();
+    std::io::Write::write_all(&mut f, format!("{old}\n").as_bytes()).unwrap();
+    let out = env.ok(&["list"]);
+    assert!(out.contains("cramp hand (thumb)"), "{out}");
 }
 
 #[test]

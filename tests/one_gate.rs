@@ -56,6 +56,17 @@ fn cramp(duration_s: u32) -> Body {
     })
 }
 
+fn named(muscle: Muscle, name: &str) -> Body {
+    let Body::Cramp(c) = cramp(60) else {
+        unreachable!()
+    };
+    Body::Cramp(Cramp {
+        muscle,
+        muscle_name: Some(name.into()),
+        ..c
+    })
+}
+
 fn plan(minutes: u32) -> Body {
     Body::Plan(Plan {
         activity: "run".into(),
@@ -96,6 +107,17 @@ fn cases() -> Vec<(&'static str, Body, String)> {
             format!(
                 "a cramp lasting 18000 s (accepted: 1 s to {hours} hours; a cramp that long needs a professional's attention, not a log entry)"
             ),
+        ),
+        (
+            "an other muscle named as a listed one",
+            named(Muscle::Other, "Calf"),
+            "calf is in the list of muscles: log it as calf, not as other".into(),
+        ),
+        (
+            "a listed muscle with a name",
+            named(Muscle::Hand, "thumb"),
+            "a muscle's name goes with muscle 'other' only, not with hand (like other, forearm)"
+                .into(),
         ),
         (
             "a plan of 2 minutes",

@@ -35,15 +35,26 @@ pub enum Change {
     },
 }
 
+/// The checks of an entry written anew: those every loaded entry meets,
+/// and the ones only new values meet (a rule added later must not set
+/// aside a journal written before it).
+fn written(body: &Body, at: &Time) -> Result<(), String> {
+    super::check::entry(body, at)?;
+    match body {
+        Body::Cramp(c) => super::check::muscle_name_fits(c),
+        _ => Ok(()),
+    }
+}
+
 impl Change {
     /// The value checks every input path shares: the same bad value gets the
     /// same message from the CLI, a TUI form, an import or the demo.
     pub fn check(&self) -> Result<(), String> {
         match self {
-            Change::Add { at, body } => super::check::entry(body, at),
+            Change::Add { at, body } => written(body, at),
             Change::Amend { target, at, body } => {
                 super::check::id(target)?;
-                super::check::entry(body, at)
+                written(body, at)
             }
             Change::Delete { target, at } => {
                 super::check::id(target)?;

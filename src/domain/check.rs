@@ -9,7 +9,7 @@
 //! easily in its type (a day of 2000 ml drinks would need two million of
 //! them to overflow a `u32`).
 
-use super::entry::{Body, Cramp, Drink, Time};
+use super::entry::{Body, Cramp, Drink, Muscle, Time};
 use chrono::{DateTime, Duration};
 
 /// The largest single drink, in millilitres.
@@ -164,6 +164,29 @@ fn cramp(c: &Cramp) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// A new or edited cramp's muscle name fits its muscle: only `other` has
+/// one, and it names a muscle not in the list. Asked of what is written
+/// (through [`crate::domain::change::Change::check`]), not of what a load
+/// reads: a journal written before this rule still loads whole.
+pub fn muscle_name_fits(c: &Cramp) -> Result<(), String> {
+    let Some(name) = &c.muscle_name else {
+        return Ok(());
+    };
+    if c.muscle != Muscle::Other {
+        return Err(format!(
+            "a muscle's name goes with muscle 'other' only, not with {} (like other, forearm)",
+            c.muscle
+        ));
+    }
+    match Muscle::from_word(name) {
+        Some(Muscle::Other) => Err("an other muscle's name says which muscle, like forearm".into()),
+        Some(listed) => Err(format!(
+            "{listed} is in the list of muscles: log it as {listed}, not as other"
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Checks a body mass in kg: finite, 20-400 kg.

@@ -23,10 +23,7 @@ pub fn entry(body: &Body, unit: VolumeUnit, mass: MassUnit) -> String {
 }
 
 fn cramp(c: &Cramp) -> String {
-    let mut head = format!("cramp {}", c.muscle);
-    if let Some(name) = &c.muscle_name {
-        head.push_str(&format!(" ({name})"));
-    }
+    let mut head = format!("cramp {}", c.muscle_words());
     if let Some(side) = c.side {
         head.push_str(&format!(" {side}"));
     }

@@ -126,9 +126,9 @@ fn summary<Tz: TimeZone>(r: &Report<Tz>) -> Markup {
                 li #sum-nights { "Nights woken: " (nights.len()) " (" (plural(at_night as i64, "cramp", "cramps")) " at night)." }
                 li #sum-worst {
                     "Longest: "
-                    @match longest { Some((e, c)) => { (format_duration(c.duration_s.unwrap_or(0))) " (" (c.muscle) ", " (when(e)) ")" } None => { "no duration logged" } }
+                    @match longest { Some((e, c)) => { (format_duration(c.duration_s.unwrap_or(0))) " (" (c.muscle_words()) ", " (when(e)) ")" } None => { "no duration logged" } }
                     "; most severe: "
-                    @match worst { Some((e, c)) => { (c.severity.unwrap_or(0)) "/10 (" (c.muscle) ", " (when(e)) ")" } None => { "no severity logged" } }
+                    @match worst { Some((e, c)) => { (c.severity.unwrap_or(0)) "/10 (" (c.muscle_words()) ", " (when(e)) ")" } None => { "no severity logged" } }
                     "."
                 }
                 li #sum-untied { "Not tied to exercise: " (untied) " of " (n)

@@ -19,7 +19,7 @@ pub(super) fn cramp_log<Tz: TimeZone>(r: &Report<Tz>) -> Markup {
                         @for (e, c) in r.cramps() {
                             tr {
                                 td { (r.local(&e.at).format("%a %-d %b %H:%M")) }
-                                td { (c.muscle) } td { (c.side.map_or_else(dash, |s| s.to_string())) }
+                                td { (c.muscle_words()) } td { (c.side.map_or_else(dash, |s| s.to_string())) }
                                 td { (c.severity.map_or_else(dash, |s| s.to_string())) }
                                 td { (c.duration_s.map_or_else(dash, format_duration)) }
                                 td { (c.context.map_or_else(dash, |s| s.to_string())) }

@@ -117,7 +117,7 @@ fn cramp_row<Tz: TimeZone>(r: &Report<Tz>, e: &Entry, c: &Cramp) -> String {
     format!(
         "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
         r.local(&e.at).format("%a %-d %b %H:%M"),
-        c.muscle,
+        cell(&c.muscle_words()),
         c.side.map_or_else(dash, |x| x.to_string()),
         c.severity.map_or_else(dash, |x| x.to_string()),
         c.duration_s.map_or_else(dash, format_duration),

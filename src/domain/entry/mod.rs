@@ -134,6 +134,16 @@ pub struct Cramp {
     pub muscle_name: Option<String>,
 }
 
+impl Cramp {
+    /// The muscle as shown: `calf`, or `other (forearm)` with its name.
+    pub fn muscle_words(&self) -> String {
+        match &self.muscle_name {
+            Some(name) => format!("{} ({name})", self.muscle),
+            None => self.muscle.to_string(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Weight {
     #[serde(deserialize_with = "positive_kg")]
@@ -217,10 +227,7 @@ impl Body {
                 p.activity, p.minutes, p.intensity, p.heat
             ),
             Body::Cramp(c) => {
-                let mut s = format!("cramp {}", c.muscle);
-                if let Some(name) = &c.muscle_name {
-                    s.push_str(&format!(" ({name})"));
-                }
+                let mut s = format!("cramp {}", c.muscle_words());
                 if let Some(side) = c.side {
                     s.push_str(&format!(" {side}"));
                 }
