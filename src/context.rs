@@ -147,6 +147,10 @@ impl Ctx {
                 "--at: {name} started {}; the stop must come after it",
                 start.with_timezone(&Local).format("%Y-%m-%d")
             ),
+            Refusal::StartAfterStop { name, stop } => format!(
+                "--at: {name} stopped {}; the start must come before it",
+                stop.with_timezone(&Local).format("%Y-%m-%d")
+            ),
         };
         UserError(msg).into()
     }

@@ -353,3 +353,43 @@ fn every_report_names_the_medicines_taken_on_its_days() {
     assert_eq!(names, ["Atorvastatin", "furosemide"]);
     assert_eq!(json["medicines"][0]["stop"], "2026-11-16T08:00:00-05:00");
 }
+
+/// An edit keeps a course in order, as `medication stop` does for a new
+/// stop: a stop moved to before its start, or a start moved past its stop,
+/// is refused with one line and nothing written.
+#[test]
+fn an_edit_cannot_move_a_stop_before_its_start_or_a_start_past_its_stop() {
+    let env = Env::new();
+    let start = env.log(&[
+        "medication",
+        "start",
+        "furosemide",
+        "--class",
+        "diuretic",
+        "--at",
+        "2026-11-10",
+    ]);
+    let stop = env.log(&["medication", "stop", "furosemide", "--at", "2026-11-20"]);
+    let before = env.journal_lines();
+    let e = env.refused(&["edit", &stop, "--at", "2026-11-01 08:00"]);
+    assert_eq!(
+        e,
+        "error: --at: furosemide started 2026-11-10; the stop must come after it"
+    );
+    let e = env.refused(&["edit", &start, "--at", "2026-11-25 08:00"]);
+    assert_eq!(
+        e,
+        "error: --at: furosemide stopped 2026-11-20; the start must come before it"
+    );
+    assert_eq!(env.journal_lines(), before, "nothing written");
+    // Within the course, both move.
+    env.log(&["edit", &stop, "--at", "2026-11-18 08:00"]);
+    env.log(&["edit", &start, "--at", "2026-11-12 08:00"]);
+    assert_eq!(
+        list(&env),
+        [
+            "past:".to_string(),
+            format!("  furosemide (diuretic) · 2026-11-12 to 2026-11-18 · id {start}, {stop}"),
+        ]
+    );
+}

@@ -1,7 +1,8 @@
 //! Does a change fit the history it would join? The checks that need more
 //! than the change's own values: the entry an edit or delete names is there,
 //! one workout runs at a time, a weighing is plausible next to the others
-//! (unless forced), a medicine stopped is one being taken, after its start.
+//! (unless forced), a medicine stopped is one being taken, after its start,
+//! and an edited start or stop keeps its course in that order.
 //! The front ends word a refusal (with times in the user's zone); the
 //! decision is made here, once.
 
@@ -27,6 +28,8 @@ pub enum Refusal {
     NotCurrent(String),
     /// A medicine stopped before (or when) it started.
     StopBeforeStart { name: String, start: Time },
+    /// A start edited to come at or after the stop of its course.
+    StartAfterStop { name: String, stop: Time },
 }
 
 /// In words, with times as they were logged (the front ends may say more:
@@ -46,6 +49,11 @@ impl std::fmt::Display for Refusal {
                 f,
                 "{name} started {}; the stop must come after it",
                 start.format("%Y-%m-%d")
+            ),
+            Refusal::StartAfterStop { name, stop } => write!(
+                f,
+                "{name} stopped {}; the start must come before it",
+                stop.format("%Y-%m-%d")
             ),
         }
     }
@@ -125,6 +133,39 @@ fn fits(
         }
         Body::Medication(m) if m.action == MedAction::Stop && target.is_none() => {
             stopped(history, at, m)
+        }
+        Body::Medication(m) => match target {
+            Some(target) => kept_in_course(history, at, m, target),
+            None => Ok(()),
+        },
+        _ => Ok(()),
+    }
+}
+
+/// An edited start or stop stays on its side of its course: a stop after
+/// the start it ends, a start before the stop that ends it (the command
+/// line's `medication stop` asks the same of a new stop).
+fn kept_in_course(
+    history: &History,
+    at: Time,
+    m: &Medication,
+    target: &str,
+) -> Result<(), Refusal> {
+    let all = courses(&history.entries);
+    let is = |id: &Option<String>| id.as_deref() == Some(target);
+    let Some(course) = all.iter().find(|c| is(&c.start_id) || is(&c.stop_id)) else {
+        return Ok(());
+    };
+    let name = m.name.clone();
+    match (m.action, course.start, course.stop) {
+        (MedAction::Stop, Some(start), _) if is(&course.stop_id) && at <= start => {
+            Err(Refusal::StopBeforeStart { name, start })
+        }
+        // Only a logged stop: a second start also ends a course.
+        (MedAction::Start, _, Some(stop))
+            if is(&course.start_id) && course.stop_id.is_some() && at >= stop =>
+        {
+            Err(Refusal::StartAfterStop { name, stop })
         }
         _ => Ok(()),
     }
