@@ -362,6 +362,13 @@ fn a_markdown_report_escapes_html_and_never_links_javascript() {
         md.contains("&lt;script&gt;"),
         "the note is still shown, as text: {md}"
     );
+    // Nor does a name turn into emphasis: it reads as typed.
+    env.log(&["medication", "start", "*bold* _it_ ~~gone~~"]);
+    let md = env.ok(&["report", "--format", "markdown"]);
+    assert!(
+        md.contains("- \\*bold\\* \\_it\\_ \\~\\~gone\\~\\~ (other): started"),
+        "{md}"
+    );
 }
 
 // ---------------------------------------------------------------- CSV

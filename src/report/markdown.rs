@@ -15,7 +15,9 @@ fn cell(s: &str) -> String {
 /// User text (a note, an activity) as Markdown that renders as that text:
 /// HTML is escaped (no `<script>`, no `<a href>`, no `<javascript:...>`
 /// autolink), and the brackets that make links and images are escaped, so
-/// no `javascript:` link can come from a note. Line breaks become spaces.
+/// no `javascript:` link can come from a note; so are the marks of emphasis
+/// and strikethrough (`*`, `_`, `~`), so a name reads as typed. Line breaks
+/// become spaces.
 fn md_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -23,7 +25,7 @@ fn md_text(s: &str) -> String {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '\\' | '[' | ']' | '`' => {
+            '\\' | '[' | ']' | '`' | '*' | '_' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
