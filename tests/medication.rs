@@ -382,8 +382,9 @@ fn an_edit_cannot_move_a_stop_before_its_start_or_a_start_past_its_stop() {
         "error: --at: furosemide stopped 2026-11-20; the start must come before it"
     );
     assert_eq!(env.journal_lines(), before, "nothing written");
-    // Within the course, both move.
-    env.log(&["edit", &stop, "--at", "2026-11-18 08:00"]);
+    // Within the course, both move (a day alone is that morning, as for
+    // `medication start`).
+    env.log(&["edit", &stop, "--at", "2026-11-18"]);
     env.log(&["edit", &start, "--at", "2026-11-12 08:00"]);
     assert_eq!(
         list(&env),

@@ -139,12 +139,14 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
     let mut at = entry.at;
     let mut body = entry.body.clone();
     if let Some(t) = &a.at {
-        let use_ = if kind == EntryKind::Plan {
-            TimeUse::Plan
-        } else {
-            TimeUse::Past
+        // As each kind's own command reads it: a plan ahead, a medicine by
+        // its day alone too, the rest in the past.
+        let parsed = match kind {
+            EntryKind::Plan => parse_time(t, &ctx.now, TimeUse::Plan),
+            EntryKind::Medication => crate::domain::medication::parse_day_or_time(t, &ctx.now),
+            _ => parse_time(t, &ctx.now, TimeUse::Past),
         };
-        at = parse_time(t, &ctx.now, use_).or_else(|e| user(format!("--at: {e}")))?;
+        at = parsed.or_else(|e| user(format!("--at: {e}")))?;
     }
     refuse_misfits(a, kind)?;
     super::edit_apply::apply(ctx, a, &mut body, &mut at)?;
