@@ -282,6 +282,11 @@ fn a_cramp_in_an_other_muscle_has_its_name() {
         "error: not saved: an other muscle's name of 1 to 40 characters, like forearm"
     );
     env.refused(&["cramp", "other", "--name", &"x".repeat(41)]);
+    let e = env.refused(&["cramp", "other", "--name", "fore\u{1b}[31marm"]);
+    assert_eq!(
+        e,
+        "error: not saved: an other muscle's name cannot hold control characters"
+    );
     let e = env.refused(&["cramp", "other", "--name", "Calf"]);
     assert_eq!(
         e,
@@ -395,6 +400,12 @@ fn list_on_a_fresh_data_dir_creates_nothing() {
     let env = Env::new();
     let out = env.quiet(&["list"]);
     assert!(out.starts_with("no entries"), "{out}");
+    // The example given is of the kind asked for.
+    let out = env.quiet(&["list", "--kind", "weight"]);
+    assert_eq!(
+        out.trim_end(),
+        "no weight entries since 7d; log one with e.g. 'crampwatch weight 72.4kg --when before'"
+    );
     assert!(snapshot(&env.data).is_empty(), "reading writes nothing");
 }
 

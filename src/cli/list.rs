@@ -70,9 +70,18 @@ pub fn list(ctx: &Ctx, a: &ListArgs) -> Result<()> {
                 let what = a
                     .kind
                     .map_or("entries".to_string(), |k| format!("{k} entries"));
+                // The example is of the kind asked for.
+                let example = match a.kind {
+                    None | Some(EntryKind::Drink) => "crampwatch drink 10oz",
+                    Some(EntryKind::Workout) => "crampwatch workout start run",
+                    Some(EntryKind::Plan) => "crampwatch plan run --at 18:00",
+                    Some(EntryKind::Cramp) => "crampwatch cramp calf --severity 5",
+                    Some(EntryKind::Weight) => "crampwatch weight 72.4kg --when before",
+                    Some(EntryKind::Medication) => "crampwatch medication start furosemide",
+                };
                 writeln!(
                     out,
-                    "no {what} {}; log one with e.g. 'crampwatch drink 10oz'",
+                    "no {what} {}; log one with e.g. '{example}'",
                     if a.all {
                         "yet".to_string()
                     } else {

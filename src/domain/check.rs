@@ -154,14 +154,15 @@ fn cramp(c: &Cramp) -> Result<(), String> {
             "a cramp lasting {d} s (accepted: 1 s to 4 hours; a cramp that long needs a professional's attention, not a log entry)"
         ));
     }
-    if let Some(name) = &c.muscle_name
-        && (name.trim().is_empty()
-            || name.chars().count() > MAX_ACTIVITY_CHARS
-            || name.chars().any(char::is_control))
-    {
-        return Err(format!(
-            "an other muscle's name of 1 to {MAX_ACTIVITY_CHARS} characters, like forearm"
-        ));
+    if let Some(name) = &c.muscle_name {
+        if name.chars().any(char::is_control) {
+            return Err("an other muscle's name cannot hold control characters".into());
+        }
+        if name.trim().is_empty() || name.chars().count() > MAX_ACTIVITY_CHARS {
+            return Err(format!(
+                "an other muscle's name of 1 to {MAX_ACTIVITY_CHARS} characters, like forearm"
+            ));
+        }
     }
     Ok(())
 }
