@@ -2,7 +2,7 @@
 //! TrackPointExtension (`gpxtpx:hr`, `gpxtpx:atemp`) where present.
 
 use super::session::Session;
-use super::xml::{Stats, local, num, reader, utc};
+use super::xml::{Stats, Text, local, num, reader, utc};
 use super::{Read, Refusal};
 use crate::domain::import_rules::ImportRules;
 use chrono::{DateTime, Utc};
@@ -23,30 +23,7 @@ struct Track {
 /// Reads a GPX file as one session: from its first timed track point to
 /// its last. A GPX without timed track points (a route, a plan) is refused.
 pub fn read(bytes: &[u8], rules: &ImportRules) -> Result<Read, Refusal> {
-    let mut r = reader(bytes.trim_ascii_start());
-    let mut buf = Vec::new();
-    let mut path: Vec<String> = Vec::new();
-    let mut t = Track::default();
-    loop {
-        match r
-            .read_event_into(&mut buf)
-            .map_err(|e| format!("not readable as GPX: {e}"))?
-        {
-            X::Start(e) => {
-                let name = local(&e);
-                t.points += usize::from(name == "trkpt");
-                path.push(name);
-            }
-            X::Empty(e) => t.points += usize::from(local(&e) == "trkpt"),
-            X::End(_) => {
-                path.pop();
-            }
-            X::Text(x) => text(&mut t, &path, &x.xml10_content()),
-            X::Eof => break,
-            _ => {}
-        }
-        buf.clear();
-    }
+    let t = track(bytes)?;
     let (Some(start), Some(last)) = (t.first, t.last) else {
         return Err(format!(
             "a GPX with no track points that have times ({} track points, none timed); a route or plan is not a workout",
@@ -67,6 +44,50 @@ pub fn read(bytes: &[u8], rules: &ImportRules) -> Result<Read, Refusal> {
         found: vec![session.into_found("gpx", None, rules)],
         warnings: Vec::new(),
     })
+}
+
+/// What a GPX file's track holds, its text read whole.
+fn track(bytes: &[u8]) -> Result<Track, Refusal> {
+    let mut r = reader(bytes.trim_ascii_start());
+    let mut buf = Vec::new();
+    let mut path: Vec<String> = Vec::new();
+    let mut t = Track::default();
+    let mut pending = Text::default();
+    loop {
+        let ev = r
+            .read_event_into(&mut buf)
+            .map_err(|e| format!("not readable as GPX: {e}"))?;
+        // An element's text is whole at the next tag, read at its path.
+        if matches!(ev, X::Start(_) | X::End(_) | X::Empty(_) | X::Eof)
+            && let Some(s) = pending.take()
+        {
+            text(&mut t, &path, &s);
+        }
+        match ev {
+            X::Start(e) => {
+                let name = local(&e);
+                t.points += usize::from(name == "trkpt");
+                path.push(name);
+            }
+            X::Empty(e) => t.points += usize::from(local(&e) == "trkpt"),
+            X::End(_) => {
+                path.pop();
+            }
+            X::Text(x) => pending.push(&x),
+            X::GeneralRef(r) => pending.push_ref(&r),
+            X::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    // Cut short inside its track: its end would be taken for the workout's.
+    if path.iter().any(|p| p == "trk") {
+        return Err(
+            "a GPX file cut short: it ends inside its track (copy it again from the device or app)"
+                .into(),
+        );
+    }
+    Ok(t)
 }
 
 fn text(t: &mut Track, path: &[String], s: &str) {
@@ -94,5 +115,41 @@ fn text(t: &mut Track, path: &[String], s: &str) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::rules::Rules;
+
+    const GPX: &[u8] = include_bytes!("../../tests/fixtures/devices/gpx-garmin-ext.gpx");
+
+    #[test]
+    fn entities_in_the_name_and_type_are_read_with_the_text_around_them() {
+        let rules = Rules::embedded().unwrap().import;
+        let text = String::from_utf8(GPX.to_vec())
+            .unwrap()
+            .replace(
+                "<name>Evening Run</name>",
+                "<name>Rock &lt;n&gt; roll</name>",
+            )
+            .replace("<type>running</type>", "<type>Trail &amp; road</type>");
+        let t = track(text.as_bytes()).unwrap();
+        assert_eq!(t.name.as_deref(), Some("Rock <n> roll"));
+        assert_eq!(t.sport.as_deref(), Some("Trail & road"));
+        assert!(read(text.as_bytes(), &rules).is_ok());
+    }
+
+    #[test]
+    fn a_file_cut_short_inside_its_track_is_refused() {
+        let rules = Rules::embedded().unwrap().import;
+        // At the end of a line half way: every tag before it whole.
+        let half = GPX.len() / 2;
+        let end = half + GPX[half..].iter().position(|b| *b == b'\n').unwrap() + 1;
+        assert_eq!(
+            read(&GPX[..end], &rules).map(|_| ()),
+            Err("a GPX file cut short: it ends inside its track (copy it again from the device or app)".to_string())
+        );
     }
 }

@@ -1,7 +1,7 @@
 //! TCX (Garmin Training Center): activities with laps and track points.
 
 use super::session::Session;
-use super::xml::{Stats, attr, local, num, reader, utc};
+use super::xml::{Stats, Text, attr, local, num, reader, utc};
 use super::{Read, Refusal};
 use crate::domain::import_rules::ImportRules;
 use quick_xml::events::Event as X;
@@ -49,10 +49,18 @@ pub fn read(bytes: &[u8], rules: &ImportRules) -> Result<Read, Refusal> {
     let mut path: Vec<String> = Vec::new();
     let mut current: Option<Activity> = None;
     let mut out = Read::default();
+    let mut pending = Text::default();
     loop {
         let ev = r
             .read_event_into(&mut buf)
             .map_err(|e| format!("not readable as TCX: {e}"))?;
+        // An element's text is whole at the next tag, read at its path.
+        if matches!(ev, X::Start(_) | X::End(_) | X::Empty(_) | X::Eof)
+            && let Some(s) = pending.take()
+            && let Some(a) = current.as_mut()
+        {
+            text(a, &path, &s);
+        }
         match ev {
             X::Start(e) => {
                 let name = local(&e);
@@ -76,19 +84,21 @@ pub fn read(bytes: &[u8], rules: &ImportRules) -> Result<Read, Refusal> {
                     push(&mut out, a, rules);
                 }
             }
-            X::Text(t) => {
-                if let Some(a) = current.as_mut() {
-                    text(a, &path, &t.xml10_content());
-                }
-            }
+            X::Text(t) => pending.push(&t),
+            X::GeneralRef(r) => pending.push_ref(&r),
             X::Eof => break,
             _ => {}
         }
         buf.clear();
     }
-    if let Some(a) = current.take() {
-        out.warnings.push("the file ends inside an activity".into());
-        push(&mut out, a, rules);
+    // Cut short (a copy interrupted): what was read of its last activity
+    // is too short, and once imported, the whole file would be taken for
+    // one already there. Refused, as a FIT file cut short is.
+    if current.is_some() {
+        return Err(
+            "a TCX file cut short: it ends inside an activity (copy it again from the device or app)"
+                .into(),
+        );
     }
     if out.found.is_empty() {
         return Err("a TCX file with no activity that has a start time".into());
@@ -149,5 +159,35 @@ mod tests {
         let padded = read(&padded, &rules).unwrap();
         assert_eq!(plain, padded);
         assert_eq!(plain.found.len(), 1);
+    }
+
+    fn note_of(read: &Read) -> String {
+        match &read.found[0].body {
+            crate::domain::entry::Body::Workout(w) => w.note.clone().unwrap_or_default(),
+            other => panic!("a workout, not {other:?}"),
+        }
+    }
+
+    #[test]
+    fn entities_in_the_notes_are_read_with_the_text_around_them() {
+        let rules = Rules::embedded().unwrap().import;
+        let text = String::from_utf8(TCX.to_vec()).unwrap().replace(
+            "<Notes>Aerobics</Notes>",
+            "<Notes> Hills &amp; intervals &#233;&#x2014; with &lt;Tom&gt; </Notes>",
+        );
+        let note = note_of(&read(text.as_bytes(), &rules).unwrap());
+        assert!(note.contains("Hills & intervals é— with <Tom>"), "{note}");
+    }
+
+    #[test]
+    fn a_file_cut_short_inside_its_activity_is_refused() {
+        let rules = Rules::embedded().unwrap().import;
+        // At the end of a line half way: every tag before it whole.
+        let half = TCX.len() / 2;
+        let end = half + TCX[half..].iter().position(|b| *b == b'\n').unwrap() + 1;
+        assert_eq!(
+            read(&TCX[..end], &rules),
+            Err("a TCX file cut short: it ends inside an activity (copy it again from the device or app)".to_string())
+        );
     }
 }

@@ -2,15 +2,17 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use quick_xml::Reader;
-use quick_xml::events::BytesStart;
+use quick_xml::events::{BytesRef, BytesStart, BytesText};
 use std::io::BufRead;
 
 /// A lenient reader: files from devices have mismatched end tags, broken
 /// DTDs and stray characters, and what can be read is still worth reading.
+/// Text is not trimmed piece by piece: an element's text comes in pieces
+/// ([`Text`]) and is trimmed whole.
 pub(super) fn reader<R: BufRead>(r: R) -> Reader<R> {
     let mut reader = Reader::from_reader(r);
     let c = reader.config_mut();
-    c.trim_text(true);
+    c.trim_text(false);
     c.check_end_names = false;
     c.allow_unmatched_ends = true;
     reader
@@ -25,6 +27,42 @@ pub(super) fn attr(e: &BytesStart, name: &str) -> Option<String> {
                 .unwrap_or_else(|_| a.value.to_string())
         })
     })
+}
+
+/// An element's text as it is read: quick-xml hands each entity (`&amp;`,
+/// `&#233;`) apart from the text around it, so the pieces are gathered
+/// until the next tag and then taken whole. Taking only one piece had cut
+/// "Hills &amp; intervals" to " intervals".
+#[derive(Default)]
+pub(super) struct Text(String);
+
+impl Text {
+    pub(super) fn push(&mut self, t: &BytesText) {
+        self.0.push_str(&t.xml10_content());
+    }
+
+    /// A character reference, or one of XML's five named entities; any
+    /// other entity (a DTD's, which these files never need) is left out.
+    pub(super) fn push_ref(&mut self, r: &BytesRef) {
+        match r.resolve_char_ref() {
+            Ok(Some(c)) => self.0.push(c),
+            _ => {
+                let name = r.xml10_content();
+                if let Some(s) = quick_xml::escape::resolve_predefined_entity(&name) {
+                    self.0.push_str(s);
+                }
+            }
+        }
+    }
+
+    /// The text gathered since the last tag, trimmed, if there is any; the
+    /// gathering starts again.
+    pub(super) fn take(&mut self) -> Option<String> {
+        let t = self.0.trim();
+        let out = (!t.is_empty()).then(|| t.to_string());
+        self.0.clear();
+        out
+    }
 }
 
 /// The local name of a tag (no namespace prefix).
