@@ -76,12 +76,11 @@ where
             .iter()
             .find(|e| matches!(e.body, Body::Drink(_)))?
             .at;
-        // Nor before the journal covers the whole 24 h window.
-        let first_entry = self.history.entries.first()?.at;
-        let covered = |at: &Time| *at - chrono::Duration::hours(24) >= first_entry;
-        let seen = self.matching(|s| {
-            s.entry.at > first_drink && covered(&s.entry.at) && s.snap.fluids_24h_ml < floor
-        });
+        // Nor before drinks have been logged for the whole 24 h window: an
+        // older entry of another kind (a workout imported from a watch, a
+        // medicine logged by its start day) says nothing about drinks.
+        let covered = |at: &Time| *at - chrono::Duration::hours(24) >= first_drink;
+        let seen = self.matching(|s| covered(&s.entry.at) && s.snap.fluids_24h_ml < floor);
         if seen.is_empty() {
             return None;
         }

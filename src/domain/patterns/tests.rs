@@ -419,6 +419,20 @@ fn low_intake_waits_until_the_journal_covers_the_24_hours_before() {
         .drink("D2", "2026-11-28T08:00:00-05:00", 100, DrinkKind::Water)
         .cramp("C2", "2026-11-28T10:00:00-05:00", at_rest);
     assert_eq!(ids(&find(&next_day, "low-intake").unwrap()), ["C2"]);
+    // An older entry of another kind (a workout imported from a watch, a
+    // medicine logged by its start day) does not make the first day's
+    // drinks cover the day before.
+    let older = B::default()
+        .workout(
+            "W0",
+            "2026-10-01T08:00:00-04:00",
+            Some("2026-10-01T09:00:00-04:00"),
+            Intensity::Moderate,
+            Heat::Mild,
+        )
+        .drink("D1", "2026-11-27T08:00:00-05:00", 100, DrinkKind::Water)
+        .cramp("C1", "2026-11-27T10:00:00-05:00", at_rest);
+    assert!(find(&older, "low-intake").is_none());
 }
 
 fn session_then_cramp(minutes: i64, intensity: Intensity, heat: Heat) -> B {
