@@ -112,6 +112,7 @@ impl Settings {
             goal_ml: self.goal_ml().unwrap_or(Prefs::default().goal_ml),
             day_start_hour: self.day_start_hour,
             profile: self.profile.clone(),
+            weight_unit: self.weight_unit,
         }
     }
 

@@ -687,9 +687,9 @@ fn drinking_past_the_sessions_estimated_sweat_loss_warns_and_stops_sip_prompts()
 
 #[test]
 fn weight_above_before_after_a_session_warns_and_equal_does_not() {
-    let base = |after_kg| {
+    let pair = |before_kg, after_kg| {
         Log::default()
-            .weight("2026-06-10T06:50:00-04:00", 70.0, WeighWhen::Before)
+            .weight("2026-06-10T06:50:00-04:00", before_kg, WeighWhen::Before)
             .workout(
                 "2026-06-10T07:00:00-04:00",
                 Some("2026-06-10T08:00:00-04:00"),
@@ -698,10 +698,13 @@ fn weight_above_before_after_a_session_warns_and_equal_does_not() {
             )
             .weight("2026-06-10T08:05:00-04:00", after_kg, WeighWhen::After)
     };
+    let base = |after_kg| pair(70.0, after_kg);
     let h = run("2026-06-10T09:00:00-04:00", &base(70.4));
     assert_eq!(h.warnings.len(), 1, "{:?}", h.warnings);
+    // Weighed in kg (70.0 is a whole number of kg), said in kg, though the
+    // drinks are in oz.
     assert!(
-        h.warnings[0].contains("0.9 lb above before"),
+        h.warnings[0].contains("0.4 kg above before"),
         "{}",
         h.warnings[0]
     );
@@ -710,6 +713,14 @@ fn weight_above_before_after_a_session_warns_and_equal_does_not() {
     assert_eq!(find(&h, TimerKind::Rehydrate).target_ml, None);
     let h = run("2026-06-10T09:00:00-04:00", &base(70.0));
     assert!(h.warnings.is_empty(), "{:?}", h.warnings);
+    // Weighed in lb (154 and 155 lb), said in lb.
+    let lb = crampwatch::domain::entry::KG_PER_LB;
+    let h = run("2026-06-10T09:00:00-04:00", &pair(154.0 * lb, 155.0 * lb));
+    assert!(
+        h.warnings[0].contains("1.0 lb above before"),
+        "{}",
+        h.warnings[0]
+    );
 }
 
 #[test]

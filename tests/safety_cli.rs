@@ -56,6 +56,9 @@ fn a_bare_79_after_an_80_kg_weighing_is_read_as_kg_never_as_a_55_litre_target() 
     let r = timer(&s, "rehydrate").unwrap();
     // 1 kg lost: 1250-1500 ml, over the hours from now (14:30) to 17:40.
     assert_eq!(r["ask"]["max_ml"], 1500, "{r}");
+    // Said in the unit the user weighs in, though drinks are in oz.
+    let msg = r["message"].as_str().unwrap();
+    assert!(msg.contains("(1.0 kg lost; "), "{msg}");
     assert_asks_within_the_hourly_rate(&s);
     // A typo far from both units is refused, and --force keeps it.
     let err = env.refused(&["weight", "70", "--at", "13:50"]);

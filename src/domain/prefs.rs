@@ -25,6 +25,9 @@ pub struct Prefs {
     /// The hour (0-23) a day starts: a 2 am cramp belongs to the night before.
     pub day_start_hour: u32,
     pub profile: Profile,
+    /// The weight unit the settings name; `None`: the first weighing's,
+    /// else the one that goes with `unit` ([`crate::domain::mass::display_unit`]).
+    pub weight_unit: Option<crate::domain::mass::MassUnit>,
 }
 
 impl Default for Prefs {
@@ -34,6 +37,7 @@ impl Default for Prefs {
             goal_ml: 1893,
             day_start_hour: 4,
             profile: Profile::default(),
+            weight_unit: None,
         }
     }
 }

@@ -60,13 +60,6 @@ impl VolumeUnit {
             VolumeUnit::Ml => "kg",
         }
     }
-
-    pub fn format_mass(self, kg: f64) -> String {
-        match self {
-            VolumeUnit::Oz => format!("{:.1} lb", kg / KG_PER_LB),
-            VolumeUnit::Ml => format!("{kg:.1} kg"),
-        }
-    }
 }
 
 /// Formats seconds as `90s` → `1m30s`, `120` → `2m`, `3600` → `1h`.

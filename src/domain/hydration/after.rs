@@ -139,7 +139,7 @@ where
     if measured > most {
         warnings.push(format!(
             "you lost {} over {activity}, {:.1}% of your body mass: that is a lot. Drink steadily, with electrolytes, and get medical advice if you feel unwell",
-            cx.unit.format_mass(measured),
+            cx.mass.format(measured),
             measured / p.before * 100.0
         ));
     }
@@ -181,7 +181,7 @@ where
                 "rehydrate {} by {}{spread}, with electrolytes ({} lost; {}/{})",
                 cx.ask_text(&ask),
                 cx.hhmm(by),
-                cx.unit.format_mass(measured),
+                cx.mass.format(measured),
                 cx.num(done),
                 cx.vol(lo)
             ),

@@ -2,6 +2,7 @@
 
 use super::{Timer, TimerKind, TimerState, whole};
 use crate::domain::entry::{DrinkKind, Heat, Intensity, Time, VolumeUnit};
+use crate::domain::mass::MassUnit;
 use crate::domain::rules::Rules;
 use crate::domain::sweat::{PersonalRate, loss_at_rate};
 use chrono::{Duration, TimeZone};
@@ -20,6 +21,9 @@ pub(super) struct Ctx<'a, Tz: TimeZone> {
     pub tz: Tz,
     pub rules: &'a Rules,
     pub unit: VolumeUnit,
+    /// Weights as the user reads them (the setting, else the first
+    /// weighing's unit): a loss in kg for someone who weighs in kg.
+    pub mass: MassUnit,
     pub drinks: Vec<(Time, u32, DrinkKind)>,
     /// The running workout's id and the user's own sweat rate for it.
     pub personal: Option<(String, PersonalRate)>,

@@ -278,6 +278,11 @@ where
         tz: now.timezone(),
         rules,
         unit: prefs.unit,
+        mass: crate::domain::mass::display_unit(
+            prefs.weight_unit,
+            crate::domain::mass::first_weighing(history),
+            prefs.unit,
+        ),
         drinks,
         personal: history
             .running_workout()

@@ -116,7 +116,7 @@ where
             Some(p) if p.after > p.before => warnings.push(format!(
                 "weight after {} is {} above before: you drank more than you sweated (overdrinking can cause hyponatremia)",
                 w.activity,
-                cx.unit.format_mass(p.after - p.before)
+                cx.mass.format(p.after - p.before)
             )),
             _ => {}
         }
@@ -130,7 +130,7 @@ where
     Tz::Offset: Copy,
 {
     if weights::in_range(kg, &cx.rules.weights) {
-        cx.unit.format_mass(kg)
+        cx.mass.format(kg)
     } else {
         "an impossible value".to_string()
     }
