@@ -314,6 +314,23 @@ fn a_cramp_in_an_other_muscle_has_its_name() {
     assert!(out.contains("cramp hand (thumb)"), "{out}");
 }
 
+/// Entries of another year say their year; this year's do not.
+#[test]
+fn list_names_the_year_of_entries_from_another_year() {
+    let env = Env::new();
+    let old = env.log(&["drink", "10oz", "--at", "2025-12-31 23:00"]);
+    let new = env.log(&["drink", "12oz", "--at", "2026-01-01 07:00"]);
+    let out = env.quiet(&["list", "--all"]);
+    assert!(
+        out.contains(&format!("{old}  Wed 31 Dec 2025 23:00  drink 10 oz")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("{new}  Thu  1 Jan 07:00  drink 12 oz")),
+        "{out}"
+    );
+}
+
 #[test]
 fn weight_in_kg_and_lb() {
     let env = Env::new();

@@ -8,7 +8,7 @@ use crate::domain::history::{Entry, History};
 use crate::domain::input::parse_since;
 use crate::store::Scope;
 use anyhow::Result;
-use chrono::Local;
+use chrono::{Datelike, Local};
 use clap::Args;
 use serde::{Serialize, Serializer};
 use std::io::Write;
@@ -115,10 +115,17 @@ struct Listed<'a> {
 /// `01KB…  Sat 28 Nov 14:30  drink 10 oz water  "note"`
 fn list_line(ctx: &Ctx, e: &Entry, mass: crate::domain::mass::MassUnit) -> String {
     let local = e.at.with_timezone(&Local);
+    // The year only where it is not this one: `list --all` over years of
+    // imported workouts would read 2009 and 2017 alike.
+    let when = if local.year() == ctx.now.year() {
+        local.format("%a %e %b %H:%M")
+    } else {
+        local.format("%a %e %b %Y %H:%M")
+    };
     let mut s = format!(
         "{}  {}  {}",
         e.id,
-        local.format("%a %e %b %H:%M"),
+        when,
         crate::domain::say::entry(&e.body, ctx.unit(), mass)
     );
     if let Some(n) = e.body.note() {
