@@ -756,7 +756,7 @@ fn a_journal_file_of_one_line_imports_as_a_journal() {
     let id = a.log(&["drink", "10oz"]);
     let b = Env::with_device("desktop");
     let out = b.quiet(&["import", a.month_file().to_str().unwrap()]);
-    assert!(out.starts_with("imported 1 events"), "{out}");
+    assert!(out.starts_with("imported 1 event from"), "{out}");
     assert_eq!(b.entries()[0]["id"], id.as_str());
 }
 

@@ -827,7 +827,7 @@ fn two_devices_exchanging_json_exports_reach_the_same_entries() {
     let out = desktop.quiet(&["import", from_laptop.to_str().unwrap()]);
     assert!(out.starts_with("imported 2 entries"), "{out}");
     let out = laptop.quiet(&["import", from_desktop.to_str().unwrap()]);
-    assert!(out.starts_with("imported 1 entries"), "{out}");
+    assert!(out.starts_with("imported 1 entry from"), "{out}");
     // An export holds entries as they stand: the edit arrives as its result.
     // (When it was edited is not carried over; compare without it.)
     let strip = |v: Vec<serde_json::Value>| -> Vec<serde_json::Value> {
@@ -863,7 +863,7 @@ fn import_reports_an_unfinished_last_line_of_the_source() {
         "{err}"
     );
     assert!(err.contains("unfinished"), "{err}");
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("imported 1 events"));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("imported 1 event from"));
     assert!(dst.entry(&a).is_some());
     assert_eq!(
         fs::read(&file).unwrap(),

@@ -523,7 +523,7 @@ fn crampwatch_exports_still_import_as_before() {
     let file = other.root().join("export.json");
     std::fs::write(&file, export).unwrap();
     let so = other.ok(&["import", file.to_str().unwrap()]);
-    assert!(so.contains("imported 1 entries"), "{so}");
+    assert!(so.contains("imported 1 entry from"), "{so}");
 }
 
 #[test]

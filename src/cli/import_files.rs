@@ -98,8 +98,9 @@ fn summary(total: &Tally, o: &Options) {
         0 => String::new(),
         n => format!(", merged {n}"),
     };
+    let word = if total.added == 1 { "entry" } else { "entries" };
     crate::outln!(
-        "{verb} {} entries{merged} ({} already there)",
+        "{verb} {} {word}{merged} ({} already there)",
         total.added,
         total.already
     );

@@ -85,8 +85,8 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
         if let Some(read) = own::json_export(path, &mut known, now)? {
             ctx.journal.commit_batch(&read.batch)?;
             crate::say!(
-                "imported {} entries from {} ({} already here, skipped)",
-                read.batch.len(),
+                "imported {} from {} ({} already here, skipped)",
+                counted(read.batch.len(), "entry", "entries"),
                 path.display(),
                 read.skipped
             );
@@ -101,8 +101,8 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
     }
     ctx.journal.commit_batch(&read.batch)?;
     crate::say!(
-        "imported {} events from {} ({} already here, skipped)",
-        read.batch.len(),
+        "imported {} from {} ({} already here, skipped)",
+        counted(read.batch.len(), "event", "events"),
         path.display(),
         read.skipped
     );
@@ -129,11 +129,16 @@ fn import_csv(ctx: &Ctx, a: &ImportArgs, path: &std::path::Path, read: Imported)
     }
     ctx.journal.commit_batch(&read.batch)?;
     crate::say!(
-        "imported {} entries from {} ({} already here, {} bad rows skipped)",
-        read.batch.len(),
+        "imported {} from {} ({} already here, {} bad rows skipped)",
+        counted(read.batch.len(), "entry", "entries"),
         path.display(),
         read.skipped,
         if a.skip_bad { errors.len() } else { 0 }
     );
     Ok(())
+}
+
+/// `1 entry`, `3 entries`.
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

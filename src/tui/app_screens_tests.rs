@@ -427,6 +427,45 @@ fn the_stretch_offer_lasts_an_hour_and_not_for_muscles_without_one() {
 }
 
 #[test]
+fn s_after_a_cramp_in_a_muscle_without_a_stretch_names_it_rather_than_denying_it() {
+    let cramp = |muscle, name: Option<&str>| {
+        Body::Cramp(Cramp {
+            muscle,
+            side: None,
+            severity: None,
+            duration_s: None,
+            context: Some(CrampContext::Rest),
+            symptoms: Symptoms::default(),
+            relief: vec![],
+            note: None,
+            muscle_name: name.map(str::to_string),
+        })
+    };
+    let mut app = app_with(&[add(
+        "C1",
+        "2026-11-28T14:10:00-05:00",
+        cramp(Muscle::Other, Some("forearm")),
+    )]);
+    send(&mut app, Action::Stretch);
+    assert_eq!(app.card, None);
+    assert_eq!(
+        app.flash.as_ref().unwrap().text,
+        "the Guide has no stretch for other (forearm); every stretch is in the Guide (5)"
+    );
+    // Over an hour ago, it is not the cramp just logged.
+    let mut app = app_with(&[add(
+        "C1",
+        "2026-11-28T13:20:00-05:00",
+        cramp(Muscle::Other, Some("forearm")),
+    )]);
+    send(&mut app, Action::Stretch);
+    assert_eq!(
+        app.flash.as_ref().unwrap().text,
+        "no cramp logged in the last hour; every stretch is in the Guide (5)"
+    );
+}
+
+#[test]
 fn help_scrolls_on_a_short_terminal_and_not_past_its_end() {
     let mut app = app_with(&[]);
     send(&mut app, Action::ToggleHelp);

@@ -124,10 +124,29 @@ impl<Z: Zone> App<Z> {
                 self.help = false;
                 self.card = Some(muscle);
             }
-            None => self.say(
-                "no cramp logged in the last hour; every stretch is in the Guide (5)",
-                false,
-            ),
+            None => {
+                // A cramp of the last hour in a muscle the Guide has no
+                // stretch for (an other muscle) is named, not denied.
+                let since = self.now.fixed_offset()
+                    - chrono::Duration::minutes(super::forms::STRETCH_OFFER_MINUTES);
+                let recent = self
+                    .today_entries()
+                    .into_iter()
+                    .rev()
+                    .find_map(|e| match &e.body {
+                        Body::Cramp(c) if e.at >= since => Some(c.muscle_words()),
+                        _ => None,
+                    });
+                let said = match recent {
+                    Some(m) => format!(
+                        "the Guide has no stretch for {m}; every stretch is in the Guide (5)"
+                    ),
+                    None => {
+                        "no cramp logged in the last hour; every stretch is in the Guide (5)".into()
+                    }
+                };
+                self.say(said, false);
+            }
         }
     }
 

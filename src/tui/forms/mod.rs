@@ -13,6 +13,7 @@ mod field;
 mod medication;
 mod plan;
 mod submit;
+pub(crate) use submit::STRETCH_OFFER_MINUTES;
 pub mod view;
 mod weight;
 mod workout;

@@ -10,7 +10,7 @@ use crate::tui::app::{App, Effect, Zone};
 use chrono::Duration;
 
 /// How long the stretch stays offered after a cramp is logged.
-const STRETCH_OFFER_MINUTES: i64 = 60;
+pub(crate) const STRETCH_OFFER_MINUTES: i64 = 60;
 
 impl<Z: Zone> App<Z> {
     pub(crate) fn form_key(&mut self, fa: FormAction) -> Vec<Effect> {
