@@ -482,6 +482,24 @@ fn a_selected_cramp_shows_what_came_before_it_under_the_table() {
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
     term.draw(|f| f.render_widget(&view, f.area())).unwrap();
     assert!(format!("{}", term.backend()).contains("before: 300 ml in 2h"));
+    // Longer than its border: cut at a word, with the cut marked.
+    let long = "before: 300 ml in 2h, 600 ml in 6h, 1800 ml in 24h, no electrolytes · during a session · no session before it";
+    let view = HistoryView {
+        selected_context: Some(long.into()),
+        ..view
+    };
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| f.render_widget(&view, f.area())).unwrap();
+    let text = screen_text(&term);
+    let row = text
+        .lines()
+        .find(|l| l.contains("before: 300 ml"))
+        .expect("the context row");
+    let shown = row.split(" … ").next().unwrap();
+    let shown = &shown[shown.find("before: ").unwrap()..];
+    assert!(row.contains(" … "), "{row}");
+    // What is shown is the text up to a space: no word cut.
+    assert!(long.starts_with(&format!("{shown} ")), "{row}");
 }
 
 fn screen_text(t: &Terminal<TestBackend>) -> String {

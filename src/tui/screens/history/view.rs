@@ -195,6 +195,9 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
     fn entries_table(&self, area: Rect, buf: &mut Buffer) {
         let mut block = self.block(" Entries ");
         if let Some(context) = &self.selected_context {
+            // Cut at a word to fit between the corners, never mid-word.
+            let room = usize::from(area.width.saturating_sub(4));
+            let context = crate::tui::text::clip(context, room);
             block = block.title_bottom(Line::styled(format!(" {context} "), self.dim()));
         }
         let inner = block.inner(area);
