@@ -30,9 +30,16 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
             return;
         }
         // Two columns: Mon-Thu, then Fri-Sun; the goal is in the title.
+        // Each bar leaves room for the longest day's figure and a space
+        // before the next column (`100.8 ✓` had run into `Fri`).
         let rows = days.len().div_ceil(2);
         let col_w = inner.width / 2;
-        let bar_w = (col_w as usize).saturating_sub(4 + 8);
+        let figure_w = days
+            .iter()
+            .map(|d| self.unit.number(d.intake_ml as f64).chars().count() + 3)
+            .max()
+            .unwrap_or(0);
+        let bar_w = (col_w as usize).saturating_sub(4 + figure_w + 1);
         for (half, x) in [(0, inner.x), (1, inner.x + col_w)] {
             let lines: Vec<Line> = days
                 .iter()

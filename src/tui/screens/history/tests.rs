@@ -545,3 +545,33 @@ fn goal_days_count_only_the_days_begun_like_the_report() {
         "{text}"
     );
 }
+
+#[test]
+fn two_columns_of_days_keep_a_space_between_a_long_figure_and_the_next_day() {
+    let mut s = screen(&[]);
+    // 2981 ml is 100.8 oz: with its tick, the longest figure a day shows.
+    s.week.days[0].intake_ml = 2981;
+    let entries = s.week.entries(&s.history, &New_York, 4);
+    let view = HistoryView {
+        week: &s.week,
+        entries: &entries,
+        overview: &s.overview,
+        state: &s.state,
+        unit: VolumeUnit::Oz,
+        mass: crate::domain::mass::MassUnit::Lb,
+        tz: New_York,
+        today: day_of(&t(NOW), &New_York, 4),
+        day_start_hour: 4,
+        color: false,
+        selected_context: None,
+    };
+    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| f.render_widget(&view, f.area())).unwrap();
+    let text = screen_text(&term);
+    let row = text
+        .lines()
+        .find(|l| l.contains("Mon █"))
+        .expect("Monday's bar");
+    assert!(row.contains(" 100.8 ✓ "), "{row}");
+    assert!(row.contains(" Fri "), "{row}");
+}
