@@ -297,3 +297,29 @@ fn the_html_report_shows_the_rate_by_band_and_the_periods_tests() {
         "a sweat section with no tests"
     );
 }
+
+/// The table's columns line up whatever the figures: `29.8 oz` and `6.3 oz`
+/// end in the same column, as the header's `drunk` does.
+#[test]
+fn the_sweat_table_lines_up_its_columns() {
+    let env = Env::new();
+    env.ok(&["demo", "--days", "60", "--seed", "3"]);
+    let out = env.ok(&["sweat"]);
+    let table: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with("date "))
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert!(table.len() > 3, "{out}");
+    let end_of = |l: &str, word: &str| l[..l.find(word).unwrap() + word.len()].chars().count();
+    let rate = end_of(table[0], "rate");
+    for row in &table[1..] {
+        assert_eq!(end_of(row, "l/h"), rate, "{row}\n{}", table[0]);
+        assert_eq!(
+            end_of(row, " oz ") - 1,
+            end_of(table[0], "drunk"),
+            "{row}\n{}",
+            table[0]
+        );
+    }
+}

@@ -34,7 +34,7 @@ fn weights(t: &SweatTest, mass: MassUnit) -> String {
 /// The header of [`test_line`].
 pub fn test_header(mass: MassUnit) -> String {
     format!(
-        "{:<10} {:<8} {:<4} {:>4} {:<15} {:>6} {:>6} {:>8}  activity",
+        "{:<10} {:<8} {:<4} {:>4} {:<15} {:>8} {:>8} {:>8}  activity",
         "date",
         "effort",
         "heat",
@@ -46,11 +46,12 @@ pub fn test_header(mass: MassUnit) -> String {
     )
 }
 
-/// One test on one line; the reason it is set aside, if any, on the next.
+/// One test on one line (its columns as wide as the header's, `100.8 oz`
+/// included); the reason it is set aside, if any, on the next.
 pub fn test_line(t: &SweatTest, unit: VolumeUnit, mass: MassUnit) -> Vec<String> {
     let mark = if t.used { ' ' } else { '✗' };
     let mut out = vec![format!(
-        "{:<10} {:<8} {:<4} {:>4} {:<15} {:>6} {:>6} {:>8}{mark} {}",
+        "{:<10} {:<8} {:<4} {:>4} {:<15} {:>8} {:>8} {:>8}{mark} {}",
         t.at.format("%a %-d %b").to_string(),
         t.intensity.word(),
         t.heat.word(),
