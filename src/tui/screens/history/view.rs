@@ -250,13 +250,14 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
 
 /// The keys under the table, most needed first: those that do not fit are
 /// dropped whole.
-const KEYS: [&str; 6] = [
+const KEYS: [&str; 7] = [
     "↑/↓ select",
     "Enter edit",
     "x delete",
     "u undo",
     "←/h →/l week",
     "t this week",
+    "e/E report",
 ];
 
 impl<Tz: TimeZone> Widget for &HistoryView<'_, Tz> {
@@ -316,7 +317,7 @@ impl<Tz: TimeZone> Widget for &HistoryView<'_, Tz> {
             }
         }
         // Shown in the screen's usual order: week keys first.
-        shown.sort_by_key(|k| [2, 3, 4, 5, 0, 1][KEYS.iter().position(|x| x == k).unwrap_or(0)]);
+        shown.sort_by_key(|k| [2, 3, 4, 5, 0, 1, 6][KEYS.iter().position(|x| x == k).unwrap_or(0)]);
         Paragraph::new(Line::styled(format!(" {}", shown.join(" · ")), self.dim()))
             .render(keys, buf);
     }
