@@ -181,6 +181,11 @@ pub fn muscle_name_fits(c: &Cramp) -> Result<(), String> {
             c.muscle
         ));
     }
+    other_muscle_name(name)
+}
+
+/// A name for muscle `other` names a muscle not in the list.
+pub fn other_muscle_name(name: &str) -> Result<(), String> {
     match Muscle::from_word(name) {
         Some(Muscle::Other) => Err("an other muscle's name says which muscle, like forearm".into()),
         Some(listed) => Err(format!(

@@ -306,6 +306,19 @@ fn an_other_muscle_takes_a_name_and_keeps_it() {
 }
 
 #[test]
+fn a_listed_muscle_typed_as_the_name_is_marked_on_the_field_and_the_form_stays() {
+    let mut app = app_with(&[]);
+    let effects = other_cramp(&mut app, 5, "Calf");
+    assert!(effects.is_empty(), "nothing written: {effects:?}");
+    let form = app.form.as_ref().expect("the form stays open");
+    let name = form.fields.iter().find(|f| f.key == "name").unwrap();
+    assert_eq!(
+        name.error.as_deref(),
+        Some("calf is in the list of muscles: log it as calf, not as other")
+    );
+}
+
+#[test]
 fn the_name_field_shows_only_for_an_other_muscle() {
     let names = |app: &App<Tz>| -> Vec<&str> {
         app.form

@@ -187,10 +187,12 @@ pub fn check<Z: Zone>(
         }
         "name" => {
             if v.chars().count() > 40 || v.chars().any(char::is_control) {
-                Err("needs a short name (up to 40 characters), like forearm or neck".into())
-            } else {
-                Ok(())
+                return Err(
+                    "needs a short name (up to 40 characters), like forearm or neck".into(),
+                );
             }
+            // The gate's rule, said beside the field while the form is open.
+            crate::domain::check::other_muscle_name(v)
         }
         "activity" => {
             if v.chars().count() > 40 || v.chars().any(char::is_control) {
