@@ -105,7 +105,7 @@ fn cramps<Tz: TimeZone>(o: &mut String, r: &Report<Tz>) {
                     o,
                     "- {} ({}): {}",
                     r.local(&e.at).format("%a %-d %b %H:%M"),
-                    c.muscle,
+                    md_text(&c.muscle_words()),
                     md_text(&snap.describe(r.unit()))
                 );
             }
@@ -150,7 +150,14 @@ fn flags<Tz: TimeZone>(o: &mut String, r: &Report<Tz>) {
         let _ = writeln!(o, "No pattern flags were raised in this period.");
     } else {
         for f in &r.summary.flags {
-            let _ = writeln!(o, "- **{}** ({}): {}", f.title, f.level.label(), f.why);
+            // A flag's words can hold a medicine's name as the user typed it.
+            let _ = writeln!(
+                o,
+                "- **{}** ({}): {}",
+                md_text(&f.title),
+                f.level.label(),
+                md_text(&f.why)
+            );
             if let Some(p) = &f.professional {
                 let _ = writeln!(o, "  - Who to see: {p}");
             }
