@@ -463,6 +463,15 @@ fn s_after_a_cramp_in_a_muscle_without_a_stretch_names_it_rather_than_denying_it
         app.flash.as_ref().unwrap().text,
         "no cramp logged in the last hour; every stretch is in the Guide (5)"
     );
+    // A calf cramp of the last hour logged elsewhere (the command line, or
+    // before the TUI started) opens its stretch, as one logged here does.
+    let mut app = app_with(&[add(
+        "C1",
+        "2026-11-28T14:10:00-05:00",
+        cramp(Muscle::Calf, None),
+    )]);
+    send(&mut app, Action::Stretch);
+    assert_eq!(app.card, Some(Muscle::Calf));
 }
 
 #[test]

@@ -107,14 +107,11 @@ impl<Z: Zone> App<Z> {
             if let Some(e) = self.week.selected_entry(&entries)
                 && let Body::Cramp(c) = &e.body
             {
-                let m = c.muscle;
-                if self.guide.stretch_for(m).is_some() {
-                    self.card = Some(m);
+                if self.guide.stretch_for(c.muscle).is_some() {
+                    self.card = Some(c.muscle);
                 } else {
-                    self.say(
-                        format!("the Guide has no stretch for the {}", m.word()),
-                        false,
-                    );
+                    let said = format!("the Guide has no stretch for {}", c.muscle_words());
+                    self.say(said, false);
                 }
                 return;
             }
@@ -125,8 +122,9 @@ impl<Z: Zone> App<Z> {
                 self.card = Some(muscle);
             }
             None => {
-                // A cramp of the last hour in a muscle the Guide has no
-                // stretch for (an other muscle) is named, not denied.
+                // The last hour's cramp, however it was logged (the command
+                // line, before the TUI started): its stretch, or its muscle
+                // named when the Guide has none (an other muscle).
                 let since = self.now.fixed_offset()
                     - chrono::Duration::minutes(super::forms::STRETCH_OFFER_MINUTES);
                 let recent = self
@@ -134,18 +132,26 @@ impl<Z: Zone> App<Z> {
                     .into_iter()
                     .rev()
                     .find_map(|e| match &e.body {
-                        Body::Cramp(c) if e.at >= since => Some(c.muscle_words()),
+                        Body::Cramp(c) if e.at >= since => Some(c.clone()),
                         _ => None,
                     });
-                let said = match recent {
-                    Some(m) => format!(
-                        "the Guide has no stretch for {m}; every stretch is in the Guide (5)"
-                    ),
-                    None => {
-                        "no cramp logged in the last hour; every stretch is in the Guide (5)".into()
+                match recent {
+                    Some(c) if self.guide.stretch_for(c.muscle).is_some() => {
+                        self.help = false;
+                        self.card = Some(c.muscle);
                     }
-                };
-                self.say(said, false);
+                    Some(c) => self.say(
+                        format!(
+                            "the Guide has no stretch for {}; every stretch is in the Guide (5)",
+                            c.muscle_words()
+                        ),
+                        false,
+                    ),
+                    None => self.say(
+                        "no cramp logged in the last hour; every stretch is in the Guide (5)",
+                        false,
+                    ),
+                }
             }
         }
     }
