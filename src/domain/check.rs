@@ -170,7 +170,8 @@ fn cramp(c: &Cramp) -> Result<(), String> {
 /// A new or edited cramp's muscle name fits its muscle: only `other` has
 /// one, and it names a muscle not in the list. Asked of what is written
 /// (through [`crate::domain::change::Change::check`]), not of what a load
-/// reads: a journal written before this rule still loads whole.
+/// reads nor of an entry a backup restores: a journal written before this
+/// rule still loads, and restores, whole.
 pub fn muscle_name_fits(c: &Cramp) -> Result<(), String> {
     let Some(name) = &c.muscle_name else {
         return Ok(());

@@ -67,15 +67,16 @@ impl Batch {
         Ok(id)
     }
 
-    /// Adds the add event of an entry that keeps its id, after the checks
-    /// a minted one meets (its id and logged time, then the change's).
+    /// Adds the add event of an entry that keeps its id (restored from an
+    /// export or another journal), after its id and logged time are checked
+    /// and its values meet what a load asks of every entry. Not the rules
+    /// added since for new values only (`Change::check`'s own): the entry
+    /// was written under the rules of its day, and a backup restores whole.
     pub fn keep(&mut self, id: String, at: Time, logged: Time, body: Body) -> Result<(), String> {
-        let change = Change::Add { at, body };
-        let event = change.clone().into_event(id, logged);
-        crate::domain::check::id(&event.id)?;
-        crate::domain::check::time(&event.logged, "logged")?;
-        change.check()?;
-        self.push(&event);
+        crate::domain::check::id(&id)?;
+        crate::domain::check::time(&logged, "logged")?;
+        crate::domain::check::entry(&body, &at)?;
+        self.push(&Change::Add { at, body }.into_event(id, logged));
         Ok(())
     }
 
