@@ -21,7 +21,7 @@ const MAX_ERRORS: usize = 50;
 /// stray control characters; neither stops the read.
 pub fn read<R: BufRead>(input: R, rules: &ImportRules) -> Result<Read, Refusal> {
     let input = without_doctype(input).map_err(|e| format!("cannot be read: {e}"))?;
-    let mut r = reader(input);
+    let mut r = reader(input, false);
     let mut buf = Vec::new();
     let mut out = Read::default();
     let mut seen_root = false;

@@ -48,7 +48,7 @@ pub fn read(bytes: &[u8], rules: &ImportRules) -> Result<Read, Refusal> {
 
 /// What a GPX file's track holds, its text read whole.
 fn track(bytes: &[u8]) -> Result<Track, Refusal> {
-    let mut r = reader(bytes.trim_ascii_start());
+    let mut r = reader(bytes.trim_ascii_start(), true);
     let mut buf = Vec::new();
     let mut path: Vec<String> = Vec::new();
     let mut t = Track::default();
@@ -57,10 +57,7 @@ fn track(bytes: &[u8]) -> Result<Track, Refusal> {
         let ev = r
             .read_event_into(&mut buf)
             .map_err(|e| format!("not readable as GPX: {e}"))?;
-        // An element's text is whole at the next tag, read at its path.
-        if matches!(ev, X::Start(_) | X::End(_) | X::Empty(_) | X::Eof)
-            && let Some(s) = pending.take()
-        {
+        if let Some(s) = pending.at_tag(&ev) {
             text(&mut t, &path, &s);
         }
         match ev {

@@ -44,7 +44,7 @@ impl Activity {
 
 /// Reads a TCX file (leading whitespace, as Strava writes, is fine).
 pub fn read(bytes: &[u8], rules: &ImportRules) -> Result<Read, Refusal> {
-    let mut r = reader(bytes.trim_ascii_start());
+    let mut r = reader(bytes.trim_ascii_start(), true);
     let mut buf = Vec::new();
     let mut path: Vec<String> = Vec::new();
     let mut current: Option<Activity> = None;
@@ -54,9 +54,7 @@ pub fn read(bytes: &[u8], rules: &ImportRules) -> Result<Read, Refusal> {
         let ev = r
             .read_event_into(&mut buf)
             .map_err(|e| format!("not readable as TCX: {e}"))?;
-        // An element's text is whole at the next tag, read at its path.
-        if matches!(ev, X::Start(_) | X::End(_) | X::Empty(_) | X::Eof)
-            && let Some(s) = pending.take()
+        if let Some(s) = pending.at_tag(&ev)
             && let Some(a) = current.as_mut()
         {
             text(a, &path, &s);

@@ -7,12 +7,14 @@ use std::io::BufRead;
 
 /// A lenient reader: files from devices have mismatched end tags, broken
 /// DTDs and stray characters, and what can be read is still worth reading.
-/// Text is not trimmed piece by piece: an element's text comes in pieces
-/// ([`Text`]) and is trimmed whole.
-pub(super) fn reader<R: BufRead>(r: R) -> Reader<R> {
+/// With `whole_text`, text is not trimmed piece by piece: an element's
+/// text comes in pieces ([`Text`]) and is trimmed whole. A reader of
+/// attributes alone (Apple Health) trims, and skips the blank text between
+/// its millions of records.
+pub(super) fn reader<R: BufRead>(r: R, whole_text: bool) -> Reader<R> {
     let mut reader = Reader::from_reader(r);
     let c = reader.config_mut();
-    c.trim_text(false);
+    c.trim_text(!whole_text);
     c.check_end_names = false;
     c.allow_unmatched_ends = true;
     reader
@@ -55,9 +57,20 @@ impl Text {
         }
     }
 
+    /// At a tag or the end (`ev`), the text gathered before it, whole and
+    /// trimmed, if there is any: read at the path it was gathered under,
+    /// before the tag moves the path.
+    pub(super) fn at_tag(&mut self, ev: &quick_xml::events::Event) -> Option<String> {
+        use quick_xml::events::Event as X;
+        match ev {
+            X::Start(_) | X::End(_) | X::Empty(_) | X::Eof => self.take(),
+            _ => None,
+        }
+    }
+
     /// The text gathered since the last tag, trimmed, if there is any; the
     /// gathering starts again.
-    pub(super) fn take(&mut self) -> Option<String> {
+    fn take(&mut self) -> Option<String> {
         let t = self.0.trim();
         let out = (!t.is_empty()).then(|| t.to_string());
         self.0.clear();
