@@ -81,7 +81,8 @@ impl<Tz: TimeZone> Report<'_, Tz> {
     }
 
     /// The medicines taken on some day of the report (started before it
-    /// and still taken, or started or stopped in it), in order of start.
+    /// and still taken, or started or stopped in it), in the courses' order
+    /// (by start; one logged only by its stop comes first).
     fn courses_in_period(&self) -> Vec<&Course> {
         self.courses
             .iter()

@@ -1,7 +1,7 @@
 //! A cache of parsed journal files, outside the synced data dir, so that a
 //! full load of years of journal does not parse every line every time.
 //!
-//! One cache file per journal file of a past month, stamped with the journal
+//! One cache file per journal file read whole and clean, stamped with the journal
 //! file's size, mtime and inode. A stamp that does not match (the file grew,
 //! was synced, edited or replaced), a cache file that does not decode, or
 //! any doubt at all (its CRC-32 does not match: a flipped bit would
@@ -28,6 +28,10 @@ use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
+/// A field whose type changes (not only its name, which the field table
+/// checks) needs a new version here, or old files would read as other
+/// values.
+///
 /// 7: the compact format, ending in a CRC-32 of all before it (6 had no
 /// checksum; 5 was MessagePack with field names, entries tagged from
 /// outside; 4 held `Body` as the journal tags it, from inside; 3 was a
@@ -246,8 +250,10 @@ mod tests {
             }
             bytes.truncate(cut.index(bytes.len() + 1));
             let (mut events, mut lines) = (Vec::new(), Vec::new());
-            let _ = decode_rows(&bytes, n, &mut events, &mut lines);
-            prop_assert_eq!(events.len(), lines.len());
+            // Read at all, it is read whole: the count it says, each with its line.
+            if decode_rows(&bytes, n, &mut events, &mut lines).is_some() {
+                prop_assert_eq!((events.len(), lines.len()), (n, n));
+            }
             let _ = decode_rows(&noise, n, &mut Vec::new(), &mut Vec::new());
         }
     }

@@ -52,14 +52,6 @@ impl VolumeUnit {
             VolumeUnit::Ml => 1.0,
         }
     }
-
-    /// The unit body weight is shown in alongside this volume unit.
-    pub fn mass_label(self) -> &'static str {
-        match self {
-            VolumeUnit::Oz => "lb",
-            VolumeUnit::Ml => "kg",
-        }
-    }
 }
 
 /// Formats seconds as `90s` → `1m30s`, `120` → `2m`, `3600` → `1h`.
