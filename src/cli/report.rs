@@ -1,8 +1,8 @@
 //! `crampwatch report`: a week (or the days since a time) as text, Markdown or JSON.
 
 use super::{Ctx, user};
-use crate::domain::context::{Snapshot, entries_between};
-use crate::domain::day::{day_of, day_start};
+use crate::domain::context::Snapshot;
+use crate::domain::day::day_of;
 use crate::domain::history::History;
 use crate::domain::input::parse_since;
 use crate::domain::medication::courses;
@@ -11,14 +11,14 @@ use crate::domain::prefs::Prefs;
 use crate::domain::rules::Rules;
 use crate::domain::sweat::{self, Band, SweatTest};
 use crate::domain::week::{
-    cramp_lookups, flags_in_days, monday_of, parse_iso_week, period_flags_known, summarize,
+    PeriodCramps, flags_in_days, monday_of, parse_iso_week, period_cramps, summarize,
 };
 use crate::report::page::DEFAULT_DAYS;
 use crate::report::sweat as sweat_text;
 use crate::report::{Report, days_between, json, markdown, text};
 use crate::term_safe::block;
 use anyhow::Result;
-use chrono::{DateTime, Duration, Local, NaiveDate};
+use chrono::{DateTime, Local, NaiveDate};
 use clap::{Args, ValueEnum};
 use std::collections::HashMap;
 use std::io::Write;
@@ -225,14 +225,11 @@ impl Side {
     ) -> Side {
         let h = prefs.day_start_hour;
         let sweat = sweat_of_period(&now.fixed_offset(), h, history, rules, (first, n_days));
-        // The cramps of the period's days, as [`Summary::entries`] finds
-        // them; taking the end day's start in as well can only add a cramp
-        // the report never looks up.
-        let from = day_start(first, &Local, h);
-        let to = day_start(first + Duration::days(n_days.max(1) as i64), &Local, h);
-        let (tied, snapshots) = cramp_lookups(entries_between(history, &from, &to), history, rules);
-        // The flags look at the same cramps' context: worked out once.
-        let flags = period_flags_known(now, (first, n_days), history, rules, prefs, &snapshots);
+        let PeriodCramps {
+            flags,
+            tied,
+            snapshots,
+        } = period_cramps(now, (first, n_days), history, rules, prefs);
         Side {
             flags,
             sweat,

@@ -230,7 +230,7 @@ mod tests {
     use crate::domain::prefs::Prefs;
     use crate::domain::rules::Rules;
     use crate::domain::sweat;
-    use crate::domain::week::{cramp_lookups, period_flags, summarize};
+    use crate::domain::week::{PeriodCramps, period_cramps, summarize};
     use chrono::{DateTime, FixedOffset};
 
     #[test]
@@ -245,16 +245,21 @@ mod tests {
             (now.date_naive() - Duration::days(399), 400),
             (now.date_naive(), 1),
         ] {
-            let flags = period_flags(&now, first, n_days, &history, &rules, &prefs);
+            let PeriodCramps {
+                flags,
+                tied,
+                snapshots,
+            } = period_cramps(&now, (first, n_days), &history, &rules, &prefs);
             let summary = summarize(&now, first, n_days, &history, &rules, &prefs, &flags);
             let entries = summary.entries(&history, &tz, prefs.day_start_hour);
-            let (tied, snapshots) = cramp_lookups(entries.iter().copied(), &history, &rules);
             let r = Report {
                 summary: &summary,
                 tied,
                 snapshots,
                 // The demo logs no medicine: one taken through the period
-                // and one whose start was not logged, with every field.
+                // and one whose start was not logged, with every field
+                // (serde writes them on both sides: this holds the order of
+                // the members; tests/medication.rs holds their text).
                 courses: vec![
                     Course {
                         name: "furosemide".into(),

@@ -8,7 +8,7 @@ use crate::domain::history::History;
 use crate::domain::medication::courses;
 use crate::domain::prefs::Prefs;
 use crate::domain::rules::Rules;
-use crate::domain::week::{cramp_lookups, period_flags, summarize};
+use crate::domain::week::{PeriodCramps, period_cramps, summarize};
 use chrono::{DateTime, NaiveDate, TimeZone};
 use std::path::Path;
 
@@ -30,10 +30,13 @@ where
 {
     let tz = now.timezone();
     let h = prefs.day_start_hour;
-    let flags = period_flags(now, first, n_days, history, rules, prefs);
+    let PeriodCramps {
+        flags,
+        tied,
+        snapshots,
+    } = period_cramps(now, (first, n_days), history, rules, prefs);
     let summary = summarize(now, first, n_days, history, rules, prefs, &flags);
     let entries = summary.entries(history, &tz, h);
-    let (tied, snapshots) = cramp_lookups(entries.iter().copied(), history, rules);
     let today = crate::domain::day::day_of(&now.fixed_offset(), &tz, h);
     let mut sources = vec![device_line(devices, this_device)];
     sources.push(counts_line(&entries));

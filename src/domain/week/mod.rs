@@ -20,7 +20,7 @@ mod tied;
 
 use figures::add_up;
 pub use figures::{Change, DayFigures, Overview, Totals, cramps_per_day, overview};
-pub use period::{flags_in_days, period_flags, period_flags_known};
+pub use period::{PeriodCramps, flags_in_days, period_cramps, period_flags, period_flags_known};
 pub use tied::{TiedIndex, cramp_lookups, tied_to_exercise};
 
 /// A run of days: a week, or the days of a `--since` report.

@@ -1,6 +1,7 @@
 //! The flags of a period, worded for when it ended.
 
-use crate::domain::context::Snapshot;
+use super::tied::cramp_lookups;
+use crate::domain::context::{Snapshot, entries_between};
 use crate::domain::day::day_start;
 use crate::domain::history::History;
 use crate::domain::patterns::{Flag, flags_since_known};
@@ -58,6 +59,42 @@ where
         }
     }
     flags
+}
+
+/// What a report looks up for the cramps of a period: the flags they raise
+/// ([`period_flags`]) and, by cramp id, whether each was tied to exercise
+/// and what came before it ([`cramp_lookups`]): each cramp's context worked
+/// out once, for the flags and the report both.
+pub struct PeriodCramps {
+    pub flags: Vec<Flag>,
+    pub tied: HashMap<String, bool>,
+    pub snapshots: HashMap<String, Snapshot>,
+}
+
+/// [`PeriodCramps`] of the `n_days` days from `first`, as of `now`.
+pub fn period_cramps<Tz: TimeZone>(
+    now: &DateTime<Tz>,
+    (first, n_days): (NaiveDate, u32),
+    history: &History,
+    rules: &Rules,
+    prefs: &Prefs,
+) -> PeriodCramps
+where
+    Tz::Offset: Copy,
+{
+    let (tz, h) = (now.timezone(), prefs.day_start_hour);
+    // The cramps of the period's days, as `Summary::entries` finds them;
+    // taking the end day's start in as well can only add a cramp the
+    // report never looks up.
+    let from = day_start(first, &tz, h);
+    let to = day_start(first + Duration::days(n_days.max(1) as i64), &tz, h);
+    let (tied, snapshots) = cramp_lookups(entries_between(history, &from, &to), history, rules);
+    let flags = period_flags_known(now, (first, n_days), history, rules, prefs, &snapshots);
+    PeriodCramps {
+        flags,
+        tied,
+        snapshots,
+    }
 }
 
 /// Those of `flags` with evidence in the `n_days` days from `first` (at
