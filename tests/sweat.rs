@@ -323,3 +323,52 @@ fn the_sweat_table_lines_up_its_columns() {
         );
     }
 }
+
+/// A sweat test at 02:00 belongs to the day before (days start at 04:00), in
+/// the HTML page as in the text report: a period from that morning leaves it
+/// out, one from the day before takes it in.
+#[test]
+fn a_night_sweat_test_falls_in_the_day_before_in_every_report() {
+    let env = Env::new();
+    env.write_config("units = \"ml\"\n");
+    env.log(&[
+        "weight",
+        "70kg",
+        "--when",
+        "before",
+        "--at",
+        "2026-11-26 00:50",
+    ]);
+    env.log(&[
+        "workout",
+        "add",
+        "run",
+        "--from",
+        "2026-11-26 01:00",
+        "--to",
+        "2026-11-26 02:00",
+    ]);
+    env.log(&[
+        "weight",
+        "69.5kg",
+        "--when",
+        "after",
+        "--at",
+        "2026-11-26 02:05",
+    ]);
+    let page = |from: &str| {
+        let file = env.root().join(format!("from-{from}.html"));
+        let f = file.to_str().unwrap();
+        env.ok(&["report", "--format", "html", "--from", from, "-o", f]);
+        std::fs::read_to_string(&file).unwrap()
+    };
+    let tests_in = |from: &str| {
+        let json = env.ok(&["report", "--format", "json", "--from", from]);
+        let v: Value = serde_json::from_str(&json).unwrap();
+        v["sweat"]["tests"].as_array().unwrap().len()
+    };
+    assert!(!page("2026-11-26").contains("Test 2026-11-2"));
+    assert!(page("2026-11-25").contains("Test 2026-11-25 run"));
+    // The other reports' sweat tests, the same days.
+    assert_eq!((tests_in("2026-11-26"), tests_in("2026-11-25")), (0, 1));
+}

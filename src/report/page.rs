@@ -43,7 +43,7 @@ where
     let extras = Extras {
         sources,
         generated: now.naive_local().format("%a %-d %b %Y %H:%M").to_string(),
-        sweat: sweat_rows(now, (first, n_days), history, rules),
+        sweat: sweat_rows(now, (first, n_days), history, rules, h),
     };
     let r = Report {
         summary: &summary,
@@ -66,6 +66,7 @@ fn sweat_rows<Tz: TimeZone>(
     (first, n_days): (NaiveDate, u32),
     history: &History,
     rules: &Rules,
+    day_start_hour: u32,
 ) -> Vec<(String, String)>
 where
     Tz::Offset: Copy,
@@ -96,7 +97,9 @@ where
     let tz = now.timezone();
     let last = first + chrono::Days::new(n_days as u64);
     for t in &tests {
-        let day = t.at.with_timezone(&tz).date_naive();
+        // The report's days start at the day start hour, as every other
+        // figure's (and the text report's sweat tests) do.
+        let day = crate::domain::day::day_of(&t.at, &tz, day_start_hour);
         if day < first || day >= last {
             continue;
         }
