@@ -74,13 +74,14 @@ impl DeviceImport {
                     body: merged_body(&entry.body, &f),
                     ..f
                 };
-                self.known.merged(&id, &f);
                 let change = Change::Amend {
-                    target: id,
+                    target: id.clone(),
                     at: f.at,
                     body: f.body.clone(),
                 };
+                // Known as merged only once the batch took it.
                 if self.write(change, &f, t) {
+                    self.known.merged(&id, &f);
                     t.merged += 1;
                 }
             }
