@@ -3,6 +3,7 @@
 //! reading is `sources/own.rs`'s.
 
 use super::{Ctx, user};
+use crate::domain::say::counted;
 use crate::export::{ExportDoc, to_csv};
 use crate::sources::own::{self, Imported, Known};
 use anyhow::Result;
@@ -136,9 +137,4 @@ fn import_csv(ctx: &Ctx, a: &ImportArgs, path: &std::path::Path, read: Imported)
         if a.skip_bad { errors.len() } else { 0 }
     );
     Ok(())
-}
-
-/// `1 entry`, `3 entries`.
-fn counted(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }

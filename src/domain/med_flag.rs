@@ -15,6 +15,7 @@ use super::history::{Entry, History};
 use super::medication::{Course, courses};
 use super::patterns::{Evidence, Flag, Level};
 use super::rules::MedicationFlag;
+use super::say::counted;
 use chrono::{DateTime, Duration, TimeZone};
 
 /// What one course shows.
@@ -110,20 +111,12 @@ fn why_of<Tz: TimeZone>(f: &Finding, tz: &Tz) -> String {
     );
     s.push_str(&format!(
         "{} in the {} days before it; {} in the {} days after.",
-        plural(f.before, "cramp", "cramps"),
+        counted(f.before, "cramp", "cramps"),
         f.days_before,
-        plural(f.after, "cramp", "cramps"),
+        counted(f.after, "cramp", "cramps"),
         f.days_after
     ));
     s
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 fn evidence<Tz: TimeZone>(e: &Entry, tz: &Tz, unit: VolumeUnit, detail: &str) -> Evidence {

@@ -4,6 +4,14 @@
 use super::entry::{Body, Cramp, CrampContext, VolumeUnit, format_duration};
 use super::mass::MassUnit;
 
+/// `1 cramp`, `3 cramps`: `n` with the word for one or for many.
+/// Any whole number will do (counts are `usize`, days `i64`, ...).
+pub fn counted(n: impl std::fmt::Display, one: &str, many: &str) -> String {
+    let n = n.to_string();
+    let word = if n == "1" { one } else { many };
+    format!("{n} {word}")
+}
+
 /// An entry in one line, as [`Body::describe`], with the wording above.
 pub fn entry(body: &Body, unit: VolumeUnit, mass: MassUnit) -> String {
     match body {
@@ -60,6 +68,13 @@ fn cramp(c: &Cramp) -> String {
 mod tests {
     use super::*;
     use crate::domain::entry::{Muscle, Relief, Side, Symptoms};
+
+    #[test]
+    fn one_takes_the_word_for_one_and_every_other_count_the_plural() {
+        assert_eq!(counted(1usize, "entry", "entries"), "1 entry");
+        assert_eq!(counted(0usize, "entry", "entries"), "0 entries");
+        assert_eq!(counted(11i64, "night", "nights"), "11 nights");
+    }
 
     #[test]
     fn a_cramp_reads_as_a_sentence() {

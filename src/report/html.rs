@@ -11,6 +11,7 @@ use super::{NOT_ADVICE, Report};
 use crate::domain::day::day_of;
 use crate::domain::entry::{Heat, format_duration};
 use crate::domain::patterns::{Flag, Level};
+use crate::domain::say::counted;
 use chrono::TimeZone;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::collections::BTreeSet;
@@ -71,15 +72,6 @@ fn header<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> Markup {
     }
 }
 
-fn plural(n: impl Into<i64>, one: &str, many: &str) -> String {
-    let n = n.into();
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 /// The five lines, each with an id a reader (or a test) can find.
 fn summary<Tz: TimeZone>(r: &Report<Tz>) -> Markup {
     let s = r.summary;
@@ -120,10 +112,10 @@ fn summary<Tz: TimeZone>(r: &Report<Tz>) -> Markup {
         section #summary {
             h2 { "Summary" }
             ol.summary {
-                li #sum-rate { (plural(n, "cramp", "cramps")) " in " (s.days.len()) " days ("
+                li #sum-rate { (counted(n, "cramp", "cramps")) " in " (s.days.len()) " days ("
                     (format!("{:.1}", n as f64 * 7.0 / days)) " a week); the " (s.days.len())
                     " days before: " (prev) " (" (trend) ")." }
-                li #sum-nights { "Nights woken: " (nights.len()) " (" (plural(at_night as i64, "cramp", "cramps")) " at night)." }
+                li #sum-nights { "Nights woken: " (nights.len()) " (" (counted(at_night as i64, "cramp", "cramps")) " at night)." }
                 li #sum-worst {
                     "Longest: "
                     @match longest { Some((e, c)) => { (format_duration(c.duration_s.unwrap_or(0))) " (" (c.muscle_words()) ", " (when(e)) ")" } None => { "no duration logged" } }
@@ -220,10 +212,10 @@ fn charts<Tz: TimeZone>(r: &Report<Tz>) -> Markup {
             (figure("chart-muscles", "Muscles affected", svg::hbars("svg-muscles", "Cramps per muscle", &figures::muscles(r)), None))
             (figure("chart-severity", "Severity (1 = barely, 10 = worst imaginable)",
                 svg::hbars("svg-severity", "Cramps per severity", &(1..=10).map(|i| (format!("{i}/10"), sev[i - 1])).collect::<Vec<_>>()),
-                (sev_none > 0).then(|| format!("{} without a severity.", plural(sev_none, "cramp", "cramps")))))
+                (sev_none > 0).then(|| format!("{} without a severity.", counted(sev_none, "cramp", "cramps")))))
             (figure("chart-duration", "Duration",
                 svg::hbars("svg-duration", "Cramps per duration", &DURATION_BANDS.iter().zip(&dur).map(|(b, v)| (b.to_string(), *v)).collect::<Vec<_>>()),
-                (dur_none > 0).then(|| format!("{} without a duration.", plural(dur_none, "cramp", "cramps")))))
+                (dur_none > 0).then(|| format!("{} without a duration.", counted(dur_none, "cramp", "cramps")))))
             (figure("chart-intake", &format!("Fluid intake per day against the goal of {}", unit.format(r.prefs.goal_ml as f64)),
                 svg::bars_with_goal("svg-intake", "Intake per day", &day_labels, &intake, r.prefs.goal_ml as f64 / unit.ml(), unit.label()), None))
             (figure("chart-sessions", &format!("Workout minutes per {per}, by heat"),

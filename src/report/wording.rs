@@ -7,12 +7,7 @@ use std::fmt::Write;
 
 /// `1 day`, `3 days`.
 pub(super) fn plural(n: impl Into<i64>, word: &str) -> String {
-    let n = n.into();
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    crate::domain::say::counted(n.into(), word, &format!("{word}s"))
 }
 
 pub(super) fn signed(n: i64) -> String {

@@ -20,7 +20,7 @@ where
                 "{} logged with swelling, redness or skin changes, weakness or numbness. \
                  These alongside a cramp are a reason to have it checked rather than \
                  treat it at home.",
-                plural(seen.len(), "cramp was", "cramps were")
+                counted(seen.len(), "cramp was", "cramps were")
             ),
             source: self.source(&self.rules.flags.red_flags.source),
             professional: Some(format!("{GP}; soon if a leg is swollen, red or warm")),
@@ -41,7 +41,7 @@ where
             why: format!(
                 "{} rated {min} or more out of 10. Cramps that cause severe discomfort \
                  are worth describing to a professional.",
-                plural(seen.len(), "cramp was", "cramps were")
+                counted(seen.len(), "cramp was", "cramps were")
             ),
             source: self.source(&self.rules.flags.severe.source),
             professional: Some(GP.into()),
@@ -62,7 +62,7 @@ where
             why: format!(
                 "{} lasted {} or longer. Most cramps pass within seconds to a few \
                  minutes; long ones that do not ease with stretching are worth having checked.",
-                plural(seen.len(), "cramp", "cramps"),
+                counted(seen.len(), "cramp", "cramps"),
                 crate::domain::entry::format_duration(min)
             ),
             source: self.source(&self.rules.flags.long.source),
@@ -91,7 +91,7 @@ where
                 "Cramps woke you on {} in the last {} days (the flag is raised at {}). \
                  Night cramps that keep breaking sleep are worth discussing; a \
                  professional can look at causes and what helps.",
-                plural(nights.len(), "night", "nights"),
+                counted(nights.len(), "night", "nights"),
                 r.days,
                 r.nights
             ),
@@ -127,7 +127,7 @@ where
                  (the flag is raised at {}). Leg cramping with activity that eases \
                  with rest is a pattern sometimes linked to circulation, and is \
                  worth having checked.",
-                plural(recent.len(), "leg cramp", "leg cramps"),
+                counted(recent.len(), "leg cramp", "leg cramps"),
                 r.days,
                 r.count
             ),
@@ -174,7 +174,7 @@ where
                      running or ending in the {hours} h before (the flag asks for a \
                      professional at {}). Cramps without an obvious trigger like hard \
                      exercise are worth having looked at.",
-                    plural(recent.len(), "cramp", "cramps"),
+                    counted(recent.len(), "cramp", "cramps"),
                     r.days,
                     r.professional_count
                 ),
@@ -191,7 +191,7 @@ where
                     "{} came at rest or at night with no session running or ending in \
                      the {hours} h before. Worth keeping an eye on: at {} in {} days \
                      this becomes a reason to see a professional.",
-                    plural(seen.len(), "cramp", "cramps"),
+                    counted(seen.len(), "cramp", "cramps"),
                     r.professional_count,
                     r.days
                 ),

@@ -49,7 +49,7 @@ where
                  ({} or more in the {} h before the start, and a drink at least every {} \
                  min during it); the flag is raised at {}. When cramps keep coming \
                  despite prevention, other causes are worth looking at with a professional.",
-                plural(recent.len(), "cramp", "cramps"),
+                counted(recent.len(), "cramp", "cramps"),
                 r.days,
                 u.format(p.target_ml as f64),
                 p.hours_before + p.window_hours,
@@ -94,7 +94,7 @@ where
                  {} daily goal). Drinking consistently through the day is part of \
                  prevention; cramps have several causes, so this is one factor, not \
                  the cause.",
-                plural(seen.len(), "cramp", "cramps"),
+                counted(seen.len(), "cramp", "cramps"),
                 u.format(floor as f64),
                 r.share_of_goal * 100.0,
                 u.format(self.prefs.goal_ml as f64)
@@ -138,7 +138,7 @@ where
                 "{} followed a session over {} min, or hard and hot, with no sports or \
                  electrolyte drink logged from its start to the cramp. Longer, hard or \
                  hot sessions call for carbohydrate and electrolytes, not water alone.",
-                plural(seen.len(), "cramp", "cramps"),
+                counted(seen.len(), "cramp", "cramps"),
                 r.long_session_min
             ),
             source: self.source(&r.source),
@@ -220,7 +220,7 @@ where
                  before ({}x as long, or a higher intensity). Muscle fatigue from \
                  unaccustomed effort is a leading explanation for exercise cramps; \
                  building up load gradually helps.",
-                plural(seen.len(), "cramp", "cramps"),
+                counted(seen.len(), "cramp", "cramps"),
                 r.weeks,
                 r.longer_factor
             ),
@@ -246,7 +246,7 @@ where
                 "{} in the last {} days came within {} h of the end of a hard, long \
                  ({} min or more) or hot session. This window is a heuristic, not a \
                  published rule: rest, cool-down and refuelling in those hours may help.",
-                plural(recent.len(), "cramp", "cramps"),
+                counted(recent.len(), "cramp", "cramps"),
                 r.days,
                 w.hours,
                 w.long_session_min
@@ -318,7 +318,7 @@ where
                  on your own, but mention the cramps to whoever prescribes it or to a \
                  pharmacist.",
                 if which.is_empty() { "" } else { " " },
-                plural(seen.len(), "cramp is", "cramps are")
+                counted(seen.len(), "cramp is", "cramps are")
             ),
             source: self.source(&self.rules.flags.medication.source),
             professional: None,

@@ -28,6 +28,7 @@ use super::history::{Entry, History};
 use super::med_flag;
 use super::prefs::Prefs;
 use super::rules::Rules;
+use super::say::counted;
 use chrono::{DateTime, Days, Duration, TimeZone};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -228,14 +229,6 @@ struct Finder<'a, Tz: TimeZone> {
     rules: &'a Rules,
     prefs: &'a Prefs,
     cramps: Vec<Seen<'a>>,
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 impl<'a, Tz: TimeZone> Finder<'a, Tz>
