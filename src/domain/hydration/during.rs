@@ -52,18 +52,7 @@ where
     let id = workout.id.as_str();
     let sweat = cx.sweat_between(id, w.intensity, w.heat, start, due.max(cx.now));
     let left_to_replace = sweat.saturating_sub(drunk);
-    // The sip itself: the guideline's 8-10 oz, or with enough sweat tests in
-    // this heat band, the user's rate over the 10-20 min between sips.
-    let personal = cx.personal_for(id);
-    let max_h = r.safety.max_ml_per_hour;
-    let (lo, hi) = match personal {
-        Some(p) => (
-            p.sip_ml(d.opens_after_min, max_h),
-            p.sip_ml(d.due_after_min, max_h),
-        ),
-        None => (d.min_ml, d.max_ml),
-    };
-    let whose = personal.map_or(String::new(), |p| format!(" ({})", p.describe()));
+    let (lo, hi, whose) = sip_range(cx, id);
     let asked = if over_sweat {
         Err(NoAsk::Replaced)
     } else {
@@ -108,6 +97,25 @@ where
         &d.source,
     )
     .with_ask(asked.ok())
+}
+
+/// The sip itself, low and high, and whose rate it is: the guideline's
+/// 8-10 oz, or with enough sweat tests in this heat band, the user's rate
+/// over the 10-20 min between sips (shown as ` (your rate ...)`).
+fn sip_range<Tz: TimeZone>(cx: &Ctx<'_, Tz>, workout_id: &str) -> (u32, u32, String)
+where
+    Tz::Offset: Copy,
+{
+    let d = &cx.rules.during;
+    let max_h = cx.rules.safety.max_ml_per_hour;
+    match cx.personal_for(workout_id) {
+        Some(p) => (
+            p.sip_ml(d.opens_after_min, max_h),
+            p.sip_ml(d.due_after_min, max_h),
+            format!(" ({})", p.describe()),
+        ),
+        None => (d.min_ml, d.max_ml, String::new()),
+    }
 }
 
 /// When the sip opens, is due and overdue, and the last drink it counts from.
