@@ -104,51 +104,39 @@ impl Times {
 /// `Body` tagged from outside, by its variant's name before the entry's
 /// fields: `Body` tags from inside (`"type"` among the fields), which serde
 /// can only read by first buffering each entry whole; this reads each
-/// entry's fields straight into its own type, with that type's derive. A
-/// new kind of entry needs a variant here (the matches below will not
-/// compile without it).
-#[derive(Deserialize)]
-enum Entry {
-    Drink(Drink),
-    Workout(Workout),
-    Plan(Plan),
-    Cramp(Cramp),
-    Weight(Weight),
-    Medication(Medication),
+/// entry's fields straight into its own type, with that type's derive.
+///
+/// Each kind of entry is named once, in the list below: `Entry` (read),
+/// `EntryRef` (written, borrowed from the body) and the two conversions
+/// are made from it. A new kind of `Body` that the list lacks does not
+/// compile (the conversions match every variant).
+macro_rules! externally_tagged {
+    ($($kind:ident),+ $(,)?) => {
+        #[derive(Deserialize)]
+        enum Entry {
+            $($kind($kind)),+
+        }
+
+        #[derive(Serialize)]
+        enum EntryRef<'a> {
+            $($kind(&'a $kind)),+
+        }
+
+        fn entry_ref(body: &Body) -> EntryRef<'_> {
+            match body {
+                $(Body::$kind(x) => EntryRef::$kind(x)),+
+            }
+        }
+
+        fn body(entry: Entry) -> Body {
+            match entry {
+                $(Entry::$kind(x) => Body::$kind(x)),+
+            }
+        }
+    };
 }
 
-/// [`Entry`], borrowed from the body it is written from.
-#[derive(Serialize)]
-enum EntryRef<'a> {
-    Drink(&'a Drink),
-    Workout(&'a Workout),
-    Plan(&'a Plan),
-    Cramp(&'a Cramp),
-    Weight(&'a Weight),
-    Medication(&'a Medication),
-}
-
-fn entry_ref(body: &Body) -> EntryRef<'_> {
-    match body {
-        Body::Drink(x) => EntryRef::Drink(x),
-        Body::Workout(x) => EntryRef::Workout(x),
-        Body::Plan(x) => EntryRef::Plan(x),
-        Body::Cramp(x) => EntryRef::Cramp(x),
-        Body::Weight(x) => EntryRef::Weight(x),
-        Body::Medication(x) => EntryRef::Medication(x),
-    }
-}
-
-fn body(entry: Entry) -> Body {
-    match entry {
-        Entry::Drink(x) => Body::Drink(x),
-        Entry::Workout(x) => Body::Workout(x),
-        Entry::Plan(x) => Body::Plan(x),
-        Entry::Cramp(x) => Body::Cramp(x),
-        Entry::Weight(x) => Body::Weight(x),
-        Entry::Medication(x) => Body::Medication(x),
-    }
-}
+externally_tagged!(Drink, Workout, Plan, Cramp, Weight, Medication);
 
 #[cfg(test)]
 mod tests {
