@@ -60,7 +60,8 @@ pub fn next_day_start<Tz: TimeZone>(
 pub struct DayCursor<'z, Tz: TimeZone> {
     tz: &'z Tz,
     day_start_hour: u32,
-    /// The current day, its start and its end (exclusive).
+    /// The current day, its start and its end (exclusive), when its bounds
+    /// answer for [`day_of`].
     current: Option<(NaiveDate, Time, Time)>,
 }
 
@@ -92,8 +93,7 @@ impl<'z, Tz: TimeZone> DayCursor<'z, Tz> {
             if let Some(next) = next.filter(|_| *t >= end) {
                 let next_end = next_day_start(next + Duration::days(1), tz, h, &end);
                 if *t < next_end {
-                    self.current = Some((next, end, next_end));
-                    return next;
+                    return self.keep(next, end, next_end, t);
                 }
             }
         }
@@ -103,8 +103,23 @@ impl<'z, Tz: TimeZone> DayCursor<'z, Tz> {
             Some(next) => next_day_start(next, tz, h, &start),
             None => start,
         };
-        self.current = Some((d, start, end));
-        d
+        self.keep(d, start, end, t)
+    }
+
+    /// Keeps day `d`'s bounds for the moments after `t`, and gives `t`'s day.
+    ///
+    /// A day whose clocks change keeps none: where they go back across the
+    /// day's start hour (Antarctica/Troll goes back two hours, from 03:00 to
+    /// 01:00, with days starting at 02:00), a moment within the day's
+    /// bounds reads as the day before, and [`day_of`] is asked instead.
+    fn keep(&mut self, d: NaiveDate, start: Time, end: Time, t: &Time) -> NaiveDate {
+        if start.offset() == end.offset() {
+            self.current = Some((d, start, end));
+            d
+        } else {
+            self.current = None;
+            day_of(t, self.tz, self.day_start_hour)
+        }
     }
 }
 

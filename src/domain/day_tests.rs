@@ -1,15 +1,17 @@
 //! The fast day bounds ([`next_day_start`], [`DayCursor`]) against the exact
 //! reference ([`day_start`], [`day_of`]) over random runs of days, in zones
 //! with an ordinary DST change (New York, London), a 30-minute one (Lord
-//! Howe), changes at midnight (Havana, Santiago, Sao Paulo) and a skipped
-//! day (Apia, 30 December 2011).
+//! Howe), changes at midnight (Havana, Santiago, Sao Paulo), a skipped
+//! day (Apia, 30 December 2011) and clocks that go back two hours, from
+//! 03:00 to 01:00 (Antarctica/Troll: with days from 02:00, an hour of its
+//! moments read as the day before though the day has begun).
 
 use super::*;
 use chrono::Utc;
 use chrono_tz::Tz;
 use proptest::prelude::*;
 
-const ZONES: [Tz; 7] = [
+const ZONES: [Tz; 8] = [
     chrono_tz::America::New_York,
     chrono_tz::Europe::London,
     chrono_tz::Australia::Lord_Howe,
@@ -17,6 +19,7 @@ const ZONES: [Tz; 7] = [
     chrono_tz::America::Santiago,
     chrono_tz::America::Sao_Paulo,
     chrono_tz::Pacific::Apia,
+    chrono_tz::Antarctica::Troll,
 ];
 
 fn epoch() -> NaiveDate {
@@ -94,6 +97,26 @@ fn every_zone_every_day_every_hour() {
                 assert!(same(&fast, &exact), "{tz} {date} {hour}: {fast} != {exact}");
                 start = fast;
             }
+        }
+    }
+}
+
+/// The hour Troll's clocks go back over (01:00-03:00 read twice, on 27
+/// October 2024), with days from 02:00: every ten minutes of that year, the
+/// cursor gives the day [`day_of`] gives (it kept the day's bounds, and
+/// read 01:00-02:00 the second time as the 27th).
+#[test]
+fn the_cursor_follows_clocks_that_go_back_across_the_day_start() {
+    let tz = chrono_tz::Antarctica::Troll;
+    for hour in 0..24 {
+        let mut cursor = DayCursor::new(&tz, hour);
+        let mut t = Utc
+            .with_ymd_and_hms(2024, 1, 1, 0, 0, 0)
+            .unwrap()
+            .fixed_offset();
+        for _ in 0..(366 * 24 * 6) {
+            t += Duration::minutes(10);
+            assert_eq!(cursor.day(&t), day_of(&t, &tz, hour), "{hour} {t}");
         }
     }
 }
