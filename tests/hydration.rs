@@ -22,7 +22,7 @@ fn ny(s: &str) -> DateTime<Tz> {
 }
 
 /// Builds a history from entries given in any order.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Log(Vec<Event>);
 
 impl Log {
@@ -88,6 +88,11 @@ impl Log {
                 urine_ml: None,
             }),
         )
+    }
+    /// The last entry added was logged at `logged` (a plan is made ahead).
+    fn logged(mut self, logged: &str) -> Log {
+        self.0.last_mut().expect("an entry to date").logged = t(logged);
+        self
     }
     fn history(&self) -> History {
         History::fold(&self.0)
@@ -217,6 +222,56 @@ fn topup_is_upcoming_then_due_in_its_window_then_overdue() {
     let h = run("2026-06-10T18:00:01-04:00", &log);
     assert!(all(&h, TimerKind::Topup).is_empty());
     assert!(all(&h, TimerKind::Preload).is_empty());
+}
+
+#[test]
+fn a_plan_started_early_asks_for_no_preload_or_topup() {
+    // A run planned at 08:00 for 18:00, then started at 13:00 (the TUI's
+    // `w` offers today's plan to start at once).
+    let plan = Log::default()
+        .plan("2026-06-10T18:00:00-04:00", 60)
+        .logged("2026-06-10T08:00:00-04:00");
+    let started = plan.clone().workout(
+        "2026-06-10T13:00:00-04:00",
+        None,
+        Intensity::Moderate,
+        Heat::Mild,
+    );
+    let h = run("2026-06-10T13:10:00-04:00", &started);
+    assert!(all(&h, TimerKind::Preload).is_empty(), "{:#?}", h.timers);
+    assert!(all(&h, TimerKind::Topup).is_empty(), "{:#?}", h.timers);
+    assert_eq!(
+        all(&h, TimerKind::Sip).len(),
+        1,
+        "the run asks for its sips"
+    );
+    // A session of another activity, or one started before the plan was
+    // made, leaves the plan's steps to come.
+    let swim = plan.add(
+        "2026-06-10T13:00:00-04:00",
+        Body::Workout(Workout {
+            activity: "swim".into(),
+            end: Some(t("2026-06-10T13:40:00-04:00")),
+            intensity: Intensity::Easy,
+            heat: Heat::Cool,
+            new: false,
+            note: None,
+        }),
+    );
+    let h = run("2026-06-10T13:50:00-04:00", &swim);
+    assert_eq!(all(&h, TimerKind::Preload).len(), 1, "{:#?}", h.timers);
+    let before_plan = Log::default()
+        .workout(
+            "2026-06-10T07:00:00-04:00",
+            Some("2026-06-10T07:40:00-04:00"),
+            Intensity::Easy,
+            Heat::Mild,
+        )
+        .plan("2026-06-10T18:00:00-04:00", 60)
+        .logged("2026-06-10T08:00:00-04:00");
+    let h = run("2026-06-10T13:50:00-04:00", &before_plan);
+    assert_eq!(all(&h, TimerKind::Preload).len(), 1, "{:#?}", h.timers);
+    assert_eq!(all(&h, TimerKind::Topup).len(), 1, "{:#?}", h.timers);
 }
 
 #[test]

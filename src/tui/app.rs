@@ -176,7 +176,13 @@ impl<Z: Zone> App<Z> {
             Action::Open(kind) => {
                 self.help = false;
                 self.card = None;
-                self.form = Some(Form::open(kind, &self.history, &self.settings, &self.now));
+                self.form = Some(Form::open_new(
+                    kind,
+                    &self.history,
+                    &self.settings,
+                    &self.rules,
+                    &self.now,
+                ));
             }
             Action::Undo => return self.undo_redo(true),
             Action::Redo => return self.undo_redo(false),

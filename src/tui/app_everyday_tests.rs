@@ -196,6 +196,36 @@ fn w_opens_a_blank_form_once_the_planned_session_was_started() {
 }
 
 #[test]
+fn a_plan_started_hours_early_is_taken_up_its_preload_gone_and_w_starts_afresh() {
+    use crate::domain::entry::{Heat, Intensity, Plan, Workout};
+    use crate::domain::hydration::TimerKind;
+    let plan = Body::Plan(Plan {
+        activity: "run".into(),
+        minutes: 50,
+        intensity: Intensity::Hard,
+        heat: Heat::Hot,
+        note: None,
+    });
+    // Planned at 08:00 for 18:00; run from 13:00 to 13:40 (now is 14:30).
+    let mut planned = add("00P", "2026-11-28T18:00:00-05:00", plan);
+    planned.logged = crate::tui::app::tests::at("2026-11-28T08:00:00-05:00").fixed_offset();
+    let ran = Body::Workout(Workout {
+        activity: "run".into(),
+        end: Some(crate::tui::app::tests::at("2026-11-28T13:40:00-05:00").fixed_offset()),
+        intensity: Intensity::Hard,
+        heat: Heat::Hot,
+        new: false,
+        note: None,
+    });
+    let mut app = app_with(&[planned, add("00W", "2026-11-28T13:00:00-05:00", ran)]);
+    let kinds: Vec<_> = app.hydration.timers.iter().map(|t| t.kind).collect();
+    assert!(!kinds.contains(&TimerKind::Preload), "{kinds:?}");
+    assert!(!kinds.contains(&TimerKind::Topup), "{kinds:?}");
+    send(&mut app, Action::Open(FormKind::Workout));
+    assert_eq!(app.form.as_ref().unwrap().title, "Start a workout");
+}
+
+#[test]
 fn enter_on_a_weight_in_history_opens_it_filled_in_and_saving_amends_it() {
     use crate::domain::entry::{WeighWhen, Weight};
     use tui_input::InputRequest;

@@ -3,9 +3,11 @@
 use super::context::{Ctx, hours, mins};
 use super::limit::{Ask, NoAsk};
 use super::{Timer, TimerKind, TimerState, preload_deadline};
+use crate::domain::day::day_of;
 use crate::domain::entry::{Body, Time};
 use crate::domain::history::{Entry, History};
-use chrono::{Duration, TimeZone};
+use crate::domain::rules::Rules;
+use chrono::{Duration, NaiveDate, TimeZone};
 
 /// Plans whose start is ahead (within a day) and that no started workout has taken up.
 fn pending_plans<'h, Tz: TimeZone>(cx: &Ctx<'_, Tz>, history: &'h History) -> Vec<&'h Entry>
@@ -13,18 +15,41 @@ where
     Tz::Offset: Copy,
 {
     let horizon = cx.now + Duration::days(1);
+    let day = |t: &Time| day_of(t, &cx.tz, cx.day_start_hour);
     history
         .entries
         .iter()
         .filter(|e| matches!(e.body, Body::Plan(_)) && e.at > cx.now && e.at <= horizon)
-        .filter(|p| {
-            let earliest = preload_deadline(&p.at, cx.rules);
-            !history
-                .entries
-                .iter()
-                .any(|w| matches!(w.body, Body::Workout(_)) && w.at >= earliest && w.at <= cx.now)
-        })
+        .filter(|p| !taken_up(p, history, &cx.now, cx.rules, day))
         .collect()
+}
+
+/// Whether a workout started by `now` has taken `plan` up: one started at
+/// or after the plan's pre-load deadline, whatever its activity, or one of
+/// the plan's activity started early, on the plan's day (`day` gives a
+/// moment's day) and after the plan was made: the TUI's `w` offers today's
+/// plan to start at once. Its pre-load and top-up are then not asked for.
+pub fn taken_up(
+    plan: &Entry,
+    history: &History,
+    now: &Time,
+    rules: &Rules,
+    day: impl Fn(&Time) -> NaiveDate,
+) -> bool {
+    let Body::Plan(p) = &plan.body else {
+        return false;
+    };
+    let deadline = preload_deadline(&plan.at, rules);
+    let plan_day = day(&plan.at);
+    history.entries.iter().any(|w| {
+        let Body::Workout(x) = &w.body else {
+            return false;
+        };
+        let early = x.activity.eq_ignore_ascii_case(&p.activity)
+            && w.at >= plan.logged
+            && day(&w.at) == plan_day;
+        w.at <= *now && (w.at >= deadline || early)
+    })
 }
 
 pub(super) fn plan_timers<Tz: TimeZone>(cx: &Ctx<'_, Tz>, history: &History, out: &mut Vec<Timer>)

@@ -19,6 +19,8 @@ pub(super) fn mins(m: u32) -> Duration {
 pub(super) struct Ctx<'a, Tz: TimeZone> {
     pub now: Time,
     pub tz: Tz,
+    /// The hour days start at (a plan started early counts on its day).
+    pub day_start_hour: u32,
     pub rules: &'a Rules,
     pub unit: VolumeUnit,
     /// Weights as the user reads them (the setting, else the first

@@ -10,6 +10,7 @@
 
 mod after;
 mod before;
+pub use before::taken_up;
 mod context;
 mod daily;
 mod during;
@@ -276,6 +277,7 @@ where
     let cx = Ctx {
         now: now.fixed_offset(),
         tz: now.timezone(),
+        day_start_hour: prefs.day_start_hour,
         rules,
         unit: prefs.unit,
         mass: crate::domain::mass::display_unit(

@@ -22,6 +22,7 @@ use crate::config::Settings;
 use crate::domain::entry::Time;
 use crate::domain::entry::{Body, VolumeUnit};
 use crate::domain::history::{Entry, History};
+use crate::domain::rules::Rules;
 use crate::tui::app::Zone;
 use build::check;
 use field::{choice, multi, text};
@@ -139,16 +140,28 @@ impl Form {
                 medication::fields(),
             ),
         };
-        let mut form = Form {
+        Form {
             kind,
             title,
             fields,
             focus: 0,
             stopping,
             editing: None,
-        };
+        }
+    }
+
+    /// [`Form::open`] for a new entry: the start form comes filled in from
+    /// today's plan still to start, if there is one.
+    pub fn open_new<Z: Zone>(
+        kind: FormKind,
+        history: &History,
+        settings: &Settings,
+        rules: &Rules,
+        now: &DateTime<Z>,
+    ) -> Form {
+        let mut form = Form::open(kind, history, settings, now);
         if kind == FormKind::Workout && form.stopping.is_none() {
-            let plan = plan::todays_plan(history, now, settings.day_start_hour);
+            let plan = plan::todays_plan(history, now, settings.day_start_hour, rules);
             if let Some((plan, at)) = plan {
                 form.fill_from_plan(plan, &at);
             }

@@ -4,35 +4,36 @@
 use super::build::Stamp;
 use super::{Field, Form, choice, text};
 use crate::domain::change::Change;
+use crate::domain::day::day_of;
+use crate::domain::entry::Time;
 use crate::domain::entry::{Body, Heat, Intensity, Plan, VolumeUnit};
 use crate::domain::history::History;
+use crate::domain::hydration::taken_up;
 use crate::domain::input::TimeUse;
+use crate::domain::rules::Rules;
 use crate::tui::app::Zone;
-use chrono::{DateTime, Duration};
+use chrono::DateTime;
 
 /// Today's plan still to start: the first of the day (days start at
-/// `day_start_hour`) with no workout of that activity begun since two hours
-/// before it.
+/// `day_start_hour`) that no workout has taken up (as the timers count
+/// it: [`taken_up`]), so that starting it from here ends its pre-load and
+/// top-up.
 pub fn todays_plan<'h, Z: Zone>(
     history: &'h History,
     now: &DateTime<Z>,
     day_start_hour: u32,
+    rules: &Rules,
 ) -> Option<(&'h Plan, DateTime<Z>)> {
     let (start, end) = crate::domain::day::today_bounds(now, day_start_hour);
-    let today: Vec<_> = history
-        .entries
-        .iter()
-        .filter(|e| e.at >= start && e.at < end)
-        .collect();
-    today.iter().find_map(|e| {
+    let tz = now.timezone();
+    let day = |t: &Time| day_of(t, &tz, day_start_hour);
+    let now = now.fixed_offset();
+    history.entries.iter().find_map(|e| {
         let Body::Plan(p) = &e.body else {
             return None;
         };
-        let begun = today.iter().any(|w| {
-            matches!(&w.body, Body::Workout(x) if x.activity == p.activity)
-                && w.at >= e.at - Duration::hours(2)
-        });
-        (!begun).then(|| (p, e.at.with_timezone(&now.timezone())))
+        let today = e.at >= start && e.at < end;
+        (today && !taken_up(e, history, &now, rules, day)).then(|| (p, e.at.with_timezone(&tz)))
     })
 }
 
