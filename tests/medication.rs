@@ -61,6 +61,44 @@ fn a_medicine_started_and_stopped_is_listed_as_past_with_its_dates() {
 }
 
 #[test]
+fn a_new_dose_without_a_class_keeps_the_medicine_a_statin() {
+    let env = Env::new();
+    let first = env.log(&[
+        "medication",
+        "start",
+        "Atorvastatin",
+        "--class",
+        "statin",
+        "--at",
+        "2026-11-20",
+    ]);
+    let again = env.log(&[
+        "medication",
+        "start",
+        "atorvastatin",
+        "--dose",
+        "40 mg",
+        "--at",
+        "2026-11-25",
+    ]);
+    assert_eq!(env.entry(&again).unwrap()["class"], "statin");
+    assert_eq!(
+        list(&env),
+        [
+            "current:".to_string(),
+            format!("  atorvastatin (statin) 40 mg · since 2026-11-25 · id {again}"),
+            "past:".to_string(),
+            format!("  Atorvastatin (statin) · 2026-11-20 to 2026-11-25 · id {first}"),
+        ]
+    );
+    // A class given says so, and one never given stays unknown.
+    let other = env.log(&["medication", "start", "atorvastatin", "--class", "other"]);
+    assert_eq!(env.entry(&other).unwrap()["class"], "other");
+    let new = env.log(&["medication", "start", "magnesium"]);
+    assert_eq!(env.entry(&new).unwrap().get("class"), None);
+}
+
+#[test]
 fn mistakes_are_refused_with_one_line_and_no_change() {
     let env = Env::new();
     env.log(&["medication", "start", "furosemide", "--at", "2026-11-01"]);

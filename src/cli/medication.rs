@@ -6,7 +6,7 @@ use super::{Ctx, user};
 use crate::domain::change::{Change, Given, Refusal};
 use crate::domain::entry::{Body, MedAction, MedClass, Medication, Time};
 use crate::domain::medication::{
-    Course, check_dose, check_name, courses, current, parse_day_or_time,
+    Course, check_dose, check_name, class_for_start, courses, current, parse_day_or_time,
 };
 use anyhow::Result;
 use chrono::Local;
@@ -69,10 +69,11 @@ pub fn medication(ctx: &Ctx, a: &MedicationArgs) -> Result<()> {
             };
             let at = when(ctx, at.as_deref())?;
             let history = ctx.history()?;
+            let class = class_for_start(&courses(&history.entries), &name, *class);
             let body = Body::Medication(Medication {
                 action: MedAction::Start,
                 name,
-                class: *class,
+                class,
                 dose,
                 note: clean_note(note),
             });

@@ -111,6 +111,23 @@ pub fn current<'a>(courses: &'a [Course], name: &str) -> Option<&'a Course> {
         .find(|c| c.is_current() && same(&c.name, name))
 }
 
+/// The class a new start of `name` is logged with: the one given, else
+/// that of the medicine's latest course (a new dose of a statin stays a
+/// statin for the medication flag when `--class` is left out).
+pub fn class_for_start(
+    courses: &[Course],
+    name: &str,
+    given: Option<MedClass>,
+) -> Option<MedClass> {
+    given.or_else(|| {
+        courses
+            .iter()
+            .rev()
+            .filter(|c| same(&c.name, name))
+            .find_map(|c| c.class)
+    })
+}
+
 /// A medicine's name as typed, checked.
 pub fn check_name(name: &str) -> Result<String, String> {
     let n = name.trim();

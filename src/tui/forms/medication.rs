@@ -4,7 +4,9 @@
 use super::{Field, Form, choice, text};
 use crate::domain::entry::{Body, MedAction, MedClass, Medication, Time};
 use crate::domain::history::History;
-use crate::domain::medication::{check_dose, check_name, courses, current, parse_day_or_time};
+use crate::domain::medication::{
+    check_dose, check_name, class_for_start, courses, current, parse_day_or_time,
+};
 use crate::tui::app::{Change, Zone};
 use chrono::DateTime;
 
@@ -88,6 +90,8 @@ pub(super) fn build<Z: Zone>(
         }
         class = class.or(course.class);
         name_as_logged = course.name.clone();
+    } else if action == MedAction::Start && form.editing.is_none() {
+        class = class_for_start(&courses(&history.entries), &name, class);
     }
     let body = Body::Medication(Medication {
         action,
