@@ -452,3 +452,28 @@ fn every_argument_has_an_example() {
         .collect();
     assert!(missing.is_empty(), "no example: {missing:#?}");
 }
+
+/// A span or time ahead of now is refused, not read as one back: `--since
+/// +2d` reported the two days before today, `--from` a day to come blamed
+/// a `--to` that was never given.
+#[test]
+fn a_since_or_from_ahead_of_now_is_refused_as_ahead() {
+    let env = Env::new();
+    env.log(&["drink", "10oz"]);
+    for cmd in ["list", "report", "flags"] {
+        for since in ["+2d", "in 3h", "2027-01-01 00:00"] {
+            let err = env.refused(&[cmd, "--since", since]);
+            assert_eq!(
+                err,
+                format!(
+                    "error: --since: '{since}' is ahead of now; give a span back (7d, 2w) or an earlier time"
+                ),
+                "{cmd}"
+            );
+        }
+    }
+    for format in ["text", "html"] {
+        let err = env.refused(&["report", "--from", "2027-01-01", "--format", format]);
+        assert_eq!(err, "error: --from: that day has not come yet");
+    }
+}

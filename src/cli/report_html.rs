@@ -26,11 +26,11 @@ pub fn from_to(from: &str, to: Option<&str>, today: NaiveDate) -> Result<(NaiveD
         Some(t) => day(t, "--to")?,
         None => today,
     };
-    if last < first {
-        return user("--to must not be before --from");
-    }
     if first > today {
         return user("--from: that day has not come yet");
+    }
+    if last < first {
+        return user("--to must not be before --from");
     }
     if (last - first).num_days() > 366 * 5 {
         return user("--from/--to: at most five years in one report");

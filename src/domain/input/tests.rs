@@ -163,6 +163,20 @@ fn since_takes_spans_and_times() {
 }
 
 #[test]
+fn since_refuses_what_is_ahead_of_now_instead_of_reading_it_as_back() {
+    let now = ny("2026-11-28 15:00");
+    // "+2d" was read as 2 days back.
+    for ahead in ["+2d", "in 3h", "tomorrow 07:00", "2027-01-01 00:00"] {
+        let e = parse_since(ahead, &now).unwrap_err();
+        assert_eq!(
+            e,
+            format!("'{ahead}' is ahead of now; give a span back (7d, 2w) or an earlier time")
+        );
+    }
+    assert!(parse_since("15:04", &now).is_ok(), "clock drift is let be");
+}
+
+#[test]
 fn the_edges_of_what_is_accepted() {
     let now = ny("2026-11-28 15:00");
     // Five minutes of slack for clock drift, not six.

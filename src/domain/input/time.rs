@@ -177,6 +177,15 @@ where
     Tz::Offset: Copy,
 {
     let text = s.trim().to_ascii_lowercase();
+    let ahead = || {
+        format!(
+            "'{}' is ahead of now; give a span back (7d, 2w) or an earlier time",
+            s.trim()
+        )
+    };
+    if text.starts_with('+') || text.starts_with("in ") {
+        return Err(ahead());
+    }
     if let Some((n, unit)) = split_number(&text)
         && n > 0.0
     {
@@ -195,7 +204,11 @@ where
             return Ok((*now - Duration::seconds(secs as i64)).fixed_offset());
         }
     }
-    parse_time(s, now, TimeUse::Since).map_err(|_| {
+    parse_time(s, now, TimeUse::Since).map_err(|e| {
+        // A time that reads but is ahead (check_range's refusal) says so.
+        if e.contains("' is in the future (") {
+            return ahead();
+        }
         let month_start = now.date_naive().with_day(1).unwrap_or(now.date_naive());
         format!(
             "'{}' is not a time or a span; try 7d, 2w, 12h, yesterday 21:00 or {} 00:00",
