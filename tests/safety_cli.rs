@@ -196,6 +196,10 @@ fn the_drink_that_passes_the_hourly_limit_warns_at_once() {
     assert!(second.status.success());
     let err = String::from_utf8_lossy(&second.stderr);
     assert!(err.contains("past what the gut absorbs"), "{err}");
+    // A glass logged for two hours ago is not in that hour: nothing said.
+    let out = env.run(&["drink", "10oz", "--at", "-2h"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     // A normal glass says nothing.
     let env = Env::new();
     let out = env.run(&["drink", "10oz"]);

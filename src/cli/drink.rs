@@ -49,12 +49,16 @@ pub fn drink(ctx: &Ctx, a: &DrinkArgs) -> Result<()> {
     add(ctx, &history, at, body, None)?;
     // Said where the user is: the drink that passes the hourly limit or the
     // session's sweat estimate gets the warning at once, not only in `status`.
-    let after = hydration::timers(
-        &ctx.now,
-        &ctx.recent_history()?,
-        &ctx.rules,
-        &ctx.settings.prefs(),
-    );
+    // A drink from before the last hour and the running session counts in
+    // neither, and is not told about them.
+    let history = ctx.recent_history()?;
+    let session_start = history.running_workout().map(|w| w.at);
+    let counts = at >= ctx.now_fixed() - chrono::Duration::hours(1)
+        || session_start.is_some_and(|start| at >= start);
+    if !counts {
+        return Ok(());
+    }
+    let after = hydration::timers(&ctx.now, &history, &ctx.rules, &ctx.settings.prefs());
     for w in after.overdrinking_warnings() {
         crate::say_err!("warning: {w}");
     }
