@@ -86,6 +86,36 @@ fn json_lists_each_test_with_its_rate_and_whether_it_is_used() {
     );
 }
 
+/// Two weighings in one second after a session: the first closes the
+/// test, and the urine noted on the second (passed after the first) is not
+/// counted in it.
+#[test]
+fn urine_noted_on_a_later_weighing_of_the_same_second_is_not_the_tests() {
+    let env = Env::new();
+    env.log(&["weight", "72.4kg", "--when", "before", "--at", "-2h"]);
+    env.log(&[
+        "workout",
+        "add",
+        "run",
+        "--from",
+        "-110m",
+        "--to",
+        "-20m",
+        "--intensity",
+        "hard",
+        "--heat",
+        "hot",
+    ]);
+    env.log(&["weight", "72kg"]);
+    env.log(&["weight", "71.6kg", "--when", "after", "--urine", "300ml"]);
+    let doc = sweat_json(&env);
+    let tests = doc["tests"].as_array().unwrap();
+    assert_eq!(tests.len(), 1, "{doc}");
+    assert_eq!(tests[0]["urine_ml"], 0, "{}", tests[0]);
+    // 400 g lost over 90 minutes, nothing drunk: about 267 ml/h.
+    assert_eq!(tests[0]["rate_ml_per_h"], 267, "{}", tests[0]);
+}
+
 #[test]
 fn text_shows_a_table_the_reason_set_aside_and_a_chart_by_heat_band() {
     let env = three_sessions();

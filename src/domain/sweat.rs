@@ -152,6 +152,17 @@ fn weighing_after<'a>(weights: &[&'a Entry], end: &Time, far: Duration) -> Optio
         .copied()
 }
 
+/// Where `e` is in `weights` (in time order), found by identity among
+/// those of its time.
+fn place_of(weights: &[&Entry], e: &Entry) -> Option<usize> {
+    let from = weights.partition_point(|x| x.at < e.at);
+    weights[from..]
+        .iter()
+        .take_while(|x| x.at == e.at)
+        .position(|x| std::ptr::eq(*x, e))
+        .map(|i| from + i)
+}
+
 /// The figures of a test, before it is judged.
 fn measure(
     workout: &Entry,
@@ -175,11 +186,15 @@ fn measure(
         })
         .fold(0u32, u32::saturating_add);
     // Urine is noted on a weighing as passed since the previous one: the
-    // weighings after the first, up to and including the second, hold it.
-    let first = weights.partition_point(|x| x.at <= before.at);
-    let urine_ml: u32 = weights[first..]
+    // weighings after the first, up to and including the second, hold it
+    // (by their place in order: a later weighing in the same second as the
+    // second holds urine passed after it).
+    let held = match (place_of(weights, before), place_of(weights, after)) {
+        (Some(b), Some(a)) if b < a => &weights[b + 1..=a],
+        _ => &[],
+    };
+    let urine_ml: u32 = held
         .iter()
-        .take_while(|x| x.at <= after.at)
         .map(|x| match &x.body {
             Body::Weight(w) => w.urine_ml.unwrap_or(0),
             _ => 0,
