@@ -113,8 +113,8 @@ fn summary<Tz: TimeZone>(r: &Report<Tz>) -> Markup {
             h2 { "Summary" }
             ol.summary {
                 li #sum-rate { (counted(n, "cramp", "cramps")) " in " (s.days.len()) " days ("
-                    (format!("{:.1}", n as f64 * 7.0 / days)) " a week); the " (s.days.len())
-                    " days before: " (prev) " (" (trend) ")." }
+                    (format!("{:.1}", n as f64 * 7.0 / days)) " a week); "
+                    (r.compared_with()) ": " (prev) " (" (trend) ")." }
                 li #sum-nights { "Nights woken: " (nights.len()) " (" (counted(at_night as i64, "cramp", "cramps")) " at night)." }
                 li #sum-worst {
                     "Longest: "

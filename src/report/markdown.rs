@@ -70,8 +70,8 @@ fn period<Tz: TimeZone>(o: &mut String, r: &Report<Tz>) {
     let _ = writeln!(o, "- Last cramp: {}", r.last_cramp_line());
     let _ = writeln!(
         o,
-        "- Change from the {} days before: {}",
-        s.days.len(),
+        "- Change from {}: {}",
+        r.compared_with(),
         change_text(&s.change, &s.previous, r.unit())
     );
     if !s.muscles.is_empty() {

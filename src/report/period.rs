@@ -68,6 +68,18 @@ impl<Tz: TimeZone> Report<'_, Tz> {
             .sum()
     }
 
+    /// What the change is measured against: `the 7 days before`, or for a
+    /// period under way `the same 4 days of the 7 before` (only the days
+    /// begun are compared).
+    pub(super) fn compared_with(&self) -> String {
+        let (n, begun) = (self.summary.days.len(), self.days_begun());
+        if begun < n {
+            format!("the same {} of the {n} before", plural(begun as i64, "day"))
+        } else {
+            format!("the {n} days before")
+        }
+    }
+
     /// ` so far (3 days ahead)` when the period reaches past today.
     pub(super) fn so_far(&self) -> String {
         let ahead = self.summary.days.len() - self.days_begun();

@@ -149,10 +149,10 @@ fn totals<Tz: TimeZone>(o: &mut String, r: &Report<Tz>) {
     let _ = writeln!(o, "{:<11} {}", "last cramp", r.last_cramp_line());
     let _ = writeln!(
         o,
-        "{:<11} {} (vs the {} days before)",
+        "{:<11} {} (vs {})",
         "change",
         change_text(&s.change, &s.previous, unit),
-        s.days.len()
+        r.compared_with()
     );
 }
 

@@ -134,7 +134,8 @@ where
         prev_days: blank_days(prev_first, n, prefs.goal_ml),
         muscles: BTreeMap::new(),
         contexts: BTreeMap::new(),
-        workouts: [0; 2],
+        workouts: 0,
+        prev_workouts: vec![0; n as usize],
     };
     t.count(history, rules, &tz, h, &now_fixed);
     let Tally {
@@ -143,10 +144,16 @@ where
         muscles,
         contexts,
         workouts,
+        prev_workouts,
     } = t;
 
-    let totals = add_up(&days, workouts[1]);
-    let previous = add_up(&prev_days, workouts[0]);
+    // Days still ahead are compared with nothing: this week read on a
+    // Thursday is set against Monday to Thursday of the week before, not
+    // against all seven of its days.
+    let today = day_of(&now_fixed, &tz, h);
+    let begun = days.iter().filter(|d| d.date <= today).count();
+    let totals = add_up(&days, workouts);
+    let previous = add_up(&prev_days[..begun], prev_workouts[..begun].iter().sum());
     let change = totals.change_from(&previous);
 
     let last = first + Duration::days(n - 1);
@@ -154,7 +161,6 @@ where
 
     // Days since the last cramp, seen from the end of these days (or today,
     // when these days reach today or beyond).
-    let today = day_of(&now_fixed, &tz, h);
     let days_since_last_cramp = days_since_last_cramp(history, &tz, h, last.min(today));
     let muscles = most_first(muscles);
     let contexts = most_first(contexts);
@@ -189,8 +195,10 @@ struct Tally {
     prev_days: Vec<DayFigures>,
     muscles: BTreeMap<Muscle, u32>,
     contexts: BTreeMap<String, u32>,
-    /// Workouts begun in the previous days `[0]` and in these days `[1]`.
-    workouts: [u32; 2],
+    /// Workouts begun in these days.
+    workouts: u32,
+    /// Workouts begun in each of the previous days.
+    prev_workouts: Vec<u32>,
 }
 
 impl Tally {
@@ -219,15 +227,15 @@ impl Tally {
                 last = (d, d.num_days_from_ce() - base);
             }
             let i = last.1;
-            let (slot, here) = match usize::try_from(i) {
-                Ok(i) if i < n => (&mut self.prev_days[i], false),
-                Ok(i) if i < 2 * n => (&mut self.days[i - n], true),
+            let (slot, here, started) = match usize::try_from(i) {
+                Ok(i) if i < n => (&mut self.prev_days[i], false, &mut self.prev_workouts[i]),
+                Ok(i) if i < 2 * n => (&mut self.days[i - n], true, &mut self.workouts),
                 _ => continue,
             };
             match &e.body {
                 Body::Drink(dr) => slot.intake_ml = slot.intake_ml.saturating_add(dr.ml),
                 Body::Workout(w) => {
-                    self.workouts[usize::from(here)] += 1;
+                    *started += 1;
                     let end = w.end.unwrap_or(*now_fixed).max(e.at);
                     slot.workout_minutes += (end - e.at).num_minutes().max(0) as u32;
                 }

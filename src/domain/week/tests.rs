@@ -162,6 +162,44 @@ fn a_week_runs_monday_to_sunday_with_figures_per_day() {
     assert_eq!(w.days_since_last_cramp, Some(3));
 }
 
+/// Read on a Thursday, this week's four days are set against Monday to
+/// Thursday of last week: its Friday session and its weekend's drinks are
+/// not in the comparison (they read as a steep fall in intake).
+#[test]
+fn a_week_under_way_is_compared_with_the_same_days_of_last_week() {
+    let mut events = Vec::new();
+    for (i, d) in (16..=26).enumerate() {
+        let at = format!("2026-11-{d}T12:00:00-05:00");
+        events.push(add(&format!("D{i:02}"), &at, drink(1000)));
+    }
+    events.push(add(
+        "W1",
+        "2026-11-17T07:00:00-05:00",
+        workout("2026-11-17T08:00:00-05:00"),
+    ));
+    events.push(add(
+        "W2",
+        "2026-11-20T07:00:00-05:00",
+        workout("2026-11-20T08:00:00-05:00"),
+    ));
+    let h = History::fold(&events);
+    let now = ny("2026-11-26T15:00:00-05:00");
+    let w = week(&now, date("2026-11-23"), &h, &rules(), &prefs(), &[]);
+    assert_eq!(w.totals.intake_ml, 4000);
+    assert_eq!(
+        w.previous.intake_ml, 4000,
+        "Mon 16 to Thu 19, not the weekend"
+    );
+    assert_eq!(w.change.intake_ml, 0);
+    assert_eq!(w.previous.workouts, 1, "Tuesday's, not Friday's");
+    assert_eq!(w.previous.workout_minutes, 60);
+    // Once the week is over, all seven days of each are compared.
+    let later = ny("2026-11-30T15:00:00-05:00");
+    let w = week(&later, date("2026-11-23"), &h, &rules(), &prefs(), &[]);
+    assert_eq!(w.previous.intake_ml, 7000);
+    assert_eq!(w.previous.workouts, 2);
+}
+
 #[test]
 fn the_change_from_last_week_is_each_figure_minus_last_weeks() {
     let h = november();
