@@ -56,9 +56,10 @@ pub fn json<'a, Tz: TimeZone>(r: &'a Report<'a, Tz>) -> JsonReport<'a> {
             .collect(),
         flags: &s.flags,
         days_since_last_cramp: s.days_since_last_cramp,
+        // The days compared: as many as these days have begun.
         previous: JsonPrevious {
             first: s.first - Duration::days(s.days.len() as i64),
-            last: s.first - Duration::days(1),
+            last: s.first - Duration::days(s.days.len() as i64 - r.days_begun().max(1) as i64 + 1),
             totals: &s.previous,
         },
         change: &s.change,
