@@ -348,6 +348,53 @@ fn no_command_prints_escapes_from_notes_or_peer_fields() {
     );
 }
 
+/// C0 controls but the tab and line breaks CSV quoting holds.
+fn is_csv_control(c: char) -> bool {
+    is_terminal_control(c) || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+#[test]
+fn a_csv_export_and_an_html_file_carry_no_escapes() {
+    let env = Env::new();
+    env.log(&["drink", "10oz", "--note", HOSTILE]);
+    let hike = "hill\u{1b}]8;;http://evil\u{7}\u{202e}";
+    env.log(&[
+        "workout", "add", "hike", "--from", "09:00", "--to", "10:00", "--note", hike,
+    ]);
+    let csv = env.quiet(&["export", "--format", "csv"]);
+    let bad: Vec<char> = csv.chars().filter(|&c| is_csv_control(c)).collect();
+    assert!(bad.is_empty(), "the CSV holds {bad:?}:\n{csv}");
+    // It still imports, with the words of the note and the activity.
+    let file = env.root().join("entries.csv");
+    fs::write(&file, &csv).unwrap();
+    let fresh = Env::with_device("fresh");
+    assert!(
+        fresh
+            .quiet(&["import", file.to_str().unwrap()])
+            .contains("imported 2 entries")
+    );
+    let list = fresh.quiet(&["list", "--all"]);
+    assert!(list.contains("gnp.exe") && list.contains("hill"), "{list}");
+
+    // The page written to a file is the page printed: made safe the same way.
+    let printed = env.run(&["report", "--format", "html"]).stdout;
+    let page = env.root().join("report.html");
+    env.quiet(&[
+        "report",
+        "--format",
+        "html",
+        "--output",
+        page.to_str().unwrap(),
+    ]);
+    let written = fs::read(&page).unwrap();
+    assert_clean("report --output", &written);
+    assert!(String::from_utf8_lossy(&written).contains("gnp.exe"));
+    assert_eq!(
+        String::from_utf8_lossy(&written),
+        String::from_utf8_lossy(&printed)
+    );
+}
+
 #[test]
 fn a_markdown_report_escapes_html_and_never_links_javascript() {
     let env = Env::new();
