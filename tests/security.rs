@@ -483,6 +483,63 @@ fn a_config_that_is_dev_zero_or_a_fifo_fails_within_a_second() {
     assert!(started.elapsed() < std::time::Duration::from_secs(2));
 }
 
+/// Runs `import PATH`, killed after 10 s so that a hang fails the test.
+fn import_within_seconds(env: &Env, path: &Path) -> std::process::Output {
+    let mut child = env
+        .std_cmd()
+        .arg("import")
+        .arg(path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(10) {
+            child.kill().unwrap();
+            panic!("import {} hung", path.display());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn an_import_of_a_fifo_or_a_device_is_refused_at_once() {
+    let env = Env::new();
+    let fifo = env.root().join("f.fit");
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &fifo,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o600),
+        0,
+    )
+    .unwrap();
+    for (path, what) in [
+        (fifo.as_path(), "a FIFO"),
+        (Path::new("/dev/zero"), "a device"),
+    ] {
+        let started = std::time::Instant::now();
+        let out = import_within_seconds(&env, path);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with(&format!(
+                "error: {}: not a regular file ({what})",
+                path.display()
+            )),
+            "{err}"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(2),
+            "{path:?}"
+        );
+    }
+    assert!(!env.data.join("journal").exists(), "nothing was written");
+}
+
 #[test]
 fn a_config_others_can_write_is_warned_about() {
     let env = Env::new();
