@@ -96,6 +96,24 @@ pub fn line(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// One cell of a CSV file: unsafe characters replaced as in [`line`], but
+/// tabs and line breaks kept, as CSV quoting holds them (a note of several
+/// lines reads back whole).
+pub fn cell(s: &str) -> Cow<'_, str> {
+    let kept = |c: char| matches!(c, '\t' | '\n' | '\r');
+    if !s.chars().any(|c| is_unsafe(c) && !kept(c)) {
+        return Cow::Borrowed(s);
+    }
+    let safe = s.chars().map(|c| {
+        if is_unsafe(c) && !kept(c) {
+            REPLACEMENT
+        } else {
+            c
+        }
+    });
+    Cow::Owned(safe.collect())
+}
+
 /// Text of several lines the program composed: its own line breaks kept,
 /// every line made safe as [`line`] makes it.
 pub fn block(s: &str) -> Cow<'_, str> {
@@ -249,6 +267,16 @@ mod tests {
         assert_eq!(line("a\nb\r\nc"), "a⏎b⏎c");
         assert_eq!(block("one\ntwo\u{1b}[2J\n"), "one\ntwo\u{FFFD}[2J\n");
         assert!(matches!(line("plain text, ünïcode"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_csv_cell_keeps_its_tabs_and_lines_but_no_escape() {
+        let safe = cell("a\tb\r\nc\u{1b}]8;;http://evil\u{7}\u{9b}\u{202e}d");
+        assert_eq!(
+            safe,
+            "a\tb\r\nc\u{FFFD}]8;;http://evil\u{FFFD}\u{FFFD}\u{FFFD}d"
+        );
+        assert!(matches!(cell("plain, ünïcode\nnote"), Cow::Borrowed(_)));
     }
 
     #[test]

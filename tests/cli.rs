@@ -662,7 +662,7 @@ fn import_a_json_export_adds_only_missing_ids() {
     b.log(&["drink", "8oz"]);
     let out = b.quiet(&["import", export.to_str().unwrap()]);
     assert!(out.starts_with("imported 5 entries from"), "{out}");
-    assert!(out.contains("(0 already here, skipped)"), "{out}");
+    assert!(out.contains("(none were already here)"), "{out}");
     assert_eq!(b.entries().len(), 6);
     assert_eq!(
         ml(&b.entry(&ids[0]).unwrap()),
@@ -671,7 +671,7 @@ fn import_a_json_export_adds_only_missing_ids() {
     );
     let out = b.quiet(&["import", export.to_str().unwrap()]);
     assert!(out.starts_with("imported 0 entries"), "{out}");
-    assert!(out.contains("(5 already here, skipped)"), "{out}");
+    assert!(out.contains("(5 were already here, skipped)"), "{out}");
     assert_eq!(b.entries().len(), 6);
 }
 
@@ -771,7 +771,7 @@ fn import_a_journal_folder_and_a_journal_file() {
     let out = b.quiet(&["import", a.data.to_str().unwrap()]);
     // 5 adds + 1 delete
     assert!(out.starts_with("imported 6 events from"), "{out}");
-    assert!(out.contains("(0 already here, skipped)"), "{out}");
+    assert!(out.contains("(none were already here)"), "{out}");
     let have: Vec<String> = b
         .entries()
         .iter()
@@ -781,7 +781,7 @@ fn import_a_journal_folder_and_a_journal_file() {
     assert!(have.contains(&own) && !have.contains(&ids[1]));
     let out = b.quiet(&["import", a.data.to_str().unwrap()]);
     assert!(out.starts_with("imported 0 events"), "{out}");
-    assert!(out.contains("(6 already here, skipped)"), "{out}");
+    assert!(out.contains("(6 were already here, skipped)"), "{out}");
 
     // One journal file.
     let c = Env::with_device("phone");

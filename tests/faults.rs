@@ -686,7 +686,7 @@ fn two_devices_imported_both_ways_reach_the_same_state() {
     let out = desktop.quiet(&["import", laptop.data.to_str().unwrap()]);
     // 4 of the laptop's events; the desktop's own 5, copied there, are skipped.
     assert!(
-        out.contains("imported 4 events") && out.contains("5 already here"),
+        out.contains("imported 4 events") && out.contains("5 were already here"),
         "{out}"
     );
 

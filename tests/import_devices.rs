@@ -593,3 +593,22 @@ fn file_names_are_printed_without_terminal_escapes() {
     assert!(se.contains("evil?[2J?.fit: not a FIT file"), "{se}");
     assert!(!so.contains('\u{1b}') && !se.contains('\u{1b}') && !so.contains('\u{202e}'));
 }
+
+/// A workout imported in UTC ends in the zone it starts in (New York
+/// here), in `list` and in what `edit` echoes.
+#[test]
+fn an_imported_workout_ends_in_the_zone_it_starts_in() {
+    let (env, _, _) = one("activity-small-fenix2-run.fit");
+    let list = env.quiet(&["list", "--all"]);
+    let line = list.lines().find(|l| l.contains("workout")).unwrap();
+    assert!(
+        line.contains("10:45  workout run") && line.contains("until 11:32"),
+        "{line}"
+    );
+    let id = line.split_whitespace().next().unwrap();
+    let echo = env.quiet(&["edit", id, "--note", "hi"]);
+    assert!(
+        echo.contains("until 11:32") && !echo.contains("15:32"),
+        "{echo}"
+    );
+}

@@ -348,6 +348,53 @@ fn no_command_prints_escapes_from_notes_or_peer_fields() {
     );
 }
 
+/// C0 controls but the tab and line breaks CSV quoting holds.
+fn is_csv_control(c: char) -> bool {
+    is_terminal_control(c) || (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+#[test]
+fn a_csv_export_and_an_html_file_carry_no_escapes() {
+    let env = Env::new();
+    env.log(&["drink", "10oz", "--note", HOSTILE]);
+    let hike = "hill\u{1b}]8;;http://evil\u{7}\u{202e}";
+    env.log(&[
+        "workout", "add", "hike", "--from", "09:00", "--to", "10:00", "--note", hike,
+    ]);
+    let csv = env.quiet(&["export", "--format", "csv"]);
+    let bad: Vec<char> = csv.chars().filter(|&c| is_csv_control(c)).collect();
+    assert!(bad.is_empty(), "the CSV holds {bad:?}:\n{csv}");
+    // It still imports, with the words of the note and the activity.
+    let file = env.root().join("entries.csv");
+    fs::write(&file, &csv).unwrap();
+    let fresh = Env::with_device("fresh");
+    assert!(
+        fresh
+            .quiet(&["import", file.to_str().unwrap()])
+            .contains("imported 2 entries")
+    );
+    let list = fresh.quiet(&["list", "--all"]);
+    assert!(list.contains("gnp.exe") && list.contains("hill"), "{list}");
+
+    // The page written to a file is the page printed: made safe the same way.
+    let printed = env.run(&["report", "--format", "html"]).stdout;
+    let page = env.root().join("report.html");
+    env.quiet(&[
+        "report",
+        "--format",
+        "html",
+        "--output",
+        page.to_str().unwrap(),
+    ]);
+    let written = fs::read(&page).unwrap();
+    assert_clean("report --output", &written);
+    assert!(String::from_utf8_lossy(&written).contains("gnp.exe"));
+    assert_eq!(
+        String::from_utf8_lossy(&written),
+        String::from_utf8_lossy(&printed)
+    );
+}
+
 #[test]
 fn a_markdown_report_escapes_html_and_never_links_javascript() {
     let env = Env::new();
@@ -434,6 +481,63 @@ fn a_config_that_is_dev_zero_or_a_fifo_fails_within_a_second() {
     let err = env.refused(&["status"]);
     assert!(err.contains("not a regular file"), "{err}");
     assert!(started.elapsed() < std::time::Duration::from_secs(2));
+}
+
+/// Runs `import PATH`, killed after 10 s so that a hang fails the test.
+fn import_within_seconds(env: &Env, path: &Path) -> std::process::Output {
+    let mut child = env
+        .std_cmd()
+        .arg("import")
+        .arg(path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(10) {
+            child.kill().unwrap();
+            panic!("import {} hung", path.display());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn an_import_of_a_fifo_or_a_device_is_refused_at_once() {
+    let env = Env::new();
+    let fifo = env.root().join("f.fit");
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &fifo,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o600),
+        0,
+    )
+    .unwrap();
+    for (path, what) in [
+        (fifo.as_path(), "a FIFO"),
+        (Path::new("/dev/zero"), "a device"),
+    ] {
+        let started = std::time::Instant::now();
+        let out = import_within_seconds(&env, path);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with(&format!(
+                "error: {}: not a regular file ({what})",
+                path.display()
+            )),
+            "{err}"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(2),
+            "{path:?}"
+        );
+    }
+    assert!(!env.data.join("journal").exists(), "nothing was written");
 }
 
 #[test]

@@ -86,10 +86,10 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
         if let Some(read) = own::json_export(path, &mut known, now)? {
             ctx.journal.commit_batch(&read.batch)?;
             crate::say!(
-                "imported {} from {} ({} already here, skipped)",
+                "imported {} from {} ({})",
                 counted(read.batch.len(), "entry", "entries"),
                 path.display(),
-                read.skipped
+                already_here(read.skipped)
             );
             return Ok(());
         }
@@ -102,12 +102,22 @@ pub fn import(ctx: &Ctx, a: &ImportArgs) -> Result<()> {
     }
     ctx.journal.commit_batch(&read.batch)?;
     crate::say!(
-        "imported {} from {} ({} already here, skipped)",
+        "imported {} from {} ({})",
         counted(read.batch.len(), "event", "events"),
         path.display(),
-        read.skipped
+        already_here(read.skipped)
     );
     Ok(())
+}
+
+/// What an import found already in the journal, in words that read for
+/// any count: `none were already here`, `1 was already here, skipped`.
+fn already_here(n: usize) -> String {
+    match n {
+        0 => "none were already here".into(),
+        1 => "1 was already here, skipped".into(),
+        n => format!("{n} were already here, skipped"),
+    }
 }
 
 /// A CSV's rows read: every bad row is named, and nothing is written unless
@@ -137,4 +147,14 @@ fn import_csv(ctx: &Ctx, a: &ImportArgs, path: &std::path::Path, read: Imported)
         if a.skip_bad { errors.len() } else { 0 }
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn what_was_already_here_reads_for_any_count() {
+        assert_eq!(super::already_here(0), "none were already here");
+        assert_eq!(super::already_here(1), "1 was already here, skipped");
+        assert_eq!(super::already_here(564), "564 were already here, skipped");
+    }
 }

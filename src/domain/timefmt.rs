@@ -174,6 +174,15 @@ impl<const N: usize> Buf<N> {
     }
 }
 
+/// `14:30`: a time of day in `tz`, the zone an entry's start is shown in
+/// (a workout imported in UTC ends in the same zone it starts).
+pub fn clock_in<Tz: TimeZone>(t: &Time, tz: &Tz) -> String {
+    t.with_timezone(tz)
+        .naive_local()
+        .format("%H:%M")
+        .to_string()
+}
+
 /// `d` as chrono's serde writes it (`2016-12-05`, no quotes) appended to
 /// `out`; false, with nothing written, for a year outside 0..=9999.
 pub fn push_date(out: &mut Vec<u8>, d: NaiveDate) -> bool {

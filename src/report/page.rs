@@ -207,7 +207,9 @@ pub fn make_reports_dir(path: &Path) -> std::io::Result<()> {
     }
 }
 
-/// Writes the page (mode 0600, health data); never through a symlink.
+/// Writes the page (mode 0600, health data); never through a symlink. It is
+/// made safe as the page printed to stdout is ([`crate::term_safe::block`]):
+/// a file is `cat` to a terminal as often as it is opened in a browser.
 pub fn write_page(path: &Path, page: &str) -> std::io::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
@@ -218,6 +220,6 @@ pub fn write_page(path: &Path, page: &str) -> std::io::Result<()> {
         .mode(0o600)
         .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
         .open(path)?;
-    f.write_all(page.as_bytes())?;
+    f.write_all(crate::term_safe::block(page).as_bytes())?;
     f.sync_data()
 }

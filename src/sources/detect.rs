@@ -88,7 +88,7 @@ pub fn own_format(paths: &[PathBuf]) -> Option<&Path> {
         return (empty || has_journal_files(path, 0)).then_some(path.as_path());
     }
     if !path.is_file() {
-        // A pipe (`<(zcat export.xml.gz)`) can be read once: by the walker.
+        // A FIFO or a device: the walker refuses it, unopened.
         return None;
     }
     let mut head = vec![0u8; HEAD];

@@ -202,7 +202,8 @@ impl<'a> Walker<'a> {
                         .components()
                         .all(|c| matches!(c, std::path::Component::Normal(_)));
                     let p = dir.join(rel);
-                    let bytes = inside.then(|| File::open(&p).ok()).flatten();
+                    let ok = inside && regular_file(&p).is_ok();
+                    let bytes = ok.then(|| File::open(&p).ok()).flatten();
                     let bytes = read_to_vec(bytes?).ok()?;
                     (self.tick)(bytes.len() as u64);
                     consumed.insert(p);
@@ -218,6 +219,9 @@ impl<'a> Walker<'a> {
     /// A file on disk; `inner` when met in a folder rather than named.
     fn file(&mut self, p: &Path, inner: bool) {
         let name = p.display().to_string();
+        if let Err(why) = regular_file(p) {
+            return self.push(name, Err(why));
+        }
         let file = match File::open(p) {
             Ok(f) => f,
             Err(e) => return self.push(name, Err(format!("cannot be read: {e}"))),
@@ -253,6 +257,30 @@ impl<'a> Walker<'a> {
             }
         }
     }
+}
+
+/// The one check before a file is opened: only a regular file (or a link
+/// to one) is. A FIFO would block `open` until a writer came, and a device
+/// (`/dev/zero`) never ends, so they are refused at once, unopened.
+pub fn regular_file(p: &Path) -> Result<(), Refusal> {
+    use std::os::unix::fs::FileTypeExt;
+    let Ok(t) = std::fs::metadata(p).map(|m| m.file_type()) else {
+        return Ok(()); // Opening it says why it cannot be read.
+    };
+    let what = if t.is_file() {
+        return Ok(());
+    } else if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else if t.is_socket() {
+        "a socket"
+    } else {
+        "a folder where a file was expected"
+    };
+    Err(format!(
+        "not a regular file ({what}); import files and folders"
+    ))
 }
 
 fn looks_strava(csv: &Path) -> bool {

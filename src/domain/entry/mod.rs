@@ -3,6 +3,7 @@
 //! Volumes are stored in millilitres and shown in the display unit of the
 //! settings. Everything here is plain data with no I/O.
 
+use crate::domain::timefmt::clock_in;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
@@ -201,8 +202,20 @@ impl Body {
         self.describe_in(unit, crate::domain::mass::MassUnit::of_volume(unit))
     }
 
-    /// [`Body::describe`] with weights in `mass` (the user's weight unit).
+    /// [`Body::describe`] with weights in `mass` (the user's weight unit),
+    /// a workout's end in local time as its start is shown.
     pub fn describe_in(&self, unit: VolumeUnit, mass: crate::domain::mass::MassUnit) -> String {
+        self.describe_zoned(unit, mass, &chrono::Local)
+    }
+
+    /// [`Body::describe_in`] with a workout's end told in `tz` (the zone
+    /// the entry's start is shown in), whatever offset it was stored with.
+    pub fn describe_zoned<Tz: chrono::TimeZone>(
+        &self,
+        unit: VolumeUnit,
+        mass: crate::domain::mass::MassUnit,
+        tz: &Tz,
+    ) -> String {
         match self {
             Body::Drink(d) => {
                 let mut s = format!("drink {} {}", unit.format(d.ml as f64), d.kind);
@@ -218,7 +231,7 @@ impl Body {
                 }
                 match w.end {
                     None => s.push_str(" (running)"),
-                    Some(end) => s.push_str(&format!(" until {}", end.format("%H:%M"))),
+                    Some(end) => s.push_str(&format!(" until {}", clock_in(&end, tz))),
                 }
                 s
             }

@@ -31,14 +31,19 @@ pub fn csv_row(e: &Entry) -> Vec<String> {
         .collect()
 }
 
-/// Every entry as CSV text, header first.
+/// Every entry as CSV text, header first. Cells pass the one sanitiser
+/// (`term_safe::cell`: no escape, C1 or bidi control reaches a terminal
+/// that shows the file), then [`safe::defuse`] (no formula runs in a
+/// spreadsheet).
 pub fn to_csv(entries: &[Entry]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(table::names()).expect("writing to memory");
     for e in entries {
         let row = csv_row(e);
-        w.write_record(row.iter().map(|c| safe::defuse(c).into_owned()))
-            .expect("writing to memory");
+        let cells = row
+            .iter()
+            .map(|c| safe::defuse(&crate::term_safe::cell(c)).into_owned());
+        w.write_record(cells).expect("writing to memory");
     }
     String::from_utf8(w.into_inner().expect("writing to memory")).expect("CSV of UTF-8 is UTF-8")
 }
