@@ -178,7 +178,12 @@ fn bad_rows_are_named_and_nothing_is_imported_unless_skip_bad() {
         "{err}"
     );
     assert!(!err.contains("row 2"), "{err}");
-    assert!(err.contains("2 bad row(s), nothing imported"), "{err}");
+    assert!(
+        err.contains(
+            "2 bad rows, nothing imported; fix them, or give --skip-bad to import the 2 good ones"
+        ),
+        "{err}"
+    );
     assert!(err.contains("--skip-bad"), "{err}");
     let csv = run(h, "data", &["export", "--format", "csv"]);
     assert_eq!(csv.lines().count(), 1, "nothing imported: {csv}");

@@ -25,13 +25,13 @@ pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
     progress.finish();
     if files.is_empty() {
         let names: Vec<String> = o.paths.iter().map(|p| p.display().to_string()).collect();
-        return user(shown(&format!("{}: no files in it", names.join(", "))));
+        return user(format!("{}: no files in it", names.join(", ")));
     }
     // One file named and refused: the one line a refusal is.
     if let [file] = files.as_slice()
         && let Err(why) = &file.result
     {
-        return user(shown(&format!("{}: {why}", file.name)));
+        return user(format!("{}: {why}", file.name));
     }
     let mut w = DeviceImport::new(ctx, o.merge)?;
     let (mut files_refused, mut entries_refused, mut total) = (Vec::new(), 0, Tally::default());
@@ -39,17 +39,23 @@ pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
         let read = match file.result {
             Ok(r) => r,
             Err(why) if file.skipped => {
-                crate::outln!("{}", shown(&format!("{}: skipped: {why}", file.name)));
+                crate::outln!(
+                    "{}",
+                    crate::term_safe::line(&format!("{}: skipped: {why}", file.name))
+                );
                 continue;
             }
             Err(why) => {
-                crate::outln!("{}", shown(&format!("{}: refused: {why}", file.name)));
+                crate::outln!(
+                    "{}",
+                    crate::term_safe::line(&format!("{}: refused: {why}", file.name))
+                );
                 files_refused.push(file.name);
                 continue;
             }
         };
         for warning in &read.warnings {
-            eprintln!("{}", shown(&format!("warning: {}: {warning}", file.name)));
+            crate::say_err!("warning: {}: {warning}", file.name);
         }
         let mut t = Tally::default();
         for f in read.found {
@@ -69,8 +75,8 @@ pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
         let mut parts = Vec::new();
         if !files_refused.is_empty() {
             parts.push(format!(
-                "{} file(s) refused: {}",
-                files_refused.len(),
+                "{} refused: {}",
+                crate::domain::say::counted(files_refused.len(), "file", "files"),
                 files_refused.join(", ")
             ));
         }
@@ -87,7 +93,7 @@ pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
         } else {
             "was imported"
         };
-        return user(shown(&format!("{}; the rest {rest}", parts.join("; "))));
+        return user(format!("{}; the rest {rest}", parts.join("; ")));
     }
     Ok(())
 }
@@ -128,22 +134,14 @@ fn report(name: &str, t: &Tally, o: &Options) {
     if !t.refused.is_empty() {
         parts.push(format!("{} refused", t.refused.len()));
     }
-    crate::outln!("{}", shown(&format!("{name}: {}", parts.join(", "))));
+    crate::outln!(
+        "{}",
+        crate::term_safe::line(&format!("{name}: {}", parts.join(", ")))
+    );
     for id in &t.overlapping {
         crate::outln!("  overlaps workout {id} logged by hand; --merge gives it the file's times");
     }
     for why in &t.refused {
-        crate::outln!("  refused: {}", shown(why));
+        crate::outln!("  refused: {}", crate::term_safe::line(why));
     }
-}
-
-/// Text from files and their names, safe to print: control and bidi
-/// characters (a zip entry named with escape sequences) become '?'.
-fn shown(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let bidi = matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-            if c.is_control() || bidi { '?' } else { c }
-        })
-        .collect()
 }

@@ -131,20 +131,25 @@ fn import_csv(ctx: &Ctx, a: &ImportArgs, path: &std::path::Path, read: Imported)
         }
         if !a.skip_bad {
             return user(format!(
-                "{}: {} bad row(s), nothing imported; fix them, or give --skip-bad to import the {} good one(s)",
+                "{}: {}, nothing imported; fix {}, or give --skip-bad to import the {}",
                 path.display(),
-                errors.len(),
-                read.batch.len()
+                counted(errors.len(), "bad row", "bad rows"),
+                if errors.len() == 1 { "it" } else { "them" },
+                counted(read.batch.len(), "good one", "good ones")
             ));
         }
     }
     ctx.journal.commit_batch(&read.batch)?;
     crate::say!(
-        "imported {} from {} ({} already here, {} bad rows skipped)",
+        "imported {} from {} ({} already here, {} skipped)",
         counted(read.batch.len(), "entry", "entries"),
         path.display(),
         read.skipped,
-        if a.skip_bad { errors.len() } else { 0 }
+        counted(
+            if a.skip_bad { errors.len() } else { 0 },
+            "bad row",
+            "bad rows"
+        )
     );
     Ok(())
 }
