@@ -125,7 +125,7 @@ impl Ctx {
     /// for the command line.
     pub fn check(&self, history: &History, change: &Change, given: Given) -> Result<()> {
         change
-            .check_against(history, &self.rules, given)
+            .check_against(history, &self.rules, given, &self.now_fixed())
             .map_err(|r| self.refusal(r))
     }
 

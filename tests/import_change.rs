@@ -43,7 +43,7 @@ fn t(s: &str) -> Time {
 }
 
 fn message(at: &str, body: Body) -> String {
-    Change::Add { at: t(at), body }.check().unwrap_err()
+    Change::Add { at: t(at), body }.check(&t(at)).unwrap_err()
 }
 
 fn long_note() -> String {

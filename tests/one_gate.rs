@@ -7,12 +7,14 @@
 
 mod common;
 
+use chrono::Duration;
 use common::Env;
 use crampwatch::domain::change::Change;
 use crampwatch::domain::check::{
-    BODY_KG, MAX_CRAMP_SECS, MAX_DRINK_ML, MAX_NOTE_CHARS, PLAN_MINUTES,
+    BODY_KG, MAX_CRAMP_SECS, MAX_DRINK_ML, MAX_NOTE_CHARS, MAX_WORKOUT_HOURS, PLAN_IS_FOR_LATER,
+    PLAN_MINUTES,
 };
-use crampwatch::domain::entry::{Body, Cramp, Drink, Muscle, Plan, Time, Weight};
+use crampwatch::domain::entry::{Body, Cramp, Drink, Muscle, Plan, Time, Weight, Workout};
 use crampwatch::domain::history::History;
 use crampwatch::domain::rules::Rules;
 use crampwatch::store::{Journal, Stamped, new_id};
@@ -120,23 +122,67 @@ fn cases() -> Vec<(&'static str, Body, String)> {
     ]
 }
 
-/// Bad values of a rule added for new values only: refused from the command
-/// line, a TUI form and the demo, but kept when a backup restores an entry
-/// written before the rule (see `a_restored_entry_meets_the_rules_of_a_load`).
-fn new_value_cases() -> Vec<(&'static str, Body, String)> {
+fn running(activity: &str) -> Body {
+    Body::Workout(Workout {
+        activity: activity.into(),
+        end: None,
+        intensity: Default::default(),
+        heat: Default::default(),
+        new: false,
+        note: None,
+    })
+}
+
+fn minute(t: Time) -> String {
+    t.format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// Bad values of a rule added for new values only, each at its time:
+/// refused from the command line, a TUI form and the demo, but kept when a
+/// backup restores an entry written before the rule (see
+/// `a_restored_entry_meets_the_rules_of_a_load`).
+fn new_value_cases() -> Vec<(&'static str, Time, Body, String)> {
+    let ahead = now() + Duration::hours(2);
+    let long_ago = now() - Duration::hours(MAX_WORKOUT_HOURS + 6);
     vec![
         (
             "an other muscle named as a listed one",
+            at_for(&cramp(60)),
             named(Muscle::Other, "Calf"),
             "calf is in the list of muscles: log it as calf, not as other".into(),
         ),
         (
             "a listed muscle with a name",
+            at_for(&cramp(60)),
             named(Muscle::Hand, "thumb"),
             "a muscle's name goes with muscle 'other' only, not with hand (like other, forearm)"
                 .into(),
         ),
+        (
+            "a drink two hours from now",
+            ahead,
+            drink(300, None),
+            format!(
+                "the time {} is in the future; only plans can be ahead of now",
+                minute(ahead)
+            ),
+        ),
+        (
+            "a workout still running after 30 hours",
+            long_ago,
+            running("swim"),
+            format!(
+                "a workout still running since {} would be more than {MAX_WORKOUT_HOURS} hours long; log the finished session with 'workout add ACTIVITY --from .. --to ..'",
+                minute(long_ago)
+            ),
+        ),
     ]
+}
+
+/// Every bad value, each at its time.
+fn all_cases() -> Vec<(&'static str, Time, Body, String)> {
+    let old = cases().into_iter().map(|(w, b, m)| (w, at_for(&b), b, m));
+    old.chain(new_value_cases()).collect()
 }
 
 fn at_for(body: &Body) -> Time {
@@ -168,13 +214,10 @@ fn walk(dir: &std::path::Path) -> usize {
 
 #[test]
 fn the_tui_s_commit_refuses_each_bad_value_with_the_gates_message() {
-    for (what, body, want) in cases().into_iter().chain(new_value_cases()) {
+    for (what, at, body, want) in all_cases() {
         let dir = tempfile::tempdir().unwrap();
         let j = journal(dir.path());
-        let change = Change::Add {
-            at: at_for(&body),
-            body,
-        };
+        let change = Change::Add { at, body };
         // The way the TUI writes a form's change, and what its flash says.
         let rules = Rules::embedded().unwrap();
         let history = History::default();
@@ -187,7 +230,7 @@ fn the_tui_s_commit_refuses_each_bad_value_with_the_gates_message() {
 
 #[test]
 fn the_demo_s_commit_refuses_each_bad_value_with_the_gates_message() {
-    for (what, body, want) in cases().into_iter().chain(new_value_cases()) {
+    for (what, at, body, want) in all_cases() {
         let dir = tempfile::tempdir().unwrap();
         let j = journal(dir.path());
         let good = Stamped {
@@ -199,10 +242,7 @@ fn the_demo_s_commit_refuses_each_bad_value_with_the_gates_message() {
             logged: now(),
         };
         let bad = Stamped {
-            change: Change::Add {
-                at: at_for(&body),
-                body,
-            },
+            change: Change::Add { at, body },
             id: new_id(&now(), Some(&good.id)),
             logged: now(),
         };
@@ -213,14 +253,14 @@ fn the_demo_s_commit_refuses_each_bad_value_with_the_gates_message() {
     }
 }
 
-/// A crampwatch JSON export holding one entry of `body`.
-fn export_with(id: &str, body: &Body) -> String {
+/// A crampwatch JSON export holding one entry of `body`, at `at` and
+/// logged at `logged`.
+fn export_with(id: &str, at: Time, logged: Time, body: &Body) -> String {
     let mut entry = serde_json::to_value(body).unwrap();
-    let t = at_for(body).to_rfc3339();
     let map = entry.as_object_mut().unwrap();
     map.insert("id".into(), id.into());
-    map.insert("at".into(), t.clone().into());
-    map.insert("logged".into(), t.into());
+    map.insert("at".into(), at.to_rfc3339().into());
+    map.insert("logged".into(), logged.to_rfc3339().into());
     serde_json::json!({
         "format": "crampwatch-export",
         "version": 1,
@@ -237,7 +277,8 @@ fn an_import_refuses_each_bad_value_with_the_gates_message() {
     for (i, (what, body, want)) in cases().into_iter().enumerate() {
         let id = format!("01KB00000000000000000000{i:02}");
         let file = env.root().join(format!("bad-{i}.json"));
-        std::fs::write(&file, export_with(&id, &body)).unwrap();
+        let at = at_for(&body);
+        std::fs::write(&file, export_with(&id, at, at, &body)).unwrap();
         let err = env.refused(&["import", file.to_str().unwrap()]);
         assert_eq!(
             err.trim_end(),
@@ -249,14 +290,15 @@ fn an_import_refuses_each_bad_value_with_the_gates_message() {
 
 /// An entry restored from an export keeps its id and was written under the
 /// rules of its day: it meets what a load asks of every entry, so a backup
-/// made before a rule for new values restores whole.
+/// made before a rule for new values restores whole. An entry ahead of now
+/// was logged then too: by a device whose clock ran ahead.
 #[test]
 fn a_restored_entry_meets_the_rules_of_a_load() {
     let env = Env::new();
-    for (i, (what, body, _)) in new_value_cases().into_iter().enumerate() {
+    for (i, (what, at, body, _)) in new_value_cases().into_iter().enumerate() {
         let id = format!("01KB00000000000000000000{i:02}");
         let file = env.root().join(format!("old-{i}.json"));
-        std::fs::write(&file, export_with(&id, &body)).unwrap();
+        std::fs::write(&file, export_with(&id, at, at, &body)).unwrap();
         let out = env.ok(&["import", file.to_str().unwrap()]);
         assert!(out.starts_with("imported 1 entry from"), "{what}: {out}");
         assert!(env.entry(&id).is_some(), "{what}: kept");
@@ -301,16 +343,7 @@ fn the_command_line_refuses_each_bad_value_with_the_gates_message() {
 
 #[test]
 fn a_second_running_workout_is_refused_by_the_gate_on_the_cli_and_in_the_tui() {
-    let running = || {
-        Body::Workout(crampwatch::domain::entry::Workout {
-            activity: "run".into(),
-            end: None,
-            intensity: Default::default(),
-            heat: Default::default(),
-            new: false,
-            note: None,
-        })
-    };
+    let running = || running("run");
     let start = now() - chrono::Duration::minutes(20);
     // The TUI: another terminal started a run since the form was opened.
     let dir = tempfile::tempdir().unwrap();
@@ -346,4 +379,104 @@ fn a_second_running_workout_is_refused_by_the_gate_on_the_cli_and_in_the_tui() {
         err.contains("a workout is already running (run since 14:10 today)"),
         "{err}"
     );
+}
+
+/// An import adds nothing dated in the future, on the gate's word: a JSON
+/// export's entry dated after both now and when it was logged (no clock ran
+/// ahead: it never happened) refuses the file, a CSV row without an id is
+/// named and skipped as every bad row is.
+#[test]
+fn an_import_refuses_an_entry_from_the_future_with_the_gates_message() {
+    let env = Env::new();
+    env.log(&["drink", "10oz"]);
+    let ahead = now() + Duration::days(100);
+    let want = format!(
+        "the time {} is in the future; only plans can be ahead of now",
+        minute(ahead)
+    );
+    let id = "01KB0000000000000000000077";
+    let file = env.root().join("future.json");
+    std::fs::write(&file, export_with(id, ahead, now(), &drink(300, None))).unwrap();
+    let err = env.refused(&["import", file.to_str().unwrap()]);
+    assert_eq!(
+        err,
+        format!("error: {}: entry {id}: {want}", file.display())
+    );
+    // A sheet's row in the future is bad; the good row beside it imports.
+    let csv = env.root().join("future.csv");
+    let row = ahead.format("%Y-%m-%d %H:%M");
+    std::fs::write(
+        &csv,
+        format!("type,at,ml\ndrink,{row},300\ndrink,2026-11-28 09:00,250\n"),
+    )
+    .unwrap();
+    let before = env.entries().len();
+    let refused = env.run(&["import", csv.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2), "a bad row imports nothing");
+    assert_eq!(env.entries().len(), before);
+    let out = env.run(&["import", "--skip-bad", csv.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(
+        err.trim_end(),
+        format!("warning: {}: row 2: {want}", csv.display())
+    );
+    let ml: Vec<u64> = env.entries().iter().map(common::ml).collect();
+    assert_eq!(ml.len(), before + 1, "{ml:?}");
+    assert!(ml.contains(&250) && !ml.contains(&300), "{ml:?}");
+}
+
+/// A workout started more than a day ago cannot be running: `workout start`
+/// refuses it with the gate's message, which says what to log instead.
+#[test]
+fn a_workout_started_more_than_a_day_ago_is_not_started() {
+    let env = Env::new();
+    let err = env.refused(&["workout", "start", "swim", "--at", "-30h"]);
+    let since = minute(now() - Duration::hours(30));
+    assert_eq!(
+        err,
+        format!(
+            "error: not saved: a workout still running since {since} would be more than {MAX_WORKOUT_HOURS} hours long; log the finished session with 'workout add ACTIVITY --from .. --to ..'"
+        )
+    );
+    // Within the day it starts, and stops as every session does.
+    env.log(&["workout", "start", "swim", "--at", "-23h"]);
+    env.quiet(&["workout", "stop"]);
+}
+
+/// An edit does not move a plan into the past, on the command line (with
+/// the message of `plan --at`) or in a TUI form (the gate's); a plan whose
+/// time has passed keeps it through an edit of its other fields.
+#[test]
+fn an_edit_does_not_move_a_plan_into_the_past() {
+    let env = Env::new();
+    let later = env.log(&["plan", "run", "--at", "+3h"]);
+    let err = env.refused(&["edit", &later, "--at", "-1h"]);
+    assert_eq!(
+        err,
+        format!("error: --at: '-1h' is in the past; {PLAN_IS_FOR_LATER}")
+    );
+    let passed = env.log(&["plan", "swim", "--at", "-30m"]);
+    env.quiet(&["edit", &passed, "--note", "pool closed", "--minutes", "45"]);
+    assert_eq!(env.entry(&passed).unwrap()["minutes"], 45);
+    // The TUI's edit form, through the gate.
+    let dir = tempfile::tempdir().unwrap();
+    let j = journal(dir.path());
+    let at = now() + Duration::hours(3);
+    let added = j.commit(Change::Add { at, body: plan(60) }, &now(), None);
+    let target = added.unwrap().id;
+    let history = History::from_events(j.load(crampwatch::store::Scope::All).unwrap().events);
+    let rules = Rules::embedded().unwrap();
+    let back = now() - Duration::hours(1);
+    let moved = Change::Amend {
+        target,
+        at: back,
+        body: plan(60),
+    };
+    let err = crampwatch::tui::commit(&j, moved, &history, &rules, &now(), &j.signature());
+    let want = format!(
+        "the time {} is in the past; {PLAN_IS_FOR_LATER}",
+        minute(back)
+    );
+    assert_eq!(err.unwrap_err(), format!("not saved: {want}"));
 }

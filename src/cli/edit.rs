@@ -4,6 +4,7 @@
 use super::delete::find;
 use super::{Ctx, user};
 use crate::domain::change::{Change, Given};
+use crate::domain::check::{self, PLAN_IS_FOR_LATER};
 use crate::domain::entry::{
     CrampContext, DrinkKind, EntryKind, Heat, Intensity, MedClass, Muscle, Relief, Side, WeighWhen,
 };
@@ -142,7 +143,17 @@ pub fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
         // As each kind's own command reads it: a plan ahead, a medicine by
         // its day alone too, the rest in the past.
         let parsed = match kind {
-            EntryKind::Plan => parse_time(t, &ctx.now, TimeUse::Plan),
+            EntryKind::Plan => parse_time(t, &ctx.now, TimeUse::Plan).and_then(|at| {
+                // A new plan may be logged up to an hour late; one moved by
+                // an edit goes no further back than now (the gate's rule).
+                match at != entry.at && check::plan_moved(&at, &ctx.now_fixed()).is_err() {
+                    true => Err(format!(
+                        "'{}' is in the past; {PLAN_IS_FOR_LATER}",
+                        t.trim()
+                    )),
+                    false => Ok(at),
+                }
+            }),
             EntryKind::Medication => crate::domain::medication::parse_day_or_time(t, &ctx.now),
             _ => parse_time(t, &ctx.now, TimeUse::Past),
         };

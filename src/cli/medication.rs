@@ -96,7 +96,7 @@ pub fn medication(ctx: &Ctx, a: &MedicationArgs) -> Result<()> {
                 at,
                 body: body.clone(),
             };
-            match change.check_against(&history, &ctx.rules, Given::default()) {
+            match change.check_against(&history, &ctx.rules, Given::default(), &ctx.now_fixed()) {
                 Err(Refusal::NotCurrent(_)) => return user(not_current(&name, &all)),
                 Err(Refusal::StopBeforeStart { start, .. }) => {
                     return user(format!(

@@ -48,10 +48,17 @@ fn written(body: &Body, at: &Time) -> Result<(), String> {
 
 impl Change {
     /// The value checks every input path shares: the same bad value gets the
-    /// same message from the CLI, a TUI form, an import or the demo.
-    pub fn check(&self) -> Result<(), String> {
+    /// same message from the CLI, a TUI form, an import or the demo. `now`
+    /// is when it is written: a new entry is not ahead of it (a plan
+    /// excepted) and a running workout did not start more than a day
+    /// before it. An edit meets those time rules only when it moves the
+    /// time, which needs the entry as it was: [`Change::check_against`].
+    pub fn check(&self, now: &Time) -> Result<(), String> {
         match self {
-            Change::Add { at, body } => written(body, at),
+            Change::Add { at, body } => {
+                written(body, at)?;
+                super::check::fresh(body, at, now)
+            }
             Change::Amend { target, at, body } => {
                 super::check::id(target)?;
                 written(body, at)

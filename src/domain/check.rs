@@ -35,6 +35,9 @@ pub const FIRST_YEAR: i32 = 1970;
 pub const END_YEAR: i32 = 2200;
 /// How far ahead of this device's clock another device's id may be.
 pub const PEER_ID_DRIFT_HOURS: i64 = 24;
+/// How far a time may be on the wrong side of now (clock drift): ahead of
+/// it for anything but a plan, behind it for a plan moved by an edit.
+pub const FUTURE_SLACK_MINUTES: i64 = 5;
 
 /// Checks a time: 1970 up to 2200. `what` names it in the message.
 pub fn time(t: &Time, what: &str) -> Result<(), String> {
@@ -248,6 +251,63 @@ pub fn span(start: &Time, end: &Time) -> Result<(), String> {
     Ok(())
 }
 
+/// The rules for the time of a value written anew, against `now`: nothing
+/// but a plan is ahead of now ([`not_ahead`]), and a workout still running
+/// started at most [`MAX_WORKOUT_HOURS`] before now. Asked of what is
+/// written (through [`crate::domain::change::Change::check`]), not of what a
+/// load reads: a device whose clock ran ahead keeps its entries.
+pub fn fresh(body: &Body, at: &Time, now: &Time) -> Result<(), String> {
+    not_ahead(body, at, now)?;
+    if let Body::Workout(w) = body
+        && w.end.is_none()
+        && *now - *at > Duration::hours(MAX_WORKOUT_HOURS)
+    {
+        return Err(format!(
+            "a workout still running since {} would be more than {MAX_WORKOUT_HOURS} hours long; log the finished session with 'workout add ACTIVITY --from .. --to ..'",
+            at.format("%Y-%m-%d %H:%M")
+        ));
+    }
+    Ok(())
+}
+
+/// Nothing but a plan is ahead of `now` (a workout's end neither), give or
+/// take [`FUTURE_SLACK_MINUTES`] of clock drift.
+pub fn not_ahead(body: &Body, at: &Time, now: &Time) -> Result<(), String> {
+    let limit = *now + Duration::minutes(FUTURE_SLACK_MINUTES);
+    let ahead = |t: &Time, what: &str| match *t > limit {
+        true => Err(format!(
+            "{what} {} is in the future; only plans can be ahead of now",
+            t.format("%Y-%m-%d %H:%M")
+        )),
+        false => Ok(()),
+    };
+    match body {
+        Body::Plan(_) => Ok(()),
+        Body::Workout(w) => {
+            ahead(at, "the time")?;
+            w.end.as_ref().map_or(Ok(()), |end| ahead(end, "the end"))
+        }
+        _ => ahead(at, "the time"),
+    }
+}
+
+/// A plan's time moved by an edit stays ahead of `now` (give or take
+/// [`FUTURE_SLACK_MINUTES`]): a plan is for later. A plan whose time has
+/// passed keeps it through an edit of its other fields.
+pub fn plan_moved(at: &Time, now: &Time) -> Result<(), String> {
+    if *at < *now - Duration::minutes(FUTURE_SLACK_MINUTES) {
+        return Err(format!(
+            "the time {} is in the past; {PLAN_IS_FOR_LATER}",
+            at.format("%Y-%m-%d %H:%M")
+        ));
+    }
+    Ok(())
+}
+
+/// What a plan in the past is told, wherever its time came from.
+pub const PLAN_IS_FOR_LATER: &str =
+    "a plan is for later (log a finished session with 'workout add')";
+
 /// The clock crampwatch runs on (`CRAMPWATCH_NOW`, or the system's), checked
 /// before anything is written with it.
 pub fn clock<Tz: chrono::TimeZone>(now: &DateTime<Tz>) -> Result<(), String> {
@@ -322,6 +382,55 @@ mod tests {
         assert!(time(&t("1969-12-31T23:59:59Z"), "at").is_err());
         let err = time(&t("9999-12-31T23:59:59-12:00"), "at").unwrap_err();
         assert!(err.contains("1970-2199"), "{err}");
+    }
+
+    #[test]
+    fn new_times_are_not_ahead_and_running_workouts_not_older_than_a_day() {
+        use crate::domain::entry::Workout;
+        let now = t("2026-11-28T14:30:00-05:00");
+        let drink = Body::Drink(Drink {
+            ml: 300,
+            kind: Default::default(),
+            sodium_mg: None,
+            note: None,
+        });
+        let slack = Duration::minutes(FUTURE_SLACK_MINUTES);
+        assert!(fresh(&drink, &(now + slack), &now).is_ok(), "clock drift");
+        let e = fresh(&drink, &(now + slack + Duration::seconds(1)), &now).unwrap_err();
+        assert!(
+            e.ends_with("is in the future; only plans can be ahead of now"),
+            "{e}"
+        );
+        let run = |end| {
+            Body::Workout(Workout {
+                activity: "run".into(),
+                end,
+                intensity: Default::default(),
+                heat: Default::default(),
+                new: false,
+                note: None,
+            })
+        };
+        let day = Duration::hours(MAX_WORKOUT_HOURS);
+        assert!(fresh(&run(None), &(now - day), &now).is_ok());
+        assert!(fresh(&run(None), &(now - day - Duration::minutes(1)), &now).is_err());
+        let late_end = Some(now + Duration::hours(1));
+        assert!(
+            fresh(&run(late_end), &now, &now)
+                .unwrap_err()
+                .starts_with("the end ")
+        );
+        // A plan is for later: ahead is fine, and an edit keeps it there.
+        let plan = Body::Plan(Plan {
+            activity: "run".into(),
+            minutes: 60,
+            intensity: Default::default(),
+            heat: Default::default(),
+            note: None,
+        });
+        assert!(fresh(&plan, &(now + Duration::days(3)), &now).is_ok());
+        assert!(plan_moved(&(now - slack), &now).is_ok());
+        assert!(plan_moved(&(now - Duration::hours(1)), &now).is_err());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::domain::history::Event;
 /// `now`. A refused change is a [`JournalError::Refused`] (exit code 2),
 /// with the message every input path gives for the same value.
 pub fn mint(change: Change, now: &Time, last_id: Option<&str>) -> Result<Event, JournalError> {
-    change.check().map_err(JournalError::Refused)?;
+    change.check(now).map_err(JournalError::Refused)?;
     Ok(change.into_event(new_id(now, last_id), *now))
 }
 
@@ -85,9 +85,12 @@ pub struct Stamped {
 }
 
 impl Stamped {
-    /// Its event, after the same check as every other change.
+    /// Its event, after the same check as every other change, as of the
+    /// time it is logged at (the demo's entries are logged over a month).
     pub fn into_event(self) -> Result<Event, JournalError> {
-        self.change.check().map_err(JournalError::Refused)?;
+        self.change
+            .check(&self.logged)
+            .map_err(JournalError::Refused)?;
         Ok(self.change.into_event(self.id, self.logged))
     }
 }

@@ -57,7 +57,7 @@ impl Batch {
     ) -> Result<String, String> {
         let logged = logged.unwrap_or(self.now);
         crate::domain::check::time(&logged, "logged")?;
-        change.check()?;
+        change.check(&self.now)?;
         let id = new_id(&self.now, self.last.as_deref());
         self.last = Some(id.clone());
         let mut event = change.into_event(id.clone(), self.now);
@@ -72,10 +72,15 @@ impl Batch {
     /// and its values meet what a load asks of every entry. Not the rules
     /// added since for new values only (`Change::check`'s own): the entry
     /// was written under the rules of its day, and a backup restores whole.
+    /// Of those, only "nothing but a plan ahead of now" is asked, against
+    /// the later of now and when the entry was logged: an entry from a
+    /// device whose clock ran ahead was not ahead of that clock, and is kept;
+    /// one dated after both its logging and now never happened.
     pub fn keep(&mut self, id: String, at: Time, logged: Time, body: Body) -> Result<(), String> {
         crate::domain::check::id(&id)?;
         crate::domain::check::time(&logged, "logged")?;
         crate::domain::check::entry(&body, &at)?;
+        crate::domain::check::not_ahead(&body, &at, &self.now.max(logged))?;
         self.push(&Change::Add { at, body }.into_event(id, logged));
         Ok(())
     }
@@ -135,7 +140,7 @@ mod tests {
         let bad = Change::Add { at, body: drink(0) };
         assert_eq!(
             b.commit(bad.clone(), None, Default::default()),
-            Err(bad.check().unwrap_err()),
+            Err(bad.check(&now).unwrap_err()),
             "the message of Change::check"
         );
         let first = b
@@ -185,7 +190,7 @@ mod tests {
         };
         assert_eq!(
             b.keep("01KB0".into(), at, at, drink(5000)),
-            Err(bad.check().unwrap_err())
+            Err(bad.check(&now).unwrap_err())
         );
         assert!(b.is_empty());
         b.keep("01KB1".into(), at, at, drink(300)).unwrap();

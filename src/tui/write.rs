@@ -22,7 +22,7 @@ pub fn commit(
 ) -> Result<(Event, Signature, bool), String> {
     let given = Given::default();
     change
-        .check_against(history, rules, given)
+        .check_against(history, rules, given, now)
         .map_err(|r| format!("not saved: {r}"))?;
     let last = history.last_event_id.as_deref();
     journal

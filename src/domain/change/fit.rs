@@ -7,6 +7,7 @@
 //! decision is made here, once.
 
 use super::Change;
+use crate::domain::check;
 use crate::domain::entry::{Body, MedAction, Medication, Time};
 use crate::domain::history::History;
 use crate::domain::medication::{courses, current};
@@ -85,17 +86,46 @@ impl Change {
         history: &History,
         rules: &Rules,
         given: Given,
+        now: &Time,
     ) -> Result<(), Refusal> {
-        self.check().map_err(Refusal::Value)?;
+        self.check(now).map_err(Refusal::Value)?;
         match self {
             Change::Add { at, body } => fits(history, rules, given, *at, body, None),
             Change::Amend { target, at, body } => {
                 live(history, target)?;
+                moved(history, target, at, body, now).map_err(Refusal::Value)?;
                 fits(history, rules, given, *at, body, Some(target))
             }
             Change::Delete { target, .. } => live(history, target),
             Change::Undo { .. } | Change::Redo { .. } => Ok(()),
         }
+    }
+}
+
+/// An edit that moves an entry's time (or a workout's end) meets the time
+/// rules of a new value: nothing but a plan ahead of now, no workout running
+/// for more than a day, and a plan kept for later. An edit of other fields
+/// keeps a time that no longer meets them (a plan whose time has passed).
+fn moved(
+    history: &History,
+    target: &str,
+    at: &Time,
+    body: &Body,
+    now: &Time,
+) -> Result<(), String> {
+    let Some(was) = history.get(target) else {
+        return Ok(());
+    };
+    let end = |b: &Body| match b {
+        Body::Workout(w) => w.end,
+        _ => None,
+    };
+    if was.at == *at && end(&was.body) == end(body) {
+        return Ok(());
+    }
+    match body {
+        Body::Plan(_) => check::plan_moved(at, now),
+        _ => check::fresh(body, at, now),
     }
 }
 
@@ -254,7 +284,7 @@ mod tests {
                 body: med(MedAction::Start),
             },
         ]);
-        let check = |c: Change, given| c.check_against(&h, &rules, given);
+        let check = |c: Change, given| c.check_against(&h, &rules, given, &t(NOW));
         let given = Given::default();
         // One workout runs at a time.
         let refused = check(
@@ -294,7 +324,7 @@ mod tests {
         let early = check(stop(t("2026-09-01T08:00:00-04:00")), given);
         assert!(matches!(early, Err(Refusal::StopBeforeStart { .. })));
         let h2 = history(vec![]);
-        let none = stop(at).check_against(&h2, &rules, given);
+        let none = stop(at).check_against(&h2, &rules, given, &t(NOW));
         assert_eq!(none, Err(Refusal::NotCurrent("furosemide".into())));
         // The values come first, with the gate's own message.
         let big = Change::Add {

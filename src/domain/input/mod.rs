@@ -16,7 +16,7 @@ pub const MAX_URINE_ML: u32 = 2000;
 /// The longest cramp accepted, in seconds ([`crate::domain::check`]).
 pub const MAX_CRAMP_SECS: u32 = crate::domain::check::MAX_CRAMP_SECS;
 /// How far in the future `--at` may be for anything but a plan.
-pub const FUTURE_SLACK_MINUTES: i64 = 5;
+pub const FUTURE_SLACK_MINUTES: i64 = crate::domain::check::FUTURE_SLACK_MINUTES;
 /// How far ahead a plan may be. Kept short on purpose: a plan drives this
 /// week's timers, and recent views read only the monthly files that can hold
 /// what matters now (a plan is written up to this many days before its day).

@@ -161,8 +161,9 @@ fn check_range(t: Time, now: &Time, use_: TimeUse, original: &str) -> Result<Tim
             }
             if t < *now - Duration::hours(1) {
                 return Err(format!(
-                    "'{}' is in the past; a plan is for later (log a finished session with 'workout add')",
-                    original.trim()
+                    "'{}' is in the past; {}",
+                    original.trim(),
+                    crate::domain::check::PLAN_IS_FOR_LATER
                 ));
             }
         }
