@@ -200,6 +200,30 @@ fn bad_rows_are_named_and_nothing_is_imported_unless_skip_bad() {
     assert!(stdout.contains("2 bad rows skipped"), "{stdout}");
 }
 
+/// A sheet whose only row is bad is not offered --skip-bad (there would
+/// be nothing to import).
+#[test]
+fn a_sheet_of_one_bad_row_says_fix_it() {
+    let home = TempDir::new().unwrap();
+    let h = home.path();
+    let file = h.join("one.csv");
+    std::fs::write(&file, "type,at,ml\ndrink,2026-11-27 09:00,-5\n").unwrap();
+    let out = cw(h, "data")
+        .args(["import", file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let last = err.lines().last().unwrap();
+    assert_eq!(
+        last,
+        format!(
+            "error: {}: 1 bad row, nothing imported; fix it",
+            file.display()
+        )
+    );
+}
+
 #[test]
 fn a_csv_with_the_wrong_header_is_refused_in_one_line() {
     let home = TempDir::new().unwrap();

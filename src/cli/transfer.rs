@@ -130,12 +130,22 @@ fn import_csv(ctx: &Ctx, a: &ImportArgs, path: &std::path::Path, read: Imported)
             crate::say_err!("{word}: {}: {e}", path.display());
         }
         if !a.skip_bad {
+            let fix = if errors.len() == 1 {
+                "fix it"
+            } else {
+                "fix them"
+            };
+            let or_skip = match read.batch.len() {
+                0 => String::new(),
+                n => format!(
+                    ", or give --skip-bad to import the {}",
+                    counted(n, "good one", "good ones")
+                ),
+            };
             return user(format!(
-                "{}: {}, nothing imported; fix {}, or give --skip-bad to import the {}",
+                "{}: {}, nothing imported; {fix}{or_skip}",
                 path.display(),
                 counted(errors.len(), "bad row", "bad rows"),
-                if errors.len() == 1 { "it" } else { "them" },
-                counted(read.batch.len(), "good one", "good ones")
             ));
         }
     }
