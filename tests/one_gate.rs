@@ -426,6 +426,57 @@ fn an_import_refuses_an_entry_from_the_future_with_the_gates_message() {
     assert!(ml.contains(&250) && !ml.contains(&300), "{ml:?}");
 }
 
+/// What is brought back with its id meets the same time rule, whatever
+/// says it was logged: an export whose `logged` was moved years ahead is
+/// refused, and another journal's line dated after both now and its own
+/// logging is set aside (named, as a bad line) while the rest imports.
+#[test]
+fn a_restore_or_another_journal_brings_nothing_from_the_future() {
+    let env = Env::new();
+    env.log(&["drink", "10oz"]);
+    let ahead = now() + Duration::days(1500);
+    let id = "01KB0000000000000000000078";
+    let file = env.root().join("logged-ahead.json");
+    std::fs::write(&file, export_with(id, ahead, ahead, &drink(300, None))).unwrap();
+    let err = env.refused(&["import", file.to_str().unwrap()]);
+    assert_eq!(
+        err,
+        format!(
+            "error: {}: entry {id}: it was logged {}, more than 24 hours ahead of this device's clock",
+            file.display(),
+            minute(ahead)
+        )
+    );
+    // Another journal: one line from the future, one good.
+    let other = env.root().join("other/journal/peer");
+    std::fs::create_dir_all(&other).unwrap();
+    let line = |id: &str, at: Time, ml: u32| {
+        format!(
+            r#"{{"v":1,"id":"{id}","op":"add","at":"{}","logged":"{}","entry":{{"type":"drink","ml":{ml},"kind":"water"}}}}"#,
+            at.to_rfc3339(),
+            now().to_rfc3339()
+        )
+    };
+    let soon = now() + Duration::days(17);
+    let lines = [
+        line("01KB0000000000000000000079", soon, 300),
+        line("01KB000000000000000000007A", now() - Duration::days(1), 250),
+    ];
+    std::fs::write(other.join("2026-11.jsonl"), lines.join("\n") + "\n").unwrap();
+    let out = env.run(&["import", env.root().join("other").to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains(&format!(
+            "line 1: skipped a line that is not a valid entry (the time {} is in the future; only plans can be ahead of now)",
+            minute(soon)
+        )),
+        "{err}"
+    );
+    let ml: Vec<u64> = env.entries().iter().map(common::ml).collect();
+    assert!(ml.contains(&250) && !ml.contains(&300), "{ml:?}");
+}
+
 /// A workout started more than a day ago cannot be running: `workout start`
 /// refuses it with the gate's message, which says what to log instead.
 #[test]

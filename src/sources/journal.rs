@@ -31,6 +31,7 @@ pub struct ForeignRead {
 /// id, in order; the lines it keeps are kept byte for byte.
 pub fn read_foreign(
     path: &Path,
+    now: &crate::domain::entry::Time,
     mut keep: impl FnMut(&str) -> bool,
 ) -> Result<ForeignRead, JournalError> {
     let mut files = Vec::new();
@@ -67,7 +68,15 @@ pub fn read_foreign(
             match parse_event(raw) {
                 Ok(e) => {
                     out.events += 1;
-                    if keep(&e.id) {
+                    // Brought back with its id, as a restore: the same time
+                    // rule, or the line is set aside as a bad one.
+                    if let Err(reason) = crate::domain::check::restored_event(&e, now) {
+                        out.problems.push(Problem::BadLine {
+                            path: f.clone(),
+                            line: i + 1,
+                            reason,
+                        });
+                    } else if keep(&e.id) {
                         out.lines.push_read(&e.logged, &e.at, month, raw);
                     }
                 }

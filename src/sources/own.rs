@@ -197,7 +197,7 @@ pub fn journal(path: &Path, mut known: Known, now: Time) -> Result<Imported> {
         }
         Met::Again => false,
     };
-    let read = match super::journal::read_foreign(path, keep) {
+    let read = match super::journal::read_foreign(path, &now, keep) {
         Ok(r) => r,
         Err(e @ JournalError::NotAJournal { .. }) => return user(e.to_string()),
         Err(e) => return Err(e.into()),

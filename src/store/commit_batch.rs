@@ -72,15 +72,16 @@ impl Batch {
     /// and its values meet what a load asks of every entry. Not the rules
     /// added since for new values only (`Change::check`'s own): the entry
     /// was written under the rules of its day, and a backup restores whole.
-    /// Of those, only "nothing but a plan ahead of now" is asked, against
-    /// the later of now and when the entry was logged: an entry from a
-    /// device whose clock ran ahead was not ahead of that clock, and is kept;
-    /// one dated after both its logging and now never happened.
+    /// Of those, only the time rule of what is brought back from elsewhere
+    /// is asked ([`crate::domain::check::restored`]): logged no more than a
+    /// day ahead of now, and dated no later than both now and its logging
+    /// (a plan excepted). An entry from a device whose clock ran ahead was
+    /// not ahead of that clock, and is kept.
     pub fn keep(&mut self, id: String, at: Time, logged: Time, body: Body) -> Result<(), String> {
         crate::domain::check::id(&id)?;
         crate::domain::check::time(&logged, "logged")?;
         crate::domain::check::entry(&body, &at)?;
-        crate::domain::check::not_ahead(&body, &at, &self.now.max(logged))?;
+        crate::domain::check::restored(&body, &at, &logged, &self.now)?;
         self.push(&Change::Add { at, body }.into_event(id, logged));
         Ok(())
     }
