@@ -292,33 +292,21 @@ pub fn not_ahead(body: &Body, at: &Time, now: &Time) -> Result<(), String> {
 }
 
 /// What an entry brought back with its id (an export restored, another
-/// journal imported) meets against `now`: it was logged no more than
-/// [`PEER_ID_DRIFT_HOURS`] ahead of now (another device's clock may run
-/// ahead that far, not more), and nothing but a plan is dated after both
-/// now and when it was logged ([`not_ahead`]). A device whose clock ran
-/// ahead wrote no entry ahead of its own clock, so its entries pass.
+/// journal imported) meets against `now`: nothing but a plan is dated after
+/// both now and when it was logged ([`not_ahead`]). A device whose clock
+/// ran ahead wrote no entry ahead of its own clock, so its entries pass,
+/// however far ahead it ran (its `logged` says so, and is taken at its word).
 pub fn restored(body: &Body, at: &Time, logged: &Time, now: &Time) -> Result<(), String> {
-    logged_by_now(logged, now)?;
     not_ahead(body, at, &(*now).max(*logged))
 }
 
 /// An event brought back from elsewhere: [`restored`] for one that carries
-/// an entry, and its logging time for one that does not (a delete, an undo).
+/// an entry (a delete or an undo carries none, and has no time of its own).
 pub fn restored_event(e: &crate::domain::history::Event, now: &Time) -> Result<(), String> {
     match &e.entry {
         Some(body) => restored(body, &e.at, &e.logged, now),
-        None => logged_by_now(&e.logged, now),
+        None => Ok(()),
     }
-}
-
-fn logged_by_now(logged: &Time, now: &Time) -> Result<(), String> {
-    if *logged > *now + Duration::hours(PEER_ID_DRIFT_HOURS) {
-        return Err(format!(
-            "it was logged {}, more than {PEER_ID_DRIFT_HOURS} hours ahead of this device's clock",
-            logged.format("%Y-%m-%d %H:%M")
-        ));
-    }
-    Ok(())
 }
 
 /// A plan's time moved by an edit stays ahead of `now` (give or take

@@ -73,10 +73,9 @@ impl Batch {
     /// added since for new values only (`Change::check`'s own): the entry
     /// was written under the rules of its day, and a backup restores whole.
     /// Of those, only the time rule of what is brought back from elsewhere
-    /// is asked ([`crate::domain::check::restored`]): logged no more than a
-    /// day ahead of now, and dated no later than both now and its logging
-    /// (a plan excepted). An entry from a device whose clock ran ahead was
-    /// not ahead of that clock, and is kept.
+    /// is asked ([`crate::domain::check::restored`]): dated no later than
+    /// both now and its logging (a plan excepted). An entry from a device
+    /// whose clock ran ahead was not ahead of that clock, and is kept.
     pub fn keep(&mut self, id: String, at: Time, logged: Time, body: Body) -> Result<(), String> {
         crate::domain::check::id(&id)?;
         crate::domain::check::time(&logged, "logged")?;
