@@ -189,13 +189,13 @@ fn the_summary_figures_match_the_fixture() {
     let doc = page(&fixture());
     let cramps = in_period();
     assert_eq!(cramps.len(), 6);
-    let rate = cramps.len() as f64 * 7.0 / 28.0;
+    // The page runs to tomorrow: the rate is over its 27 days begun, and
+    // they are compared with the same 27 days of the 28 before.
+    let rate = cramps.len() as f64 * 7.0 / 27.0;
     assert_eq!(
         one(&doc, "#sum-rate"),
-        // The page runs to tomorrow: its 27 days begun are compared with
-        // the same 27 days of the 28 before.
         format!(
-            "6 cramps in 28 days ({rate:.1} a week); the same 27 days of the 28 before: 1 (up)."
+            "6 cramps in the 27 days so far ({rate:.1} a week); the same 27 days of the 28 before: 1 (up)."
         )
     );
     // Nights: the journal day of each night cramp (a day starts at 04:00).

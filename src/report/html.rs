@@ -75,7 +75,14 @@ fn header<Tz: TimeZone>(r: &Report<Tz>, x: &Extras) -> Markup {
 /// The five lines, each with an id a reader (or a test) can find.
 fn summary<Tz: TimeZone>(r: &Report<Tz>) -> Markup {
     let s = r.summary;
-    let days = s.days.len() as f64;
+    // The rate is over the days begun: a page running to next Sunday has
+    // not had its last days yet.
+    let begun = r.days_begun().max(1);
+    let days = begun as f64;
+    let in_days = match s.days.len() - r.days_begun() {
+        0 => counted(begun, "day", "days"),
+        _ => format!("the {} so far", counted(begun, "day", "days")),
+    };
     let n = s.totals.cramps;
     let prev = s.previous.cramps;
     let trend = match n.cmp(&prev) {
@@ -112,7 +119,7 @@ fn summary<Tz: TimeZone>(r: &Report<Tz>) -> Markup {
         section #summary {
             h2 { "Summary" }
             ol.summary {
-                li #sum-rate { (counted(n, "cramp", "cramps")) " in " (s.days.len()) " days ("
+                li #sum-rate { (counted(n, "cramp", "cramps")) " in " (in_days) " ("
                     (format!("{:.1}", n as f64 * 7.0 / days)) " a week); "
                     (r.compared_with()) ": " (prev) " (" (trend) ")." }
                 li #sum-nights { "Nights woken: " (nights.len()) " (" (counted(at_night as i64, "cramp", "cramps")) " at night)." }
