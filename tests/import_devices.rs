@@ -617,3 +617,30 @@ fn an_imported_workout_ends_in_the_zone_it_starts_in() {
         "{echo}"
     );
 }
+
+/// A watch file whose only activity is refused (here: dated after now)
+/// says that nothing was imported, not "the rest was imported".
+#[test]
+fn a_file_whose_only_activity_is_refused_says_nothing_was_imported() {
+    let env = Env::new();
+    env.log(&["drink", "10oz"]);
+    let gpx = env.root().join("ahead.gpx");
+    std::fs::write(
+        &gpx,
+        r#"<gpx version="1.1"><trk><type>running</type><trkseg>
+<trkpt lat="1" lon="1"><time>2026-12-10T12:00:00Z</time></trkpt>
+<trkpt lat="1" lon="1"><time>2026-12-10T13:00:00Z</time></trkpt>
+</trkseg></trk></gpx>"#,
+    )
+    .unwrap();
+    let before = snapshot(&env.data);
+    let o = import(&env, &[&gpx]);
+    let (so, se) = out(&o);
+    assert_eq!(o.status.code(), Some(2), "{so}");
+    assert_eq!(
+        se.trim_end(),
+        "error: 1 entry refused; nothing was imported"
+    );
+    assert!(so.contains("added 0 entries"), "{so}");
+    assert_eq!(snapshot(&env.data), before);
+}

@@ -81,19 +81,18 @@ pub fn run(ctx: &Ctx, o: &Options) -> Result<()> {
             ));
         }
         if entries_refused > 0 {
-            let word = if entries_refused == 1 {
-                "entry"
-            } else {
-                "entries"
-            };
-            parts.push(format!("{entries_refused} {word} refused"));
+            parts.push(format!(
+                "{} refused",
+                crate::domain::say::counted(entries_refused, "entry", "entries")
+            ));
         }
-        let rest = if o.dry_run {
-            "would be imported"
-        } else {
-            "was imported"
+        let rest = match (total.added + total.merged, o.dry_run) {
+            (0, true) => "nothing would be imported",
+            (0, false) => "nothing was imported",
+            (_, true) => "the rest would be imported",
+            (_, false) => "the rest was imported",
         };
-        return user(format!("{}; the rest {rest}", parts.join("; ")));
+        return user(format!("{}; {rest}", parts.join("; ")));
     }
     Ok(())
 }
@@ -127,8 +126,8 @@ fn report(name: &str, t: &Tally, o: &Options) {
     parts.push(format!("{} already there", t.already));
     if !t.overlapping.is_empty() {
         parts.push(format!(
-            "{} overlapping hand-logged workouts, not added",
-            t.overlapping.len()
+            "{} not added (overlapping hand-logged workouts)",
+            crate::domain::say::counted(t.overlapping.len(), "entry", "entries")
         ));
     }
     if !t.refused.is_empty() {
