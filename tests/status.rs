@@ -200,3 +200,34 @@ fn plan_prints_the_pre_load_deadline_from_the_rules() {
         "{out}"
     );
 }
+
+/// Days from 01:00 on the night New York's clocks go back (01:00-02:00 is
+/// read twice): the day starts at the first 01:00, so a drink at 01:10
+/// EDT is today's, as every report counts it. The start was taken an hour
+/// late (chrono's `Local` gives the two readings in the wrong order), and
+/// the drink fell out of today's intake.
+#[test]
+fn a_day_starting_in_the_hour_read_twice_starts_at_its_first_pass() {
+    let mut env = Env::new();
+    env.write_config("day_start_hour = 1\n");
+    let now = "2026-11-01T01:50:00-05:00";
+    at(
+        &mut env,
+        now,
+        &["drink", "300ml", "--at", "2026-11-01T01:10:00-04:00"],
+    );
+    at(&mut env, now, &["drink", "200ml"]);
+    let s = status_json(&mut env, now);
+    assert_eq!(s["today"]["intake_ml"], 500, "{s}");
+    let day = at(
+        &mut env,
+        now,
+        &["report", "--since", "1d", "--format", "json"],
+    );
+    let day: serde_json::Value = serde_json::from_str(&day).unwrap();
+    let last = day["days"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (last["date"].clone(), last["intake_ml"].clone()),
+        ("2026-11-01".into(), 500.into())
+    );
+}

@@ -16,10 +16,16 @@ pub fn day_start<Tz: TimeZone>(date: NaiveDate, tz: &Tz, day_start_hour: u32) ->
     let naive = date.and_time(NaiveTime::from_hms_opt(day_start_hour, 0, 0).expect("hour 0-23"));
     let mut probe = naive;
     for _ in 0..=180 {
-        if let Some(t) = tz.from_local_datetime(&probe).earliest() {
-            return t.fixed_offset();
+        match tz.from_local_datetime(&probe) {
+            chrono::LocalResult::Single(t) => return t.fixed_offset(),
+            // The earlier by comparison, not `earliest()`: chrono's `Local`
+            // gives a repeated hour's pair in the wrong order
+            // (chronotope/chrono#1625), which put the start an hour late.
+            chrono::LocalResult::Ambiguous(a, b) => {
+                return std::cmp::min(a.fixed_offset(), b.fixed_offset());
+            }
+            chrono::LocalResult::None => probe += Duration::minutes(1),
         }
-        probe += Duration::minutes(1);
     }
     // No zone skips more than three hours; fall back to UTC reading.
     chrono::Utc.from_utc_datetime(&naive).fixed_offset()

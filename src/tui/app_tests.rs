@@ -627,3 +627,48 @@ fn the_weight_form_refuses_a_weight_far_from_the_same_days_weighing() {
     let field = form.fields.iter().find(|f| f.key == "weight").unwrap();
     assert!(field.error.is_some(), "the weight is marked");
 }
+
+/// Where clocks go back across the day's start hour (Antarctica/Troll,
+/// days from 02:00; 27 October 2024, 03:00 +02 back to 01:00 +00), Today
+/// lists the entries every report counts for today: not those of the hour
+/// that reads as yesterday (01:00-02:00 +00) though it comes after the
+/// day's first start.
+#[test]
+fn today_lists_the_entries_reports_count_for_today_where_clocks_go_back() {
+    let troll = chrono_tz::Antarctica::Troll;
+    let utc = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+    let events: Vec<Event> = [
+        "2024-10-27T00:30:00Z",
+        "2024-10-27T01:00:00Z",
+        "2024-10-27T01:30:00Z",
+        "2024-10-27T02:00:00Z",
+        "2024-10-27T03:15:00Z",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, t)| {
+        let mut e = add(&format!("0{i}"), "2026-11-28T12:00:00-05:00", water(200));
+        e.at = utc(t);
+        e.logged = utc(t);
+        e
+    })
+    .collect();
+    let settings = Settings {
+        day_start_hour: 2,
+        ..Settings::default()
+    };
+    let now = utc("2024-10-27T03:30:00Z").with_timezone(&troll);
+    let app = App::new(
+        settings,
+        Rules::embedded().unwrap(),
+        History::fold(&events),
+        now,
+    );
+    let mut today: Vec<String> = app
+        .today_entries()
+        .iter()
+        .map(|e| e.at.to_utc().format("%H:%M").to_string())
+        .collect();
+    today.sort();
+    assert_eq!(today, ["00:30", "02:00", "03:15"]);
+}

@@ -367,7 +367,15 @@ impl<Z: Zone> App<Z> {
         let entries = &self.history.entries;
         let lo = entries.partition_point(|e| e.at < start);
         let hi = entries.partition_point(|e| e.at < end).max(lo);
-        entries[lo..hi].iter().collect()
+        // Where clocks go back across the day's start hour, part of those
+        // bounds reads as yesterday (Antarctica/Troll): the day every report
+        // gives an entry is the one that counts.
+        let (tz, h) = (self.now.timezone(), self.prefs.day_start_hour);
+        let today = crate::domain::day::day_of(&self.now.fixed_offset(), &tz, h);
+        entries[lo..hi]
+            .iter()
+            .filter(|e| crate::domain::day::day_of(&e.at, &tz, h) == today)
+            .collect()
     }
 
     /// j/k and the pages: Today counts from the newest entry up.
