@@ -96,22 +96,29 @@ pub fn line(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// One cell of a CSV file: unsafe characters replaced as in [`line`], but
-/// tabs and line breaks kept, as CSV quoting holds them (a note of several
-/// lines reads back whole).
+/// True for characters that must not be in data written out (a CSV cell,
+/// an HTML page): controls a terminal acts on, and the bidi embeddings,
+/// overrides and isolates that make text read in another order than it is
+/// (Trojan Source). Not the zero-width joiners [`is_unsafe`] also takes
+/// out of terminal lines: Persian spelling and emoji need them.
+pub(crate) fn is_unsafe_in_data(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// One cell of a CSV file, or a whole document written as data (an HTML
+/// page): the characters of [`is_unsafe_in_data`] replaced, tabs and line
+/// breaks kept (CSV quoting holds them: a note of several lines reads back
+/// whole), and the joiners text needs kept as they are.
 pub fn cell(s: &str) -> Cow<'_, str> {
-    let kept = |c: char| matches!(c, '\t' | '\n' | '\r');
-    if !s.chars().any(|c| is_unsafe(c) && !kept(c)) {
+    let bad = |c: char| is_unsafe_in_data(c) && !matches!(c, '\t' | '\n' | '\r');
+    if !s.chars().any(bad) {
         return Cow::Borrowed(s);
     }
-    let safe = s.chars().map(|c| {
-        if is_unsafe(c) && !kept(c) {
-            REPLACEMENT
-        } else {
-            c
-        }
-    });
-    Cow::Owned(safe.collect())
+    Cow::Owned(
+        s.chars()
+            .map(|c| if bad(c) { REPLACEMENT } else { c })
+            .collect(),
+    )
 }
 
 /// Text of several lines the program composed: its own line breaks kept,
@@ -277,6 +284,11 @@ mod tests {
             "a\tb\r\nc\u{FFFD}]8;;http://evil\u{FFFD}\u{FFFD}\u{FFFD}d"
         );
         assert!(matches!(cell("plain, ünïcode\nnote"), Cow::Borrowed(_)));
+        // Persian spelling (ZWNJ) and an emoji sequence (ZWJ) come through
+        // whole; an isolate does not.
+        let text = "می\u{200c}خواهم 🏃\u{200d}♀️";
+        assert!(matches!(cell(text), Cow::Borrowed(_)));
+        assert_eq!(cell("a\u{2067}b"), "a\u{FFFD}b");
     }
 
     #[test]

@@ -94,7 +94,7 @@ pub fn deliver(
         (None, false) => {
             // To a terminal too: no escape from a note may reach it.
             let mut out = std::io::stdout().lock();
-            out.write_all(crate::term_safe::block(page).as_bytes())?;
+            out.write_all(crate::term_safe::cell(page).as_bytes())?;
             return Ok(out.flush()?);
         }
     };

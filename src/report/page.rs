@@ -208,7 +208,7 @@ pub fn make_reports_dir(path: &Path) -> std::io::Result<()> {
 }
 
 /// Writes the page (mode 0600, health data); never through a symlink. It is
-/// made safe as the page printed to stdout is ([`crate::term_safe::block`]):
+/// made safe as the page printed to stdout is ([`crate::term_safe::cell`]):
 /// a file is `cat` to a terminal as often as it is opened in a browser.
 pub fn write_page(path: &Path, page: &str) -> std::io::Result<()> {
     use std::io::Write;
@@ -220,6 +220,6 @@ pub fn write_page(path: &Path, page: &str) -> std::io::Result<()> {
         .mode(0o600)
         .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32)
         .open(path)?;
-    f.write_all(crate::term_safe::block(page).as_bytes())?;
+    f.write_all(crate::term_safe::cell(page).as_bytes())?;
     f.sync_data()
 }
