@@ -463,6 +463,29 @@ fn another_journal_brings_nothing_from_the_future() {
     assert!(ml.contains(&250) && !ml.contains(&300), "{ml:?}");
 }
 
+/// A device whose clock ran months ahead started a run and stopped it an
+/// hour later: its export restores whole here (the run was logged when it
+/// started, and its end came after), JSON and CSV alike.
+#[test]
+fn a_live_workout_from_a_clock_ahead_restores_with_its_end() {
+    let mut ahead = Env::with_device("ahead");
+    ahead.now = "2027-03-01T09:00:00-05:00".into();
+    ahead.log(&["workout", "start", "run"]);
+    ahead.now = "2027-03-01T10:00:00-05:00".into();
+    ahead.quiet(&["workout", "stop"]);
+    let json = ahead.root().join("ahead.json");
+    std::fs::write(&json, ahead.quiet(&["export"])).unwrap();
+    let csv = ahead.root().join("ahead.csv");
+    std::fs::write(&csv, ahead.quiet(&["export", "--format", "csv"])).unwrap();
+    for file in [&json, &csv] {
+        let env = Env::new();
+        let out = env.quiet(&["import", file.to_str().unwrap()]);
+        assert!(out.starts_with("imported 1 entry"), "{out}");
+        let e = &env.entries()[0];
+        assert_eq!(e["end"], "2027-03-01T10:00:00-05:00", "{e}");
+    }
+}
+
 /// A workout started more than a day ago cannot be running: `workout start`
 /// refuses it with the gate's message, which says what to log instead.
 #[test]

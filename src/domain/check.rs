@@ -297,7 +297,28 @@ pub fn not_ahead(body: &Body, at: &Time, now: &Time) -> Result<(), String> {
 /// ran ahead wrote no entry ahead of its own clock, so its entries pass,
 /// however far ahead it ran (its `logged` says so, and is taken at its word).
 pub fn restored(body: &Body, at: &Time, logged: &Time, now: &Time) -> Result<(), String> {
-    not_ahead(body, at, &(*now).max(*logged))
+    let clock = (*now).max(*logged);
+    let drift = clock + Duration::minutes(FUTURE_SLACK_MINUTES);
+    let late = |t: &Time, limit: Time, what: &str| match *t > limit {
+        true => Err(format!(
+            "{what} {} is in the future; only plans can be ahead of now",
+            t.format("%Y-%m-%d %H:%M")
+        )),
+        false => Ok(()),
+    };
+    match body {
+        Body::Plan(_) => Ok(()),
+        // A workout is logged when it starts and stopped later: its end
+        // may be up to the longest session after the clock that logged it.
+        Body::Workout(w) => {
+            late(at, drift, "the time")?;
+            let longest = clock + Duration::hours(MAX_WORKOUT_HOURS);
+            w.end
+                .as_ref()
+                .map_or(Ok(()), |end| late(end, longest, "the end"))
+        }
+        _ => late(at, drift, "the time"),
+    }
 }
 
 /// An event brought back from elsewhere: [`restored`] for one that carries
