@@ -540,6 +540,29 @@ fn an_import_of_a_fifo_or_a_device_is_refused_at_once() {
     assert!(!env.data.join("journal").exists(), "nothing was written");
 }
 
+/// A pipe the shell names (`import /dev/stdin < run.gpx`, or `<(...)`,
+/// which is `/dev/fd/63`) has a writer and is read like a file.
+#[test]
+fn a_pipe_named_by_the_shell_is_imported() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let env = Env::new();
+    let gpx = fs::read("tests/fixtures/devices/gpx-garmin-ext.gpx").unwrap();
+    let mut child = env
+        .std_cmd()
+        .args(["import", "/dev/stdin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&gpx).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let so = String::from_utf8_lossy(&out.stdout);
+    assert!(so.contains("added 1 entry"), "{so}");
+}
+
 #[test]
 fn a_config_others_can_write_is_warned_about() {
     let env = Env::new();

@@ -219,7 +219,10 @@ impl<'a> Walker<'a> {
     /// A file on disk; `inner` when met in a folder rather than named.
     fn file(&mut self, p: &Path, inner: bool) {
         let name = p.display().to_string();
-        if let Err(why) = regular_file(p) {
+        if let Err(why) = regular_file(p).or_else(|e| match !inner && is_shell_pipe(p) {
+            true => Ok(()),
+            false => Err(e),
+        }) {
             return self.push(name, Err(why));
         }
         let file = match File::open(p) {
@@ -281,6 +284,18 @@ pub fn regular_file(p: &Path) -> Result<(), Refusal> {
     Err(format!(
         "not a regular file ({what}); import files and folders"
     ))
+}
+
+/// A pipe the shell hands over by name, as `import <(zcat run.gpx.gz)`
+/// (`/dev/fd/63`) or `import /dev/stdin < run.gpx` do: it has a writer, and
+/// is read like a file. A FIFO anywhere else may have none (its `open`
+/// would wait for ever): refused.
+fn is_shell_pipe(p: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    let by_fd = ["/dev/fd", "/proc/self/fd", "/dev/stdin"]
+        .iter()
+        .any(|d| p.starts_with(d));
+    by_fd && std::fs::metadata(p).is_ok_and(|m| m.file_type().is_fifo())
 }
 
 fn looks_strava(csv: &Path) -> bool {
