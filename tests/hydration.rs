@@ -274,6 +274,29 @@ fn a_plan_started_early_asks_for_no_preload_or_topup() {
     assert_eq!(all(&h, TimerKind::Topup).len(), 1, "{:#?}", h.timers);
 }
 
+/// Runs planned at 07:00 and 18:00 (both made the evening before): the
+/// 06:30 run takes up the morning plan only, and the evening one still
+/// asks for its pre-load.
+#[test]
+fn an_early_run_takes_up_the_next_plan_of_its_activity_not_every_one() {
+    let log = Log::default()
+        .plan("2026-06-10T07:00:00-04:00", 45)
+        .logged("2026-06-09T20:00:00-04:00")
+        .plan("2026-06-10T18:00:00-04:00", 60)
+        .logged("2026-06-09T20:00:00-04:00")
+        .workout(
+            "2026-06-10T06:30:00-04:00",
+            Some("2026-06-10T07:15:00-04:00"),
+            Intensity::Moderate,
+            Heat::Mild,
+        );
+    let h = run("2026-06-10T14:30:00-04:00", &log);
+    let pre = all(&h, TimerKind::Preload);
+    assert_eq!(pre.len(), 1, "{:#?}", h.timers);
+    assert_eq!(pre[0].due, Some(t("2026-06-10T16:00:00-04:00")));
+    assert_eq!(all(&h, TimerKind::Topup).len(), 1, "{:#?}", h.timers);
+}
+
 #[test]
 fn two_plans_in_one_day_each_get_their_own_timers_in_due_order() {
     let log = Log::default()

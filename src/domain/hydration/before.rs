@@ -27,8 +27,10 @@ where
 /// Whether a workout started by `now` has taken `plan` up: one started at
 /// or after the plan's pre-load deadline, whatever its activity, or one of
 /// the plan's activity started early, on the plan's day (`day` gives a
-/// moment's day) and after the plan was made: the TUI's `w` offers today's
-/// plan to start at once. Its pre-load and top-up are then not asked for.
+/// moment's day), after the plan was made, with no other plan of that
+/// activity between them (a morning run takes up the 07:00 plan, not the
+/// 18:00 one too): the TUI's `w` offers today's plan to start at once. Its
+/// pre-load and top-up are then not asked for.
 pub fn taken_up(
     plan: &Entry,
     history: &History,
@@ -47,9 +49,27 @@ pub fn taken_up(
         };
         let early = x.activity.eq_ignore_ascii_case(&p.activity)
             && w.at >= plan.logged
-            && day(&w.at) == plan_day;
+            && day(&w.at) == plan_day
+            && first_plan_after(history, &p.activity, &w.at, &day) == Some(plan.at);
         w.at <= *now && (w.at >= deadline || early)
     })
+}
+
+/// When the first plan of `activity` at or after `t`, on `t`'s day, starts.
+fn first_plan_after(
+    history: &History,
+    activity: &str,
+    t: &Time,
+    day: &impl Fn(&Time) -> NaiveDate,
+) -> Option<Time> {
+    let on = day(t);
+    history
+        .entries
+        .iter()
+        .filter(|e| matches!(&e.body, Body::Plan(q) if q.activity.eq_ignore_ascii_case(activity)))
+        .filter(|e| e.at >= *t && day(&e.at) == on)
+        .map(|e| e.at)
+        .min()
 }
 
 pub(super) fn plan_timers<Tz: TimeZone>(cx: &Ctx<'_, Tz>, history: &History, out: &mut Vec<Timer>)
