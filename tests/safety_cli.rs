@@ -232,6 +232,35 @@ fn drinking_past_a_sessions_sweat_estimate_warns_on_the_drink() {
     assert!(err.contains("estimated sweat loss"), "{err}");
 }
 
+/// Drinks logged afterwards for a finished session warn of its sweat loss
+/// passed; a glass now, which has no part in it, does not repeat it.
+#[test]
+fn the_warning_goes_with_the_drink_that_made_it() {
+    let env = Env::new();
+    env.log(&[
+        "workout",
+        "add",
+        "walk",
+        "--from",
+        "11:00",
+        "--to",
+        "12:00",
+        "--intensity",
+        "easy",
+        "--heat",
+        "cool",
+    ]);
+    let out = env.run(&["drink", "600ml", "--at", "11:20"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("estimated sweat loss"), "{err}");
+    let out = env.run(&["drink", "600ml", "--at", "11:40"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("estimated sweat loss"), "{err}");
+    let out = env.run(&["drink", "200ml"]);
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
 #[test]
 fn an_edited_weight_meets_the_same_plausibility_check() {
     let env = Env::new();

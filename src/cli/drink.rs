@@ -46,20 +46,17 @@ pub fn drink(ctx: &Ctx, a: &DrinkArgs) -> Result<()> {
         sodium_mg: a.sodium,
         note: clean_note(&a.note),
     });
+    // Said where the user is: the drink that passes the hourly limit or a
+    // session's sweat estimate gets the warning at once, not only in
+    // `status`. Only what this drink changed is said: a drink logged for
+    // two hours ago, or one after a session, does not repeat a warning it
+    // has no part in.
+    let prefs = ctx.settings.prefs();
+    let before = hydration::timers(&ctx.now, &history, &ctx.rules, &prefs);
     add(ctx, &history, at, body, None)?;
-    // Said where the user is: the drink that passes the hourly limit or the
-    // session's sweat estimate gets the warning at once, not only in `status`.
-    // A drink from before the last hour and the running session counts in
-    // neither, and is not told about them.
-    let history = ctx.recent_history()?;
-    let session_start = history.running_workout().map(|w| w.at);
-    let counts = at >= ctx.now_fixed() - chrono::Duration::hours(1)
-        || session_start.is_some_and(|start| at >= start);
-    if !counts {
-        return Ok(());
-    }
-    let after = hydration::timers(&ctx.now, &history, &ctx.rules, &ctx.settings.prefs());
-    for w in after.overdrinking_warnings() {
+    let after = hydration::timers(&ctx.now, &ctx.recent_history()?, &ctx.rules, &prefs);
+    let old: Vec<&String> = before.overdrinking_warnings().collect();
+    for w in after.overdrinking_warnings().filter(|w| !old.contains(w)) {
         crate::say_err!("warning: {w}");
     }
     Ok(())
