@@ -539,7 +539,7 @@ fn a_good_import_is_quiet_on_stderr_when_piped_and_its_source_survives_the_cache
     env.ok(&["list", "--all"]);
     let before = snapshot(&env.data);
     let so = env.quiet(&["import", file.to_str().unwrap()]);
-    assert!(so.contains("1 already there"), "{so}");
+    assert!(so.contains("1 already here"), "{so}");
     assert_eq!(snapshot(&env.data), before);
 }
 

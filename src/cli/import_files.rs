@@ -105,7 +105,7 @@ fn summary(total: &Tally, o: &Options) {
     };
     let word = if total.added == 1 { "entry" } else { "entries" };
     crate::outln!(
-        "{verb} {} {word}{merged} ({} already there)",
+        "{verb} {} {word}{merged} ({} already here)",
         total.added,
         total.already
     );
@@ -123,7 +123,7 @@ fn report(name: &str, t: &Tally, o: &Options) {
             t.merged
         ));
     }
-    parts.push(format!("{} already there", t.already));
+    parts.push(format!("{} already here", t.already));
     if !t.overlapping.is_empty() {
         parts.push(format!(
             "{} not added (overlapping hand-logged workouts)",
