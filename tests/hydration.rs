@@ -297,6 +297,36 @@ fn an_early_run_takes_up_the_next_plan_of_its_activity_not_every_one() {
     assert_eq!(all(&h, TimerKind::Topup).len(), 1, "{:#?}", h.timers);
 }
 
+/// A workout logged as running for more than a day (never stopped, or
+/// restored from a backup) asks for no sips and no sports drink: a warning
+/// names it and says how to stop it.
+#[test]
+fn a_workout_running_for_more_than_a_day_asks_for_no_sips() {
+    let log = Log::default().workout(
+        "2026-06-09T07:00:00-04:00",
+        None,
+        Intensity::Hard,
+        Heat::Hot,
+    );
+    let h = run("2026-06-10T13:00:00-04:00", &log);
+    assert!(all(&h, TimerKind::Sip).is_empty(), "{:#?}", h.timers);
+    assert!(
+        all(&h, TimerKind::SportsDrink).is_empty(),
+        "{:#?}",
+        h.timers
+    );
+    assert_eq!(all(&h, TimerKind::Daily).len(), 1);
+    assert!(
+        h.warnings.iter().any(|w| w
+            .starts_with("run is still logged as running since 2026-06-09 07:00, more than a day")),
+        "{:?}",
+        h.warnings
+    );
+    // Within the day, it is a session like any other.
+    let h = run("2026-06-10T06:00:00-04:00", &log);
+    assert_eq!(all(&h, TimerKind::Sip).len(), 1, "{:#?}", h.timers);
+}
+
 #[test]
 fn two_plans_in_one_day_each_get_their_own_timers_in_due_order() {
     let log = Log::default()

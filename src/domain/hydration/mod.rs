@@ -238,6 +238,22 @@ where
     timers_with(now, history, rules, prefs, personal)
 }
 
+/// The warning for a workout still logged as running a day or more after
+/// it started.
+fn stale_workout<Tz: TimeZone>(cx: &Ctx<'_, Tz>, e: &super::history::Entry) -> String
+where
+    Tz::Offset: Copy,
+{
+    let activity = match &e.body {
+        Body::Workout(w) => w.activity.as_str(),
+        _ => "workout",
+    };
+    format!(
+        "{activity} is still logged as running since {}, more than a day: no sips are asked for; stop it with 'crampwatch workout stop --at TIME'",
+        cx.local(e.at).format("%Y-%m-%d %H:%M")
+    )
+}
+
 /// What is due now first, then soonest; within one state, a plan's or a
 /// session's own step comes before the general daily nudge.
 fn timer_order(a: &Timer, b: &Timer) -> std::cmp::Ordering {
@@ -313,15 +329,23 @@ where
     let mut warnings = Vec::new();
     before::plan_timers(&cx, history, &mut timers);
     let over_sweat = safety::session_warnings(&cx, history, day_from, &mut warnings);
-    if let Some(e) = history.running_workout().filter(|e| e.at <= cx.now) {
+    // A workout logged as running for longer than any session lasts (never
+    // stopped, or restored from a backup) asks for no sips: it is named, with
+    // how to stop it.
+    let longest = chrono::Duration::hours(crate::domain::check::MAX_WORKOUT_HOURS);
+    let started = history.running_workout().filter(|e| e.at <= cx.now);
+    let live = started.filter(|e| cx.now - e.at <= longest);
+    if let Some(e) = live {
         during::during_timers(&cx, e, over_sweat.contains(&e.id), &mut timers);
+    } else if let Some(e) = started {
+        warnings.push(stale_workout(&cx, e));
     }
     after::after_timers(&cx, history, &mut timers, &mut warnings);
     timers.push(daily::daily_timer(
         &cx,
         intake_today_ml,
         prefs.goal_ml,
-        running.is_some(),
+        live.is_some(),
     ));
 
     safety::hourly_warning(&cx, last_hour_ml, &mut warnings);
