@@ -432,3 +432,41 @@ fn an_edit_cannot_move_a_stop_before_its_start_or_a_start_past_its_stop() {
         ]
     );
 }
+
+/// A course logged from 1 to 20 November: the flag's evidence is the cramp
+/// of those days, not the two after the stop.
+#[test]
+fn the_flag_counts_only_cramps_while_the_medicine_was_taken() {
+    let env = Env::new();
+    env.log(&[
+        "medication",
+        "start",
+        "furosemide",
+        "--class",
+        "diuretic",
+        "--at",
+        "2026-11-01",
+    ]);
+    env.log(&["cramp", "calf", "--at", "2026-11-10 10:00"]);
+    env.log(&["medication", "stop", "furosemide", "--at", "2026-11-20"]);
+    env.log(&["cramp", "calf", "--at", "2026-11-25 10:00"]);
+    env.log(&["cramp", "calf", "--at", "2026-11-27 10:00"]);
+    let flags: Value = serde_json::from_str(&env.quiet(&["flags", "--format", "json"])).unwrap();
+    let flag = flags
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "medication")
+        .expect("a medication flag");
+    let at: Vec<&str> = flag["evidence"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["at"].as_str().unwrap())
+        .collect();
+    assert_eq!(at, ["2026-11-10T10:00:00-05:00"]);
+    assert!(
+        flag["why"].as_str().unwrap().contains("1 cramp is logged"),
+        "{flag}"
+    );
+}

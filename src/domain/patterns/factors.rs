@@ -288,7 +288,17 @@ where
         if which.is_empty() || self.cramps.is_empty() {
             return None;
         }
-        let seen = self.matching(|_| true);
+        // The profile's note stands for every cramp; a logged course only
+        // for the cramps between its start and its stop.
+        let profile = p.diuretics || p.statins;
+        let taken: Vec<_> = crate::domain::medication::courses(&self.history.entries)
+            .into_iter()
+            .filter(|c| matches!(c.class, Some(MedClass::Diuretic | MedClass::Statin)))
+            .collect();
+        let seen = self.matching(|s| profile || taken.iter().any(|c| c.covers(&s.entry.at)));
+        if seen.is_empty() {
+            return None;
+        }
         let from = if logged.is_empty() {
             "Your profile notes".to_string()
         } else {
