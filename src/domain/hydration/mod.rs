@@ -327,6 +327,9 @@ where
 
     let mut timers = Vec::new();
     let mut warnings = Vec::new();
+    // The gut's hourly limit first: where there is room for one warning,
+    // it is the one shown.
+    safety::hourly_warning(&cx, last_hour_ml, &mut warnings);
     before::plan_timers(&cx, history, &mut timers);
     let over_sweat = safety::session_warnings(&cx, history, day_from, &mut warnings);
     // A workout logged as running for longer than any session lasts (never
@@ -347,8 +350,6 @@ where
         prefs.goal_ml,
         live.is_some(),
     ));
-
-    safety::hourly_warning(&cx, last_hour_ml, &mut warnings);
 
     timers.sort_by(timer_order);
 

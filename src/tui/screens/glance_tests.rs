@@ -140,10 +140,32 @@ fn a_safety_warning_and_not_medical_advice_show_at_every_size() {
         let s = text(&render(&overdrunk(), w, h));
         let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(flat.contains("drink only to thirst"), "{w}x{h}:\n{s}");
+        // The gut's hourly limit is the warning that always shows.
+        assert!(flat.contains("past what the gut absorbs"), "{w}x{h}:\n{s}");
         if h >= 10 {
             assert!(flat.contains("hyponatremia"), "{w}x{h}:\n{s}");
         }
         assert!(flat.contains("not medical advice"), "{w}x{h}:\n{s}");
+    }
+}
+
+/// Today, where both safety warnings hold (the hour past the gut's limit,
+/// the run's sweat loss passed): each shows, the first not hiding the next.
+#[test]
+fn today_shows_every_safety_warning_at_80x24_and_60x20() {
+    let mut app = overdrunk();
+    app.update(Action::Show(Screen::Today), crate::tui::app::tests::now());
+    assert_eq!(
+        app.hydration.warnings.len(),
+        2,
+        "{:?}",
+        app.hydration.warnings
+    );
+    for (w, h) in [(80, 24), (60, 20), (100, 30)] {
+        let s = text(&render(&app, w, h));
+        let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("past what the gut absorbs"), "{w}x{h}:\n{s}");
+        assert!(flat.contains("estimated sweat loss"), "{w}x{h}:\n{s}");
     }
 }
 

@@ -12,12 +12,21 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
     let t = app.theme;
-    // Warnings and flags wrap rather than lose their end; three lines at most.
+    // Warnings and flags wrap rather than lose their end: the first (the
+    // gut's hourly limit, when it is passed) up to three lines, each other
+    // up to two, so that one long warning never hides the next; six at most.
     let width = (area.width as usize).saturating_sub(3).max(10);
     let warn: Vec<Line> = warnings(app)
         .iter()
-        .flat_map(|w| {
-            wrap_items(w, width)
+        .enumerate()
+        .flat_map(|(n, w)| {
+            let mut parts = wrap_items(w, width);
+            let most = if n == 0 { 3 } else { 2 };
+            if parts.len() > most {
+                parts.truncate(most);
+                parts[most - 1].push_str(" …");
+            }
+            parts
                 .into_iter()
                 .enumerate()
                 .map(|(i, part)| {
@@ -26,7 +35,7 @@ pub fn draw<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
                 })
                 .collect::<Vec<_>>()
         })
-        .take(3)
+        .take(6)
         .collect();
     let warn_rows = warn.len() as u16;
     // Timers take what is left once the gauge, the workout, the warnings and
