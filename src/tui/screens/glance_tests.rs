@@ -169,6 +169,21 @@ fn today_shows_every_safety_warning_at_80x24_and_60x20() {
     }
 }
 
+/// A run logged as running since two days ago: Today names its start with
+/// its day, gives no sweat estimate (days of sweat), asks for no sip, and
+/// says how to stop it.
+#[test]
+fn today_names_a_workout_running_for_days_without_sips_or_sweat() {
+    let mut app = app_with(&[add("01B", "2026-11-26T14:00:00-05:00", run())]);
+    app.update(Action::Show(Screen::Today), crate::tui::app::tests::now());
+    let s = text(&render(&app, 100, 30));
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("since Thu 26 Nov 14:00 · w stops it"), "{s}");
+    assert!(flat.contains("still logged as running"), "{s}");
+    assert!(!flat.contains("lost so far"), "{s}");
+    assert_eq!(flat.matches("sip").count(), 1, "only the warning's: {s}");
+}
+
 /// The style of the first digit cell drawn.
 fn digit_style(app: &App<Tz>) -> ratatui::style::Style {
     let t = render(app, 80, 24);

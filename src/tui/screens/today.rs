@@ -222,6 +222,12 @@ fn draw_gauge<Z: Zone>(frame: &mut Frame, area: Rect, app: &App<Z>) {
 fn sweat_line<Z: Zone>(app: &App<Z>) -> Option<Line<'static>> {
     let now = app.now.fixed_offset();
     if let Some(w) = &app.hydration.workout {
+        // A workout logged as running for more than a day is named in a
+        // warning; an estimate of its sweat would be days of it.
+        let longest = crate::domain::check::MAX_WORKOUT_HOURS * 3600;
+        if w.elapsed_secs > longest {
+            return None;
+        }
         let text = crate::tui::sweat::session_text(
             &app.sweat,
             &app.history,
@@ -251,10 +257,17 @@ fn workout_line<Z: Zone>(app: &App<Z>) -> Line<'static> {
                 format!("{} {}", w.activity, elapsed(w.elapsed_secs)),
                 t.title(),
             ),
-            Span::raw(format!(
-                " since {} · w stops it",
-                w.started.with_timezone(&app.now.timezone()).format("%H:%M")
-            )),
+            Span::raw(format!(" since {} · w stops it", {
+                // The day too when it started before today.
+                let started = w.started.with_timezone(&app.now.timezone());
+                let today = app.now.date_naive();
+                let form = if started.date_naive() == today {
+                    "%H:%M"
+                } else {
+                    "%a %-d %b %H:%M"
+                };
+                started.format(form)
+            })),
         ]),
         None => Line::from(Span::styled(
             " Workout  none running · w starts one",
