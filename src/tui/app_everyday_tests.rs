@@ -390,3 +390,40 @@ fn a_muscle_name_survives_the_journal_line_and_the_cache() {
             .contains(r#""muscle_name":"forearm""#)
     );
 }
+
+/// A workout started 30 hours back is refused on the form, which stays
+/// open with the gate's word under its time (it used to close, the input
+/// lost, with the message cut on the status line).
+#[test]
+fn the_gates_refusal_is_said_on_the_open_form() {
+    use tui_input::InputRequest;
+    let mut app = app_with(&[]);
+    send(&mut app, Action::Open(FormKind::Workout));
+    let type_in = |app: &mut App<Tz>, s: &str| {
+        for c in s.chars() {
+            send(
+                app,
+                Action::Form(FormAction::Edit(InputRequest::InsertChar(c))),
+            );
+        }
+    };
+    type_in(&mut app, "swim");
+    let at = app
+        .form
+        .as_ref()
+        .unwrap()
+        .fields
+        .iter()
+        .position(|f| f.key == "at")
+        .unwrap();
+    for _ in 0..at {
+        send(&mut app, Action::Form(FormAction::Next));
+    }
+    type_in(&mut app, "-30h");
+    let effects = send(&mut app, Action::Form(FormAction::Submit));
+    assert!(effects.is_empty(), "{effects:?}");
+    let form = app.form.as_ref().expect("the form stays open");
+    let err = form.fields[at].error.clone().unwrap_or_default();
+    assert!(err.contains("more than 24 hours long"), "{err}");
+    assert_eq!(form.text("activity"), "swim", "the input is kept");
+}

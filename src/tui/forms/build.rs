@@ -74,9 +74,20 @@ impl Form {
             FormKind::Cramp => Some(self.build_cramp(history, &stamp, unit)),
             FormKind::Weight => self.build_weight(history, &stamp, settings, rules),
         };
-        match made {
-            Some((change, said)) => self.into_edit(change, said),
-            None => Err(self),
+        let Some((change, said)) = made.and_then(|(c, s)| self.as_edit(c, s)) else {
+            return Err(self);
+        };
+        // The gate's own word, said on the form while it is still open (a
+        // start more than a day back, an edit that makes a workout too long).
+        let given = crate::domain::change::Given::default();
+        match change.check_against(history, rules, given, &now.fixed_offset()) {
+            Ok(()) => Ok((change, said)),
+            Err(refusal) => {
+                let i = self.fields.iter().position(|f| f.key == "at").unwrap_or(0);
+                self.fields[i].error = Some(refusal.to_string());
+                self.focus = i;
+                Err(self)
+            }
         }
     }
 
@@ -115,9 +126,9 @@ impl Form {
 
     /// A new entry made by a form that edits one becomes its amendment
     /// (refused when nothing changed).
-    fn into_edit(mut self, change: Change, said: String) -> Result<(Change, String), Form> {
+    fn as_edit(&mut self, change: Change, said: String) -> Option<(Change, String)> {
         match (&self.editing, change) {
-            (None, change) => Ok((change, said)),
+            (None, change) => Some((change, said)),
             (Some(ed), Change::Add { at, mut body }) => {
                 // A workout keeps its end (the form has no field for it).
                 if let (Body::Workout(w), Body::Workout(old)) = (&mut body, &ed.body) {
@@ -126,15 +137,15 @@ impl Form {
                 if body == ed.body && at == ed.at {
                     self.fields[0].error = Some("nothing changed; Esc leaves it as it was".into());
                     self.focus = 0;
-                    return Err(self);
+                    return None;
                 }
                 let target = ed.id.clone();
-                Ok((
+                Some((
                     Change::Amend { target, at, body },
                     format!("{said} (edited)"),
                 ))
             }
-            (Some(_), change) => Ok((change, said)),
+            (Some(_), change) => Some((change, said)),
         }
     }
 }
