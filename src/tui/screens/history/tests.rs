@@ -142,7 +142,10 @@ struct Screen {
 }
 
 fn screen(flags: &[Flag]) -> Screen {
-    let history = fixture();
+    screen_of(fixture(), flags)
+}
+
+fn screen_of(history: History, flags: &[Flag]) -> Screen {
     let now = t(NOW).with_timezone(&New_York);
     let prefs = Prefs {
         goal_ml: 2000,
@@ -574,4 +577,19 @@ fn two_columns_of_days_keep_a_space_between_a_long_figure_and_the_next_day() {
         .expect("Monday's bar");
     assert!(row.contains(" 100.8 ✓ "), "{row}");
     assert!(row.contains(" Fri "), "{row}");
+}
+
+/// A note of two lines reads as one row, its words apart (the terminal
+/// dropped the line break and glued them: "nlline2").
+#[test]
+fn a_note_of_two_lines_keeps_its_words_apart_in_its_row() {
+    let drink = Body::Drink(crate::domain::entry::Drink {
+        ml: 150,
+        kind: Default::default(),
+        sodium_mg: None,
+        note: Some("first\nsecond".into()),
+    });
+    let history = History::fold(&[add("N1", "2026-11-27T10:00:00-05:00", drink)]);
+    let text = screen_text(&render(&screen_of(history, &[]), 120, 40));
+    assert!(text.contains("\"first second\""), "{text}");
 }

@@ -226,6 +226,9 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
                 e.body.describe_zoned(self.unit, self.mass, &self.tz)
             );
             if let Some(n) = e.body.note() {
+                // One row: a note's line breaks read as spaces (the
+                // terminal would drop them and glue the words).
+                let n = n.replace(['\r', '\n', '\t'], " ");
                 row.push_str(&format!(" \"{n}\""));
             }
             // A row that is too wide loses whole words, and says so.
