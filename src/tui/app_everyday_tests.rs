@@ -427,3 +427,43 @@ fn the_gates_refusal_is_said_on_the_open_form() {
     assert!(err.contains("more than 24 hours long"), "{err}");
     assert_eq!(form.text("activity"), "swim", "the input is kept");
 }
+
+/// A bare number on the weight form is read against the last weighing when
+/// saved, as `crampwatch weight 40` is: 40 after 63.7 kg is far from it,
+/// not "not a plausible body weight" (it was read as 40 lb by the field).
+#[test]
+fn a_bare_weight_on_the_form_gets_the_message_the_command_line_gives() {
+    use crate::domain::entry::{WeighWhen, Weight};
+    use tui_input::InputRequest;
+    let weighed = Body::Weight(Weight {
+        kg: 63.7,
+        when: Some(WeighWhen::Before),
+        urine_ml: None,
+    });
+    let mut app = app_with(&[add("00W", "2026-11-27T07:00:00-05:00", weighed)]);
+    send(&mut app, Action::Open(FormKind::Weight));
+    let i = app
+        .form
+        .as_ref()
+        .unwrap()
+        .fields
+        .iter()
+        .position(|f| f.key == "weight")
+        .unwrap();
+    for _ in 0..i {
+        send(&mut app, Action::Form(FormAction::Next));
+    }
+    for c in "40".chars() {
+        send(
+            &mut app,
+            Action::Form(FormAction::Edit(InputRequest::InsertChar(c))),
+        );
+    }
+    let effects = send(&mut app, Action::Form(FormAction::Submit));
+    assert!(effects.is_empty(), "{effects:?}");
+    let err = app.form.as_ref().unwrap().fields[i]
+        .error
+        .clone()
+        .unwrap_or_default();
+    assert!(err.contains("away from your weighing of 63.7 kg"), "{err}");
+}

@@ -182,6 +182,9 @@ pub fn check<Z: Zone>(
     }
     match key {
         "amount" => parse_volume(v, unit).map(|_| ()),
+        // A bare number is read against the last weighing when the form is
+        // saved (as `crampwatch weight 72` is); here, only that it is one.
+        "weight" if v.parse::<f64>().is_ok_and(|n| n.is_finite() && n > 0.0) => Ok(()),
         "weight" => parse_mass(v, unit).map(|_| ()),
         "urine" => parse_urine(v, unit).map(|_| ()),
         "sodium" => match v.parse::<u32>() {
