@@ -274,21 +274,27 @@ pub fn fresh(body: &Body, at: &Time, now: &Time) -> Result<(), String> {
 /// take [`FUTURE_SLACK_MINUTES`] of clock drift.
 pub fn not_ahead(body: &Body, at: &Time, now: &Time) -> Result<(), String> {
     let limit = *now + Duration::minutes(FUTURE_SLACK_MINUTES);
-    let ahead = |t: &Time, what: &str| match *t > limit {
-        true => Err(format!(
-            "{what} {} is in the future; only plans can be ahead of now",
-            t.format("%Y-%m-%d %H:%M")
-        )),
-        false => Ok(()),
-    };
     match body {
         Body::Plan(_) => Ok(()),
         Body::Workout(w) => {
-            ahead(at, "the time")?;
-            w.end.as_ref().map_or(Ok(()), |end| ahead(end, "the end"))
+            by(at, limit, "the time")?;
+            w.end
+                .as_ref()
+                .map_or(Ok(()), |end| by(end, limit, "the end"))
         }
-        _ => ahead(at, "the time"),
+        _ => by(at, limit, "the time"),
     }
+}
+
+/// `t` (named `what` in the message) no later than `limit`.
+fn by(t: &Time, limit: Time, what: &str) -> Result<(), String> {
+    if *t > limit {
+        return Err(format!(
+            "{what} {} is in the future; only plans can be ahead of now",
+            t.format("%Y-%m-%d %H:%M")
+        ));
+    }
+    Ok(())
 }
 
 /// What an entry brought back with its id (an export restored, another
@@ -299,25 +305,18 @@ pub fn not_ahead(body: &Body, at: &Time, now: &Time) -> Result<(), String> {
 pub fn restored(body: &Body, at: &Time, logged: &Time, now: &Time) -> Result<(), String> {
     let clock = (*now).max(*logged);
     let drift = clock + Duration::minutes(FUTURE_SLACK_MINUTES);
-    let late = |t: &Time, limit: Time, what: &str| match *t > limit {
-        true => Err(format!(
-            "{what} {} is in the future; only plans can be ahead of now",
-            t.format("%Y-%m-%d %H:%M")
-        )),
-        false => Ok(()),
-    };
     match body {
         Body::Plan(_) => Ok(()),
         // A workout is logged when it starts and stopped later: its end
         // may be up to the longest session after the clock that logged it.
         Body::Workout(w) => {
-            late(at, drift, "the time")?;
+            by(at, drift, "the time")?;
             let longest = clock + Duration::hours(MAX_WORKOUT_HOURS);
             w.end
                 .as_ref()
-                .map_or(Ok(()), |end| late(end, longest, "the end"))
+                .map_or(Ok(()), |end| by(end, longest, "the end"))
         }
-        _ => late(at, drift, "the time"),
+        _ => by(at, drift, "the time"),
     }
 }
 
