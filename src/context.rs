@@ -193,7 +193,7 @@ impl Ctx {
 
     /// An entry in words, with weights in the user's unit.
     pub fn describe(&self, body: &crate::domain::entry::Body, history: &History) -> String {
-        crate::domain::say::entry(body, self.unit(), self.mass_unit(history))
+        crate::domain::say::entry(body, self.unit(), self.mass_unit(history), &chrono::Local)
     }
 
     /// `14:30 today`, `Fri 27 Nov 21:00`, for confirmations.

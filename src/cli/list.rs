@@ -126,7 +126,7 @@ fn list_line(ctx: &Ctx, e: &Entry, mass: crate::domain::mass::MassUnit) -> Strin
         "{}  {}  {}",
         e.id,
         when,
-        crate::domain::say::entry(&e.body, ctx.unit(), mass)
+        crate::domain::say::entry(&e.body, ctx.unit(), mass, &chrono::Local)
     );
     if let Some(n) = e.body.note() {
         s.push_str(&format!("  \"{n}\""));

@@ -91,7 +91,7 @@ pub fn weight(ctx: &Ctx, a: &WeightArgs) -> Result<()> {
     let event = ctx.commit_given(&history, change, given)?;
     crate::say!(
         "saved: {} · {} · id {}",
-        say::entry(&body, ctx.unit(), typed),
+        say::entry(&body, ctx.unit(), typed, &chrono::Local),
         ctx.when(&at),
         event.id
     );

@@ -125,7 +125,7 @@ fn evidence<Tz: TimeZone>(e: &Entry, tz: &Tz, unit: VolumeUnit, detail: &str) ->
         e.at.with_timezone(tz)
             .naive_local()
             .format("%a %-d %b %Y %H:%M"),
-        e.body.describe(unit)
+        e.body.describe(unit, tz)
     );
     if !detail.is_empty() {
         summary.push_str(" · ");

@@ -12,8 +12,14 @@ pub fn counted(n: impl std::fmt::Display, one: &str, many: &str) -> String {
     format!("{n} {word}")
 }
 
-/// An entry in one line, as [`Body::describe`], with the wording above.
-pub fn entry(body: &Body, unit: VolumeUnit, mass: MassUnit) -> String {
+/// An entry in one line, as [`Body::describe`], with the wording above
+/// (a workout's end told in `tz`).
+pub fn entry<Tz: chrono::TimeZone>(
+    body: &Body,
+    unit: VolumeUnit,
+    mass: MassUnit,
+    tz: &Tz,
+) -> String {
     match body {
         Body::Weight(w) => {
             let mut s = match w.when {
@@ -26,7 +32,7 @@ pub fn entry(body: &Body, unit: VolumeUnit, mass: MassUnit) -> String {
             s
         }
         Body::Cramp(c) => cramp(c),
-        other => other.describe(unit),
+        other => other.describe_in(unit, mass, tz),
     }
 }
 
@@ -90,7 +96,7 @@ mod tests {
             note: None,
         };
         assert_eq!(
-            entry(&Body::Cramp(c), VolumeUnit::Oz, MassUnit::Lb),
+            entry(&Body::Cramp(c), VolumeUnit::Oz, MassUnit::Lb, &chrono::Utc),
             "cramp calf left, severity 7/10, lasted 2m, after a workout, eased by stretch"
         );
         let other = Cramp {
@@ -105,8 +111,34 @@ mod tests {
             note: None,
         };
         assert_eq!(
-            entry(&Body::Cramp(other), VolumeUnit::Oz, MassUnit::Lb),
+            entry(
+                &Body::Cramp(other),
+                VolumeUnit::Oz,
+                MassUnit::Lb,
+                &chrono::Utc
+            ),
             "cramp other (forearm), at rest"
         );
+    }
+
+    /// A workout stored in UTC (as a watch file gives it) ends in the zone
+    /// it is told in: 15:32 UTC is 11:32 in New York in August.
+    #[test]
+    fn a_workouts_end_is_told_in_the_zone_given() {
+        let run = Body::Workout(crate::domain::entry::Workout {
+            activity: "run".into(),
+            end: Some(chrono::DateTime::parse_from_rfc3339("2015-08-15T15:32:20Z").unwrap()),
+            intensity: Default::default(),
+            heat: Default::default(),
+            new: false,
+            note: None,
+        });
+        let said = entry(
+            &run,
+            VolumeUnit::Oz,
+            MassUnit::Lb,
+            &chrono_tz::America::New_York,
+        );
+        assert!(said.ends_with("until 11:32"), "{said}");
     }
 }

@@ -330,7 +330,7 @@ impl<Z: Zone> App<Z> {
 
     /// An entry in words, with weights in the user's unit.
     pub fn describe(&self, body: &Body) -> String {
-        body.describe_in(self.settings.units, self.mass_unit())
+        body.describe_in(self.settings.units, self.mass_unit(), &self.now.timezone())
     }
 
     /// What the key map needs to know about where keys go.

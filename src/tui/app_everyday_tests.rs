@@ -330,7 +330,7 @@ fn an_other_muscle_takes_a_name_and_keeps_it() {
     assert_eq!(*muscle, Muscle::Other);
     assert_eq!(muscle_name.as_deref(), Some("forearm"));
     assert!(
-        body.describe(app.settings.units)
+        body.describe(app.settings.units, &app.now.timezone())
             .starts_with("cramp other (forearm)")
     );
 }

@@ -7,11 +7,11 @@ use crate::domain::history::{Action, Op};
 
 /// What the flash says before the journal is read again. An undone edit
 /// names the value restored only after the reload (`App::say_restored`).
-pub fn message(a: &Action, undo: bool, unit: VolumeUnit) -> String {
+pub fn message<Tz: chrono::TimeZone>(a: &Action, undo: bool, unit: VolumeUnit, tz: &Tz) -> String {
     let what = a
         .body
         .as_ref()
-        .map_or_else(|| a.entry_id.clone(), |b| b.describe(unit));
+        .map_or_else(|| a.entry_id.clone(), |b| b.describe(unit, tz));
     match (undo, a.op) {
         (true, Op::Add) => format!("undone: {what} taken out · r redoes"),
         (true, Op::Delete) => format!("undone: delete · back: {what} · r redoes"),
@@ -41,7 +41,10 @@ impl<Z: Zone> App<Z> {
             );
             return Vec::new();
         };
-        self.say(message(&a, undo, self.settings.units), false);
+        self.say(
+            message(&a, undo, self.settings.units, &self.now.timezone()),
+            false,
+        );
         self.restoring = (undo && a.op == Op::Amend).then(|| a.entry_id.clone());
         let event_id = a.event_id;
         vec![Effect::Write(if undo {

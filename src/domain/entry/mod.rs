@@ -197,20 +197,14 @@ impl Body {
     }
 
     /// A short human description, e.g. `drink 10 oz water`, with weights
-    /// in the unit that goes with `unit`.
-    pub fn describe(&self, unit: VolumeUnit) -> String {
-        self.describe_in(unit, crate::domain::mass::MassUnit::of_volume(unit))
+    /// in the unit that goes with `unit` and a workout's end told in `tz`
+    /// (the zone its start is shown in), whatever offset it was stored with.
+    pub fn describe<Tz: chrono::TimeZone>(&self, unit: VolumeUnit, tz: &Tz) -> String {
+        self.describe_in(unit, crate::domain::mass::MassUnit::of_volume(unit), tz)
     }
 
-    /// [`Body::describe`] with weights in `mass` (the user's weight unit),
-    /// a workout's end in local time as its start is shown.
-    pub fn describe_in(&self, unit: VolumeUnit, mass: crate::domain::mass::MassUnit) -> String {
-        self.describe_zoned(unit, mass, &chrono::Local)
-    }
-
-    /// [`Body::describe_in`] with a workout's end told in `tz` (the zone
-    /// the entry's start is shown in), whatever offset it was stored with.
-    pub fn describe_zoned<Tz: chrono::TimeZone>(
+    /// [`Body::describe`] with weights in `mass` (the user's weight unit).
+    pub fn describe_in<Tz: chrono::TimeZone>(
         &self,
         unit: VolumeUnit,
         mass: crate::domain::mass::MassUnit,

@@ -246,7 +246,7 @@ where
                 let mut summary = format!(
                     "{} · {}",
                     local.format("%a %-d %b %H:%M"),
-                    s.entry.body.describe(self.prefs.unit)
+                    s.entry.body.describe(self.prefs.unit, &self.now.timezone())
                 );
                 let d = detail(s);
                 if !d.is_empty() {

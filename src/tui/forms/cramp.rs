@@ -155,7 +155,11 @@ impl Form {
             note: self.note(),
             muscle_name: Some(name).filter(|n| muscle == Muscle::Other && !n.is_empty()),
         });
-        let said = format!("{} at {}", body.describe(unit), stamp.when(&at));
+        let said = format!(
+            "{} at {}",
+            body.describe(unit, &stamp.now.timezone()),
+            stamp.when(&at)
+        );
         (Change::Add { at, body }, said)
     }
 }

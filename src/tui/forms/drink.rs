@@ -86,7 +86,11 @@ impl Form {
             sodium_mg: sodium,
             note: self.note(),
         });
-        let said = format!("{} at {}", body.describe(unit), stamp.when(&at));
+        let said = format!(
+            "{} at {}",
+            body.describe(unit, &stamp.now.timezone()),
+            stamp.when(&at)
+        );
         (Change::Add { at, body }, said)
     }
 }

@@ -102,7 +102,7 @@ pub(super) fn build<Z: Zone>(
     });
     let said = format!(
         "{} on {}",
-        body.describe(crate::domain::entry::VolumeUnit::Ml),
+        body.describe(crate::domain::entry::VolumeUnit::Ml, &now.timezone()),
         at.with_timezone(&now.timezone()).format("%a %-d %b %Y")
     );
     Some((Change::Add { at, body }, said))

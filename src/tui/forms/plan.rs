@@ -102,7 +102,11 @@ impl Form {
                 .unwrap_or_default(),
             note: self.note(),
         });
-        let said = format!("{} at {}", body.describe(unit), stamp.when(&at));
+        let said = format!(
+            "{} at {}",
+            body.describe(unit, &stamp.now.timezone()),
+            stamp.when(&at)
+        );
         (Change::Add { at, body }, said)
     }
 }

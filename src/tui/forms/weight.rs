@@ -136,7 +136,11 @@ impl Form {
             crate::domain::mass::first_weighing(history).or(kg),
             unit,
         );
-        let said = format!("{} at {}", body.describe_in(unit, mass), stamp.when(&at));
+        let said = format!(
+            "{} at {}",
+            body.describe_in(unit, mass, &stamp.now.timezone()),
+            stamp.when(&at)
+        );
         Some((Change::Add { at, body }, said))
     }
 }

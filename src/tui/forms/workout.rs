@@ -85,7 +85,11 @@ impl Form {
             new: self.choice("new").as_deref() == Some("yes"),
             note: self.note(),
         });
-        let said = format!("{} from {}", body.describe(unit), stamp.when(&at));
+        let said = format!(
+            "{} from {}",
+            body.describe(unit, &stamp.now.timezone()),
+            stamp.when(&at)
+        );
         Some((Change::Add { at, body }, said))
     }
 

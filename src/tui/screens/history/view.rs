@@ -223,7 +223,7 @@ impl<Tz: TimeZone> HistoryView<'_, Tz> {
                 if selected { "▶" } else { " " },
                 day.format("%a %-d"),
                 local.format("%H:%M"),
-                e.body.describe_zoned(self.unit, self.mass, &self.tz)
+                e.body.describe_in(self.unit, self.mass, &self.tz)
             );
             if let Some(n) = e.body.note() {
                 // One row: a note's line breaks read as spaces (the
