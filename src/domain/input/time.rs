@@ -34,6 +34,14 @@ pub fn parse_time<Tz: TimeZone>(s: &str, now: &DateTime<Tz>, use_: TimeUse) -> R
 where
     Tz::Offset: Copy,
 {
+    check_range(read_time(s, now, use_)?, &now.fixed_offset(), use_, s)
+}
+
+/// [`parse_time`] before its range is checked: the moment `s` names.
+fn read_time<Tz: TimeZone>(s: &str, now: &DateTime<Tz>, use_: TimeUse) -> Result<Time, String>
+where
+    Tz::Offset: Copy,
+{
     let text = s.trim().to_ascii_lowercase();
     let hint = time_hint(now.date_naive(), use_);
     let bad = || format!("'{}' is not a time; {hint}", s.trim());
@@ -77,8 +85,7 @@ where
         };
         local_to_time(&now.timezone(), date.and_time(time), s)?
     };
-
-    check_range(result, &fixed(*now), use_, s)
+    Ok(result)
 }
 
 /// What a time may look like, with dates computed from today so that an
@@ -205,16 +212,16 @@ where
             return Ok((*now - Duration::seconds(secs as i64)).fixed_offset());
         }
     }
-    parse_time(s, now, TimeUse::Since).map_err(|e| {
-        // A time that reads but is ahead (check_range's refusal) says so.
-        if e.contains("' is in the future (") {
-            return ahead();
-        }
+    let now_fixed = now.fixed_offset();
+    let t = read_time(s, now, TimeUse::Since).map_err(|_| {
         let month_start = now.date_naive().with_day(1).unwrap_or(now.date_naive());
         format!(
             "'{}' is not a time or a span; try 7d, 2w, 12h, yesterday 21:00 or {} 00:00",
             s.trim(),
             month_start.format("%Y-%m-%d")
         )
-    })
+    })?;
+    // A time that reads but is ahead says so.
+    check_range(t, &now_fixed, TimeUse::Since, s)
+        .map_err(|e| if t > now_fixed { ahead() } else { e })
 }
