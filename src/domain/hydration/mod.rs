@@ -290,6 +290,10 @@ where
             _ => None,
         })
         .collect();
+    // The workout running now, if any (one started later is not yet).
+    let started = history
+        .running_workout()
+        .filter(|e| e.at <= now.fixed_offset());
     let cx = Ctx {
         now: now.fixed_offset(),
         tz: now.timezone(),
@@ -302,28 +306,21 @@ where
             prefs.unit,
         ),
         drinks,
-        personal: history
-            .running_workout()
-            .filter(|e| e.at <= now.fixed_offset())
-            .zip(personal)
-            .map(|(e, r)| (e.id.clone(), r)),
+        personal: started.zip(personal).map(|(e, r)| (e.id.clone(), r)),
     };
     let (day_from, day_to) = today_bounds(now, prefs.day_start_hour);
     let intake_today_ml = cx.ml_in(day_from, day_to);
     let last_hour_ml = cx.hour_before(cx.now);
 
-    let running = history
-        .running_workout()
-        .filter(|e| e.at <= cx.now)
-        .map(|e| RunningWorkout {
-            entry_id: e.id.clone(),
-            activity: match &e.body {
-                Body::Workout(w) => w.activity.clone(),
-                _ => String::new(),
-            },
-            started: cx.local(e.at),
-            elapsed_secs: (cx.now - e.at).num_seconds(),
-        });
+    let running = started.map(|e| RunningWorkout {
+        entry_id: e.id.clone(),
+        activity: match &e.body {
+            Body::Workout(w) => w.activity.clone(),
+            _ => String::new(),
+        },
+        started: cx.local(e.at),
+        elapsed_secs: (cx.now - e.at).num_seconds(),
+    });
 
     let mut timers = Vec::new();
     let mut warnings = Vec::new();
@@ -336,7 +333,6 @@ where
     // stopped, or restored from a backup) asks for no sips: it is named, with
     // how to stop it.
     let longest = chrono::Duration::hours(crate::domain::check::MAX_WORKOUT_HOURS);
-    let started = history.running_workout().filter(|e| e.at <= cx.now);
     let live = started.filter(|e| cx.now - e.at <= longest);
     if let Some(e) = live {
         during::during_timers(&cx, e, over_sweat.contains(&e.id), &mut timers);
