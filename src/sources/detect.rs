@@ -88,7 +88,8 @@ pub fn own_format(paths: &[PathBuf]) -> Option<&Path> {
         return (empty || has_journal_files(path, 0)).then_some(path.as_path());
     }
     if !path.is_file() {
-        // A FIFO or a device: the walker refuses it, unopened.
+        // A pipe the shell names can be read once: by the walker. Any other
+        // FIFO, or a device, the walker refuses unopened.
         return None;
     }
     let mut head = vec![0u8; HEAD];

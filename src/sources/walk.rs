@@ -219,10 +219,9 @@ impl<'a> Walker<'a> {
     /// A file on disk; `inner` when met in a folder rather than named.
     fn file(&mut self, p: &Path, inner: bool) {
         let name = p.display().to_string();
-        if let Err(why) = regular_file(p).or_else(|e| match !inner && is_shell_pipe(p) {
-            true => Ok(()),
-            false => Err(e),
-        }) {
+        // A pipe named on the command line by the shell is read as a file.
+        let piped = !inner && is_shell_pipe(p);
+        if !piped && let Err(why) = regular_file(p) {
             return self.push(name, Err(why));
         }
         let file = match File::open(p) {
